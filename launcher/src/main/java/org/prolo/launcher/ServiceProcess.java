@@ -1,0 +1,68 @@
+package org.prolo.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A service running as its own OS process, with its output going to its log file. */
+final class ServiceProcess {
+
+    private final ServiceSpec spec;
+    private final Process process;
+    private final Path logFile;
+    private final long startedNanos;
+
+    private ServiceProcess(ServiceSpec spec, Process process, Path logFile, long startedNanos) {
+        this.spec = spec;
+        this.process = process;
+        this.logFile = logFile;
+        this.startedNanos = startedNanos;
+    }
+
+    static List<String> command(ServiceSpec spec, Path java, Path root, String kafkaBootstrap, Path dataDir) {
+        return List.of(
+                java.toString(),
+                "-Xmx" + spec.maxHeap(),
+                // Six JVMs start at once on two cores: the C1-only JIT and the serial collector start faster and
+                // leave the CPU to the others; throughput does not matter for a local demo.
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-jar", spec.jar(root).toString(),
+                "--server.port=" + spec.port(),
+                "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
+                "--prolo.data-dir=" + dataDir);
+    }
+
+    static ServiceProcess start(ServiceSpec spec, List<String> command, Path workingDir, Path logFile) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
+        try {
+            long started = System.nanoTime();
+            Process process = builder.start();
+            // Nothing is ever typed into a service; an open stdin pipe would only hold a file handle.
+            process.getOutputStream().close();
+            return new ServiceProcess(spec, process, logFile, started);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + spec.name() + " with " + command, e);
+        }
+    }
+
+    ServiceSpec spec() {
+        return spec;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    long elapsedMillis() {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}

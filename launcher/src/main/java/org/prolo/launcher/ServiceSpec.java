@@ -1,0 +1,40 @@
+package org.prolo.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** One of the product's services as the launcher starts it: where its jar is, its port and its heap. */
+record ServiceSpec(String name, int port, String maxHeap, List<Link> links) {
+
+    /** A URL worth showing a person once the service is up. */
+    record Link(String label, String url) {
+    }
+
+    /** The services in start order; the first two start before the rest because the others build on them. */
+    static final List<ServiceSpec> ALL = List.of(
+            new ServiceSpec("workflow", 8080, "512m", List.of(
+                    new Link("Camunda Tasklist", "http://localhost:8080/camunda/app/tasklist/"),
+                    new Link("Camunda REST API", "http://localhost:8080/engine-rest"))),
+            new ServiceSpec("intake", 8081, "256m", List.of(
+                    new Link("API docs", "http://localhost:8081/swagger-ui.html"),
+                    new Link("Submit a referral", "POST http://localhost:8081/api/referrals"))),
+            swaggerOnly("imaging", 8082),
+            swaggerOnly("scheduling", 8083),
+            swaggerOnly("notification", 8084),
+            swaggerOnly("timeline", 8085));
+
+    static final int FIRST_WAVE = 2;
+
+    private static ServiceSpec swaggerOnly(String name, int port) {
+        return new ServiceSpec(name, port, "256m",
+                List.of(new Link("API docs", "http://localhost:" + port + "/swagger-ui.html")));
+    }
+
+    Path jar(Path root) {
+        return root.resolve("services").resolve(name).resolve("target").resolve(name + ".jar");
+    }
+
+    String healthUrl() {
+        return "http://127.0.0.1:" + port + "/actuator/health";
+    }
+}

@@ -1,0 +1,83 @@
+package org.prolo.platform.events;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.prolo.events.codec.EventTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+/**
+ * Publishes one event: key = referral id, value = Avro single-object bytes, CloudEvents headers.
+ */
+public class EventPublisher {
+
+	private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
+
+	private final KafkaTemplate<String, Object> template;
+
+	private final String source;
+
+	private final Clock clock;
+
+	public EventPublisher(KafkaTemplate<String, Object> template, String source, Clock clock) {
+		this.template = template;
+		this.source = source;
+		this.clock = clock;
+	}
+
+	/** Sends without waiting; the future completes when the broker acknowledged the record. */
+	public CompletableFuture<SendResult<String, Object>> publish(String topic, SpecificRecord event) {
+		String referralId = referralIdOf(event);
+		var headers = new CloudEventHeaders(UUID.randomUUID().toString(), source, EventTypes.typeOf(event.getSchema()),
+				clock.instant(), referralId);
+		ProducerRecord<String, Object> record = new ProducerRecord<>(topic, referralId, event);
+		headers.writeTo(record.headers());
+		log.debug("Publishing {} {} for referral {} to {}", headers.type(), headers.id(), referralId, topic);
+		return template.send(record);
+	}
+
+	/**
+	 * Sends and waits for the broker's acknowledgement, so a caller that must not lose the event can
+	 * fail (and retry) instead.
+	 */
+	public SendResult<String, Object> publishAndWait(String topic, SpecificRecord event) {
+		try {
+			return publish(topic, event).get(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new EventNotPublishedException(topic, event, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new EventNotPublishedException(topic, event, ex);
+		}
+	}
+
+	private static String referralIdOf(SpecificRecord event) {
+		var field = event.getSchema().getField("referralId");
+		if (field == null) {
+			throw new IllegalArgumentException(event.getSchema().getFullName() + " has no referralId to key it by");
+		}
+		return event.get(field.pos()).toString();
+	}
+
+	/** The broker did not acknowledge an event in time. */
+	public static class EventNotPublishedException extends RuntimeException {
+
+		EventNotPublishedException(String topic, SpecificRecord event, Throwable cause) {
+			super("Could not publish " + event.getSchema().getName() + " to " + topic, cause);
+		}
+
+	}
+
+}

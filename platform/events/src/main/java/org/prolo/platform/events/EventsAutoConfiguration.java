@@ -1,0 +1,130 @@
+package org.prolo.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Makes every service speak the same wire format and fail the same way, from properties alone.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class, after = JdbcTemplateAutoConfiguration.class)
+@EnableConfigurationProperties(EventsProperties.class)
+public class EventsAutoConfiguration {
+
+	@Bean
+	DefaultKafkaProducerFactoryCustomizer avroEventProducer() {
+		// byte[] passes through untouched so a dead letter keeps the exact bytes that failed.
+		Map<Class<?>, Serializer<?>> byType = Map.of(byte[].class, new ByteArraySerializer(), SpecificRecord.class,
+				new AvroEventSerializer());
+		return factory -> {
+			@SuppressWarnings("unchecked")
+			var typed = (DefaultKafkaProducerFactory<String, Object>) factory;
+			typed.setKeySerializer(new StringSerializer());
+			typed.setValueSerializer(new DelegatingByTypeSerializer(byType, true));
+		};
+	}
+
+	@Bean
+	DefaultKafkaConsumerFactoryCustomizer avroEventConsumer() {
+		return factory -> {
+			@SuppressWarnings("unchecked")
+			var typed = (DefaultKafkaConsumerFactory<String, SpecificRecord>) factory;
+			typed.setKeyDeserializer(new StringDeserializer());
+			typed.setValueDeserializer(new ErrorHandlingDeserializer<>(new AvroEventDeserializer()));
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventPublisher eventPublisher(KafkaTemplate<String, Object> template, EventsProperties properties,
+			Environment environment, Clock clock) {
+		String source = (properties.source() != null) ? properties.source()
+				: "/prolo/" + environment.getProperty("spring.application.name", "unknown");
+		return new EventPublisher(template, source, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(CommonErrorHandler.class)
+	DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<String, Object> template,
+			EventsProperties properties) {
+		var recoverer = new DeadLetterPublishingRecoverer(template,
+				(record, ex) -> new TopicPartition(EventTopics.deadLetterOf(record.topic()), record.partition()));
+		// spring-kafka's own headers name the wrapping exception; operators need the root cause.
+		recoverer.setHeadersFunction((record, ex) -> {
+			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+			String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+			return new RecordHeaders().add(EventTopics.DLT_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+		});
+		var backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
+		backOff.setMaxAttempts(properties.retries());
+		var handler = new DefaultErrorHandler(recoverer, backOff);
+		// Retrying cannot make these succeed: park them at once.
+		handler.addNotRetryableExceptions(UnhandledEventException.class, IllegalArgumentException.class);
+		return handler;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(JdbcTemplate.class)
+	@ConditionalOnClass(JdbcTemplate.class)
+	ProcessedEvents processedEvents(JdbcTemplate jdbc, Clock clock) {
+		return new ProcessedEvents(jdbc, clock);
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics declaredTopics(EventsProperties properties) {
+		List<NewTopic> topics = new ArrayList<>();
+		for (String topic : properties.ownedTopics()) {
+			topics.add(TopicBuilder.name(topic).partitions(properties.partitions()).build());
+			topics.add(TopicBuilder.name(EventTopics.deadLetterOf(topic)).partitions(properties.partitions()).build());
+		}
+		for (String topic : properties.consumedTopics()) {
+			topics.add(TopicBuilder.name(EventTopics.deadLetterOf(topic)).partitions(properties.partitions()).build());
+		}
+		return new KafkaAdmin.NewTopics(topics.stream().distinct().toArray(NewTopic[]::new));
+	}
+
+}

@@ -1,0 +1,148 @@
+package org.prolo.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.prolo.events.ReferralClosed;
+import org.prolo.events.ReferralWithdrawn;
+import org.prolo.events.codec.EventCodec;
+import org.prolo.platform.broker.SharedTestBroker;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(classes = EventPlumbingTests.Listening.class,
+		properties = { "spring.application.name=plumbing", "prolo.events.owned-topics=plumbing.events",
+				"prolo.events.consumed-topics=plumbing.events", "prolo.events.retry-backoff=10ms",
+				"spring.kafka.consumer.auto-offset-reset=earliest" })
+class EventPlumbingTests {
+
+	static final String TOPIC = "plumbing.events";
+
+	@DynamicPropertySource
+	static void broker(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+	}
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Autowired
+	Listening.Listener listener;
+
+	@Test
+	void publishesWithCloudEventsHeadersKeyedByReferral() throws Exception {
+		String referralId = "R-" + UUID.randomUUID();
+		var closed = ReferralClosed.newBuilder()
+			.setReferralId(referralId)
+			.setClosedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+			.setOutcome("WITHDRAWN")
+			.build();
+
+		publisher.publishAndWait(TOPIC, closed);
+
+		try (var probe = new EventProbe(SharedTestBroker.bootstrapServers(), TOPIC)) {
+			var record = probe.awaitRecords(referralId, 1, Duration.ofSeconds(20)).get(0);
+			var headers = CloudEventHeaders.readFrom(record.headers());
+			assertThat(headers.type()).isEqualTo("org.prolo.events.ReferralClosed");
+			assertThat(headers.source()).isEqualTo("/prolo/plumbing");
+			assertThat(headers.subject()).isEqualTo(referralId);
+			assertThat(headers.id()).isNotBlank();
+			assertThat(headers.time()).isNotNull();
+			assertThat(CloudEventHeaders.text(record.headers(), CloudEventHeaders.SPECVERSION)).isEqualTo("1.0");
+			assertThat(CloudEventHeaders.text(record.headers(), CloudEventHeaders.CONTENT_TYPE))
+				.isEqualTo("application/avro");
+			assertThat(EventCodec.published().decode(record.value())).isEqualTo(closed);
+		}
+		assertThat(listener.received.poll(20, TimeUnit.SECONDS)).isEqualTo(closed);
+	}
+
+	@Test
+	void parksAnUndecodableRecordInTheDeadLetterTopicWithTheReason() throws Exception {
+		String key = "R-" + UUID.randomUUID();
+		try (var producer = new KafkaProducer<>(
+				java.util.Map.<String, Object>of("bootstrap.servers", SharedTestBroker.bootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer());
+				var probe = new EventProbe(SharedTestBroker.bootstrapServers(), EventTopics.deadLetterOf(TOPIC))) {
+			producer.send(new ProducerRecord<>(TOPIC, key, "not avro".getBytes(StandardCharsets.UTF_8))).get();
+
+			var dead = probe.awaitRecords(key, 1, Duration.ofSeconds(30)).get(0);
+
+			assertThat(dead.value()).asString(StandardCharsets.UTF_8).isEqualTo("not avro");
+			assertThat(CloudEventHeaders.text(dead.headers(), EventTopics.DLT_REASON_HEADER))
+				.isEqualTo("BadHeaderException: Not Avro single-object encoded: the C3 01 marker is missing");
+			assertThat(CloudEventHeaders.text(dead.headers(), "kafka_dlt-original-topic")).isEqualTo(TOPIC);
+		}
+	}
+
+	@Test
+	void parksAnEventTheListenerCannotHandle() throws Exception {
+		String referralId = "R-" + UUID.randomUUID();
+		var withdrawn = ReferralWithdrawn.newBuilder()
+			.setReferralId(referralId)
+			.setWithdrawnAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+			.setReferrerId("dr-ada")
+			.build();
+
+		publisher.publishAndWait(TOPIC, withdrawn);
+
+		try (var probe = new EventProbe(SharedTestBroker.bootstrapServers(), EventTopics.deadLetterOf(TOPIC))) {
+			var dead = probe.awaitRecords(referralId, 1, Duration.ofSeconds(30)).get(0);
+			assertThat(CloudEventHeaders.text(dead.headers(), EventTopics.DLT_REASON_HEADER))
+				.isEqualTo("UnhandledEventException: This listener does not handle ReferralWithdrawn");
+			assertThat(EventCodec.published().decode(dead.value())).isEqualTo(withdrawn);
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableKafka
+	@ImportAutoConfiguration({ EventsAutoConfiguration.class, KafkaAutoConfiguration.class })
+	static class Listening {
+
+		@Bean
+		Listener listener() {
+			return new Listener();
+		}
+
+		@KafkaListener(topics = TOPIC, groupId = "plumbing")
+		static class Listener {
+
+			final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+
+			@KafkaHandler
+			void on(ReferralClosed closed) {
+				received.add(closed);
+			}
+
+			@KafkaHandler(isDefault = true)
+			void other(Object event) {
+				throw new UnhandledEventException("This listener does not handle " + event.getClass().getSimpleName());
+			}
+
+		}
+
+	}
+
+}
