@@ -110,7 +110,6 @@ public final class Launcher {
             log.error("Kafka broker did not start: {}", e.getMessage(), e);
             return 1;
         }
-        log.info("Kafka broker up after {}", ReadyTable.seconds(Duration.ofNanos(System.nanoTime() - started)));
 
         if (!startServicesAndAwaitHealth(local, started)) {
             stopAll();
@@ -193,7 +192,7 @@ public final class Launcher {
         Set<String> healthy = new LinkedHashSet<>();
         long deadline = launcherStarted + options.timeout().toNanos();
         long secondWaveAt = System.nanoTime() + SECOND_WAVE_DELAY.toNanos();
-        long nextStartAt = secondWaveAt;
+        long nextStartAt = System.nanoTime();
         long nextWaitingNote = System.nanoTime() + WAITING_NOTE_INTERVAL.toNanos();
 
         while (healthy.size() < ServiceSpec.ALL.size()) {
@@ -334,9 +333,7 @@ public final class Launcher {
             log.info("Services stopped");
         }
         if (broker != null) {
-            log.info("Stopping Kafka broker");
             broker.close();
-            log.info("Kafka broker stopped");
         }
     }
 
