@@ -210,7 +210,7 @@ public final class Launcher {
                 if (healthy.contains(name)) {
                     continue;
                 }
-                if (!service.process().isAlive()) {
+                if (diedOnItsOwn(service)) {
                     reportDeath(service);
                     return false;
                 }
@@ -281,13 +281,24 @@ public final class Launcher {
                 return 130;
             }
             for (ServiceProcess service : snapshot()) {
-                if (!service.process().isAlive() && !stopping) {
+                if (diedOnItsOwn(service)) {
                     reportDeath(service);
                     stopAll();
                     return 1;
                 }
             }
         }
+    }
+
+    /**
+     * Ctrl-C in a terminal reaches the services as well as the launcher, and a service can exit before the shutdown
+     * hook has marked the launcher as stopping; the short grace keeps that from being reported as a crash.
+     */
+    private boolean diedOnItsOwn(ServiceProcess service) {
+        if (service.process().isAlive() || stopping) {
+            return false;
+        }
+        return sleep(Duration.ofMillis(500)) && !stopping;
     }
 
     private void reportDeath(ServiceProcess service) {
