@@ -90,7 +90,7 @@ public final class Launcher {
             problems.forEach(problem -> log.error("  - {}", problem));
             return 1;
         }
-        Path local = root.resolve(".local");
+        Path local = options.dataDir() != null ? root.resolve(options.dataDir()) : root.resolve(".local");
         prepareLocalDirectories(local);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "launcher-shutdown"));
 

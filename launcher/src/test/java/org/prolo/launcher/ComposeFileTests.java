@@ -1,0 +1,166 @@
+package org.prolo.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml cannot be run here (no Docker engine), so this keeps it in step with the code: every service
+ * module is in it, on the port its application.yml declares, owning the topics it declares, on PostgreSQL and the
+ * compose broker, started after them. The launcher's table of services is held to the same facts.
+ */
+class ComposeFileTests {
+
+	static final Path ROOT = RepoRoot.resolve(System.getProperty("repo.root"), Path.of("..").toAbsolutePath());
+
+	static Map<String, Object> compose;
+
+	@BeforeAll
+	static void readCompose() throws IOException {
+		try (InputStream in = Files.newInputStream(ROOT.resolve("docker-compose.yml"))) {
+			compose = new Yaml().load(in);
+		}
+	}
+
+	static List<String> serviceModules() throws IOException {
+		try (Stream<Path> dirs = Files.list(ROOT.resolve("services"))) {
+			return dirs.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml")))
+				.map(dir -> dir.getFileName().toString())
+				.sorted()
+				.toList();
+		}
+	}
+
+	@Test
+	void listsExactlyTheServiceModulesBesideTheBrokerAndTheDatabase() throws IOException {
+		List<String> expected = new ArrayList<>(serviceModules());
+		expected.add("kafka");
+		expected.add("postgres");
+
+		assertThat(services().keySet()).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(ServiceSpec.ALL).extracting(ServiceSpec::name).containsExactlyInAnyOrderElementsOf(serviceModules());
+	}
+
+	@ParameterizedTest
+	@MethodSource("serviceModules")
+	void runsEachServiceOnItsPortWithItsJar(String name) throws IOException {
+		Map<String, Object> config = applicationYaml(name);
+		int port = Integer.parseInt(String.valueOf(config.get("server.port")));
+		Map<String, Object> service = service(name);
+
+		assertThat(strings(service.get("ports"))).contains(port + ":" + port);
+		assertThat(strings(service.get("volumes")))
+			.contains("./services/" + name + "/target/" + name + ".jar:/app/app.jar:ro");
+		assertThat(ServiceSpec.ALL).filteredOn(spec -> spec.name().equals(name))
+			.singleElement()
+			.extracting(ServiceSpec::port)
+			.isEqualTo(port);
+		assertThat(String.valueOf(service.get("healthcheck"))).contains("/dev/tcp/127.0.0.1/" + port);
+	}
+
+	@ParameterizedTest
+	@MethodSource("serviceModules")
+	void declaresTheTopicsEachServiceOwns(String name) throws IOException {
+		List<String> owned = strings(applicationYaml(name).get("prolo.events.owned-topics"));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> labels = (Map<String, Object>) service(name).get("labels");
+		String label = String.valueOf(labels.get("org.prolo.owns-topics"));
+
+		assertThat(label.isBlank() ? List.<String>of() : Arrays.asList(label.split("\\s*,\\s*")))
+			.containsExactlyInAnyOrderElementsOf(owned);
+	}
+
+	@ParameterizedTest
+	@MethodSource("serviceModules")
+	void startsEachServiceOnPostgresAndTheComposeBrokerAfterBoth(String name) {
+		Map<String, Object> service = service(name);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> environment = (Map<String, Object>) service.get("environment");
+		@SuppressWarnings("unchecked")
+		Map<String, Map<String, Object>> dependsOn = (Map<String, Map<String, Object>>) service.get("depends_on");
+
+		assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "postgres")
+			.containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
+			.containsEntry("POSTGRES_HOST", "postgres");
+		assertThat(dependsOn).containsOnlyKeys("kafka", "postgres");
+		assertThat(dependsOn.values()).allSatisfy(
+				condition -> assertThat(condition).containsEntry("condition", "service_healthy"));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> configs = (Map<String, Object>) ((Map<String, Object>) compose.get("configs"))
+			.get("create-databases");
+		assertThat(String.valueOf(configs.get("content"))).contains("CREATE DATABASE prolo_" + name + ";");
+	}
+
+	@Test
+	void runsTheBrokerInKraftModeWithoutAutoCreatedTopics() {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> environment = (Map<String, Object>) service("kafka").get("environment");
+
+		assertThat(environment).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+			.containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> services() {
+		return (Map<String, Object>) compose.get("services");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> service(String name) {
+		Object service = services().get(name);
+		assertThat(service).as("docker-compose.yml service " + name).isNotNull();
+		return (Map<String, Object>) service;
+	}
+
+	/** application.yml flattened to dotted keys, whichever way it nests them. */
+	static Map<String, Object> applicationYaml(String name) throws IOException {
+		Path file = ROOT.resolve("services").resolve(name).resolve("src/main/resources/application.yml");
+		Map<String, Object> flat = new LinkedHashMap<>();
+		try (InputStream in = Files.newInputStream(file)) {
+			for (Object document : new Yaml().loadAll(in)) {
+				if (document instanceof Map<?, ?> map) {
+					flatten("", map, flat);
+				}
+			}
+		}
+		return flat;
+	}
+
+	private static void flatten(String prefix, Map<?, ?> map, Map<String, Object> flat) {
+		map.forEach((key, value) -> {
+			String path = prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key;
+			if (value instanceof Map<?, ?> nested) {
+				flatten(path, nested, flat);
+			}
+			else {
+				flat.putIfAbsent(path, value);
+			}
+		});
+	}
+
+	private static List<String> strings(Object value) {
+		if (value == null) {
+			return List.of();
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(String::valueOf).toList();
+		}
+		return Arrays.stream(String.valueOf(value).split("\\s*,\\s*")).filter(s -> !s.isBlank()).toList();
+	}
+
+}

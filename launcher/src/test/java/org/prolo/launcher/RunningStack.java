@@ -1,0 +1,89 @@
+package org.prolo.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole embedded stack as a user starts it: the launcher in its own JVM, which runs the broker and starts the six
+ * service jars as processes. Tests talk to it over HTTP and Kafka only.
+ */
+final class RunningStack implements AutoCloseable {
+
+	private static final String READY = "Press Ctrl-C to stop everything";
+
+	private final Process launcher;
+
+	private final int kafkaPort;
+
+	private final List<String> output = new CopyOnWriteArrayList<>();
+
+	private RunningStack(Process launcher, int kafkaPort) {
+		this.launcher = launcher;
+		this.kafkaPort = kafkaPort;
+	}
+
+	static RunningStack start(Path root, Path dataDir) throws IOException, InterruptedException {
+		int kafkaPort = freePort();
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Drepo.root=" + root, "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
+				"--kafka-port", String.valueOf(kafkaPort), "--data-dir", dataDir.toString(), "--timeout", "400")
+			.redirectErrorStream(true)
+			.start();
+		RunningStack stack = new RunningStack(process, kafkaPort);
+		CountDownLatch ready = new CountDownLatch(1);
+		Thread pump = new Thread(() -> {
+			try (BufferedReader reader = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = reader.readLine()) != null) {
+					stack.output.add(line);
+					System.out.println("[launcher] " + line);
+					if (line.contains(READY)) {
+						ready.countDown();
+					}
+				}
+			}
+			catch (IOException ex) {
+				// the launcher went away; waitUntilReady reports it
+			}
+			ready.countDown();
+		}, "launcher-output");
+		pump.setDaemon(true);
+		pump.start();
+		ready.await(420, TimeUnit.SECONDS);
+		if (!process.isAlive() || stack.output.stream().noneMatch(line -> line.contains(READY))) {
+			stack.close();
+			throw new IllegalStateException("The stack did not start:\n" + String.join("\n", stack.output));
+		}
+		return stack;
+	}
+
+	String bootstrapServers() {
+		return "127.0.0.1:" + kafkaPort;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		launcher.destroy();
+		if (!launcher.waitFor(Duration.ofSeconds(60).toSeconds(), TimeUnit.SECONDS)) {
+			launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+			launcher.destroyForcibly();
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
