@@ -1,14 +1,14 @@
 package org.prolo.platform.events;
 
 import java.time.Clock;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +23,8 @@ class ProcessedEventsTests {
 
 	@BeforeEach
 	void schema() {
-		var db = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true).build();
+		var db = new SimpleDriverDataSource(new org.h2.Driver(),
+				"jdbc:h2:mem:processed-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
 		jdbc = new JdbcTemplate(db);
 		jdbc.execute("create table processed_event (event_id varchar(64) primary key, event_type varchar(200), "
 				+ "processed_at timestamp not null)");

@@ -1,0 +1,23 @@
+package org.prolo.imaging.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where orders are kept; implemented by an adapter. */
+public interface ImagingOrders {
+
+	/** True when an order was already opened for this request of this referral. */
+	boolean existsForRequest(String referralId, Instant requestedAt);
+
+	void add(ImagingOrder order);
+
+	Optional<ImagingOrder> find(String id);
+
+	/** Oldest request first; every order when status is null. */
+	List<ImagingOrder> list(OrderStatus status);
+
+	/** Stores the report; false when the order was no longer open (someone reported it concurrently). */
+	boolean saveReport(ImagingOrder reported);
+
+}

@@ -1,0 +1,53 @@
+package org.prolo.imaging.requests;
+
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.prolo.imaging.order.ImagingOrder;
+import org.prolo.imaging.order.ImagingOrders;
+import org.prolo.imaging.order.Modality;
+import org.prolo.platform.events.ProcessedEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use case: open the imaging order a clinician requested, once per request. */
+@Service
+public class OpenImagingOrder {
+
+	static final String EVENT_TYPE = "org.prolo.events.ImagingRequested";
+
+	private static final Logger log = LoggerFactory.getLogger(OpenImagingOrder.class);
+
+	private final ImagingOrders orders;
+
+	private final ProcessedEvents processedEvents;
+
+	OpenImagingOrder(ImagingOrders orders, ProcessedEvents processedEvents) {
+		this.orders = orders;
+		this.processedEvents = processedEvents;
+	}
+
+	@Transactional
+	public void handle(String eventId, ImagingRequest request) {
+		if (!processedEvents.firstDelivery(eventId, EVENT_TYPE)) {
+			log.info("Dropping redelivered imaging request {} for referral {}", eventId, request.referralId());
+			return;
+		}
+		// A request the workflow publishes again under a new event id is still the same request.
+		if (orders.existsForRequest(request.referralId(), request.requestedAt())) {
+			log.info("Imaging request of referral {} at {} already has an order; event {} ignored", request.referralId(),
+					request.requestedAt(), eventId);
+			return;
+		}
+		ImagingOrder order = ImagingOrder.open(UUID.randomUUID().toString(), request.referralId(),
+				request.patientPseudonym(), Modality.fromCode(request.modality()), request.bodyRegion(),
+				request.clinicalQuestion(), request.requestedAt().truncatedTo(ChronoUnit.MILLIS));
+		orders.add(order);
+		log.info("Opened {} imaging order {} for referral {} (patient {})", order.modality(), order.id(),
+				order.referralId(), order.patientPseudonym());
+	}
+
+}

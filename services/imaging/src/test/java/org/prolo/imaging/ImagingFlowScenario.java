@@ -1,0 +1,166 @@
+package org.prolo.imaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.prolo.events.ImagingReported;
+import org.prolo.events.ImagingRequested;
+import org.prolo.events.codec.EventCodec;
+import org.prolo.platform.events.CloudEventHeaders;
+import org.prolo.platform.events.EventProbe;
+import org.prolo.platform.events.EventPublisher;
+import org.prolo.platform.events.EventTopics;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.config.TopicBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The imaging service end to end, as the workflow and a radiologist use it: a real ImagingRequested
+ * on the broker opens an order, the same record delivered again opens nothing, and a report over
+ * HTTP goes out as ImagingReported. Run against the shared in-process broker with H2 and, where
+ * Docker exists, against Kafka and PostgreSQL containers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		classes = { ImagingApplication.class, ImagingFlowScenario.WorkflowTopic.class })
+abstract class ImagingFlowScenario {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	EventPublisher eventPublisher;
+
+	@Autowired
+	KafkaConnectionDetails kafka;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void opensOneOrderPerRequestAndPublishesTheReport() throws Exception {
+		String referralId = "ref-" + UUID.randomUUID();
+		Instant requestedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		String bootstrap = String.join(",", kafka.getBootstrapServers());
+
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, request(referralId, requestedAt, "XRAY"));
+		List<JsonNode> opened = awaitOrders(referralId, 1);
+		JsonNode order = opened.get(0);
+		assertThat(order.get("status").asText()).isEqualTo("OPEN");
+		assertThat(order.get("modality").asText()).isEqualTo("XRAY");
+		assertThat(order.get("patientPseudonym").asText()).isEqualTo("pt-7f3a9c");
+		assertThat(order.get("bodyRegion").asText()).isEqualTo("right knee");
+		assertThat(Instant.parse(order.get("requestedAt").asText())).isEqualTo(requestedAt);
+
+		// The identical record again, same ce_id, as a consumer rebalance or producer retry delivers it.
+		try (var workflowProbe = new EventProbe(bootstrap, EventTopics.WORKFLOW)) {
+			ConsumerRecord<String, byte[]> original = workflowProbe.awaitRecords(referralId, 1, TIMEOUT).get(0);
+			resend(bootstrap, original);
+		}
+		// A genuine second request of the same referral lands after the duplicate on the same
+		// partition: once its order exists, the duplicate has been consumed.
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, request(referralId, requestedAt.plusSeconds(3600), "MRI"));
+		List<JsonNode> orders = awaitOrders(referralId, 2);
+		assertThat(orders).extracting(o -> o.get("modality").asText()).containsExactly("XRAY", "MRI");
+
+		String orderId = order.get("id").asText();
+		ResponseEntity<JsonNode> reported = rest.postForEntity("/api/imaging-orders/{id}/report", Map.of("redFlag", true,
+				"redFlagKind", "FRACTURE", "fullThicknessTear", false, "report", "Undisplaced tibial plateau fracture."),
+				JsonNode.class, orderId);
+		assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(reported.getBody().get("status").asText()).isEqualTo("REPORTED");
+
+		try (var imagingProbe = new EventProbe(bootstrap, EventTopics.IMAGING)) {
+			ConsumerRecord<String, byte[]> record = imagingProbe.awaitRecords(referralId, 1, TIMEOUT).get(0);
+			ImagingReported event = (ImagingReported) EventCodec.published().decode(record.value());
+			assertThat(event.getOrderId()).isEqualTo(orderId);
+			assertThat(event.getRedFlag()).isTrue();
+			assertThat(event.getRedFlagKind()).isEqualTo("FRACTURE");
+			assertThat(event.getFullThicknessTear()).isFalse();
+			assertThat(event.getOsteoarthritisGrade()).isNull();
+			assertThat(CloudEventHeaders.readFrom(record.headers()).type()).isEqualTo("org.prolo.events.ImagingReported");
+			assertThat(CloudEventHeaders.readFrom(record.headers()).source()).isEqualTo("/prolo/imaging");
+		}
+
+		// The report went through the outbox, and its publication was marked complete once acknowledged.
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(jdbc.queryForList(
+					"select completion_date from event_publication where serialized_event like ?", "%" + orderId + "%"))
+				.singleElement()
+				.satisfies(row -> assertThat(row.get("completion_date")).isNotNull()));
+
+		ResponseEntity<JsonNode> again = rest.postForEntity("/api/imaging-orders/{id}/report",
+				Map.of("redFlag", false, "fullThicknessTear", false, "report", "Normal."), JsonNode.class, orderId);
+		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(rest.getForEntity("/api/imaging-orders/{id}", JsonNode.class, "no-such-order").getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	private static ImagingRequested request(String referralId, Instant requestedAt, String modality) {
+		return ImagingRequested.newBuilder()
+			.setReferralId(referralId)
+			.setRequestedAt(requestedAt)
+			.setPatientPseudonym("pt-7f3a9c")
+			.setModality(modality)
+			.setBodyRegion("right knee")
+			.setClinicalQuestion("Osteoarthritis grade? Fracture?")
+			.setRequestedBy("clinician-1")
+			.build();
+	}
+
+	private List<JsonNode> awaitOrders(String referralId, int count) {
+		return await().atMost(TIMEOUT).until(() -> ordersOf(referralId), orders -> orders.size() >= count);
+	}
+
+	private List<JsonNode> ordersOf(String referralId) {
+		JsonNode all = rest.getForObject("/api/imaging-orders", JsonNode.class);
+		return java.util.stream.StreamSupport.stream(all.spliterator(), false)
+			.filter(o -> o.get("referralId").asText().equals(referralId))
+			.toList();
+	}
+
+	private static void resend(String bootstrap, ConsumerRecord<String, byte[]> original) throws Exception {
+		try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+				new StringSerializer(), new ByteArraySerializer())) {
+			producer.send(new ProducerRecord<>(original.topic(), null, original.key(), original.value(), original.headers()))
+				.get();
+		}
+	}
+
+	/** The workflow owns and declares its topic; the broker does not create topics on demand. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class WorkflowTopic {
+
+		@Bean
+		NewTopic workflowTopic() {
+			return TopicBuilder.name(EventTopics.WORKFLOW).partitions(3).build();
+		}
+
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.prolo.imaging.order;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class ImagingOrderTests {
+
+	private static final Instant REQUESTED = Instant.parse("2025-11-03T09:15:00Z");
+
+	private final ImagingOrder open = ImagingOrder.open("o-1", "ref-1", "pt-1", Modality.XRAY, "right knee",
+			"Grade?", REQUESTED);
+
+	@Test
+	void reportingAnOpenOrderRecordsFindingsAndTheFactToPublish() {
+		Findings findings = Findings.of(false, null, false, 2, "Moderate OA.");
+		Instant at = REQUESTED.plusSeconds(3600);
+
+		ImagingOrder reported = open.report(findings, at);
+
+		assertThat(reported.status()).isEqualTo(OrderStatus.REPORTED);
+		assertThat(reported.reported()).isEqualTo(new OrderReported("o-1", "ref-1", at, findings));
+	}
+
+	@Test
+	void refusesASecondReport() {
+		ImagingOrder reported = open.report(Findings.normal(), REQUESTED.plusSeconds(60));
+
+		assertThatExceptionOfType(OrderAlreadyReportedException.class)
+			.isThrownBy(() -> reported.report(Findings.normal(), REQUESTED.plusSeconds(120)));
+	}
+
+	@Test
+	void isDueForAutoReportOnlyWhenOpenAndOlderThanTheDelay() {
+		Duration delay = Duration.ofSeconds(30);
+
+		assertThat(open.dueForAutoReport(REQUESTED.plusSeconds(29), delay)).isFalse();
+		assertThat(open.dueForAutoReport(REQUESTED.plusSeconds(30), delay)).isTrue();
+		assertThat(open.report(Findings.normal(), REQUESTED.plusSeconds(31)).dueForAutoReport(REQUESTED.plusSeconds(60),
+				delay))
+			.isFalse();
+	}
+
+	@Test
+	void refusesUnknownModality() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Modality.fromCode("CT"));
+	}
+
+	@Test
+	void refusesOrderWithoutReferral() {
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> ImagingOrder.open("o-2", " ", "pt-1", Modality.MRI, "lumbar spine", "Disc?", REQUESTED));
+	}
+
+}

@@ -1,0 +1,11 @@
+package org.prolo.scheduling.booking;
+
+import java.time.LocalDate;
+
+/** How many appointments the clinic already has on a day; the adapter asks the database. */
+@FunctionalInterface
+public interface DayBookings {
+
+	int bookedOn(LocalDate day);
+
+}

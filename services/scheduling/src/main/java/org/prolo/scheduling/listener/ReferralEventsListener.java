@@ -1,0 +1,57 @@
+package org.prolo.scheduling.listener;
+
+import java.nio.charset.StandardCharsets;
+
+import org.prolo.events.CoursePlanned;
+import org.prolo.events.ReferralTriaged;
+import org.prolo.platform.events.CloudEventHeaders;
+import org.prolo.platform.events.EventTopics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.stereotype.Component;
+
+/** Reads the workflow's events; an accepted triage and a planned course need bookings. */
+@Component
+@KafkaListener(topics = EventTopics.WORKFLOW, groupId = "scheduling")
+class ReferralEventsListener {
+
+	private static final Logger log = LoggerFactory.getLogger(ReferralEventsListener.class);
+
+	static final String ACCEPTED = "ACCEPTED";
+
+	private final BookAppointments bookAppointments;
+
+	ReferralEventsListener(BookAppointments bookAppointments) {
+		this.bookAppointments = bookAppointments;
+	}
+
+	@KafkaHandler
+	void on(ReferralTriaged event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+		if (!ACCEPTED.equals(event.getOutcome())) {
+			log.debug("Referral {} triaged {}: nothing to book", event.getReferralId(), event.getOutcome());
+			return;
+		}
+		bookAppointments.bookExam(text(eventId), event.getReferralId());
+	}
+
+	@KafkaHandler
+	void on(CoursePlanned event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+		bookAppointments.bookCourse(text(eventId), event.getReferralId(), event.getPlannedAt(), event.getSessions(),
+				event.getIntervalWeeks());
+	}
+
+	@KafkaHandler(isDefault = true)
+	void ignore(Object event) {
+		log.debug("Ignoring {}: nothing to book", event.getClass().getSimpleName());
+	}
+
+	private static String text(byte[] header) {
+		// Null reaches ProcessedEvents, which refuses it: without an id a redelivery cannot be recognised.
+		return (header != null) ? new String(header, StandardCharsets.UTF_8) : null;
+	}
+
+}

@@ -1,0 +1,47 @@
+package org.prolo.scheduling.publishing;
+
+import org.prolo.events.ScheduledSession;
+import org.prolo.events.SessionsScheduled;
+import org.prolo.platform.events.EventPublisher;
+import org.prolo.platform.events.EventTopics;
+import org.prolo.scheduling.booking.SessionsBooked;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs after the booking committed; the publication stays incomplete in event_publication until
+ * the broker acknowledged, and is republished on restart otherwise.
+ */
+@Component
+class SessionsScheduledPublisher {
+
+	private static final Logger log = LoggerFactory.getLogger(SessionsScheduledPublisher.class);
+
+	private final EventPublisher eventPublisher;
+
+	SessionsScheduledPublisher(EventPublisher eventPublisher) {
+		this.eventPublisher = eventPublisher;
+	}
+
+	@ApplicationModuleListener
+	void on(SessionsBooked booked) {
+		eventPublisher.publishAndWait(EventTopics.SCHEDULING, toEvent(booked));
+		log.info("Published SessionsScheduled ({}) for referral {}", booked.purpose(), booked.referralId());
+	}
+
+	static SessionsScheduled toEvent(SessionsBooked booked) {
+		return SessionsScheduled.newBuilder()
+			.setReferralId(booked.referralId())
+			.setScheduledAt(booked.bookedAt())
+			.setPurpose(booked.purpose().name())
+			.setSessions(booked.appointments()
+				.stream()
+				.map(a -> ScheduledSession.newBuilder().setNumber(a.number()).setDate(a.date()).build())
+				.toList())
+			.build();
+	}
+
+}

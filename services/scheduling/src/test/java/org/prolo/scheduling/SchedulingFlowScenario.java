@@ -1,0 +1,201 @@
+package org.prolo.scheduling;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.prolo.events.CoursePlanned;
+import org.prolo.events.ReferralTriaged;
+import org.prolo.events.ScheduledSession;
+import org.prolo.events.SessionsScheduled;
+import org.prolo.events.codec.EventCodec;
+import org.prolo.platform.events.CloudEventHeaders;
+import org.prolo.platform.events.EventProbe;
+import org.prolo.platform.events.EventPublisher;
+import org.prolo.platform.events.EventTopics;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The scheduling service end to end, as the workflow drives it: a real ReferralTriaged (ACCEPTED)
+ * and CoursePlanned on the broker book the exam and the course on working days, SessionsScheduled
+ * goes out for each, and the same records delivered again book nothing. The clock stands on Friday
+ * 19 December 2025, so the course runs into the Christmas closures.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		classes = { SchedulingApplication.class, SchedulingFlowScenario.FridayBeforeChristmas.class },
+		properties = "prolo.scheduling.closures=2025-12-24,2025-12-25,2025-12-26,2025-12-31,2026-01-01")
+abstract class SchedulingFlowScenario {
+
+	static final Instant NOW = Instant.parse("2025-12-19T10:00:00Z");
+
+	static final Set<LocalDate> CLOSURES = Set.of(LocalDate.of(2025, 12, 24), LocalDate.of(2025, 12, 25),
+			LocalDate.of(2025, 12, 26), LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 1));
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	EventPublisher eventPublisher;
+
+	@Autowired
+	KafkaConnectionDetails kafka;
+
+	@Test
+	void booksExamAndCourseOnWorkingDaysOnceWhateverTheDeliveries() throws Exception {
+		String referralId = "ref-" + UUID.randomUUID();
+		String bootstrap = String.join(",", kafka.getBootstrapServers());
+
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, triaged(referralId));
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(referralId, 4, 4));
+
+		List<JsonNode> bookings = awaitBookings(referralId, 5);
+		assertThat(bookings).extracting(b -> b.get("purpose").asText() + " " + b.get("number").asInt() + " "
+				+ b.get("date").asText())
+			.containsExactly("EXAM 1 2025-12-22", "COURSE 1 2025-12-29", "COURSE 2 2026-01-26", "COURSE 3 2026-02-23",
+					"COURSE 4 2026-03-23");
+
+		try (var probe = new EventProbe(bootstrap, EventTopics.SCHEDULING)) {
+			List<SessionsScheduled> published = probe.awaitRecords(referralId, 2, TIMEOUT)
+				.stream()
+				.map(r -> (SessionsScheduled) EventCodec.published().decode(r.value()))
+				.toList();
+			SessionsScheduled exam = published.stream().filter(e -> e.getPurpose().equals("EXAM")).findFirst().orElseThrow();
+			SessionsScheduled course = published.stream().filter(e -> e.getPurpose().equals("COURSE")).findFirst().orElseThrow();
+			assertThat(exam.getSessions()).extracting(ScheduledSession::getDate).containsExactly(LocalDate.of(2025, 12, 22));
+			assertThat(course.getSessions()).extracting(ScheduledSession::getNumber).containsExactly(1, 2, 3, 4);
+			assertThat(course.getSessions()).allSatisfy(s -> assertWorkingDay(s.getDate()));
+			LocalDate first = course.getSessions().get(0).getDate();
+			assertThat(first).isAfterOrEqualTo(LocalDate.of(2025, 12, 26));
+			assertThat(course.getSessions())
+				.allSatisfy(s -> assertThat(s.getDate()).isEqualTo(first.plusWeeks(4L * (s.getNumber() - 1))));
+			assertThat(course.getScheduledAt()).isEqualTo(NOW);
+
+			// The identical records again, same ce_id, as a rebalance or producer retry delivers them.
+			try (var workflow = new EventProbe(bootstrap, EventTopics.WORKFLOW)) {
+				List<ConsumerRecord<String, byte[]>> originals = workflow.awaitRecords(referralId, 2, TIMEOUT);
+				for (ConsumerRecord<String, byte[]> original : originals) {
+					RecordMetadata resent = resend(bootstrap, original);
+					awaitConsumed(bootstrap, resent);
+				}
+			}
+
+			assertThat(bookingsOf(referralId)).hasSize(5);
+			assertThat(probe.seen().stream().filter(r -> referralId.equals(r.key()))).hasSize(2);
+		}
+	}
+
+	private static void assertWorkingDay(LocalDate date) {
+		assertThat(date.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+		assertThat(date).isNotIn(CLOSURES);
+	}
+
+	private static ReferralTriaged triaged(String referralId) {
+		return ReferralTriaged.newBuilder()
+			.setReferralId(referralId)
+			.setTriagedAt(NOW)
+			.setOutcome("ACCEPTED")
+			.setTriagedBy("coordinator-1")
+			.build();
+	}
+
+	private static CoursePlanned coursePlanned(String referralId, int sessions, int intervalWeeks) {
+		return CoursePlanned.newBuilder()
+			.setReferralId(referralId)
+			.setPlannedAt(NOW)
+			.setPatientPseudonym("pt-7f3a9c")
+			.setCondition("KNEE_OSTEOARTHRITIS")
+			.setSessions(sessions)
+			.setIntervalWeeks(intervalWeeks)
+			.setDextrosePercent(25.0)
+			.setInjectionSites(List.of("pes anserinus", "medial collateral ligament"))
+			.setPlannedBy("clinician-1")
+			.build();
+	}
+
+	private List<JsonNode> awaitBookings(String referralId, int count) {
+		return await().atMost(TIMEOUT).until(() -> bookingsOf(referralId), bookings -> bookings.size() >= count);
+	}
+
+	private List<JsonNode> bookingsOf(String referralId) {
+		JsonNode all = rest.getForObject("/api/referrals/{id}/appointments", JsonNode.class, referralId);
+		return StreamSupport.stream(all.spliterator(), false).toList();
+	}
+
+	private static RecordMetadata resend(String bootstrap, ConsumerRecord<String, byte[]> original) throws Exception {
+		try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+				new StringSerializer(), new ByteArraySerializer())) {
+			return producer
+				.send(new ProducerRecord<>(original.topic(), null, original.key(), original.value(), original.headers()))
+				.get();
+		}
+	}
+
+	/** The listener commits a record's offset after handling it: proof the duplicate went through it. */
+	private static void awaitConsumed(String bootstrap, RecordMetadata record) {
+		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+		try (var admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+			await().atMost(TIMEOUT).until(() -> {
+				Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("scheduling")
+					.partitionsToOffsetAndMetadata()
+					.get();
+				OffsetAndMetadata committed = offsets.get(partition);
+				return committed != null && committed.offset() > record.offset();
+			});
+		}
+	}
+
+	/**
+	 * A fixed clock on a Friday before the Christmas closures; the workflow's topic, which the
+	 * workflow declares in production and the broker does not create on demand.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FridayBeforeChristmas {
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
+		@Bean
+		NewTopic workflowTopic() {
+			return TopicBuilder.name(EventTopics.WORKFLOW).partitions(3).build();
+		}
+
+	}
+
+}
