@@ -3,6 +3,7 @@ package org.prolo.launcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A service running as its own OS process, with its output going to its log file. */
@@ -21,7 +22,7 @@ final class ServiceProcess {
     }
 
     static List<String> command(ServiceSpec spec, Path java, Path root, String kafkaBootstrap, Path dataDir) {
-        return List.of(
+        List<String> command = new ArrayList<>(List.of(
                 java.toString(),
                 "-Xmx" + spec.maxHeap(),
                 // Six JVMs start at once on two cores: the C1-only JIT and the serial collector start faster and
@@ -31,7 +32,9 @@ final class ServiceProcess {
                 "-jar", spec.jar(root).toString(),
                 "--server.port=" + spec.port(),
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
-                "--prolo.data-dir=" + dataDir);
+                "--prolo.data-dir=" + dataDir));
+        command.addAll(spec.demoSettings());
+        return List.copyOf(command);
     }
 
     static ServiceProcess start(ServiceSpec spec, List<String> command, Path workingDir, Path logFile) {

@@ -1,0 +1,44 @@
+package org.prolo.notification.listener;
+
+import java.util.Map;
+
+import org.prolo.events.ScheduledSession;
+import org.prolo.events.SessionsScheduled;
+import org.prolo.notification.outbox.Correspondence;
+import org.prolo.platform.events.EventTopics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.handler.annotation.Headers;
+import org.springframework.stereotype.Component;
+
+@Component
+@KafkaListener(topics = EventTopics.SCHEDULING, groupId = "notification")
+class SchedulingEventsListener {
+
+	private static final Logger log = LoggerFactory.getLogger(SchedulingEventsListener.class);
+
+	private final Correspondence correspondence;
+
+	SchedulingEventsListener(Correspondence correspondence) {
+		this.correspondence = correspondence;
+	}
+
+	@KafkaHandler
+	void on(SessionsScheduled event, @Headers Map<String, Object> headers) {
+		// Exam appointments are the clinic's business with the patient; the referrer hears of the course.
+		if ("COURSE".equals(event.getPurpose())) {
+			correspondence.courseScheduled(EventHeaders.cause(headers), event.getReferralId(),
+					event.getSessions().stream().sorted((a, b) -> Integer.compare(a.getNumber(), b.getNumber()))
+						.map(ScheduledSession::getDate).toList());
+		}
+	}
+
+	@KafkaHandler(isDefault = true)
+	void ignore(Object event) {
+		log.debug("Ignored {}: no letter depends on it", event.getClass().getSimpleName());
+	}
+
+}

@@ -1,0 +1,73 @@
+package org.prolo.notification.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.prolo.events.ReferrerNotified;
+import org.prolo.notification.mail.LetterMailer;
+import org.prolo.platform.events.EventPublisher;
+import org.prolo.platform.events.EventTopics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The outbox's consumer. Runs after the letter's transaction committed; the event publication
+ * registry marks the {@link LetterWritten} complete only when this returns, so a crash or a failure
+ * anywhere in here leaves it outstanding and it runs again (at restart, or by {@link OutboxRetry}).
+ *
+ * <p>Delivery is at-least-once at the SMTP edge: a crash after the SMTP server accepted the mail
+ * but before {@code sent_at} was stored sends a second copy. Every later step is guarded by the
+ * letter's own state, so a rerun never sends a letter that is marked sent, and re-publishing
+ * ReferrerNotified after a crash between the broker's ack and {@code notified_at} is the only other
+ * duplicate (consumers drop it by its causationEventId).
+ */
+@Component
+public class LetterDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(LetterDispatcher.class);
+
+	private final Letters letters;
+
+	private final LetterMailer mailer;
+
+	private final EventPublisher events;
+
+	private final Clock clock;
+
+	public LetterDispatcher(Letters letters, LetterMailer mailer, EventPublisher events, Clock clock) {
+		this.letters = letters;
+		this.mailer = mailer;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Async
+	@TransactionalEventListener
+	public void dispatch(LetterWritten written) {
+		StoredLetter letter = letters.find(written.letterId())
+			.orElseThrow(() -> new IllegalStateException("Letter " + written.letterId() + " is not stored"));
+		Instant sentAt = letter.sentAt();
+		if (!letter.sent()) {
+			mailer.send(letter.id(), letter.letter());
+			sentAt = clock.instant();
+			letters.markSent(letter.id(), sentAt);
+			log.info("Sent {} letter {} for referral {}", letter.kind(), letter.id(), letter.referralId());
+		}
+		if (!letter.notified()) {
+			events.publishAndWait(EventTopics.NOTIFICATION, ReferrerNotified.newBuilder()
+				.setReferralId(letter.referralId())
+				.setNotifiedAt(sentAt)
+				.setReferrerId(letter.referrerId())
+				.setLetterKind(letter.kind().name())
+				.setChannel("EMAIL")
+				.setCausationEventId(letter.causationEventId())
+				.build());
+			letters.markNotified(letter.id(), clock.instant());
+		}
+	}
+
+}

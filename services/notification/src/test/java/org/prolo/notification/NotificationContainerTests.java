@@ -1,0 +1,27 @@
+package org.prolo.notification;
+
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+
+/** The scenario against a real Kafka and PostgreSQL; skipped where there is no Docker. */
+@Testcontainers(disabledWithoutDocker = true)
+class NotificationContainerTests extends ReferrerLetterScenario {
+
+	@Container
+	@ServiceConnection
+	static KafkaContainer kafka = new KafkaContainer("apache/kafka:3.9.1");
+
+	@Container
+	@ServiceConnection
+	static PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>("postgres:16-alpine");
+
+	@Override
+	String bootstrapServers() {
+		return kafka.getBootstrapServers();
+	}
+
+}

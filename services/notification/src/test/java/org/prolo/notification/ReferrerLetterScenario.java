@@ -1,0 +1,192 @@
+package org.prolo.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.prolo.events.ReferralInfoRequested;
+import org.prolo.events.ReferralSubmitted;
+import org.prolo.events.ReferralTriaged;
+import org.prolo.events.ReferrerNotified;
+import org.prolo.events.codec.EventCodec;
+import org.prolo.notification.referrer.ReferrerContacts;
+import org.prolo.platform.events.CloudEventHeaders;
+import org.prolo.platform.events.EventProbe;
+import org.prolo.platform.events.EventPublisher;
+import org.prolo.platform.events.EventTopics;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The closed loop end to end: real Avro events in through the broker, real mail out through the
+ * in-process SMTP server, ReferrerNotified out on the broker. Each variant supplies the broker and
+ * the database.
+ */
+@SpringBootTest(properties = { "prolo.notification.outbox-retry=PT10M",
+		// The test stands in for the producing services, so it declares their topics too.
+		"prolo.events.owned-topics=notification.referrer-events, intake.referral-events, workflow.referral-events, scheduling.appointment-events" })
+@AutoConfigureMockMvc
+abstract class ReferrerLetterScenario {
+
+	static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("prolo.notification.embedded-smtp.port", () -> SMTP_PORT);
+	}
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Autowired
+	GreenMail smtp;
+
+	@Autowired
+	ReferrerContacts contacts;
+
+	@Autowired
+	MockMvc mvc;
+
+	abstract String bootstrapServers();
+
+	@Test
+	void sendsExactlyOneLetterAndOneReferrerNotifiedPerEventEvenWhenTheEventIsRedelivered() throws Exception {
+		String referralId = "R-" + UUID.randomUUID();
+		publisher.publishAndWait(EventTopics.INTAKE, submitted(referralId));
+		await().atMost(PATIENCE).until(() -> contacts.find(referralId).isPresent());
+
+		publisher.publishAndWait(EventTopics.WORKFLOW, ReferralTriaged.newBuilder()
+			.setReferralId(referralId)
+			.setTriagedAt(now())
+			.setOutcome("ACCEPTED")
+			.setTriagedBy("ingrid")
+			.build());
+		ConsumerRecord<String, byte[]> triaged;
+		try (var probe = new EventProbe(bootstrapServers(), EventTopics.WORKFLOW)) {
+			triaged = probe.awaitRecords(referralId, 1, PATIENCE).get(0);
+		}
+		redeliver(triaged);
+		// Same key, same partition: once this one's letter is out, the redelivery was consumed.
+		publisher.publishAndWait(EventTopics.WORKFLOW, ReferralInfoRequested.newBuilder()
+			.setReferralId(referralId)
+			.setRequestedAt(now())
+			.setQuestion("Which conservative treatments were tried, and for how long?")
+			.setAnswerDueAt(Instant.parse("2030-01-15T12:00:00Z"))
+			.setRequestedBy("ingrid")
+			.build());
+
+		await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/letters").param("referralId", referralId))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(2))
+			.andExpect(jsonPath("$[0].status").value("NOTIFIED"))
+			.andExpect(jsonPath("$[1].status").value("NOTIFIED")));
+
+		List<MimeMessage> mails = mailsAbout(referralId);
+		assertThat(mails).extracting(MimeMessage::getSubject)
+			.containsExactlyInAnyOrder("Referral " + referralId + ": accepted",
+					"Referral " + referralId + ": more information needed");
+		MimeMessage accepted = mails.stream().filter(m -> subject(m).endsWith("accepted")).findFirst().orElseThrow();
+		assertThat(accepted.getAllRecipients()[0].toString()).isEqualTo("dr.ada@clinic.example");
+		assertThat(String.valueOf(accepted.getContent())).contains("Dear Dr Ada Lovelace", "P-7F3A", referralId);
+
+		try (var probe = new EventProbe(bootstrapServers(), EventTopics.NOTIFICATION)) {
+			probe.awaitRecords(referralId, 2, PATIENCE);
+			List<ReferrerNotified> notified = probe.seen()
+				.stream()
+				.filter(r -> referralId.equals(r.key()))
+				.map(r -> (ReferrerNotified) EventCodec.published().decode(r.value()))
+				.toList();
+			assertThat(notified).extracting(n -> n.getLetterKind().toString())
+				.containsExactlyInAnyOrder("ACCEPTED", "INFO_REQUESTED");
+			ReferrerNotified acceptance = notified.stream()
+				.filter(n -> n.getLetterKind().toString().equals("ACCEPTED"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(acceptance.getCausationEventId().toString())
+				.isEqualTo(CloudEventHeaders.text(triaged.headers(), CloudEventHeaders.ID));
+			assertThat(acceptance.getReferrerId().toString()).isEqualTo("dr-ada");
+			assertThat(acceptance.getChannel().toString()).isEqualTo("EMAIL");
+		}
+
+		mvc.perform(get("/api/mailbox"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.subject == 'Referral " + referralId + ": accepted')].to[0]")
+				.value("dr.ada@clinic.example"));
+		mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andExpect(jsonPath("$.paths").isNotEmpty());
+	}
+
+	/** Sends the very record again, ce_id and all, as a broker redelivery would present it. */
+	private void redeliver(ConsumerRecord<String, byte[]> record) throws Exception {
+		try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer())) {
+			producer.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),
+					record.headers())).get();
+		}
+	}
+
+	private List<MimeMessage> mailsAbout(String referralId) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(referralId)).toList();
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static ReferralSubmitted submitted(String referralId) {
+		return ReferralSubmitted.newBuilder()
+			.setReferralId(referralId)
+			.setSubmittedAt(now())
+			.setReferrerId("dr-ada")
+			.setReferrerName("Dr Ada Lovelace")
+			.setReferrerEmail("dr.ada@clinic.example")
+			.setPatientPseudonym("P-7F3A")
+			.setCondition("KNEE_OSTEOARTHRITIS")
+			.setBodySite("left knee")
+			.setPainDurationMonths(9)
+			.setPriorConservativeCare(true)
+			.setAnticoagulated(false)
+			.setAllergyToInjectate(false)
+			.setPregnant(false)
+			.setUncontrolledDiabetes(false)
+			.setActiveInfectionAtSite(false)
+			.setMalignancyAtSite(false)
+			.setUrgency("ROUTINE")
+			.build();
+	}
+
+	static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+}

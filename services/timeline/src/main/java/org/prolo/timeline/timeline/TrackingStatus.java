@@ -1,0 +1,41 @@
+package org.prolo.timeline.timeline;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The policy that gives a referral its status: its events applied in the order they occurred.
+ * Events arrive on five topics and so may arrive out of order; folding in time order makes the
+ * status independent of arrival order. A closed status never reopens.
+ */
+public final class TrackingStatus {
+
+	/** Time order, with the event id to make ties deterministic. */
+	public static final Comparator<TimelineEntry> IN_TIME_ORDER = Comparator.comparing(TimelineEntry::occurredAt)
+		.thenComparing(TimelineEntry::eventId);
+
+	private TrackingStatus() {
+	}
+
+	/** The status after {@code proposed} happened to a referral in status {@code current} (either may be null). */
+	public static ReferralStatus next(ReferralStatus current, ReferralStatus proposed) {
+		if (proposed == null || (current != null && current.closed())) {
+			return current;
+		}
+		// Submission starts the referral; it never sends a referral back to the start.
+		if (proposed == ReferralStatus.SUBMITTED && current != null) {
+			return current;
+		}
+		return proposed;
+	}
+
+	/** The status after all these entries; null when none of them sets one. */
+	public static ReferralStatus of(List<TimelineEntry> entries) {
+		ReferralStatus status = null;
+		for (TimelineEntry entry : entries.stream().sorted(IN_TIME_ORDER).toList()) {
+			status = next(status, entry.statusAfter());
+		}
+		return status;
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.prolo.timeline.timeline;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrackingStatusTests {
+
+	@ParameterizedTest
+	@EnumSource(value = ReferralStatus.class, names = { "REJECTED", "NOT_SUITABLE", "WITHDRAWN", "COURSE_PLANNED", "NO_RESPONSE" })
+	void aClosedStatusNeverReopens(ReferralStatus closed) {
+		for (ReferralStatus proposed : ReferralStatus.values()) {
+			assertThat(TrackingStatus.next(closed, proposed)).isEqualTo(closed);
+		}
+	}
+
+	@Test
+	void submissionNeverSendsAReferralBackToTheStart() {
+		assertThat(TrackingStatus.next(null, ReferralStatus.SUBMITTED)).isEqualTo(ReferralStatus.SUBMITTED);
+		assertThat(TrackingStatus.next(ReferralStatus.ACCEPTED, ReferralStatus.SUBMITTED))
+			.isEqualTo(ReferralStatus.ACCEPTED);
+	}
+
+	@Test
+	void anEventWithoutStatusKeepsTheCurrentOne() {
+		assertThat(TrackingStatus.next(ReferralStatus.IN_ASSESSMENT, null)).isEqualTo(ReferralStatus.IN_ASSESSMENT);
+	}
+
+	@Test
+	void statusFollowsTheOrderEventsOccurredInNotTheOrderTheyArrived() {
+		var closed = entry("e3", EventKind.REFERRAL_CLOSED, "2025-05-03T00:00:00Z", "COURSE_PLANNED");
+		var lateReport = entry("e4", EventKind.IMAGING_REPORTED, "2025-05-04T00:00:00Z", null);
+		var submitted = entry("e1", EventKind.REFERRAL_SUBMITTED, "2025-05-01T00:00:00Z", null);
+		var infoProvided = entry("e2", EventKind.REFERRAL_INFO_PROVIDED, "2025-05-02T00:00:00Z", null);
+
+		assertThat(TrackingStatus.of(List.of(closed, lateReport, infoProvided, submitted)))
+			.isEqualTo(ReferralStatus.COURSE_PLANNED);
+		assertThat(TrackingStatus.of(List.of(infoProvided, submitted))).isEqualTo(ReferralStatus.TRIAGE);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "SUBMITTED, requested", "TRIAGE, received", "INFO_REQUESTED, on-hold", "ACCEPTED, in-progress",
+			"IN_ASSESSMENT, in-progress", "REJECTED, rejected", "NOT_SUITABLE, rejected", "WITHDRAWN, cancelled",
+			"COURSE_PLANNED, completed", "NO_RESPONSE, cancelled" })
+	void mapsEveryStatusToItsFhirTaskStatus(ReferralStatus status, String fhirStatus) {
+		assertThat(status.fhirStatus()).isEqualTo(fhirStatus);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "REFERRAL_TRIAGED, ACCEPTED, ACCEPTED", "REFERRAL_TRIAGED, REJECTED, REJECTED",
+			"REFERRAL_TRIAGED, INFO_REQUESTED, INFO_REQUESTED", "REFERRAL_INFO_PROVIDED, , TRIAGE",
+			"HISTORY_RECORDED, , IN_ASSESSMENT", "SUITABILITY_DECIDED, , IN_ASSESSMENT",
+			"REFERRAL_WITHDRAWN, , WITHDRAWN", "REFERRAL_CLOSED, NO_RESPONSE, NO_RESPONSE",
+			"REFERRAL_CLOSED, NOT_SUITABLE, NOT_SUITABLE" })
+	void eventsMoveTheReferralToTheirStatus(EventKind kind, String outcome, ReferralStatus expected) {
+		assertThat(kind.statusAfter(outcome)).isEqualTo(expected);
+	}
+
+	@Test
+	void notificationsAndBookingsDoNotChangeTheStatus() {
+		assertThat(EventKind.REFERRER_NOTIFIED.statusAfter(null)).isNull();
+		assertThat(EventKind.SESSIONS_SCHEDULED.statusAfter(null)).isNull();
+		assertThat(EventKind.REFERRAL_CLOSED.statusAfter("SOMETHING_NEW")).isNull();
+	}
+
+	static TimelineEntry entry(String id, EventKind kind, String at, String outcome) {
+		return new TimelineEntry(id, "R-1", kind, Instant.parse(at), "/prolo/test", kind.typeName(),
+				kind.statusAfter(outcome));
+	}
+
+}
