@@ -1,0 +1,48 @@
+package org.prolo.intake.information;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+import org.prolo.intake.referral.InformationWasProvided;
+import org.prolo.intake.referral.Referral;
+import org.prolo.intake.referral.ReferralNotFoundException;
+import org.prolo.intake.referral.Referrals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use case: the referrer answers a pending request for information; triage resumes. */
+@Service
+public class AnsweringInformationRequest {
+
+	private static final Logger log = LoggerFactory.getLogger(AnsweringInformationRequest.class);
+
+	private final Referrals referrals;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	AnsweringInformationRequest(Referrals referrals, ApplicationEventPublisher events, Clock clock) {
+		this.referrals = referrals;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** @throws org.prolo.intake.referral.ReferralStateConflictException when no request is pending */
+	@Transactional
+	public Referral answer(String referralId, String answer) {
+		Referral answered = referrals.lockById(referralId)
+			.orElseThrow(() -> new ReferralNotFoundException(referralId))
+			.answerInformationRequest();
+		referrals.update(answered);
+		events.publishEvent(
+				new InformationWasProvided(answered.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS), answer));
+		log.info("Referral {}: information provided, back to triage", answered.id());
+		return answered;
+	}
+
+}

@@ -1,0 +1,97 @@
+package org.prolo.intake.progress;
+
+import java.nio.charset.StandardCharsets;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.prolo.events.CoursePlanned;
+import org.prolo.events.ExamCompleted;
+import org.prolo.events.HistoryRecorded;
+import org.prolo.events.ImagingRequested;
+import org.prolo.events.ReferralClosed;
+import org.prolo.events.ReferralInfoRequested;
+import org.prolo.events.ReferralTriaged;
+import org.prolo.events.SuitabilityDecided;
+import org.prolo.intake.referral.ReferralProgress;
+import org.prolo.intake.referral.ReferralStatus;
+import org.prolo.platform.events.CloudEventHeaders;
+import org.prolo.platform.events.EventTopics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.stereotype.Component;
+
+/** Maps the workflow's events to referral progress; thin on purpose. */
+@Component
+@KafkaListener(topics = EventTopics.WORKFLOW, groupId = "intake")
+class WorkflowEventListener {
+
+	private static final Logger log = LoggerFactory.getLogger(WorkflowEventListener.class);
+
+	private final FollowingReferralProgress following;
+
+	WorkflowEventListener(FollowingReferralProgress following) {
+		this.following = following;
+	}
+
+	@KafkaHandler
+	void on(ReferralTriaged event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+		// An unknown outcome throws IllegalArgumentException: not retried, parked in the DLT.
+		follow(event, eventId, event.getReferralId(), new ReferralProgress.Triaged(
+				ReferralStatus.valueOf(event.getOutcome()), event.getReasonCode(), event.getNoteToReferrer(),
+				event.getTriagedAt()));
+	}
+
+	@KafkaHandler
+	void on(ReferralInfoRequested event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+		follow(event, eventId, event.getReferralId(),
+				new ReferralProgress.InformationRequested(event.getQuestion(), event.getRequestedAt()));
+	}
+
+	@KafkaHandler
+	void on(HistoryRecorded event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+		follow(event, eventId, event.getReferralId(), new ReferralProgress.AssessmentAdvanced());
+	}
+
+	@KafkaHandler
+	void on(ExamCompleted event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+		follow(event, eventId, event.getReferralId(), new ReferralProgress.AssessmentAdvanced());
+	}
+
+	@KafkaHandler
+	void on(ImagingRequested event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+		follow(event, eventId, event.getReferralId(), new ReferralProgress.AssessmentAdvanced());
+	}
+
+	@KafkaHandler
+	void on(SuitabilityDecided event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+		follow(event, eventId, event.getReferralId(), new ReferralProgress.AssessmentAdvanced());
+	}
+
+	@KafkaHandler
+	void on(CoursePlanned event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+		follow(event, eventId, event.getReferralId(), new ReferralProgress.AssessmentAdvanced());
+	}
+
+	@KafkaHandler
+	void on(ReferralClosed event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+		follow(event, eventId, event.getReferralId(), new ReferralProgress.Closed(
+				ReferralStatus.valueOf(event.getOutcome()), event.getReasonCode(), event.getNoteToReferrer(),
+				event.getClosedAt()));
+	}
+
+	@KafkaHandler(isDefault = true)
+	void ignore(Object event) {
+		log.debug("Ignored {}: it does not change what a referrer sees", event.getClass().getSimpleName());
+	}
+
+	private void follow(SpecificRecord event, byte[] eventId, CharSequence referralId, ReferralProgress progress) {
+		// Without ce_id ProcessedEvents refuses the event (IllegalArgumentException: parked, not retried).
+		following.follow((eventId != null) ? new String(eventId, StandardCharsets.UTF_8) : null,
+				event.getSchema().getFullName(),
+				referralId.toString(), progress);
+	}
+
+}

@@ -1,0 +1,51 @@
+package org.prolo.intake.publishing;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.prolo.intake.referral.InformationWasProvided;
+import org.prolo.intake.referral.ReferralWasSubmitted;
+import org.prolo.intake.referral.ReferralWasWithdrawn;
+import org.prolo.platform.events.EventPublisher;
+import org.prolo.platform.events.EventTopics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Outbox relay: runs after the use case's transaction committed (the registry stored the domain
+ * event in it) and waits for the broker's acknowledgement, so the publication is marked complete
+ * only once the event is on Kafka; an incomplete one is published again (see OutboxConfiguration).
+ */
+@Component
+class IntakeEventPublishing {
+
+	private static final Logger log = LoggerFactory.getLogger(IntakeEventPublishing.class);
+
+	private final EventPublisher publisher;
+
+	IntakeEventPublishing(EventPublisher publisher) {
+		this.publisher = publisher;
+	}
+
+	@ApplicationModuleListener
+	void on(ReferralWasSubmitted event) {
+		publish(event.referralId(), AvroEvents.submitted(event));
+	}
+
+	@ApplicationModuleListener
+	void on(ReferralWasWithdrawn event) {
+		publish(event.referralId(), AvroEvents.withdrawn(event));
+	}
+
+	@ApplicationModuleListener
+	void on(InformationWasProvided event) {
+		publish(event.referralId(), AvroEvents.infoProvided(event));
+	}
+
+	private void publish(String referralId, SpecificRecord event) {
+		publisher.publishAndWait(EventTopics.INTAKE, event);
+		log.info("Published {} for referral {}", event.getSchema().getName(), referralId);
+	}
+
+}

@@ -1,0 +1,56 @@
+package org.prolo.intake.referral;
+
+import java.time.Instant;
+
+/** What the clinic's workflow reports about a referral, in the referral's terms. */
+public sealed interface ReferralProgress {
+
+	/** The status this progress asks for. */
+	ReferralStatus target();
+
+	/** Triage decided: ACCEPTED, INFO_REQUESTED or REJECTED. */
+	record Triaged(ReferralStatus target, String reasonCode, String noteToReferrer, Instant triagedAt)
+			implements ReferralProgress {
+
+		public Triaged {
+			if (target != ReferralStatus.ACCEPTED && target != ReferralStatus.INFO_REQUESTED
+					&& target != ReferralStatus.REJECTED) {
+				throw new IllegalArgumentException("Triage cannot end in " + target);
+			}
+		}
+
+	}
+
+	/** Triage asked the referrer a question. */
+	record InformationRequested(String question, Instant requestedAt) implements ReferralProgress {
+
+		@Override
+		public ReferralStatus target() {
+			return ReferralStatus.INFO_REQUESTED;
+		}
+
+	}
+
+	/** Any step of the clinical assessment: history, exam, imaging, suitability, course planning. */
+	record AssessmentAdvanced() implements ReferralProgress {
+
+		@Override
+		public ReferralStatus target() {
+			return ReferralStatus.IN_ASSESSMENT;
+		}
+
+	}
+
+	/** The workflow closed the referral with one of the closed statuses. */
+	record Closed(ReferralStatus target, String reasonCode, String noteToReferrer, Instant closedAt)
+			implements ReferralProgress {
+
+		public Closed {
+			if (!target.isClosed()) {
+				throw new IllegalArgumentException(target + " is not an outcome");
+			}
+		}
+
+	}
+
+}

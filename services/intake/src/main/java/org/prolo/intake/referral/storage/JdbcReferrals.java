@@ -1,0 +1,156 @@
+package org.prolo.intake.referral.storage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.prolo.intake.referral.ClinicalFindings;
+import org.prolo.intake.referral.Condition;
+import org.prolo.intake.referral.Outcome;
+import org.prolo.intake.referral.Patient;
+import org.prolo.intake.referral.Referral;
+import org.prolo.intake.referral.ReferralNotFoundException;
+import org.prolo.intake.referral.ReferralStatus;
+import org.prolo.intake.referral.Referrals;
+import org.prolo.intake.referral.Referrer;
+import org.prolo.intake.referral.Urgency;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcReferrals implements Referrals {
+
+	private static final String COLUMNS = "id, referrer_id, referrer_name, referrer_email, patient_pseudonym, "
+			+ "patient_name, patient_birth_date, patient_address, condition_code, body_site, pain_duration_months, "
+			+ "prior_conservative_care, anticoagulated, allergy_to_injectate, pregnant, uncontrolled_diabetes, "
+			+ "active_infection_at_site, malignancy_at_site, urgency, notes, submitted_at, status, open_question, "
+			+ "outcome_code, outcome_reason_code, outcome_note, outcome_closed_at";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	JdbcReferrals(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	public void add(Referral r) {
+		ClinicalFindings c = r.clinical();
+		jdbc.sql("insert into referral (" + COLUMNS + ", updated_at) values (:id, :referrerId, :referrerName, "
+				+ ":referrerEmail, :pseudonym, :patientName, :birthDate, :address, :condition, :bodySite, "
+				+ ":painDurationMonths, :priorConservativeCare, :anticoagulated, :allergyToInjectate, :pregnant, "
+				+ ":uncontrolledDiabetes, :activeInfectionAtSite, :malignancyAtSite, :urgency, :notes, :submittedAt, "
+				+ ":status, :openQuestion, :outcomeCode, :outcomeReasonCode, :outcomeNote, :outcomeClosedAt, :updatedAt)")
+			.param("id", r.id())
+			.param("referrerId", r.referrer().id())
+			.param("referrerName", r.referrer().name())
+			.param("referrerEmail", r.referrer().email())
+			.param("pseudonym", r.patient().pseudonym())
+			.param("patientName", r.patient().name())
+			.param("birthDate", r.patient().birthDate())
+			.param("address", r.patient().address())
+			.param("condition", c.condition().name())
+			.param("bodySite", c.bodySite())
+			.param("painDurationMonths", c.painDurationMonths())
+			.param("priorConservativeCare", c.priorConservativeCare())
+			.param("anticoagulated", c.anticoagulated())
+			.param("allergyToInjectate", c.allergyToInjectate())
+			.param("pregnant", c.pregnant())
+			.param("uncontrolledDiabetes", c.uncontrolledDiabetes())
+			.param("activeInfectionAtSite", c.activeInfectionAtSite())
+			.param("malignancyAtSite", c.malignancyAtSite())
+			.param("urgency", r.urgency().name())
+			.param("notes", r.notes())
+			.param("submittedAt", timestamp(r.submittedAt()))
+			.params(statusParams(r))
+			.update();
+	}
+
+	@Override
+	public Optional<Referral> findById(String id) {
+		return jdbc.sql("select " + COLUMNS + " from referral where id = ?").param(id).query(this::map).optional();
+	}
+
+	@Override
+	public Optional<Referral> lockById(String id) {
+		return jdbc.sql("select " + COLUMNS + " from referral where id = ? for update")
+			.param(id)
+			.query(this::map)
+			.optional();
+	}
+
+	@Override
+	public void update(Referral r) {
+		int updated = jdbc
+			.sql("update referral set status = :status, open_question = :openQuestion, outcome_code = :outcomeCode, "
+					+ "outcome_reason_code = :outcomeReasonCode, outcome_note = :outcomeNote, "
+					+ "outcome_closed_at = :outcomeClosedAt, updated_at = :updatedAt where id = :id")
+			.param("id", r.id())
+			.params(statusParams(r))
+			.update();
+		if (updated != 1) {
+			throw new ReferralNotFoundException(r.id());
+		}
+	}
+
+	@Override
+	public List<Referral> findByReferrerId(String referrerId) {
+		return jdbc.sql("select " + COLUMNS + " from referral where referrer_id = ? order by submitted_at desc, id")
+			.param(referrerId)
+			.query(this::map)
+			.list();
+	}
+
+	private Map<String, Object> statusParams(Referral r) {
+		Outcome o = r.outcome();
+		var params = new HashMap<String, Object>();
+		params.put("status", r.status().name());
+		params.put("openQuestion", r.openQuestion());
+		params.put("outcomeCode", (o != null) ? o.code().name() : null);
+		params.put("outcomeReasonCode", (o != null) ? o.reasonCode() : null);
+		params.put("outcomeNote", (o != null) ? o.note() : null);
+		params.put("outcomeClosedAt", (o != null) ? timestamp(o.closedAt()) : null);
+		params.put("updatedAt", timestamp(clock.instant()));
+		return params;
+	}
+
+	private Referral map(ResultSet rs, int row) throws SQLException {
+		String outcomeCode = rs.getString("outcome_code");
+		Outcome outcome = (outcomeCode != null) ? new Outcome(ReferralStatus.valueOf(outcomeCode),
+				rs.getString("outcome_reason_code"), rs.getString("outcome_note"), instant(rs, "outcome_closed_at"))
+				: null;
+		return new Referral(rs.getString("id"),
+				new Referrer(rs.getString("referrer_id"), rs.getString("referrer_name"),
+						rs.getString("referrer_email")),
+				new Patient(rs.getString("patient_pseudonym"), rs.getString("patient_name"),
+						rs.getObject("patient_birth_date", LocalDate.class), rs.getString("patient_address")),
+				new ClinicalFindings(Condition.valueOf(rs.getString("condition_code")), rs.getString("body_site"),
+						rs.getInt("pain_duration_months"), rs.getBoolean("prior_conservative_care"),
+						rs.getBoolean("anticoagulated"), rs.getBoolean("allergy_to_injectate"),
+						rs.getBoolean("pregnant"), rs.getBoolean("uncontrolled_diabetes"),
+						rs.getBoolean("active_infection_at_site"), rs.getBoolean("malignancy_at_site")),
+				Urgency.valueOf(rs.getString("urgency")), rs.getString("notes"), instant(rs, "submitted_at"),
+				ReferralStatus.valueOf(rs.getString("status")), rs.getString("open_question"), outcome);
+	}
+
+	private static OffsetDateTime timestamp(Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+}

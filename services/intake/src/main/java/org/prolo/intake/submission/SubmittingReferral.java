@@ -1,0 +1,94 @@
+package org.prolo.intake.submission;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.prolo.intake.referral.Referral;
+import org.prolo.intake.referral.ReferralDraft;
+import org.prolo.intake.referral.ReferralIdentities;
+import org.prolo.intake.referral.ReferralNotFoundException;
+import org.prolo.intake.referral.ReferralWasSubmitted;
+import org.prolo.intake.referral.Referrals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Use case: a physician submits a referral. The referral, its Idempotency-Key and the
+ * ReferralWasSubmitted publication (outbox) are stored in one transaction.
+ */
+@Service
+public class SubmittingReferral {
+
+	private static final Logger log = LoggerFactory.getLogger(SubmittingReferral.class);
+
+	private final Referrals referrals;
+
+	private final IdempotencyKeys keys;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	SubmittingReferral(Referrals referrals, IdempotencyKeys keys, ApplicationEventPublisher events,
+			TransactionTemplate transaction, Clock clock) {
+		this.referrals = referrals;
+		this.keys = keys;
+		this.events = events;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param idempotencyKey the client's key, if it sent one
+	 * @param requestHash a hash of the request, compared when the key comes again
+	 * @throws IdempotencyKeyReusedException when the key came before with another request
+	 * @throws org.prolo.intake.referral.InvalidReferralException when the draft breaks the policy
+	 */
+	public Submission submit(ReferralDraft draft, Optional<String> idempotencyKey, String requestHash) {
+		if (idempotencyKey.isPresent()) {
+			Optional<Submission> replay = replay(idempotencyKey.get(), requestHash);
+			if (replay.isPresent()) {
+				return replay.get();
+			}
+		}
+		try {
+			return transaction.execute(status -> create(draft, idempotencyKey, requestHash));
+		}
+		catch (DuplicateKeyException ex) {
+			// A concurrent request with the same key won; this one rolled back and answers like a replay.
+			return idempotencyKey.flatMap(key -> replay(key, requestHash)).orElseThrow(() -> ex);
+		}
+	}
+
+	private Submission create(ReferralDraft draft, Optional<String> idempotencyKey, String requestHash) {
+		Referral referral = Referral.submit(ReferralIdentities.newReferralId(), draft,
+				ReferralIdentities.newPseudonym(), clock.instant());
+		referrals.add(referral);
+		idempotencyKey.ifPresent(
+				key -> keys.add(new IdempotentRequest(key, requestHash, referral.id()), referral.submittedAt()));
+		events.publishEvent(ReferralWasSubmitted.of(referral));
+		log.info("Referral {} submitted by {} for patient {}", referral.id(), referral.referrer().id(),
+				referral.patient().pseudonym());
+		return new Submission(referral, false);
+	}
+
+	private Optional<Submission> replay(String key, String requestHash) {
+		return keys.find(key).map(earlier -> {
+			if (!earlier.isReplayOf(requestHash)) {
+				throw new IdempotencyKeyReusedException();
+			}
+			Referral referral = referrals.findById(earlier.referralId())
+				.orElseThrow(() -> new ReferralNotFoundException(earlier.referralId()));
+			log.info("Replayed submission of referral {} for a repeated Idempotency-Key", referral.id());
+			return new Submission(referral, true);
+		});
+	}
+
+}

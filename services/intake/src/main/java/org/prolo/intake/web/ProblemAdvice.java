@@ -1,0 +1,106 @@
+package org.prolo.intake.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.prolo.intake.referral.InvalidReferralException;
+import org.prolo.intake.referral.ReferralNotFoundException;
+import org.prolo.intake.referral.ReferralStateConflictException;
+
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every error with RFC 9457 problem+json; a validation failure lists every bad field once in
+ * {@code errors}, whether Bean Validation or the domain's submission policy found it.
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// Bean Validation and the policy may both flag a field: name it once, with the first message.
+		Map<String, String> byField = new LinkedHashMap<>();
+		ex.getBindingResult()
+			.getFieldErrors()
+			.forEach(error -> byField.putIfAbsent(error.getField(), String.valueOf(error.getDefaultMessage())));
+		ex.getBindingResult()
+			.getGlobalErrors()
+			.forEach(error -> byField.putIfAbsent(error.getObjectName(), String.valueOf(error.getDefaultMessage())));
+		// Sorted: Bean Validation reports in no particular order, clients and tests want a stable one.
+		var errors = byField.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map(e -> new FieldProblem(e.getKey(), e.getValue()))
+			.toList();
+		return ResponseEntity.badRequest().body(invalid(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Malformed request body",
+				"The request body is not valid JSON of the expected shape.");
+		// A value of the wrong type (text for a number, a bad date) is named like any other bad field.
+		if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof JsonMappingException mapping
+				&& !mapping.getPath().isEmpty()) {
+			String field = mapping.getPath()
+				.stream()
+				.map(ref -> (ref.getFieldName() != null) ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+				.reduce((a, b) -> a + "." + b)
+				.orElse("");
+			problem.setProperty("errors", List.of(new FieldProblem(field, "has a value of the wrong type or format")));
+		}
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidReferral(InvalidReferralException ex) {
+		return ResponseEntity.badRequest()
+			.body(invalid(ex.violations().stream().map(v -> new FieldProblem(v.field(), v.message())).toList()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
+		return ResponseEntity.badRequest().body(invalid(ex.errors()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notFound(ReferralNotFoundException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Referral not found",
+				ex.getMessage());
+		problem.setProperty("referralId", ex.referralId());
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> conflict(ReferralStateConflictException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT,
+				"Not possible in the referral's status", ex.getMessage());
+		problem.setProperty("referralId", ex.referralId());
+		// Not "status": that member is the HTTP status code (RFC 9457).
+		problem.setProperty("referralStatus", ex.status().name());
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+	}
+
+	private static ProblemDetail invalid(List<FieldProblem> errors) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request",
+				errors.size() + " field(s) are invalid.");
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+}

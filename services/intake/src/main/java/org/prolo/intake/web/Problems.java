@@ -1,0 +1,30 @@
+package org.prolo.intake.web;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** Problem types of the intake API; the URIs identify them and need not resolve. */
+public final class Problems {
+
+	public static final URI VALIDATION = URI.create("https://prolo.example/problems/invalid-request");
+
+	public static final URI NOT_FOUND = URI.create("https://prolo.example/problems/referral-not-found");
+
+	public static final URI CONFLICT = URI.create("https://prolo.example/problems/referral-state-conflict");
+
+	public static final URI IDEMPOTENCY_KEY_REUSED = URI
+		.create("https://prolo.example/problems/idempotency-key-reused");
+
+	private Problems() {
+	}
+
+	public static ProblemDetail of(HttpStatus status, URI type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.prolo.intake.withdrawal;
+
+import java.time.Clock;
+
+import org.prolo.intake.referral.Referral;
+import org.prolo.intake.referral.ReferralNotFoundException;
+import org.prolo.intake.referral.ReferralWasWithdrawn;
+import org.prolo.intake.referral.Referrals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use case: the referrer withdraws a referral before it closes. It is WITHDRAWN at once; the workflow
+ * learns it from ReferralWithdrawn and cancels its open tasks.
+ */
+@Service
+public class WithdrawingReferral {
+
+	private static final Logger log = LoggerFactory.getLogger(WithdrawingReferral.class);
+
+	private final Referrals referrals;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	WithdrawingReferral(Referrals referrals, ApplicationEventPublisher events, Clock clock) {
+		this.referrals = referrals;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** @throws org.prolo.intake.referral.ReferralStateConflictException when it is already closed */
+	@Transactional
+	public Referral withdraw(String referralId, String reason) {
+		Referral withdrawn = referrals.lockById(referralId)
+			.orElseThrow(() -> new ReferralNotFoundException(referralId))
+			.withdraw(reason, clock.instant());
+		referrals.update(withdrawn);
+		events.publishEvent(new ReferralWasWithdrawn(withdrawn.id(), withdrawn.outcome().closedAt(),
+				withdrawn.referrer().id(), reason));
+		log.info("Referral {} withdrawn by {}", withdrawn.id(), withdrawn.referrer().id());
+		return withdrawn;
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.prolo.intake;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The domain ({@code org.prolo.intake.referral}, not its {@code storage} adapter) is plain Java; the
+ * Avro contracts are touched only by the adapters that map to and from them.
+ */
+@AnalyzeClasses(packages = "org.prolo.intake", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	static final String DOMAIN = "org.prolo.intake.referral";
+
+	@ArchTest
+	static final ArchRule domainIsPlainJava = noClasses().that()
+		.resideInAPackage(DOMAIN)
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework..", "org.apache.kafka..", "org.apache.avro..", "org.camunda..",
+				"org.prolo.events..", "org.prolo.platform..", "jakarta..", "com.fasterxml..", "io.swagger..")
+		.because("the referral's rules must not depend on frameworks or wire formats");
+
+	@ArchTest
+	static final ArchRule domainNeedsOnlyTheJdk = classes().that()
+		.resideInAPackage(DOMAIN)
+		.should()
+		.onlyDependOnClassesThat()
+		.resideInAnyPackage(DOMAIN, "java..")
+		.because("features and adapters depend on the domain, never the other way");
+
+	@ArchTest
+	static final ArchRule onlyEventAdaptersSpeakAvro = noClasses().that()
+		.resideOutsideOfPackages("org.prolo.intake.publishing", "org.prolo.intake.progress")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.prolo.events..", "org.apache.avro..")
+		.because("only the outbox relay and the workflow listener map to and from the event contracts");
+
+	@ArchTest
+	static final ArchRule featuresUseThePortNotTheStorage = noClasses().that()
+		.resideOutsideOfPackage("org.prolo.intake.referral.storage")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.prolo.intake.referral.storage");
+
+	@ArchTest
+	static final ArchRule onlyTheEventAdaptersUseKafka = noClasses().that()
+		.resideOutsideOfPackages("org.prolo.intake.publishing", "org.prolo.intake.progress")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..", "org.prolo.platform.events..");
+
+	@ArchTest
+	static final ArchRule controllersAreReachedOverHttpOnly = classes().that()
+		.haveSimpleNameEndingWith("Controller")
+		.should()
+		.notBePublic()
+		.because("controllers are adapters, reached over HTTP only");
+
+}

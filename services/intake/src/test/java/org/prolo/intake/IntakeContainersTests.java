@@ -1,0 +1,22 @@
+package org.prolo.intake;
+
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+
+/** The same scenario against a real Kafka and PostgreSQL in containers; skipped without Docker. */
+@Testcontainers(disabledWithoutDocker = true)
+class IntakeContainersTests extends IntakeScenario {
+
+	@Container
+	@ServiceConnection
+	static KafkaContainer kafka = new KafkaContainer("apache/kafka:3.9.1");
+
+	@Container
+	@ServiceConnection
+	static PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>("postgres:16-alpine");
+
+}

@@ -1,0 +1,20 @@
+package org.prolo.intake;
+
+import org.prolo.platform.broker.SharedTestBroker;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/** The scenario against the in-process shared broker and an in-memory H2. */
+@TestPropertySource(properties = {
+		"spring.datasource.url=jdbc:h2:mem:intake-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+		"prolo.events.retry-backoff=10ms" })
+class IntakeIntegrationTests extends IntakeScenario {
+
+	@DynamicPropertySource
+	static void kafka(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+	}
+
+}

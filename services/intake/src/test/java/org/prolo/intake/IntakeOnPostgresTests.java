@@ -1,0 +1,106 @@
+package org.prolo.intake;
+
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.events.LocalPostgres;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Profile {@code postgres} on the local PostgreSQL server (the production database), in a fresh
+ * database that Flyway migrates from empty and that is dropped afterwards. Fails, rather than skips,
+ * when no server answers: it is the only proof that the migration and the SQL run on PostgreSQL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		// The scenario's context owns consumer group "intake" on the shared broker; this one only stores.
+		properties = "spring.kafka.listener.auto-startup=false")
+@ActiveProfiles("postgres")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
+class IntakeOnPostgresTests {
+
+	// Created with the class, not in @BeforeAll: with a per-class lifecycle Spring builds the context first.
+	private static final LocalPostgres database = LocalPostgres.createDatabase("prolo_intake_test");
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		registry.add("spring.datasource.url", () -> database.jdbcUrl());
+		registry.add("spring.datasource.username", LocalPostgres::username);
+		registry.add("spring.datasource.password", LocalPostgres::password);
+	}
+
+	@AfterAll
+	void dropDatabase() {
+		try {
+			// JUnit runs this before Spring closes the context (DirtiesContext): the pool lets go of the
+			// database first, so the drop does not pull it from under live connections.
+			dataSource.unwrap(HikariDataSource.class).close();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			database.close();
+		}
+	}
+
+	@Test
+	void storesAndReadsBackAReferralInPostgres() {
+		assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+		assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
+			.isPositive();
+
+		var headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.set("Idempotency-Key", "pg-1");
+		var body = IntakeScenario.BODY.formatted("dr-pg").replace("\"pseudonym\":\"P-1a2b3c4d\",", "");
+		var created = http.postForEntity("/api/referrals", new HttpEntity<>(body, headers), JsonNode.class);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		var replayed = http.postForEntity("/api/referrals", new HttpEntity<>(body, headers), JsonNode.class);
+		assertThat(replayed.getHeaders().getLocation()).isEqualTo(created.getHeaders().getLocation());
+
+		JsonNode referral = http.getForObject(created.getHeaders().getLocation().toString(), JsonNode.class);
+		assertThat(referral.get("status").asText()).isEqualTo("SUBMITTED");
+		assertThat(referral.get("patient").get("pseudonym").asText()).matches("P-[0-9a-f]{8}");
+		assertThat(referral.get("patient").get("birthDate").asText()).isEqualTo("1970-01-01");
+		assertThat(referral.get("submittedAt").asText()).isEqualTo(created.getBody().get("submittedAt").asText());
+		// The outbox works on PostgreSQL too: the publication completes once the broker took the event.
+		await().atMost(IntakeScenario.PATIENCE)
+			.until(() -> jdbc.queryForObject(
+					"select count(*) from event_publication where completion_date is not null", Integer.class),
+					count -> count == 1);
+	}
+
+}

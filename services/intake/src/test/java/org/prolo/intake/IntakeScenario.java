@@ -1,0 +1,306 @@
+package org.prolo.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.prolo.events.ReferralClosed;
+import org.prolo.events.ReferralInfoProvided;
+import org.prolo.events.ReferralInfoRequested;
+import org.prolo.events.ReferralSubmitted;
+import org.prolo.events.ReferralTriaged;
+import org.prolo.events.ReferralWithdrawn;
+import org.prolo.events.codec.EventCodec;
+import org.prolo.platform.events.CloudEventHeaders;
+import org.prolo.platform.events.EventProbe;
+import org.prolo.platform.events.EventPublisher;
+import org.prolo.platform.events.EventTopics;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.config.TopicBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The intake service end to end, as the physician and the workflow see it: HTTP in, Avro events on
+ * Kafka out, workflow events in. Subclasses choose the broker and the database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(IntakeScenario.WorkflowTopic.class)
+abstract class IntakeScenario {
+
+	static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	static final String BODY = """
+			{"referrer":{"id":"%s","name":"Dr Ada Lovelace","email":"ada@referrers.example"},
+			 "patient":{"pseudonym":"P-1a2b3c4d","name":"Demo Patient 1","birthDate":"1970-01-01","address":"1 Demo Street"},
+			 "condition":"KNEE_OSTEOARTHRITIS","bodySite":"left knee","painDurationMonths":9,"priorConservativeCare":true,
+			 "anticoagulated":false,"allergyToInjectate":false,"pregnant":false,"uncontrolledDiabetes":false,
+			 "activeInfectionAtSite":false,"malignancyAtSite":false,"urgency":"ROUTINE","notes":"free text"}
+			""";
+
+	final EventCodec codec = EventCodec.published();
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Autowired
+	KafkaConnectionDetails kafka;
+
+	@Test
+	void publishesASubmissionWithThePseudonymOnlyReplaysItsKeyAndPublishesTheWithdrawal() {
+		String referrer = "dr-" + UUID.randomUUID();
+		String key = UUID.randomUUID().toString();
+
+		ResponseEntity<JsonNode> created = submit(BODY.formatted(referrer), key);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		String id = created.getBody().get("id").asText();
+		assertThat(id).startsWith("R-");
+		assertThat(created.getHeaders().getLocation()).hasToString("/api/referrals/" + id);
+		assertThat(created.getBody().get("status").asText()).isEqualTo("SUBMITTED");
+		assertThat(created.getBody().get("fhirStatus").asText()).isEqualTo("requested");
+
+		try (var probe = new EventProbe(bootstrapServers(), EventTopics.INTAKE)) {
+			var record = probe.awaitRecords(id, 1, PATIENCE).get(0);
+			var submitted = (ReferralSubmitted) codec.decode(record.value());
+			assertThat(submitted.getPatientPseudonym()).isEqualTo("P-1a2b3c4d");
+			assertThat(submitted.getReferrerId()).isEqualTo(referrer);
+			assertThat(submitted.getCondition()).isEqualTo("KNEE_OSTEOARTHRITIS");
+			assertThat(CloudEventHeaders.readFrom(record.headers()).source()).isEqualTo("/prolo/intake");
+			// Not in the event, not in a header, not anywhere in the bytes on the wire.
+			String wire = new String(record.value(), StandardCharsets.ISO_8859_1) + record.headers();
+			assertThat(wire).doesNotContain("Demo Patient", "Demo Street", "1970-01-01", "free text");
+
+			ResponseEntity<JsonNode> replayed = submit(BODY.formatted(referrer), key);
+			assertThat(replayed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+			assertThat(replayed.getHeaders().getLocation()).hasToString("/api/referrals/" + id);
+			assertThat(replayed.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+			assertThat(replayed.getBody().get("id").asText()).isEqualTo(id);
+
+			ResponseEntity<JsonNode> reused = submit(BODY.formatted(referrer).replace("left knee", "right knee"), key);
+			assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+			assertThat(reused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+
+			ResponseEntity<JsonNode> withdrawn = post("/api/referrals/" + id + "/withdrawal",
+					"{\"reason\":\"moved away\"}");
+			assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+			assertThat(withdrawn.getBody().get("status").asText()).isEqualTo("WITHDRAWN");
+			assertThat(withdrawn.getBody().get("fhirStatus").asText()).isEqualTo("cancelled");
+
+			// Per key the topic is ordered: a second ReferralSubmitted would come before the withdrawal.
+			var events = probe.awaitRecords(id, 2, PATIENCE).stream().map(r -> codec.decode(r.value())).toList();
+			assertThat(events.get(0)).isEqualTo(submitted);
+			assertThat(events.get(1)).isInstanceOfSatisfying(ReferralWithdrawn.class,
+					w -> assertThat(w.getReason()).isEqualTo("moved away"));
+		}
+
+		assertThat(post("/api/referrals/" + id + "/withdrawal", null).getStatusCode())
+			.isEqualTo(HttpStatus.CONFLICT);
+
+		// A late workflow event does not reopen the withdrawn referral.
+		consumed(send(record(triaged(id, "ACCEPTED"), UUID.randomUUID().toString())));
+		assertThat(referral(id).get("status").asText()).isEqualTo("WITHDRAWN");
+
+		JsonNode listed = http.getForObject("/api/referrals?referrerId={r}", JsonNode.class, referrer);
+		assertThat(listed).hasSize(1);
+		assertThat(listed.get(0).get("id").asText()).isEqualTo(id);
+	}
+
+	@Test
+	void followsTheWorkflowAndAppliesARedeliveredEventOnce() {
+		String id = submit(BODY.formatted("dr-" + UUID.randomUUID()), null).getBody().get("id").asText();
+
+		// The workflow asks a question; the same record is delivered twice later.
+		var question = record(ReferralInfoRequested.newBuilder()
+			.setReferralId(id)
+			.setRequestedAt(now())
+			.setQuestion("Latest knee X-ray?")
+			.setAnswerDueAt(now().plus(14, ChronoUnit.DAYS))
+			.setRequestedBy("coordinator-1")
+			.build(), UUID.randomUUID().toString());
+		send(question);
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			JsonNode referral = referral(id);
+			assertThat(referral.get("status").asText()).isEqualTo("INFO_REQUESTED");
+			assertThat(referral.get("fhirStatus").asText()).isEqualTo("on-hold");
+			assertThat(referral.get("openQuestion").asText()).isEqualTo("Latest knee X-ray?");
+		});
+
+		ResponseEntity<JsonNode> answered = post("/api/referrals/" + id + "/information",
+				"{\"answer\":\"Kellgren-Lawrence grade 2\"}");
+		assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(answered.getBody().get("status").asText()).isEqualTo("TRIAGE");
+		try (var probe = new EventProbe(bootstrapServers(), EventTopics.INTAKE)) {
+			assertThat(probe.awaitRecords(id, 2, PATIENCE).stream().map(r -> codec.decode(r.value())))
+				.last()
+				.isInstanceOfSatisfying(ReferralInfoProvided.class,
+						p -> assertThat(p.getAnswer()).isEqualTo("Kellgren-Lawrence grade 2"));
+		}
+
+		consumed(send(question));
+		JsonNode afterRedelivery = referral(id);
+		assertThat(afterRedelivery.get("status").asText()).isEqualTo("TRIAGE");
+		assertThat(afterRedelivery.has("openQuestion")).isFalse();
+
+		publisher.publishAndWait(EventTopics.WORKFLOW, triaged(id, "ACCEPTED"));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(referral(id).get("fhirStatus").asText()).isEqualTo("in-progress"));
+		assertThat(referral(id).get("status").asText()).isEqualTo("ACCEPTED");
+
+		publisher.publishAndWait(EventTopics.WORKFLOW, ReferralClosed.newBuilder()
+			.setReferralId(id)
+			.setClosedAt(now())
+			.setOutcome("COURSE_PLANNED")
+			.setNoteToReferrer("Five sessions planned")
+			.build());
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			JsonNode closed = referral(id);
+			assertThat(closed.get("status").asText()).isEqualTo("COURSE_PLANNED");
+			assertThat(closed.get("fhirStatus").asText()).isEqualTo("completed");
+			assertThat(closed.get("outcome").get("code").asText()).isEqualTo("COURSE_PLANNED");
+			assertThat(closed.get("outcome").get("note").asText()).isEqualTo("Five sessions planned");
+		});
+	}
+
+	@Test
+	void anUnknownReferralIsNotFound() {
+		ResponseEntity<JsonNode> response = http.getForEntity("/api/referrals/R-unknown", JsonNode.class);
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void describesTheApi() {
+		JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
+
+		JsonNode submit = api.at("/paths/~1api~1referrals/post");
+		assertThat(submit.at("/requestBody/content/application~1json/examples").isMissingNode()).isFalse();
+		assertThat(submit.at("/responses/400/content/application~1problem+json").isMissingNode()).isFalse();
+		assertThat(submit.at("/responses/422/content/application~1problem+json").isMissingNode()).isFalse();
+		assertThat(api.at("/paths/~1api~1referrals~1{id}/get/responses/404").isMissingNode()).isFalse();
+		assertThat(http.getForEntity("/swagger-ui.html", String.class).getStatusCode().is2xxSuccessful()
+				|| http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode().is2xxSuccessful())
+			.isTrue();
+	}
+
+	String bootstrapServers() {
+		return String.join(",", kafka.getBootstrapServers());
+	}
+
+	ResponseEntity<JsonNode> submit(String body, String idempotencyKey) {
+		var headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		if (idempotencyKey != null) {
+			headers.set("Idempotency-Key", idempotencyKey);
+		}
+		return http.postForEntity("/api/referrals", new HttpEntity<>(body, headers), JsonNode.class);
+	}
+
+	ResponseEntity<JsonNode> post(String path, String json) {
+		var headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return http.postForEntity(path, new HttpEntity<>(json, headers), JsonNode.class);
+	}
+
+	JsonNode referral(String id) {
+		return http.getForObject("/api/referrals/{id}", JsonNode.class, id);
+	}
+
+	static ReferralTriaged triaged(String id, String outcome) {
+		return ReferralTriaged.newBuilder()
+			.setReferralId(id)
+			.setTriagedAt(now())
+			.setOutcome(outcome)
+			.setTriagedBy("coordinator-1")
+			.build();
+	}
+
+	static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/** A workflow record built by hand, so that it can be sent twice with the same ce_id. */
+	ProducerRecord<String, byte[]> record(org.apache.avro.specific.SpecificRecord event, String eventId) {
+		String referralId = event.get(event.getSchema().getField("referralId").pos()).toString();
+		var record = new ProducerRecord<String, byte[]>(EventTopics.WORKFLOW, referralId, codec.encode(event));
+		record.headers()
+			.add(CloudEventHeaders.SPECVERSION, bytes("1.0"))
+			.add(CloudEventHeaders.ID, bytes(eventId))
+			.add(CloudEventHeaders.SOURCE, bytes("/prolo/workflow"))
+			.add(CloudEventHeaders.TYPE, bytes(event.getSchema().getFullName()))
+			.add(CloudEventHeaders.TIME, bytes(Instant.now().toString()))
+			.add(CloudEventHeaders.SUBJECT, bytes(referralId))
+			.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.AVRO));
+		return record;
+	}
+
+	RecordMetadata send(ProducerRecord<String, byte[]> record) {
+		try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+			return producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Waits until intake's consumer group committed past the record: the listener is done with it. */
+	void consumed(RecordMetadata sent) {
+		var partition = new TopicPartition(sent.topic(), sent.partition());
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+			await().atMost(PATIENCE).until(() -> {
+				var offsets = admin.listConsumerGroupOffsets("intake").partitionsToOffsetAndMetadata().get();
+				var committed = offsets.get(partition);
+				return committed != null && committed.offset() > sent.offset();
+			});
+		}
+	}
+
+	private static byte[] bytes(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** The workflow service owns its topic; here it stands in for it. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class WorkflowTopic {
+
+		@Bean
+		NewTopic workflowTopic() {
+			return TopicBuilder.name(EventTopics.WORKFLOW).partitions(3).build();
+		}
+
+	}
+
+
+}

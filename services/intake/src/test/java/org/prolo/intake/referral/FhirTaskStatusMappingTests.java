@@ -1,0 +1,19 @@
+package org.prolo.intake.referral;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FhirTaskStatusMappingTests {
+
+	// referral-lifecycle.md "Status a physician sees"; NO_RESPONSE is ours (cancelled).
+	@ParameterizedTest
+	@CsvSource({ "SUBMITTED, requested", "TRIAGE, received", "INFO_REQUESTED, on-hold", "ACCEPTED, in-progress",
+			"IN_ASSESSMENT, in-progress", "REJECTED, rejected", "NOT_SUITABLE, rejected", "WITHDRAWN, cancelled",
+			"COURSE_PLANNED, completed", "NO_RESPONSE, cancelled" })
+	void mapsEveryStatusOntoAFhirTaskStatus(ReferralStatus status, String fhirCode) {
+		assertThat(status.fhirStatus().code()).isEqualTo(fhirCode);
+	}
+
+}

@@ -1,0 +1,56 @@
+package org.prolo.intake.referral;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StatusProgressionTests {
+
+	@ParameterizedTest
+	@EnumSource(names = { "WITHDRAWN", "REJECTED", "NOT_SUITABLE", "COURSE_PLANNED", "NO_RESPONSE" })
+	void aClosedReferralStaysClosedWhateverComes(ReferralStatus closed) {
+		assertThat(closed.isClosed()).isTrue();
+		for (ReferralStatus target : ReferralStatus.values()) {
+			assertThat(StatusProgression.permits(closed, target)).as("%s -> %s", closed, target).isFalse();
+			if (target != closed) {
+				assertThat(StatusProgression.brokenRule(closed, target))
+					.contains(StatusProgression.CLOSED_REFERRAL_STAYS_CLOSED);
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "SUBMITTED", "TRIAGE", "INFO_REQUESTED", "ACCEPTED", "IN_ASSESSMENT" })
+	void anOpenReferralCanBeClosedWithEveryOutcome(ReferralStatus open) {
+		Arrays.stream(ReferralStatus.values())
+			.filter(ReferralStatus::isClosed)
+			.forEach(closed -> assertThat(StatusProgression.permits(open, closed)).as("%s -> %s", open, closed)
+				.isTrue());
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "IN_ASSESSMENT, ACCEPTED", "IN_ASSESSMENT, INFO_REQUESTED", "ACCEPTED, TRIAGE",
+			"ACCEPTED, INFO_REQUESTED", "TRIAGE, SUBMITTED" })
+	void progressNeverStepsBack(ReferralStatus current, ReferralStatus older) {
+		assertThat(StatusProgression.permits(current, older)).isFalse();
+		assertThat(StatusProgression.brokenRule(current, older)).contains(StatusProgression.PROGRESS_NEVER_STEPS_BACK);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "SUBMITTED, INFO_REQUESTED", "INFO_REQUESTED, TRIAGE", "TRIAGE, INFO_REQUESTED",
+			"SUBMITTED, ACCEPTED", "TRIAGE, ACCEPTED", "ACCEPTED, IN_ASSESSMENT", "SUBMITTED, IN_ASSESSMENT" })
+	void progressMovesForwardOrBetweenTriageAndItsQuestions(ReferralStatus current, ReferralStatus next) {
+		assertThat(StatusProgression.permits(current, next)).isTrue();
+	}
+
+	@Test
+	void stayingInTheSameStatusIsNoChange() {
+		assertThat(StatusProgression.permits(ReferralStatus.IN_ASSESSMENT, ReferralStatus.IN_ASSESSMENT)).isFalse();
+	}
+
+}
