@@ -37,9 +37,17 @@ public class EventPublisher {
 
 	/** Sends without waiting; the future completes when the broker acknowledged the record. */
 	public CompletableFuture<SendResult<String, Object>> publish(String topic, SpecificRecord event) {
+		return publish(topic, event, UUID.randomUUID().toString());
+	}
+
+	/**
+	 * Sends with a given CloudEvents id. An outbox that re-sends an event after a crash passes the id it chose when
+	 * the event happened, so consumers recognise the second copy as a redelivery.
+	 */
+	public CompletableFuture<SendResult<String, Object>> publish(String topic, SpecificRecord event, String eventId) {
 		String referralId = referralIdOf(event);
-		var headers = new CloudEventHeaders(UUID.randomUUID().toString(), source, EventTypes.typeOf(event.getSchema()),
-				clock.instant(), referralId);
+		var headers = new CloudEventHeaders(eventId, source, EventTypes.typeOf(event.getSchema()), clock.instant(),
+				referralId);
 		ProducerRecord<String, Object> record = new ProducerRecord<>(topic, referralId, event);
 		headers.writeTo(record.headers());
 		log.debug("Publishing {} {} for referral {} to {}", headers.type(), headers.id(), referralId, topic);
@@ -51,8 +59,13 @@ public class EventPublisher {
 	 * fail (and retry) instead.
 	 */
 	public SendResult<String, Object> publishAndWait(String topic, SpecificRecord event) {
+		return publishAndWait(topic, event, UUID.randomUUID().toString());
+	}
+
+	/** As {@link #publishAndWait(String, SpecificRecord)}, with the event's CloudEvents id. */
+	public SendResult<String, Object> publishAndWait(String topic, SpecificRecord event, String eventId) {
 		try {
-			return publish(topic, event).get(30, TimeUnit.SECONDS);
+			return publish(topic, event, eventId).get(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -80,6 +80,25 @@ class EventPlumbingTests {
 	}
 
 	@Test
+	void keepsTheEventIdOfAReSentEvent() {
+		String referralId = "R-" + UUID.randomUUID();
+		var closed = ReferralClosed.newBuilder()
+			.setReferralId(referralId)
+			.setClosedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+			.setOutcome("REJECTED")
+			.build();
+
+		publisher.publishAndWait(TOPIC, closed, "event-42");
+		publisher.publishAndWait(TOPIC, closed, "event-42");
+
+		try (var probe = new EventProbe(SharedTestBroker.bootstrapServers(), TOPIC)) {
+			assertThat(probe.awaitRecords(referralId, 2, Duration.ofSeconds(20)))
+				.extracting(record -> CloudEventHeaders.readFrom(record.headers()).id())
+				.containsExactly("event-42", "event-42");
+		}
+	}
+
+	@Test
 	void parksAnUndecodableRecordInTheDeadLetterTopicWithTheReason() throws Exception {
 		String key = "R-" + UUID.randomUUID();
 		try (var producer = new KafkaProducer<>(
