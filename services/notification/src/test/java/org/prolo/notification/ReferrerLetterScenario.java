@@ -30,6 +30,8 @@ import org.prolo.platform.events.EventTopics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.TestSocketUtils;
@@ -46,6 +48,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * in-process SMTP server, ReferrerNotified out on the broker. Each variant supplies the broker and
  * the database.
  */
+// Every variant's listeners join consumer group "notification" on the one shared broker: a variant's context
+// must stop after its class, or it takes the next variant's records into its own database.
+@DirtiesContext
 @SpringBootTest(properties = { "prolo.notification.outbox-retry=PT10M",
 		// The test stands in for the producing services, so it declares their topics too.
 		"prolo.events.owned-topics=notification.referrer-events, intake.referral-events, workflow.referral-events, scheduling.appointment-events" })
@@ -72,6 +77,9 @@ abstract class ReferrerLetterScenario {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	abstract String bootstrapServers();
 
@@ -139,6 +147,60 @@ abstract class ReferrerLetterScenario {
 			.andExpect(jsonPath("$[?(@.subject == 'Referral " + referralId + ": accepted')].to[0]")
 				.value("dr.ada@clinic.example"));
 		mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andExpect(jsonPath("$.paths").isNotEmpty());
+	}
+
+	@Test
+	void keepsALetterWhoseReferrerIsNotKnownYetAndSendsItOnceWhenTheContactArrives() throws Exception {
+		String referralId = "R-" + UUID.randomUUID();
+		publisher.publishAndWait(EventTopics.WORKFLOW, ReferralTriaged.newBuilder()
+			.setReferralId(referralId)
+			.setTriagedAt(now())
+			.setOutcome("ACCEPTED")
+			.setTriagedBy("ingrid")
+			.build());
+		// Wait until it is parked, so that the contact surely arrives second.
+		await().atMost(PATIENCE).until(() -> pendingLettersOf(referralId) == 1);
+		ConsumerRecord<String, byte[]> triaged;
+		try (var probe = new EventProbe(bootstrapServers(), EventTopics.WORKFLOW)) {
+			triaged = probe.awaitRecords(referralId, 1, PATIENCE).get(0);
+		}
+		redeliver(triaged);
+
+		publisher.publishAndWait(EventTopics.INTAKE, submitted(referralId));
+		await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/letters").param("referralId", referralId))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].status").value("NOTIFIED")));
+		// The redelivered ReferralTriaged shares the partition of a later workflow event: once that event's
+		// letter is out, the redelivery was consumed, whether it came before or after the contact.
+		publisher.publishAndWait(EventTopics.WORKFLOW, ReferralInfoRequested.newBuilder()
+			.setReferralId(referralId)
+			.setRequestedAt(now())
+			.setQuestion("Which conservative treatments were tried?")
+			.setAnswerDueAt(Instant.parse("2030-01-15T12:00:00Z"))
+			.setRequestedBy("ingrid")
+			.build());
+		await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/letters").param("referralId", referralId))
+			.andExpect(jsonPath("$.length()").value(2))
+			.andExpect(jsonPath("$[1].status").value("NOTIFIED")));
+
+		assertThat(mailsAbout(referralId)).extracting(MimeMessage::getSubject)
+			.containsExactlyInAnyOrder("Referral " + referralId + ": accepted",
+					"Referral " + referralId + ": more information needed");
+		MimeMessage accepted = mailsAbout(referralId).stream()
+			.filter(m -> subject(m).endsWith("accepted"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(accepted.getAllRecipients()[0].toString()).isEqualTo("dr.ada@clinic.example");
+		assertThat(String.valueOf(accepted.getContent())).contains("Dear Dr Ada Lovelace", "P-7F3A");
+		assertThat(pendingLettersOf(referralId)).isZero();
+	}
+
+	private int pendingLettersOf(String referralId) {
+		return jdbc.sql("select count(*) from pending_letter where referral_id = ?")
+			.param(referralId)
+			.query(Integer.class)
+			.single();
 	}
 
 	/** Sends the very record again, ce_id and all, as a broker redelivery would present it. */

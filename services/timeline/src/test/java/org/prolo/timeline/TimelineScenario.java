@@ -36,6 +36,7 @@ import org.prolo.platform.events.EventTopics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -51,6 +52,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * supplies the broker and the database; each context sees only this referral, so the key figures
  * are exact.
  */
+// Every variant's listeners join consumer group "timeline" on the one shared broker: a variant's context
+// must stop after its class, or it takes the next variant's records into its own database.
+@DirtiesContext
 @SpringBootTest(properties =
 		// The test stands in for the producing services, so it declares their topics too.
 		"prolo.events.owned-topics=intake.referral-events, workflow.referral-events, imaging.imaging-events, scheduling.appointment-events, notification.referrer-events")

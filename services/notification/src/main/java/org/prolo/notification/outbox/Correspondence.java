@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Optional;
 
 import org.prolo.notification.letter.Addressee;
 import org.prolo.notification.letter.Letter;
+import org.prolo.notification.letter.LetterKind;
 import org.prolo.notification.letter.WritingLetters;
 import org.prolo.notification.referrer.CourseDates;
 import org.prolo.notification.referrer.ReferrerContact;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The use cases: each consumed event is applied exactly once, in one transaction that records the
- * event id, stores the letter and registers its sending in the outbox.
+ * event id, stores the letter (or keeps it pending until the referrer is known) and registers its
+ * sending in the outbox.
  */
 @Service
 @Transactional
@@ -42,59 +44,91 @@ public class Correspondence {
 
 	private final ApplicationEventPublisher outbox;
 
+	private final PendingLetters pending;
+
 	private final Clock clock;
 
 	public Correspondence(ProcessedEvents processedEvents, ReferrerContacts contacts, CourseDates courseDates,
-			Letters letters, WritingLetters writing, ApplicationEventPublisher outbox, Clock clock) {
+			Letters letters, PendingLetters pending, WritingLetters writing, ApplicationEventPublisher outbox,
+			Clock clock) {
 		this.processedEvents = processedEvents;
 		this.contacts = contacts;
 		this.courseDates = courseDates;
 		this.letters = letters;
 		this.writing = writing;
 		this.outbox = outbox;
+		this.pending = pending;
 		this.clock = clock;
 	}
 
 	public void referralSubmitted(Cause cause, ReferrerContact contact) {
-		if (processedEvents.firstDelivery(cause.eventId(), cause.eventType())) {
-			contacts.add(contact, clock.instant());
-			log.info("Learned the referrer {} of referral {}", contact.referrerId(), contact.referralId());
+		pending.lock(contact.referralId());
+		if (!processedEvents.firstDelivery(cause.eventId(), cause.eventType())
+				|| !contacts.add(contact, clock.instant())) {
+			return;
+		}
+		log.info("Learned the referrer {} of referral {}", contact.referrerId(), contact.referralId());
+		for (PendingLetters.Pending letter : pending.takeAll(contact.referralId())) {
+			write(letter.cause(), contact, letter.occasion());
 		}
 	}
 
 	public void accepted(Cause cause, String referralId) {
-		write(cause, referralId, writing::accepted);
+		answer(cause, referralId, Occasion.accepted());
 	}
 
 	public void informationRequested(Cause cause, String referralId, String question, Instant answerDueAt) {
-		write(cause, referralId, to -> writing.informationRequested(to, question, answerDueAt));
+		answer(cause, referralId, Occasion.informationRequested(question, answerDueAt));
 	}
 
 	public void closed(Cause cause, String referralId, String outcome, String reasonCode, String noteToReferrer) {
-		write(cause, referralId,
-				to -> writing.closed(to, outcome, reasonCode, noteToReferrer, courseDates.of(referralId)));
+		answer(cause, referralId, Occasion.closed(outcome, reasonCode, noteToReferrer));
 	}
 
 	public void courseScheduled(Cause cause, String referralId, List<LocalDate> dates) {
-		write(cause, referralId, to -> {
-			courseDates.replace(referralId, dates);
-			return writing.sessionsScheduled(to, dates);
-		});
+		answer(cause, referralId, Occasion.sessionsScheduled(dates));
 	}
 
-	private void write(Cause cause, String referralId, Function<Addressee, Letter> template) {
-		ReferrerContact contact = contacts.find(referralId)
-			.orElseThrow(() -> new ReferrerNotKnownException(referralId));
-		// A unique causation id backs up the processed_event check; checking first keeps a
-		// PostgreSQL transaction from being aborted by a failed insert.
-		if (!processedEvents.firstDelivery(cause.eventId(), cause.eventType()) || letters.existsFor(cause.eventId())) {
+	/**
+	 * The event arrived before the ReferralSubmitted that names the referrer (another topic, so no order
+	 * between them): rather than fail it into the dead-letter topic, its letter is kept pending and
+	 * written, once, when the contact arrives. The referral lock makes "contact unknown, so park it" and
+	 * "contact stored, so write what is parked" exclude each other.
+	 */
+	private void answer(Cause cause, String referralId, Occasion occasion) {
+		pending.lock(referralId);
+		// ON CONFLICT in firstDelivery leaves the transaction usable on a redelivery; the unique
+		// causation id of letters and pending_letter only backs it up.
+		if (!processedEvents.firstDelivery(cause.eventId(), cause.eventType())) {
 			log.debug("Dropped redelivered event {} for referral {}", cause.eventId(), referralId);
 			return;
 		}
-		Letter letter = template.apply(contact.addressee());
+		if (occasion.kind() == LetterKind.SESSIONS_SCHEDULED) {
+			// A rebooking supersedes the earlier plan, whether or not the referrer is known yet.
+			courseDates.replace(referralId, occasion.sessionDates());
+		}
+		Optional<ReferrerContact> contact = contacts.find(referralId);
+		if (contact.isPresent()) {
+			write(cause, contact.get(), occasion);
+		}
+		else {
+			pending.add(cause, referralId, occasion, clock.instant());
+			log.info("Keeping the {} letter for referral {} until its referrer is known", occasion.kind(), referralId);
+		}
+	}
+
+	private void write(Cause cause, ReferrerContact contact, Occasion occasion) {
+		Addressee to = contact.addressee();
+		Letter letter = switch (occasion.kind()) {
+			case ACCEPTED -> writing.accepted(to);
+			case INFO_REQUESTED -> writing.informationRequested(to, occasion.question(), occasion.answerDueAt());
+			case CLOSED -> writing.closed(to, occasion.outcome(), occasion.reasonCode(), occasion.noteToReferrer(),
+					courseDates.of(contact.referralId()));
+			case SESSIONS_SCHEDULED -> writing.sessionsScheduled(to, occasion.sessionDates());
+		};
 		StoredLetter stored = letters.add(letter, contact.referrerId(), cause.eventId(), clock.instant());
 		outbox.publishEvent(new LetterWritten(stored.id()));
-		log.info("Wrote {} letter {} for referral {}", letter.kind(), stored.id(), referralId);
+		log.info("Wrote {} letter {} for referral {}", letter.kind(), stored.id(), contact.referralId());
 	}
 
 }

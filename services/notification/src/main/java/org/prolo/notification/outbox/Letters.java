@@ -37,13 +37,6 @@ public class Letters {
 				letter.recipient(), letter.subject(), letter.body(), writtenAt, null, null);
 	}
 
-	public boolean existsFor(String causationEventId) {
-		return jdbc.sql("select count(*) from letters where causation_event_id = ?")
-			.param(causationEventId)
-			.query(Integer.class)
-			.single() > 0;
-	}
-
 	public Optional<StoredLetter> find(String id) {
 		return jdbc.sql("select " + COLUMNS + " from letters where id = ?").param(id).query(this::map).optional();
 	}

@@ -19,16 +19,14 @@ public class ReferrerContacts {
 
 	/** Stores the contact; a second submission event for the same referral keeps the first. */
 	public boolean add(ReferrerContact contact, Instant learnedAt) {
-		if (find(contact.referralId()).isPresent()) {
-			return false;
-		}
-		jdbc.sql("""
+		// ON CONFLICT rather than a duplicate-key error, which would abort the PostgreSQL transaction.
+		return jdbc.sql("""
 				insert into referrer_contact (referral_id, referrer_id, referrer_name, referrer_email,
-				  patient_pseudonym, condition_code, learned_at) values (?, ?, ?, ?, ?, ?, ?)""")
+				  patient_pseudonym, condition_code, learned_at) values (?, ?, ?, ?, ?, ?, ?)
+				on conflict do nothing""")
 			.params(contact.referralId(), contact.referrerId(), contact.referrerName(), contact.referrerEmail(),
 					contact.patientPseudonym(), contact.condition(), Timestamp.from(learnedAt))
-			.update();
-		return true;
+			.update() == 1;
 	}
 
 	public Optional<ReferrerContact> find(String referralId) {

@@ -35,9 +35,9 @@ public class TimelineRecorder {
 
 	@Transactional
 	public void record(TimelineEntry entry) {
-		// The entry's primary key (ce_id) backs up the processed_event check; checking first keeps
-		// a PostgreSQL transaction from being aborted by a failed insert.
-		if (!processedEvents.firstDelivery(entry.eventId(), entry.kind().typeName()) || store.hasEntry(entry.eventId())) {
+		// firstDelivery's ON CONFLICT leaves the transaction usable on a redelivery; the entry's primary
+		// key (ce_id) only backs it up.
+		if (!processedEvents.firstDelivery(entry.eventId(), entry.kind().typeName())) {
 			log.debug("Dropped redelivered event {} for referral {}", entry.eventId(), entry.referralId());
 			return;
 		}

@@ -29,13 +29,6 @@ public class TimelineStore {
 		this.jdbc = jdbc;
 	}
 
-	public boolean hasEntry(String eventId) {
-		return jdbc.sql("select count(*) from timeline_entry where event_id = ?")
-			.param(eventId)
-			.query(Integer.class)
-			.single() > 0;
-	}
-
 	public void add(TimelineEntry entry, Instant recordedAt) {
 		jdbc.sql("insert into timeline_entry (" + ENTRY_COLUMNS + ", recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(entry.eventId(), entry.referralId(), entry.kind().typeName(), Timestamp.from(entry.occurredAt()),
@@ -63,15 +56,14 @@ public class TimelineStore {
 
 	/**
 	 * Locks the referral's status row (creating it first), so that events of one referral arriving
-	 * on different topics at once compute its status one after the other.
+	 * on different topics at once compute its status one after the other. ON CONFLICT, not "count,
+	 * then insert": two first events of a referral racing to create the row made the loser's insert fail
+	 * with a duplicate key, which on PostgreSQL aborts its transaction and sent the event into retries.
 	 */
 	public void lockStatus(String referralId, Instant now) {
-		if (jdbc.sql("select count(*) from referral_status where referral_id = ?").param(referralId).query(Integer.class)
-			.single() == 0) {
-			jdbc.sql("insert into referral_status (referral_id, status, updated_at) values (?, null, ?)")
-				.params(referralId, Timestamp.from(now))
-				.update();
-		}
+		jdbc.sql("insert into referral_status (referral_id, status, updated_at) values (?, null, ?) on conflict do nothing")
+			.params(referralId, Timestamp.from(now))
+			.update();
 		jdbc.sql("select referral_id from referral_status where referral_id = ? for update")
 			.param(referralId)
 			.query(String.class)

@@ -1,0 +1,36 @@
+package org.prolo.notification.outbox;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.prolo.notification.letter.LetterKind;
+
+/**
+ * What a letter is to say, without whom it is for: all that a causing event carries, so that a letter
+ * whose referrer is not known yet can be kept and written when the contact arrives.
+ */
+public record Occasion(LetterKind kind, String question, Instant answerDueAt, String outcome, String reasonCode,
+		String noteToReferrer, List<LocalDate> sessionDates) {
+
+	public Occasion {
+		sessionDates = (sessionDates != null) ? List.copyOf(sessionDates) : List.of();
+	}
+
+	static Occasion accepted() {
+		return new Occasion(LetterKind.ACCEPTED, null, null, null, null, null, null);
+	}
+
+	static Occasion informationRequested(String question, Instant answerDueAt) {
+		return new Occasion(LetterKind.INFO_REQUESTED, question, answerDueAt, null, null, null, null);
+	}
+
+	static Occasion closed(String outcome, String reasonCode, String noteToReferrer) {
+		return new Occasion(LetterKind.CLOSED, null, null, outcome, reasonCode, noteToReferrer, null);
+	}
+
+	static Occasion sessionsScheduled(List<LocalDate> dates) {
+		return new Occasion(LetterKind.SESSIONS_SCHEDULED, null, null, null, null, null, dates);
+	}
+
+}
