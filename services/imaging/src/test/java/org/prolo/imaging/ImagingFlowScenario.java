@@ -34,6 +34,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,9 +42,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * The imaging service end to end, as the workflow and a radiologist use it: a real ImagingRequested
  * on the broker opens an order, the same record delivered again opens nothing, and a report over
- * HTTP goes out as ImagingReported. Run against the shared in-process broker with H2 and, where
- * Docker exists, against Kafka and PostgreSQL containers.
+ * HTTP goes out as ImagingReported. Run against the shared in-process broker with H2 and with the
+ * local PostgreSQL server and, where Docker exists, against Kafka and PostgreSQL containers.
  */
+// Every variant's listeners join consumer group "imaging" on the one shared broker: a variant's context
+// must stop after its class, or it takes the next variant's records into its own database.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		classes = { ImagingApplication.class, ImagingFlowScenario.WorkflowTopic.class })
 abstract class ImagingFlowScenario {

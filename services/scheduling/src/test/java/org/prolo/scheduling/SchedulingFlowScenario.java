@@ -44,6 +44,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,8 +53,12 @@ import static org.awaitility.Awaitility.await;
  * The scheduling service end to end, as the workflow drives it: a real ReferralTriaged (ACCEPTED)
  * and CoursePlanned on the broker book the exam and the course on working days, SessionsScheduled
  * goes out for each, and the same records delivered again book nothing. The clock stands on Friday
- * 19 December 2025, so the course runs into the Christmas closures.
+ * 19 December 2025, so the course runs into the Christmas closures. Run against the shared in-process
+ * broker with H2 and with the local PostgreSQL server and, where Docker exists, against containers.
  */
+// Every variant's listeners join consumer group "scheduling" on the one shared broker: a variant's context
+// must stop after its class, or it takes the next variant's records into its own database.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		classes = { SchedulingApplication.class, SchedulingFlowScenario.FridayBeforeChristmas.class },
 		properties = "prolo.scheduling.closures=2025-12-24,2025-12-25,2025-12-26,2025-12-31,2026-01-01")
