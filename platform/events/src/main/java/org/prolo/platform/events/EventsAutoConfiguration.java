@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,8 +24,11 @@ import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.env.Environment;
@@ -112,6 +116,24 @@ public class EventsAutoConfiguration {
 	@ConditionalOnClass(JdbcTemplate.class)
 	ProcessedEvents processedEvents(JdbcTemplate jdbc, Clock clock) {
 		return new ProcessedEvents(jdbc, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeadLetters deadLetters(KafkaProperties kafka, KafkaTemplate<String, Object> template) {
+		return new DeadLetters(String.join(",", kafka.getBootstrapServers()), template);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Endpoint.class)
+	static class DeadLettersEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnAvailableEndpoint(endpoint = DeadLettersEndpoint.class)
+		DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters, EventsProperties properties) {
+			return new DeadLettersEndpoint(deadLetters, properties.consumedTopics());
+		}
+
 	}
 
 	@Bean

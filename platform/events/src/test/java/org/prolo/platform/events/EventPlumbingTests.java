@@ -52,6 +52,9 @@ class EventPlumbingTests {
 	@Autowired
 	Listening.Listener listener;
 
+	@Autowired
+	DeadLetters deadLetters;
+
 	@Test
 	void publishesWithCloudEventsHeadersKeyedByReferral() throws Exception {
 		String referralId = "R-" + UUID.randomUUID();
@@ -132,6 +135,38 @@ class EventPlumbingTests {
 			assertThat(CloudEventHeaders.text(dead.headers(), EventTopics.DLT_REASON_HEADER))
 				.isEqualTo("UnhandledEventException: This listener does not handle ReferralWithdrawn");
 			assertThat(EventCodec.published().decode(dead.value())).isEqualTo(withdrawn);
+		}
+	}
+
+	@Test
+	void listsADeadLetterWithItsReasonAndReplaysItOntoItsTopic() {
+		String referralId = "R-" + UUID.randomUUID();
+		var withdrawn = ReferralWithdrawn.newBuilder()
+			.setReferralId(referralId)
+			.setWithdrawnAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+			.setReferrerId("dr-ada")
+			.build();
+		publisher.publishAndWait(TOPIC, withdrawn, "withdrawn-" + referralId);
+
+		try (var probe = new EventProbe(SharedTestBroker.bootstrapServers(), EventTopics.deadLetterOf(TOPIC))) {
+			probe.awaitRecords(referralId, 1, Duration.ofSeconds(30));
+			var letter = deadLetters.list(TOPIC)
+				.stream()
+				.filter(candidate -> referralId.equals(candidate.key()))
+				.findFirst()
+				.orElseThrow();
+			assertThat(letter.originalTopic()).isEqualTo(TOPIC);
+			assertThat(letter.originalOffset()).isNotNull();
+			assertThat(letter.reason()).contains("does not handle ReferralWithdrawn");
+			assertThat(letter.eventId()).isEqualTo("withdrawn-" + referralId);
+			assertThat(letter.eventType()).isEqualTo("org.prolo.events.ReferralWithdrawn");
+
+			deadLetters.replay(TOPIC, letter.partition(), letter.offset());
+
+			// The listener still refuses it, so it is parked a second time: proof that it went round again.
+			assertThat(probe.awaitRecords(referralId, 2, Duration.ofSeconds(30)))
+				.extracting(record -> CloudEventHeaders.readFrom(record.headers()).id())
+				.containsExactly("withdrawn-" + referralId, "withdrawn-" + referralId);
 		}
 	}
 

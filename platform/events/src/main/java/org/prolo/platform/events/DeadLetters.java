@@ -1,0 +1,142 @@
+package org.prolo.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+
+/**
+ * What an operator needs once a record was parked: the list of dead letters with their reasons, and a replay that
+ * puts one back on its original topic, unchanged (same key, value and CloudEvents headers), after the cause was fixed.
+ * A replayed event keeps its ce_id, so a consumer that did process it in the meantime drops it.
+ */
+public class DeadLetters {
+
+	private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+	private static final Duration POLL = Duration.ofMillis(500);
+
+	private final String bootstrapServers;
+
+	private final KafkaTemplate<String, Object> template;
+
+	public DeadLetters(String bootstrapServers, KafkaTemplate<String, Object> template) {
+		this.bootstrapServers = bootstrapServers;
+		this.template = template;
+	}
+
+	/** One parked record, without its value: the body may carry clinical facts and is not shown. */
+	public record DeadLetter(String deadLetterTopic, int partition, long offset, String key, Instant parkedAt,
+			String originalTopic, Integer originalPartition, Long originalOffset, String reason, String eventType,
+			String eventId) {
+	}
+
+	/** Every record in {@code <topic>.DLT}, oldest first. */
+	public List<DeadLetter> list(String topic) {
+		List<DeadLetter> letters = new ArrayList<>();
+		try (Consumer<String, byte[]> consumer = consumer()) {
+			for (ConsumerRecord<String, byte[]> record : readAll(consumer, EventTopics.deadLetterOf(topic))) {
+				letters.add(describe(record));
+			}
+		}
+		letters.sort(Comparator.comparing(DeadLetter::parkedAt));
+		return letters;
+	}
+
+	/**
+	 * Sends the dead letter at this partition and offset back to the topic it came from.
+	 * @throws IllegalArgumentException when there is no such dead letter
+	 */
+	public DeadLetter replay(String topic, int partition, long offset) {
+		String deadLetterTopic = EventTopics.deadLetterOf(topic);
+		try (Consumer<String, byte[]> consumer = consumer()) {
+			TopicPartition tp = new TopicPartition(deadLetterTopic, partition);
+			consumer.assign(List.of(tp));
+			consumer.seek(tp, offset);
+			for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(5)).records(tp)) {
+				if (record.offset() != offset) {
+					break;
+				}
+				DeadLetter letter = describe(record);
+				String target = (letter.originalTopic() != null) ? letter.originalTopic() : topic;
+				ProducerRecord<String, Object> replayed = new ProducerRecord<>(target, record.key(), record.value());
+				for (Header header : record.headers()) {
+					if (!header.key().startsWith(KafkaHeaders.PREFIX) && !header.key().equals(EventTopics.DLT_REASON_HEADER)) {
+						replayed.headers().add(header);
+					}
+				}
+				template.send(replayed).join();
+				log.info("Replayed dead letter {}-{}@{} ({} {}) to {}", deadLetterTopic, partition, offset,
+						letter.eventType(), letter.eventId(), target);
+				return letter;
+			}
+		}
+		throw new IllegalArgumentException("No dead letter at " + deadLetterTopic + "-" + partition + "@" + offset);
+	}
+
+	private Consumer<String, byte[]> consumer() {
+		// No group: an operator's look must not move any consumer's offsets.
+		return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.CLIENT_ID_CONFIG, "dead-letters-" + UUID.randomUUID(),
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+	}
+
+	private static List<ConsumerRecord<String, byte[]>> readAll(Consumer<String, byte[]> consumer, String topic) {
+		List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
+			.stream()
+			.map(info -> new TopicPartition(topic, info.partition()))
+			.toList();
+		consumer.assign(partitions);
+		consumer.seekToBeginning(partitions);
+		Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+		while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+			consumer.poll(POLL).forEach(records::add);
+		}
+		return records;
+	}
+
+	private static DeadLetter describe(ConsumerRecord<String, byte[]> record) {
+		return new DeadLetter(record.topic(), record.partition(), record.offset(), record.key(),
+				Instant.ofEpochMilli(record.timestamp()), text(record, KafkaHeaders.DLT_ORIGINAL_TOPIC),
+				integer(record, KafkaHeaders.DLT_ORIGINAL_PARTITION), longValue(record, KafkaHeaders.DLT_ORIGINAL_OFFSET),
+				text(record, EventTopics.DLT_REASON_HEADER), text(record, CloudEventHeaders.TYPE),
+				text(record, CloudEventHeaders.ID));
+	}
+
+	private static String text(ConsumerRecord<?, ?> record, String key) {
+		Header header = record.headers().lastHeader(key);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	// spring-kafka writes the original partition and offset as big-endian binary numbers.
+	private static Integer integer(ConsumerRecord<?, ?> record, String key) {
+		Header header = record.headers().lastHeader(key);
+		return (header != null && header.value().length == 4) ? java.nio.ByteBuffer.wrap(header.value()).getInt() : null;
+	}
+
+	private static Long longValue(ConsumerRecord<?, ?> record, String key) {
+		Header header = record.headers().lastHeader(key);
+		return (header != null && header.value().length == 8) ? java.nio.ByteBuffer.wrap(header.value()).getLong() : null;
+	}
+
+}
