@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * effect rolls back, so does the record, and a redelivery is acted on again; if it commits, a
  * redelivery is dropped. Each service's schema has the table:
  * {@code processed_event(event_id varchar(64) primary key, event_type varchar(200), processed_at timestamp)}, on
- * PostgreSQL or on H2 in PostgreSQL mode.
+ * PostgreSQL or H2 in any mode.
  */
 public class ProcessedEvents {
 
@@ -33,10 +33,14 @@ public class ProcessedEvents {
 		if (eventId == null) {
 			throw new IllegalArgumentException("Event has no ce_id header; cannot tell a redelivery from a new event");
 		}
-		// ON CONFLICT instead of catching a duplicate-key error: on PostgreSQL that error would abort the whole
-		// transaction, and with it the caller's effect. H2 accepts it in PostgreSQL mode.
-		return jdbc.update("insert into processed_event (event_id, event_type, processed_at) values (?, ?, ?) "
-				+ "on conflict do nothing", eventId, eventType, Timestamp.from(clock.instant())) == 1;
+		// Insert-if-absent in one statement rather than catching a duplicate-key error: on PostgreSQL that error
+		// would abort the whole transaction, and with it the caller's effect. Plain SQL, because Camunda's H2 schema
+		// cannot run in H2's PostgreSQL mode (which ON CONFLICT needs). One event id always has one key, hence one
+		// partition and one consumer thread; only a rebalance can race two copies, and then the primary key rolls the
+		// loser back and its redelivery is recognised here.
+		return jdbc.update("insert into processed_event (event_id, event_type, processed_at) select ?, ?, ? "
+				+ "where not exists (select 1 from processed_event where event_id = ?)", eventId, eventType,
+				Timestamp.from(clock.instant()), eventId) == 1;
 	}
 
 }

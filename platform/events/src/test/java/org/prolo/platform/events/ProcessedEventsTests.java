@@ -29,6 +29,8 @@ class ProcessedEventsTests {
 		}
 		return Stream.of(
 				Named.of("H2", new SimpleDriverDataSource(new org.h2.Driver(),
+						"jdbc:h2:mem:processed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")),
+				Named.of("H2 in PostgreSQL mode", new SimpleDriverDataSource(new org.h2.Driver(),
 						"jdbc:h2:mem:processed-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1")),
 				Named.of("PostgreSQL", new SimpleDriverDataSource(new org.postgresql.Driver(), postgres.jdbcUrl(),
 						LocalPostgres.username(), LocalPostgres.password())));

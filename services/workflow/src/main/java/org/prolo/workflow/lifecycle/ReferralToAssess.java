@@ -1,0 +1,35 @@
+package org.prolo.workflow.lifecycle;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A submitted referral as the process needs it: the pseudonym, never the patient's name. The variable names are
+ * the inputs of the decision table prolotherapy-suitability.
+ */
+public record ReferralToAssess(String referralId, String patientPseudonym, String referrerId, String condition,
+		String bodySite, int painDurationMonths, boolean priorConservativeCare, boolean anticoagulated,
+		boolean allergyToInjectate, boolean pregnant, boolean uncontrolledDiabetes, boolean activeInfectionAtSite,
+		boolean malignancyAtSite, String urgency) {
+
+	/** The process variables the referral starts with. */
+	public Map<String, Object> processVariables() {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("referralId", referralId);
+		variables.put("patientPseudonym", patientPseudonym);
+		variables.put("referrerId", referrerId);
+		variables.put("condition", condition);
+		variables.put("bodySite", bodySite);
+		variables.put("painDurationMonths", painDurationMonths);
+		variables.put("priorConservativeCare", priorConservativeCare);
+		variables.put("anticoagulated", anticoagulated);
+		variables.put("allergyToInjectate", allergyToInjectate);
+		variables.put("pregnant", pregnant);
+		variables.put("uncontrolledDiabetes", uncontrolledDiabetes);
+		variables.put("activeInfectionAtSite", activeInfectionAtSite);
+		variables.put("malignancyAtSite", malignancyAtSite);
+		variables.put("urgency", urgency);
+		return variables;
+	}
+
+}

@@ -1,0 +1,114 @@
+package org.prolo.workflow.messaging;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.prolo.platform.events.ProcessedEvents;
+import org.prolo.workflow.messaging.EarlyMessages.EarlyMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Delivers a message from another service to the referral's process instance (business key = referral id). The
+ * message name is the event's name. Whether an execution waits is asked first, because a failed correlation
+ * would mark the shared transaction rollback-only.
+ */
+@Service
+public class CorrelatingMessages {
+
+	public static final String REFERRAL_WITHDRAWN = "ReferralWithdrawn";
+
+	public static final String REFERRAL_INFO_PROVIDED = "ReferralInfoProvided";
+
+	public static final String IMAGING_REPORTED = "ImagingReported";
+
+	private static final Logger log = LoggerFactory.getLogger(CorrelatingMessages.class);
+
+	private final RuntimeService runtime;
+
+	private final ProcessedEvents processedEvents;
+
+	private final EarlyMessages earlyMessages;
+
+	public CorrelatingMessages(RuntimeService runtime, ProcessedEvents processedEvents, EarlyMessages earlyMessages) {
+		this.runtime = runtime;
+		this.processedEvents = processedEvents;
+		this.earlyMessages = earlyMessages;
+	}
+
+	/** Withdrawal interrupts the process wherever it is; a closed referral ignores it. */
+	@Transactional
+	public void withdraw(String eventId, String referralId, String reason) {
+		if (!processedEvents.firstDelivery(eventId, REFERRAL_WITHDRAWN)) {
+			return;
+		}
+		if (!deliverIfWaiting(referralId, REFERRAL_WITHDRAWN, (reason != null) ? Map.of("withdrawalReason", reason) : Map.of())) {
+			log.info("Referral {} has no open process; ignoring its withdrawal", referralId);
+		}
+	}
+
+	/** An answer resumes triage; one that nobody waits for (already closed, duplicate answer) is dropped. */
+	@Transactional
+	public void infoProvided(String eventId, String referralId, String answer) {
+		if (!processedEvents.firstDelivery(eventId, REFERRAL_INFO_PROVIDED)) {
+			return;
+		}
+		if (!deliverIfWaiting(referralId, REFERRAL_INFO_PROVIDED, Map.of("infoAnswer", answer))) {
+			log.warn("Referral {} is not waiting for information; dropping ReferralInfoProvided {}", referralId, eventId);
+		}
+	}
+
+	/**
+	 * A report is never lost: if the process does not wait for it yet, it is kept until the process asks for it
+	 * (Request imaging) or the sweeper finds the process waiting.
+	 */
+	@Transactional
+	public void imagingReported(String eventId, String referralId, Map<String, Object> findings) {
+		if (!processedEvents.firstDelivery(eventId, IMAGING_REPORTED)) {
+			return;
+		}
+		if (!deliverIfWaiting(referralId, IMAGING_REPORTED, findings)) {
+			log.info("Referral {} does not wait for an imaging report yet; keeping ImagingReported {}", referralId,
+					eventId);
+			earlyMessages.keep(new EarlyMessage(eventId, referralId, IMAGING_REPORTED, findings));
+		}
+	}
+
+	/** Delivers a kept message whose process now waits for it; called by the sweeper, one message per transaction. */
+	@Transactional
+	public boolean deliverKept(EarlyMessage message) {
+		if (waits(message.referralId(), message.messageName()) && earlyMessages.remove(message.eventId())) {
+			correlate(message.referralId(), message.messageName(), message.variables());
+			log.info("Delivered kept {} {} to referral {}", message.messageName(), message.eventId(), message.referralId());
+			return true;
+		}
+		return false;
+	}
+
+	private boolean deliverIfWaiting(String referralId, String messageName, Map<String, Object> variables) {
+		if (!waits(referralId, messageName)) {
+			return false;
+		}
+		correlate(referralId, messageName, variables);
+		return true;
+	}
+
+	private boolean waits(String referralId, String messageName) {
+		return runtime.createExecutionQuery()
+			.processInstanceBusinessKey(referralId)
+			.messageEventSubscriptionName(messageName)
+			.count() > 0;
+	}
+
+	private void correlate(String referralId, String messageName, Map<String, Object> variables) {
+		runtime.createMessageCorrelation(messageName)
+			.processInstanceBusinessKey(referralId)
+			.setVariables(variables)
+			.correlateAllWithResult();
+		log.info("Correlated {} to referral {}", messageName, referralId);
+	}
+
+}

@@ -1,0 +1,128 @@
+package org.prolo.workflow.process;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.prolo.workflow.lifecycle.ReferralFact;
+import org.prolo.workflow.lifecycle.SuitabilityReview;
+import org.prolo.workflow.lifecycle.TaskInputRules;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Called by the BPMN's listeners when a stage ends ({@code ${stageEvents.triaged(task)}}): maps the process
+ * variables to a {@link ReferralFact} and publishes it as a Spring application event inside the engine's
+ * transaction. Spring Modulith's event publication registry stores it in that transaction (transactional outbox);
+ * the outbox puts it on Kafka after commit.
+ */
+@Component("stageEvents")
+public class StageEvents {
+
+	/** How long a referrer has to answer a request for information; the BPMN timer says P14D too. */
+	public static final Duration ANSWER_WITHIN = Duration.ofDays(14);
+
+	private final ApplicationEventPublisher events;
+
+	private final IdentityService identity;
+
+	private final Clock clock;
+
+	public StageEvents(ApplicationEventPublisher events, IdentityService identity, Clock clock) {
+		this.events = events;
+		this.identity = identity;
+		this.clock = clock;
+	}
+
+	public void triaged(DelegateTask task) {
+		String actor = actor(task);
+		task.setVariable("triagedBy", actor);
+		String outcome = Variables.text(task, "triageOutcome");
+		boolean rejected = "REJECTED".equals(outcome);
+		events.publishEvent(new ReferralFact.Triaged(referralId(task), now(), outcome,
+				rejected ? Variables.text(task, "reasonCode") : null,
+				rejected ? Variables.text(task, "noteToReferrer") : null, actor));
+	}
+
+	public void infoRequested(DelegateExecution execution) {
+		Instant now = now();
+		events.publishEvent(new ReferralFact.InfoRequested(execution.getProcessBusinessKey(), now,
+				Variables.text(execution, "infoQuestion"), now.plus(ANSWER_WITHIN),
+				String.valueOf(execution.getVariable("triagedBy"))));
+	}
+
+	public void historyRecorded(DelegateTask task) {
+		events.publishEvent(new ReferralFact.HistoryRecorded(referralId(task), now(),
+				Variables.text(task, "painLocation"), Variables.integer(task, "painDurationMonths"),
+				Variables.integer(task, "painScore"), Variables.bool(task, "priorConservativeCare"),
+				Variables.bool(task, "anticoagulated"), Variables.bool(task, "allergyToInjectate"),
+				Variables.bool(task, "pregnant"), Variables.bool(task, "uncontrolledDiabetes"),
+				TaskInputRules.items(task.getVariable("medications")),
+				TaskInputRules.items(task.getVariable("comorbidities")), actor(task)));
+	}
+
+	public void examCompleted(DelegateTask task) {
+		String actor = actor(task);
+		task.setVariable("examinedBy", actor);
+		events.publishEvent(new ReferralFact.ExamCompleted(referralId(task), now(),
+				TaskInputRules.items(task.getVariable("tenderInsertions")), Variables.bool(task, "ligamentLaxity"),
+				Variables.bool(task, "jointStable"), Variables.text(task, "rangeOfMotion"),
+				Variables.bool(task, "fullThicknessTearSuspected"), Variables.bool(task, "imagingNeeded"), actor));
+	}
+
+	public void suitabilityDecided(DelegateTask task) {
+		String dmnSuitability = Variables.text(task, "dmnSuitability");
+		String decision = Variables.text(task, "suitabilityDecision");
+		var review = new SuitabilityReview(dmnSuitability, decision, Variables.text(task, "overrideRationale"));
+		task.setVariable("suitabilityOverridden", review.overridden());
+		task.setVariable("notSuitableReasonCode", review.closingReasonCode(Variables.text(task, "dmnReasonCode")));
+		events.publishEvent(new ReferralFact.SuitabilityDecided(referralId(task), now(), dmnSuitability,
+				Variables.text(task, "dmnReasonCode"), Variables.integer(task, "dmnDecisionVersion"), decision,
+				review.overridden(), review.rationale(), actor(task)));
+	}
+
+	public void coursePlanned(DelegateTask task) {
+		events.publishEvent(new ReferralFact.CoursePlanned(referralId(task), now(),
+				Variables.text(task, "patientPseudonym"), Variables.text(task, "condition"),
+				Variables.integer(task, "sessions"), Variables.integer(task, "intervalWeeks"),
+				Variables.decimal(task, "dextrosePercent"), TaskInputRules.items(task.getVariable("injectionSites")),
+				actor(task)));
+	}
+
+	/** End events: {@code ${stageEvents.closed(execution, 'REJECTED')}}. */
+	public void closed(DelegateExecution execution, String outcome) {
+		String reasonCode = switch (outcome) {
+			case "REJECTED" -> Variables.text(execution, "reasonCode");
+			case "NOT_SUITABLE" -> Variables.text(execution, "notSuitableReasonCode");
+			default -> null;
+		};
+		String note = switch (outcome) {
+			case "REJECTED", "NOT_SUITABLE" -> Variables.text(execution, "noteToReferrer");
+			default -> null;
+		};
+		execution.setVariable("closingOutcome", outcome);
+		events.publishEvent(new ReferralFact.Closed(execution.getProcessBusinessKey(), now(), outcome, reasonCode, note));
+	}
+
+	private String referralId(DelegateTask task) {
+		return task.getExecution().getProcessBusinessKey();
+	}
+
+	/** The assignee; else the user signed in to Tasklist or the REST API; else unknown. */
+	private String actor(DelegateTask task) {
+		if (task.getAssignee() != null) {
+			return task.getAssignee();
+		}
+		var authentication = identity.getCurrentAuthentication();
+		return (authentication != null && authentication.getUserId() != null) ? authentication.getUserId() : "unknown";
+	}
+
+	private Instant now() {
+		return clock.instant();
+	}
+
+}

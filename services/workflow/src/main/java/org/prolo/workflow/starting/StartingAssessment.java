@@ -1,0 +1,66 @@
+package org.prolo.workflow.starting;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.prolo.platform.events.ProcessedEvents;
+import org.prolo.workflow.lifecycle.ReferralToAssess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts the process for a submitted referral. The engine joins this transaction (the starter runs Camunda on the
+ * Spring transaction manager of the same DataSource), so the processed event, the started_referral row and the
+ * new process instance commit together or not at all.
+ */
+@Service
+public class StartingAssessment {
+
+	public static final String PROCESS_KEY = "prolotherapy-referral";
+
+	private static final Logger log = LoggerFactory.getLogger(StartingAssessment.class);
+
+	private final RuntimeService runtime;
+
+	private final ProcessedEvents processedEvents;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	public StartingAssessment(RuntimeService runtime, ProcessedEvents processedEvents, JdbcTemplate jdbc, Clock clock) {
+		this.runtime = runtime;
+		this.processedEvents = processedEvents;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** @return true if this call started the referral's process; false if it had been started before */
+	@Transactional
+	public boolean start(String eventId, ReferralToAssess referral) {
+		if (!processedEvents.firstDelivery(eventId, "ReferralSubmitted")) {
+			log.debug("ReferralSubmitted {} for referral {} already processed", eventId, referral.referralId());
+			return false;
+		}
+		// A second ReferralSubmitted (new event id, same referral) finds the row and starts nothing. Two concurrent
+		// ones collide on the primary key; the loser rolls back, is redelivered and then finds the row.
+		Integer started = jdbc.queryForObject("select count(*) from started_referral where referral_id = ?",
+				Integer.class, referral.referralId());
+		if (started != null && started > 0) {
+			log.info("Referral {} was already started; ignoring ReferralSubmitted {}", referral.referralId(), eventId);
+			return false;
+		}
+		jdbc.update("insert into started_referral (referral_id, started_at) values (?, ?)", referral.referralId(),
+				Timestamp.from(clock.instant()));
+		var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, referral.referralId(),
+				referral.processVariables());
+		log.info("Started {} instance {} for referral {}", PROCESS_KEY, instance.getId(), referral.referralId());
+		return true;
+	}
+
+}
