@@ -244,7 +244,8 @@ public final class Launcher {
     private ServiceProcess startService(ServiceSpec spec, Path java, Path local) {
         Path dataDir = local.resolve("data").resolve(spec.name());
         Path logFile = local.resolve("logs").resolve(spec.name() + ".log");
-        List<String> command = ServiceProcess.command(spec, java, root, broker.bootstrapServers(), dataDir);
+        List<String> command = ServiceProcess.command(spec, java, root, broker.bootstrapServers(), dataDir,
+                options.demoSettings());
         ServiceProcess service;
         synchronized (this) {
             if (stopped) {

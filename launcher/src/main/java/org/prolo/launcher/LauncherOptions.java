@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The launcher's command line. */
-record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWhenReady, boolean help, String dataDir) {
+record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWhenReady, boolean help, String dataDir,
+        boolean demoSettings) {
 
     static final int DEFAULT_KAFKA_PORT = 9092;
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
@@ -17,11 +18,12 @@ record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWh
               --timeout SECONDS   how long to wait for all services to become healthy (default 180)
               --exit-when-ready   stop everything and exit 0 once all services are healthy
               --data-dir PATH     where the broker, the databases and the logs live (default <repo>/.local)
+              --no-demo-settings  run the services as in production (imaging does not report orders by itself)
               --help              show this text
             Options take their value as the next argument or after '=' (--seed=3).""";
 
     static LauncherOptions defaults() {
-        return new LauncherOptions(DEFAULT_KAFKA_PORT, 0, DEFAULT_TIMEOUT, false, false, null);
+        return new LauncherOptions(DEFAULT_KAFKA_PORT, 0, DEFAULT_TIMEOUT, false, false, null, true);
     }
 
     /**
@@ -37,6 +39,7 @@ record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWh
         boolean exitWhenReady = false;
         boolean help = false;
         String dataDir = null;
+        boolean demoSettings = true;
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
             String name = token;
@@ -60,12 +63,13 @@ record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWh
                     timeout = Duration.ofSeconds(integer(name, value, 1, 86_400));
                 }
                 case "--exit-when-ready" -> exitWhenReady = flag(name, inlineValue);
+                case "--no-demo-settings" -> demoSettings = !flag(name, inlineValue);
                 case "--data-dir" -> dataDir = inlineValue != null ? inlineValue : valueAfter(tokens, i++, name);
                 case "--help", "-h" -> help = flag(name, inlineValue);
                 default -> throw new IllegalArgumentException("Unknown argument '" + token + "'");
             }
         }
-        return new LauncherOptions(kafkaPort, seed, timeout, exitWhenReady, help, dataDir);
+        return new LauncherOptions(kafkaPort, seed, timeout, exitWhenReady, help, dataDir, demoSettings);
     }
 
     /**

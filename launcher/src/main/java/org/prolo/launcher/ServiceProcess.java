@@ -21,7 +21,8 @@ final class ServiceProcess {
         this.startedNanos = startedNanos;
     }
 
-    static List<String> command(ServiceSpec spec, Path java, Path root, String kafkaBootstrap, Path dataDir) {
+    static List<String> command(ServiceSpec spec, Path java, Path root, String kafkaBootstrap, Path dataDir,
+            boolean demoSettings) {
         List<String> command = new ArrayList<>(List.of(
                 java.toString(),
                 "-Xmx" + spec.maxHeap(),
@@ -33,7 +34,9 @@ final class ServiceProcess {
                 "--server.port=" + spec.port(),
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
                 "--prolo.data-dir=" + dataDir));
-        command.addAll(spec.demoSettings());
+        if (demoSettings) {
+            command.addAll(spec.demoSettings());
+        }
         return List.copyOf(command);
     }
 

@@ -80,13 +80,24 @@ class LaunchPreparationTests {
         Path dataDir = root.resolve(".local/data/intake");
         ServiceSpec intake = ServiceSpec.ALL.get(1);
 
-        List<String> command = ServiceProcess.command(intake, java, root, "127.0.0.1:9092", dataDir);
+        List<String> command = ServiceProcess.command(intake, java, root, "127.0.0.1:9092", dataDir, true);
 
         assertThat(command.get(0)).isEqualTo("/opt/jdk/bin/java");
         assertThat(command).contains("-Xmx256m", "--server.port=8081",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:9092", "--prolo.data-dir=" + dataDir);
         assertThat(command).containsSubsequence("-jar",
                 root.resolve("services/intake/target/intake.jar").toString());
+    }
+
+    @Test
+    void onlyTheLocalDemoLetsImagingReportOrdersByItself() {
+        Path java = Path.of("/opt/jdk/bin/java");
+        ServiceSpec imaging = ServiceSpec.ALL.get(2);
+
+        assertThat(ServiceProcess.command(imaging, java, root, "127.0.0.1:9092", root, true))
+                .contains("--prolo.imaging.auto-report.enabled=true");
+        assertThat(ServiceProcess.command(imaging, java, root, "127.0.0.1:9092", root, false))
+                .noneMatch(argument -> argument.contains("auto-report"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -31,13 +32,13 @@ final class RunningStack implements AutoCloseable {
 		this.kafkaPort = kafkaPort;
 	}
 
-	static RunningStack start(Path root, Path dataDir) throws IOException, InterruptedException {
+	static RunningStack start(Path root, Path dataDir, String... options) throws IOException, InterruptedException {
 		int kafkaPort = freePort();
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Drepo.root=" + root, "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
-				"--kafka-port", String.valueOf(kafkaPort), "--data-dir", dataDir.toString(), "--timeout", "400")
-			.redirectErrorStream(true)
-			.start();
+				"--kafka-port", String.valueOf(kafkaPort), "--data-dir", dataDir.toString(), "--timeout", "400"));
+		command.addAll(List.of(options));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		RunningStack stack = new RunningStack(process, kafkaPort);
 		CountDownLatch ready = new CountDownLatch(1);
 		Thread pump = new Thread(() -> {

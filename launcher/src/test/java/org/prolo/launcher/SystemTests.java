@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,7 @@ class SystemTests {
 	@BeforeAll
 	static void startTheStack() throws Exception {
 		Path dataDir = ROOT.resolve("launcher/target/system-test-" + System.currentTimeMillis());
-		stack = RunningStack.start(ROOT, dataDir);
+		stack = RunningStack.start(ROOT, dataDir, "--no-demo-settings");
 	}
 
 	@AfterAll
@@ -107,6 +109,154 @@ class SystemTests {
 				assertThat(String.valueOf(submitted.get("patientPseudonym"))).startsWith("P-");
 				assertThat(submitted.getSchema().getField("patientName")).isNull();
 			});
+	}
+
+	@Test
+	void aReferralGoesFromSubmissionToAPlannedCourseAndTheReferrerHearsOfIt() throws Exception {
+		HttpResponse<String> created = submit(referral("Ada Testpatient").replace("LATERAL_EPICONDYLOSIS",
+				"KNEE_OSTEOARTHRITIS"), UUID.randomUUID().toString());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String location = created.headers().firstValue("Location").orElseThrow();
+		String referralId = location.substring(location.lastIndexOf('/') + 1);
+
+		complete(referralId, "triage", Map.of("triageOutcome", "ACCEPTED"));
+		complete(referralId, "record-history", Map.of("painLocation", "medial left knee", "painDurationMonths", 9,
+				"painScore", 6, "priorConservativeCare", true, "anticoagulated", false, "allergyToInjectate", false,
+				"pregnant", false, "uncontrolledDiabetes", false, "medications", "paracetamol"));
+		complete(referralId, "physical-exam", Map.of("rangeOfMotion", "flexion 110", "ligamentLaxity", true,
+				"jointStable", true, "fullThicknessTearSuspected", false, "imagingNeeded", true, "tenderInsertions",
+				"MCL insertion, pes anserine", "imagingModality", "ULTRASOUND", "imagingBodyRegion", "left knee",
+				"imagingClinicalQuestion", "Tear of the medial collateral ligament?"));
+
+		// The radiologist reports on the order the imaging service opened from ImagingRequested.
+		JsonNode order = await().atMost(Duration.ofSeconds(60))
+			.until(() -> openImagingOrder(referralId), found -> found != null);
+		assertThat(order.get("modality").asText()).isEqualTo("ULTRASOUND");
+		HttpResponse<String> reported = post(
+				"http://127.0.0.1:8082/api/imaging-orders/" + order.get("id").asText() + "/report",
+				"{\"redFlag\":false,\"fullThicknessTear\":false,\"osteoarthritisGrade\":2,"
+						+ "\"report\":\"Grade 2 osteoarthritis, intact collateral ligaments.\"}");
+		assertThat(reported.statusCode()).as(reported.body()).isBetween(200, 202);
+
+		JsonNode confirm = awaitTask(referralId, "confirm-suitability");
+		JsonNode dmn = get("http://127.0.0.1:8080/engine-rest/task/" + confirm.get("id").asText() + "/variables");
+		assertThat(dmn.at("/dmnSuitability/value").asText()).isEqualTo("SUITABLE");
+		assertThat(dmn.at("/dmnReasonCode/value").asText()).isEqualTo("INDICATED");
+		assertThat(dmn.at("/dmnDecisionVersion/value").asInt()).isPositive();
+		complete(referralId, "confirm-suitability", Map.of("suitabilityDecision", "SUITABLE"));
+
+		JsonNode plan = awaitTask(referralId, "plan-course");
+		JsonNode proposal = get("http://127.0.0.1:8080/engine-rest/task/" + plan.get("id").asText() + "/variables");
+		assertThat(proposal.at("/sessions/value").asInt()).isEqualTo(5);
+		assertThat(proposal.at("/intervalWeeks/value").asInt()).isEqualTo(4);
+		assertThat(proposal.at("/dextrosePercent/value").asDouble()).isEqualTo(25.0);
+		complete(referralId, "plan-course", Map.of("sessions", 5, "intervalWeeks", 4, "dextrosePercent", 25.0,
+				"injectionSites", "MCL insertion, pes anserine"));
+
+		// The physician's view, fed by events.
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> {
+				JsonNode view = get("http://127.0.0.1:8081/api/referrals/" + referralId);
+				assertThat(view.get("status").asText()).isEqualTo("COURSE_PLANNED");
+				assertThat(view.get("fhirStatus").asText()).isEqualTo("completed");
+			});
+
+		// Every appointment on a working day, the course at its four-week interval.
+		JsonNode appointments = await().atMost(Duration.ofSeconds(60))
+			.until(() -> get("http://127.0.0.1:8083/api/referrals/" + referralId + "/appointments"),
+					booked -> booked.size() == 6);
+		List<LocalDate> course = new ArrayList<>();
+		for (JsonNode appointment : appointments) {
+			LocalDate date = LocalDate.parse(appointment.get("date").asText());
+			assertThat(date.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+			if (appointment.get("purpose").asText().equals("COURSE")) {
+				course.add(date);
+			}
+		}
+		course.sort(null);
+		assertThat(course).hasSize(5);
+		for (int k = 1; k < course.size(); k++) {
+			assertThat(course.get(k)).isEqualTo(course.get(0).plusWeeks(4L * k));
+		}
+
+		// The loop is closed: letters at acceptance and at closing, sent by SMTP, never naming the patient.
+		JsonNode letters = await().atMost(Duration.ofSeconds(60))
+			.until(() -> get("http://127.0.0.1:8084/api/letters?referralId=" + referralId),
+					found -> kinds(found).containsAll(List.of("ACCEPTED", "CLOSED")) && allNotified(found));
+		assertThat(kinds(letters)).containsOnlyOnce("ACCEPTED", "CLOSED");
+		assertThat(letters).allSatisfy(letter -> {
+			assertThat(letter.get("recipient").asText()).isEqualTo("sys@referrers.example");
+			assertThat(letter.get("body").asText()).contains(referralId).doesNotContain("Ada Testpatient");
+		});
+		assertThat(get("http://127.0.0.1:8084/api/mailbox"))
+			.filteredOn(mail -> mail.get("body").asText().contains(referralId))
+			.hasSize(letters.size());
+
+		// The timeline holds every step, in order, and the same status.
+		JsonNode timeline = await().atMost(Duration.ofSeconds(60))
+			.until(() -> get("http://127.0.0.1:8085/api/referrals/" + referralId + "/timeline"),
+					found -> types(found).contains("ReferrerNotified")
+							&& found.get("status").asText().equals("COURSE_PLANNED"));
+		assertThat(timeline.get("fhirStatus").asText()).isEqualTo("completed");
+		assertThat(types(timeline)).containsSubsequence("ReferralSubmitted", "ReferralTriaged", "HistoryRecorded",
+				"ExamCompleted", "ImagingRequested", "ImagingReported", "SuitabilityDecided", "CoursePlanned",
+				"ReferralClosed");
+		assertThat(types(timeline)).contains("SessionsScheduled", "ReferrerNotified");
+	}
+
+	private static List<String> kinds(JsonNode letters) {
+		List<String> kinds = new ArrayList<>();
+		letters.forEach(letter -> kinds.add(letter.get("kind").asText()));
+		return kinds;
+	}
+
+	private static boolean allNotified(JsonNode letters) {
+		for (JsonNode letter : letters) {
+			if (!letter.get("status").asText().equals("NOTIFIED")) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static List<String> types(JsonNode timeline) {
+		List<String> types = new ArrayList<>();
+		timeline.get("entries").forEach(entry -> types.add(entry.get("type").asText()));
+		return types;
+	}
+
+	private static JsonNode openImagingOrder(String referralId) throws IOException, InterruptedException {
+		for (JsonNode order : get("http://127.0.0.1:8082/api/imaging-orders?status=OPEN")) {
+			if (order.get("referralId").asText().equals(referralId)) {
+				return order;
+			}
+		}
+		return null;
+	}
+
+	private static JsonNode awaitTask(String referralId, String taskKey) {
+		return await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> singleTask(referralId),
+					task -> task != null && task.get("taskDefinitionKey").asText().equals(taskKey));
+	}
+
+	/** Completes the referral's open task of this key through Camunda's REST API, as Tasklist does. */
+	private static void complete(String referralId, String taskKey, Map<String, Object> variables) throws Exception {
+		JsonNode task = awaitTask(referralId, taskKey);
+		var body = json.createObjectNode();
+		var vars = body.putObject("variables");
+		variables.forEach((name, value) -> vars.putObject(name).set("value", json.valueToTree(value)));
+		HttpResponse<String> response = post(
+				"http://127.0.0.1:8080/engine-rest/task/" + task.get("id").asText() + "/complete", body.toString());
+		assertThat(response.statusCode()).as(taskKey + ": " + response.body()).isEqualTo(204);
+	}
+
+	static HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static JsonNode singleTask(String referralId) throws IOException, InterruptedException {
