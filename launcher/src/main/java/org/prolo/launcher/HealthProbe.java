@@ -14,43 +14,55 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Asks a Spring Boot actuator whether its service is up. */
 final class HealthProbe {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+	private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client;
+	private final HttpClient client;
 
-    HealthProbe(HttpClient client) {
-        this.client = client;
-    }
+	HealthProbe(HttpClient client) {
+		this.client = client;
+	}
 
-    /** True only for a health document whose overall status is UP; any failure to ask counts as not yet up. */
-    boolean check(String healthUrl) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(healthUrl))
-                .timeout(Duration.ofSeconds(2))
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        try {
-            // A DOWN service answers 503 with a JSON body, so the body decides, not the status code.
-            return isUpDocument(client.send(request, HttpResponse.BodyHandlers.ofString()).body());
-        } catch (IOException e) {
-            // Connection refused is the normal answer while the service is still starting.
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
+	/**
+	 * True only for a health document whose overall status is UP; any failure to ask
+	 * counts as not yet up.
+	 */
+	boolean check(String healthUrl) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(healthUrl))
+			.timeout(Duration.ofSeconds(2))
+			.header("Accept", "application/json")
+			.GET()
+			.build();
+		try {
+			// A DOWN service answers 503 with a JSON body, so the body decides, not the
+			// status code.
+			return isUpDocument(client.send(request, HttpResponse.BodyHandlers.ofString()).body());
+		}
+		catch (IOException e) {
+			// Connection refused is the normal answer while the service is still
+			// starting.
+			return false;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
 
-    /** Reads the top-level status, so that a nested component reporting UP cannot make a DOWN service look up. */
-    static boolean isUpDocument(String healthJson) {
-        if (healthJson == null || healthJson.isBlank()) {
-            return false;
-        }
-        try {
-            JsonNode status = JSON.readTree(healthJson).path("status");
-            return status.isTextual() && "UP".equals(status.asText());
-        } catch (JsonProcessingException e) {
-            return false;
-        }
-    }
+	/**
+	 * Reads the top-level status, so that a nested component reporting UP cannot make a
+	 * DOWN service look up.
+	 */
+	static boolean isUpDocument(String healthJson) {
+		if (healthJson == null || healthJson.isBlank()) {
+			return false;
+		}
+		try {
+			JsonNode status = JSON.readTree(healthJson).path("status");
+			return status.isTextual() && "UP".equals(status.asText());
+		}
+		catch (JsonProcessingException e) {
+			return false;
+		}
+	}
+
 }

@@ -13,31 +13,37 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-/** The end of a service's log, shown when the service dies so nobody has to go looking for it. */
+/**
+ * The end of a service's log, shown when the service dies so nobody has to go looking for
+ * it.
+ */
 final class LogTail {
 
-    private LogTail() {
-    }
+	private LogTail() {
+	}
 
-    static List<String> lastLines(Path file, int count) {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        // A crashing JVM can leave half-written bytes; a replaced character beats no tail at all.
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        Deque<String> tail = new ArrayDeque<>(count);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (tail.size() == count) {
-                    tail.removeFirst();
-                }
-                tail.addLast(line);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            return List.of("(could not read " + file + ": " + e.getMessage() + ")");
-        }
-        return List.copyOf(tail);
-    }
+	static List<String> lastLines(Path file, int count) {
+		if (!Files.exists(file)) {
+			return List.of();
+		}
+		// A crashing JVM can leave half-written bytes; a replaced character beats no tail
+		// at all.
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPLACE)
+			.onUnmappableCharacter(CodingErrorAction.REPLACE);
+		Deque<String> tail = new ArrayDeque<>(count);
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				if (tail.size() == count) {
+					tail.removeFirst();
+				}
+				tail.addLast(line);
+			}
+		}
+		catch (IOException | UncheckedIOException e) {
+			return List.of("(could not read " + file + ": " + e.getMessage() + ")");
+		}
+		return List.copyOf(tail);
+	}
+
 }

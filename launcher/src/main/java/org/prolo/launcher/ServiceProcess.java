@@ -9,66 +9,68 @@ import java.util.List;
 /** A service running as its own OS process, with its output going to its log file. */
 final class ServiceProcess {
 
-    private final ServiceSpec spec;
-    private final Process process;
-    private final Path logFile;
-    private final long startedNanos;
+	private final ServiceSpec spec;
 
-    private ServiceProcess(ServiceSpec spec, Process process, Path logFile, long startedNanos) {
-        this.spec = spec;
-        this.process = process;
-        this.logFile = logFile;
-        this.startedNanos = startedNanos;
-    }
+	private final Process process;
 
-    static List<String> command(ServiceSpec spec, Path java, Path root, String kafkaBootstrap, Path dataDir,
-            boolean demoSettings) {
-        List<String> command = new ArrayList<>(List.of(
-                java.toString(),
-                "-Xmx" + spec.maxHeap(),
-                // Six JVMs start at once on two cores: the C1-only JIT and the serial collector start faster and
-                // leave the CPU to the others; throughput does not matter for a local demo.
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-jar", spec.jar(root).toString(),
-                "--server.port=" + spec.port(),
-                "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
-                "--prolo.data-dir=" + dataDir));
-        if (demoSettings) {
-            command.addAll(spec.demoSettings());
-        }
-        return List.copyOf(command);
-    }
+	private final Path logFile;
 
-    static ServiceProcess start(ServiceSpec spec, List<String> command, Path workingDir, Path logFile) {
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workingDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
-        try {
-            long started = System.nanoTime();
-            Process process = builder.start();
-            // Nothing is ever typed into a service; an open stdin pipe would only hold a file handle.
-            process.getOutputStream().close();
-            return new ServiceProcess(spec, process, logFile, started);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + spec.name() + " with " + command, e);
-        }
-    }
+	private final long startedNanos;
 
-    ServiceSpec spec() {
-        return spec;
-    }
+	private ServiceProcess(ServiceSpec spec, Process process, Path logFile, long startedNanos) {
+		this.spec = spec;
+		this.process = process;
+		this.logFile = logFile;
+		this.startedNanos = startedNanos;
+	}
 
-    Process process() {
-        return process;
-    }
+	static List<String> command(ServiceSpec spec, Path java, Path root, String kafkaBootstrap, Path dataDir,
+			boolean demoSettings) {
+		List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + spec.maxHeap(),
+				// Six JVMs start at once on two cores: the C1-only JIT and the serial
+				// collector start faster and
+				// leave the CPU to the others; throughput does not matter for a local
+				// demo.
+				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", spec.jar(root).toString(),
+				"--server.port=" + spec.port(), "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
+				"--prolo.data-dir=" + dataDir));
+		if (demoSettings) {
+			command.addAll(spec.demoSettings());
+		}
+		return List.copyOf(command);
+	}
 
-    Path logFile() {
-        return logFile;
-    }
+	static ServiceProcess start(ServiceSpec spec, List<String> command, Path workingDir, Path logFile) {
+		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
+		try {
+			long started = System.nanoTime();
+			Process process = builder.start();
+			// Nothing is ever typed into a service; an open stdin pipe would only hold a
+			// file handle.
+			process.getOutputStream().close();
+			return new ServiceProcess(spec, process, logFile, started);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot start " + spec.name() + " with " + command, e);
+		}
+	}
 
-    long elapsedMillis() {
-        return (System.nanoTime() - startedNanos) / 1_000_000;
-    }
+	ServiceSpec spec() {
+		return spec;
+	}
+
+	Process process() {
+		return process;
+	}
+
+	Path logFile() {
+		return logFile;
+	}
+
+	long elapsedMillis() {
+		return (System.nanoTime() - startedNanos) / 1_000_000;
+	}
+
 }

@@ -4,43 +4,47 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One of the product's services as the launcher starts it: where its jar is, its port, its heap and the settings that
- * only the local demo wants.
+ * One of the product's services as the launcher starts it: where its jar is, its port,
+ * its heap and the settings that only the local demo wants.
  */
 record ServiceSpec(String name, int port, String maxHeap, List<Link> links, List<String> demoSettings) {
 
-    /** A URL worth showing a person once the service is up. */
-    record Link(String label, String url) {
-    }
+	/** A URL worth showing a person once the service is up. */
+	record Link(String label, String url) {
+	}
 
-    /** The services in start order; the first two start before the rest because the others build on them. */
-    static final List<ServiceSpec> ALL = List.of(
-            new ServiceSpec("workflow", 8080, "512m", List.of(
-                    new Link("Camunda Tasklist", "http://localhost:8080/camunda/app/tasklist/"),
-                    new Link("Camunda REST API", "http://localhost:8080/engine-rest")), List.of()),
-            new ServiceSpec("intake", 8081, "256m", List.of(
-                    new Link("API docs", "http://localhost:8081/swagger-ui.html"),
-                    new Link("Submit a referral", "POST http://localhost:8081/api/referrals")), List.of()),
-            // No radiologist sits at a local demo: imaging orders are reported with a normal finding after 30 s.
-            new ServiceSpec("imaging", 8082, "256m",
-                    List.of(new Link("API docs", "http://localhost:8082/swagger-ui.html")),
-                    List.of("--prolo.imaging.auto-report.enabled=true")),
-            swaggerOnly("scheduling", 8083),
-            swaggerOnly("notification", 8084),
-            swaggerOnly("timeline", 8085));
+	/**
+	 * The services in start order; the first two start before the rest because the others
+	 * build on them.
+	 */
+	static final List<ServiceSpec> ALL = List.of(
+			new ServiceSpec("workflow", 8080, "512m",
+					List.of(new Link("Camunda Tasklist", "http://localhost:8080/camunda/app/tasklist/"),
+							new Link("Camunda REST API", "http://localhost:8080/engine-rest")),
+					List.of()),
+			new ServiceSpec("intake", 8081, "256m",
+					List.of(new Link("API docs", "http://localhost:8081/swagger-ui.html"),
+							new Link("Submit a referral", "POST http://localhost:8081/api/referrals")),
+					List.of()),
+			// No radiologist sits at a local demo: imaging orders are reported with a
+			// normal finding after 30 s.
+			new ServiceSpec("imaging", 8082, "256m",
+					List.of(new Link("API docs", "http://localhost:8082/swagger-ui.html")),
+					List.of("--prolo.imaging.auto-report.enabled=true")),
+			swaggerOnly("scheduling", 8083), swaggerOnly("notification", 8084), swaggerOnly("timeline", 8085));
 
-    static final int FIRST_WAVE = 2;
+	static final int FIRST_WAVE = 2;
 
-    private static ServiceSpec swaggerOnly(String name, int port) {
-        return new ServiceSpec(name, port, "256m",
-                List.of(new Link("API docs", "http://localhost:" + port + "/swagger-ui.html")), List.of());
-    }
+	private static ServiceSpec swaggerOnly(String name, int port) {
+		return new ServiceSpec(name, port, "256m",
+				List.of(new Link("API docs", "http://localhost:" + port + "/swagger-ui.html")), List.of());
+	}
 
-    Path jar(Path root) {
-        return root.resolve("services").resolve(name).resolve("target").resolve(name + ".jar");
-    }
+	Path jar(Path root) {
+		return root.resolve("services").resolve(name).resolve("target").resolve(name + ".jar");
+	}
 
-    String healthUrl() {
-        return "http://127.0.0.1:" + port + "/actuator/health";
-    }
+	String healthUrl() {
+		return "http://127.0.0.1:" + port + "/actuator/health";
+	}
 }

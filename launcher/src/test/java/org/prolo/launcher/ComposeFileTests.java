@@ -20,9 +20,10 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docker-compose.yml cannot be run here (no Docker engine), so this keeps it in step with the code: every service
- * module is in it, on the port its application.yml declares, owning the topics it declares, on PostgreSQL and the
- * compose broker, started after them. The launcher's table of services is held to the same facts.
+ * docker-compose.yml cannot be run here (no Docker engine), so this keeps it in step with
+ * the code: every service module is in it, on the port its application.yml declares,
+ * owning the topics it declares, on PostgreSQL and the compose broker, started after
+ * them. The launcher's table of services is held to the same facts.
  */
 class ComposeFileTests {
 
@@ -98,8 +99,8 @@ class ComposeFileTests {
 			.containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
 			.containsEntry("POSTGRES_HOST", "postgres");
 		assertThat(dependsOn).containsOnlyKeys("kafka", "postgres");
-		assertThat(dependsOn.values()).allSatisfy(
-				condition -> assertThat(condition).containsEntry("condition", "service_healthy"));
+		assertThat(dependsOn.values())
+			.allSatisfy(condition -> assertThat(condition).containsEntry("condition", "service_healthy"));
 		@SuppressWarnings("unchecked")
 		Map<String, Object> configs = (Map<String, Object>) ((Map<String, Object>) compose.get("configs"))
 			.get("create-databases");

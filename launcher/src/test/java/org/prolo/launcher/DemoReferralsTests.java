@@ -21,106 +21,107 @@ import org.junit.jupiter.api.Test;
 
 class DemoReferralsTests {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+	private static final ObjectMapper JSON = new ObjectMapper();
 
-    private HttpServer intake;
+	private HttpServer intake;
 
-    @AfterEach
-    void stopIntake() {
-        if (intake != null) {
-            intake.stop(0);
-        }
-    }
+	@AfterEach
+	void stopIntake() {
+		if (intake != null) {
+			intake.stop(0);
+		}
+	}
 
-    @Test
-    void theBodyHasExactlyTheReferralFieldsIntakeExpects() throws IOException {
-        JsonNode body = JSON.readTree(DemoReferrals.body(2, "P-0a1b2c3d"));
+	@Test
+	void theBodyHasExactlyTheReferralFieldsIntakeExpects() throws IOException {
+		JsonNode body = JSON.readTree(DemoReferrals.body(2, "P-0a1b2c3d"));
 
-        assertThat(body.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "referrer", "patient", "condition", "bodySite", "painDurationMonths", "priorConservativeCare",
-                "anticoagulated", "allergyToInjectate", "pregnant", "uncontrolledDiabetes", "activeInfectionAtSite",
-                "malignancyAtSite", "urgency", "notes");
-        assertThat(body.path("referrer").toString())
-                .isEqualTo("{\"id\":\"dr-ada\",\"name\":\"Dr Ada Lovelace\",\"email\":\"ada@referrers.example\"}");
-        assertThat(body.path("patient").toString()).isEqualTo(
-                "{\"pseudonym\":\"P-0a1b2c3d\",\"name\":\"Demo Patient 2\",\"birthDate\":\"1970-01-01\","
-                        + "\"address\":\"1 Demo Street\"}");
-        assertThat(body.path("condition").asText()).isEqualTo("KNEE_OSTEOARTHRITIS");
-        assertThat(body.path("bodySite").asText()).isEqualTo("left knee");
-        assertThat(body.path("painDurationMonths").asInt()).isEqualTo(9);
-        assertThat(body.path("priorConservativeCare").asBoolean()).isTrue();
-        assertThat(body.path("anticoagulated").isBoolean()).isTrue();
-        assertThat(body.path("anticoagulated").asBoolean()).isFalse();
-        assertThat(body.path("urgency").asText()).isEqualTo("ROUTINE");
-        assertThat(body.path("notes").asText()).isEqualTo("Demo referral");
-    }
+		assertThat(body.fieldNames()).toIterable()
+			.containsExactlyInAnyOrder("referrer", "patient", "condition", "bodySite", "painDurationMonths",
+					"priorConservativeCare", "anticoagulated", "allergyToInjectate", "pregnant", "uncontrolledDiabetes",
+					"activeInfectionAtSite", "malignancyAtSite", "urgency", "notes");
+		assertThat(body.path("referrer").toString())
+			.isEqualTo("{\"id\":\"dr-ada\",\"name\":\"Dr Ada Lovelace\",\"email\":\"ada@referrers.example\"}");
+		assertThat(body.path("patient").toString())
+			.isEqualTo("{\"pseudonym\":\"P-0a1b2c3d\",\"name\":\"Demo Patient 2\",\"birthDate\":\"1970-01-01\","
+					+ "\"address\":\"1 Demo Street\"}");
+		assertThat(body.path("condition").asText()).isEqualTo("KNEE_OSTEOARTHRITIS");
+		assertThat(body.path("bodySite").asText()).isEqualTo("left knee");
+		assertThat(body.path("painDurationMonths").asInt()).isEqualTo(9);
+		assertThat(body.path("priorConservativeCare").asBoolean()).isTrue();
+		assertThat(body.path("anticoagulated").isBoolean()).isTrue();
+		assertThat(body.path("anticoagulated").asBoolean()).isFalse();
+		assertThat(body.path("urgency").asText()).isEqualTo("ROUTINE");
+		assertThat(body.path("notes").asText()).isEqualTo("Demo referral");
+	}
 
-    @Test
-    void successiveReferralsRotateThroughThePolicyConditions() throws IOException {
-        List<String> conditions = new ArrayList<>();
-        for (int number = 1; number <= 5; number++) {
-            conditions.add(JSON.readTree(DemoReferrals.body(number, "P-00000000")).path("condition").asText());
-        }
+	@Test
+	void successiveReferralsRotateThroughThePolicyConditions() throws IOException {
+		List<String> conditions = new ArrayList<>();
+		for (int number = 1; number <= 5; number++) {
+			conditions.add(JSON.readTree(DemoReferrals.body(number, "P-00000000")).path("condition").asText());
+		}
 
-        assertThat(conditions).containsExactly("LOW_BACK_PAIN", "KNEE_OSTEOARTHRITIS", "LATERAL_EPICONDYLOSIS",
-                "ACHILLES_TENDINOPATHY", "LOW_BACK_PAIN");
-    }
+		assertThat(conditions).containsExactly("LOW_BACK_PAIN", "KNEE_OSTEOARTHRITIS", "LATERAL_EPICONDYLOSIS",
+				"ACHILLES_TENDINOPATHY", "LOW_BACK_PAIN");
+	}
 
-    @Test
-    void pseudonymsAreEightRandomHexDigits() {
-        List<String> pseudonyms = IntStream.range(0, 20).mapToObj(i -> DemoReferrals.randomPseudonym()).toList();
+	@Test
+	void pseudonymsAreEightRandomHexDigits() {
+		List<String> pseudonyms = IntStream.range(0, 20).mapToObj(i -> DemoReferrals.randomPseudonym()).toList();
 
-        assertThat(pseudonyms).allMatch(pseudonym -> pseudonym.matches("P-[0-9a-f]{8}"));
-        assertThat(pseudonyms).doesNotHaveDuplicates();
-    }
+		assertThat(pseudonyms).allMatch(pseudonym -> pseudonym.matches("P-[0-9a-f]{8}"));
+		assertThat(pseudonyms).doesNotHaveDuplicates();
+	}
 
-    @Test
-    void eachSubmissionCarriesItsOwnIdempotencyKeyAndReturnsTheLocation() throws Exception {
-        List<String> keys = Collections.synchronizedList(new ArrayList<>());
-        List<JsonNode> bodies = Collections.synchronizedList(new ArrayList<>());
-        intake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        intake.createContext("/api/referrals", exchange -> {
-            keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
-            try (InputStream in = exchange.getRequestBody()) {
-                bodies.add(JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            }
-            boolean json = "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"));
-            exchange.getResponseHeaders().add("Location", "/api/referrals/ref-" + keys.size());
-            exchange.sendResponseHeaders(json && "POST".equals(exchange.getRequestMethod()) ? 201 : 415, -1);
-            exchange.close();
-        });
-        intake.start();
-        URI endpoint = URI.create("http://127.0.0.1:" + intake.getAddress().getPort() + "/api/referrals");
+	@Test
+	void eachSubmissionCarriesItsOwnIdempotencyKeyAndReturnsTheLocation() throws Exception {
+		List<String> keys = Collections.synchronizedList(new ArrayList<>());
+		List<JsonNode> bodies = Collections.synchronizedList(new ArrayList<>());
+		intake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		intake.createContext("/api/referrals", exchange -> {
+			keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+			try (InputStream in = exchange.getRequestBody()) {
+				bodies.add(JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+			}
+			boolean json = "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"));
+			exchange.getResponseHeaders().add("Location", "/api/referrals/ref-" + keys.size());
+			exchange.sendResponseHeaders(json && "POST".equals(exchange.getRequestMethod()) ? 201 : 415, -1);
+			exchange.close();
+		});
+		intake.start();
+		URI endpoint = URI.create("http://127.0.0.1:" + intake.getAddress().getPort() + "/api/referrals");
 
-        List<DemoReferrals.Submission> submissions = new DemoReferrals(HttpClient.newHttpClient(), endpoint).submit(3);
+		List<DemoReferrals.Submission> submissions = new DemoReferrals(HttpClient.newHttpClient(), endpoint).submit(3);
 
-        assertThat(submissions).extracting(DemoReferrals.Submission::status).containsExactly(201, 201, 201);
-        assertThat(submissions).extracting(submission -> submission.location().orElseThrow())
-                .containsExactly("/api/referrals/ref-1", "/api/referrals/ref-2", "/api/referrals/ref-3");
-        assertThat(keys).hasSize(3).doesNotContainNull().doesNotHaveDuplicates();
-        assertThat(bodies).extracting(body -> body.path("patient").path("name").asText())
-                .containsExactly("Demo Patient 1", "Demo Patient 2", "Demo Patient 3");
-    }
+		assertThat(submissions).extracting(DemoReferrals.Submission::status).containsExactly(201, 201, 201);
+		assertThat(submissions).extracting(submission -> submission.location().orElseThrow())
+			.containsExactly("/api/referrals/ref-1", "/api/referrals/ref-2", "/api/referrals/ref-3");
+		assertThat(keys).hasSize(3).doesNotContainNull().doesNotHaveDuplicates();
+		assertThat(bodies).extracting(body -> body.path("patient").path("name").asText())
+			.containsExactly("Demo Patient 1", "Demo Patient 2", "Demo Patient 3");
+	}
 
-    @Test
-    void aRejectedReferralIsReportedAsNotAccepted() throws Exception {
-        intake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        intake.createContext("/api/referrals", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            byte[] problem = "{\"title\":\"Bad Request\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(400, problem.length);
-            exchange.getResponseBody().write(problem);
-            exchange.close();
-        });
-        intake.start();
-        URI endpoint = URI.create("http://127.0.0.1:" + intake.getAddress().getPort() + "/api/referrals");
+	@Test
+	void aRejectedReferralIsReportedAsNotAccepted() throws Exception {
+		intake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		intake.createContext("/api/referrals", exchange -> {
+			exchange.getRequestBody().readAllBytes();
+			byte[] problem = "{\"title\":\"Bad Request\"}".getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(400, problem.length);
+			exchange.getResponseBody().write(problem);
+			exchange.close();
+		});
+		intake.start();
+		URI endpoint = URI.create("http://127.0.0.1:" + intake.getAddress().getPort() + "/api/referrals");
 
-        List<DemoReferrals.Submission> submissions = new DemoReferrals(HttpClient.newHttpClient(), endpoint).submit(1);
+		List<DemoReferrals.Submission> submissions = new DemoReferrals(HttpClient.newHttpClient(), endpoint).submit(1);
 
-        assertThat(submissions).singleElement().satisfies(submission -> {
-            assertThat(submission.accepted()).isFalse();
-            assertThat(submission.status()).isEqualTo(400);
-            assertThat(submission.body()).contains("Bad Request");
-        });
-    }
+		assertThat(submissions).singleElement().satisfies(submission -> {
+			assertThat(submission.accepted()).isFalse();
+			assertThat(submission.status()).isEqualTo(400);
+			assertThat(submission.body()).contains("Bad Request");
+		});
+	}
+
 }

@@ -16,77 +16,78 @@ import org.junit.jupiter.api.Test;
 
 class HealthProbeTests {
 
-    private final HealthProbe probe = new HealthProbe(HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(1))
-            .build());
-    private HttpServer server;
+	private final HealthProbe probe = new HealthProbe(
+			HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
 
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.stop(0);
-        }
-    }
+	private HttpServer server;
 
-    @Test
-    void aTopLevelStatusOfUpIsUp() {
-        assertThat(HealthProbe.isUpDocument("{\"status\":\"UP\"}")).isTrue();
-        assertThat(HealthProbe.isUpDocument("""
-                {"status":"UP","components":{"db":{"status":"UP"},"kafka":{"status":"UP"}}}""")).isTrue();
-    }
+	@AfterEach
+	void stopServer() {
+		if (server != null) {
+			server.stop(0);
+		}
+	}
 
-    @Test
-    void aNestedUpDoesNotHideADownService() {
-        assertThat(HealthProbe.isUpDocument("""
-                {"components":{"db":{"status":"UP"}},"status":"DOWN"}""")).isFalse();
-        assertThat(HealthProbe.isUpDocument("{\"components\":{\"db\":{\"status\":\"UP\"}}}")).isFalse();
-    }
+	@Test
+	void aTopLevelStatusOfUpIsUp() {
+		assertThat(HealthProbe.isUpDocument("{\"status\":\"UP\"}")).isTrue();
+		assertThat(HealthProbe.isUpDocument("""
+				{"status":"UP","components":{"db":{"status":"UP"},"kafka":{"status":"UP"}}}""")).isTrue();
+	}
 
-    @Test
-    void otherStatusesAndNonJsonAreNotUp() {
-        assertThat(HealthProbe.isUpDocument("{\"status\":\"OUT_OF_SERVICE\"}")).isFalse();
-        assertThat(HealthProbe.isUpDocument("{\"status\":\"up\"}")).isFalse();
-        assertThat(HealthProbe.isUpDocument("{\"status\":{\"code\":\"UP\"}}")).isFalse();
-        assertThat(HealthProbe.isUpDocument("<html>Whitelabel Error Page</html>")).isFalse();
-        assertThat(HealthProbe.isUpDocument("")).isFalse();
-        assertThat(HealthProbe.isUpDocument(null)).isFalse();
-    }
+	@Test
+	void aNestedUpDoesNotHideADownService() {
+		assertThat(HealthProbe.isUpDocument("""
+				{"components":{"db":{"status":"UP"}},"status":"DOWN"}""")).isFalse();
+		assertThat(HealthProbe.isUpDocument("{\"components\":{\"db\":{\"status\":\"UP\"}}}")).isFalse();
+	}
 
-    @Test
-    void aServiceAnsweringUpOverHttpIsUp() throws IOException {
-        String url = serve(200, "{\"status\":\"UP\"}");
+	@Test
+	void otherStatusesAndNonJsonAreNotUp() {
+		assertThat(HealthProbe.isUpDocument("{\"status\":\"OUT_OF_SERVICE\"}")).isFalse();
+		assertThat(HealthProbe.isUpDocument("{\"status\":\"up\"}")).isFalse();
+		assertThat(HealthProbe.isUpDocument("{\"status\":{\"code\":\"UP\"}}")).isFalse();
+		assertThat(HealthProbe.isUpDocument("<html>Whitelabel Error Page</html>")).isFalse();
+		assertThat(HealthProbe.isUpDocument("")).isFalse();
+		assertThat(HealthProbe.isUpDocument(null)).isFalse();
+	}
 
-        assertThat(probe.check(url)).isTrue();
-    }
+	@Test
+	void aServiceAnsweringUpOverHttpIsUp() throws IOException {
+		String url = serve(200, "{\"status\":\"UP\"}");
 
-    @Test
-    void aServiceAnswering503WithDownIsNotUp() throws IOException {
-        String url = serve(503, "{\"status\":\"DOWN\"}");
+		assertThat(probe.check(url)).isTrue();
+	}
 
-        assertThat(probe.check(url)).isFalse();
-    }
+	@Test
+	void aServiceAnswering503WithDownIsNotUp() throws IOException {
+		String url = serve(503, "{\"status\":\"DOWN\"}");
 
-    @Test
-    void aServiceThatIsNotListeningYetIsNotUp() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+		assertThat(probe.check(url)).isFalse();
+	}
 
-        assertThat(probe.check("http://127.0.0.1:" + closedPort + "/actuator/health")).isFalse();
-    }
+	@Test
+	void aServiceThatIsNotListeningYetIsNotUp() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
 
-    private String serve(int status, String body) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/actuator/health", exchange -> {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/vnd.spring-boot.actuator.v3+json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        server.start();
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/actuator/health";
-    }
+		assertThat(probe.check("http://127.0.0.1:" + closedPort + "/actuator/health")).isFalse();
+	}
+
+	private String serve(int status, String body) throws IOException {
+		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/actuator/health", exchange -> {
+			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/vnd.spring-boot.actuator.v3+json");
+			exchange.sendResponseHeaders(status, bytes.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(bytes);
+			}
+		});
+		server.start();
+		return "http://127.0.0.1:" + server.getAddress().getPort() + "/actuator/health";
+	}
+
 }

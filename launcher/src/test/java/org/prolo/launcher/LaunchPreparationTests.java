@@ -16,118 +16,118 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LaunchPreparationTests {
 
-    @TempDir
-    Path root;
+	@TempDir
+	Path root;
 
-    @Test
-    void theRepositoryRootComesFromThePropertyBeforeTheWorkingDirectory() throws IOException {
-        Files.createDirectories(root.resolve("services"));
-        Path elsewhere = Files.createTempDirectory("not-a-repo");
+	@Test
+	void theRepositoryRootComesFromThePropertyBeforeTheWorkingDirectory() throws IOException {
+		Files.createDirectories(root.resolve("services"));
+		Path elsewhere = Files.createTempDirectory("not-a-repo");
 
-        assertThat(RepoRoot.resolve(root.toString(), elsewhere)).isEqualTo(root.toAbsolutePath().normalize());
-        assertThat(RepoRoot.resolve(null, root)).isEqualTo(root.toAbsolutePath().normalize());
-        assertThat(RepoRoot.resolve(" ", root)).isEqualTo(root.toAbsolutePath().normalize());
-    }
+		assertThat(RepoRoot.resolve(root.toString(), elsewhere)).isEqualTo(root.toAbsolutePath().normalize());
+		assertThat(RepoRoot.resolve(null, root)).isEqualTo(root.toAbsolutePath().normalize());
+		assertThat(RepoRoot.resolve(" ", root)).isEqualTo(root.toAbsolutePath().normalize());
+	}
 
-    @Test
-    void aDirectoryWithoutServicesIsNotTheRepositoryRoot() {
-        assertThatThrownBy(() -> RepoRoot.resolve(root.toString(), Path.of("")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no services/ directory")
-                .hasMessageContaining("-Drepo.root");
-    }
+	@Test
+	void aDirectoryWithoutServicesIsNotTheRepositoryRoot() {
+		assertThatThrownBy(() -> RepoRoot.resolve(root.toString(), Path.of("")))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("no services/ directory")
+			.hasMessageContaining("-Drepo.root");
+	}
 
-    @Test
-    void everyMissingJarIsReportedWithTheBuildHint() {
-        List<String> problems = Launcher.preflightProblems(root, freePort());
+	@Test
+	void everyMissingJarIsReportedWithTheBuildHint() {
+		List<String> problems = Launcher.preflightProblems(root, freePort());
 
-        assertThat(problems).filteredOn(problem -> problem.startsWith("missing ")).hasSize(6);
-        assertThat(problems).contains(
-                "missing services/workflow/target/workflow.jar (build the services first: ./mvnw install -Pup)");
-    }
+		assertThat(problems).filteredOn(problem -> problem.startsWith("missing ")).hasSize(6);
+		assertThat(problems)
+			.contains("missing services/workflow/target/workflow.jar (build the services first: ./mvnw install -Pup)");
+	}
 
-    @Test
-    void presentJarsAreNotReported() throws IOException {
-        for (ServiceSpec service : ServiceSpec.ALL) {
-            Files.createDirectories(service.jar(root).getParent());
-            Files.writeString(service.jar(root), "not really a jar");
-        }
+	@Test
+	void presentJarsAreNotReported() throws IOException {
+		for (ServiceSpec service : ServiceSpec.ALL) {
+			Files.createDirectories(service.jar(root).getParent());
+			Files.writeString(service.jar(root), "not really a jar");
+		}
 
-        assertThat(Launcher.preflightProblems(root, freePort()))
-                .noneMatch(problem -> problem.startsWith("missing "));
-    }
+		assertThat(Launcher.preflightProblems(root, freePort())).noneMatch(problem -> problem.startsWith("missing "));
+	}
 
-    @Test
-    void aTakenKafkaPortIsReported() throws IOException {
-        try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress("127.0.0.1", 0));
-            int port = taken.getLocalPort();
+	@Test
+	void aTakenKafkaPortIsReported() throws IOException {
+		try (ServerSocket taken = new ServerSocket()) {
+			taken.bind(new InetSocketAddress("127.0.0.1", 0));
+			int port = taken.getLocalPort();
 
-            assertThat(Launcher.portIsFree(port)).isFalse();
-            assertThat(Launcher.preflightProblems(root, port))
-                    .contains("port " + port + " (Kafka) is already in use; is the system already running?");
-        }
-    }
+			assertThat(Launcher.portIsFree(port)).isFalse();
+			assertThat(Launcher.preflightProblems(root, port))
+				.contains("port " + port + " (Kafka) is already in use; is the system already running?");
+		}
+	}
 
-    @Test
-    void aPortNobodyListensOnIsFree() {
-        assertThat(Launcher.portIsFree(freePort())).isTrue();
-    }
+	@Test
+	void aPortNobodyListensOnIsFree() {
+		assertThat(Launcher.portIsFree(freePort())).isTrue();
+	}
 
-    @Test
-    void servicesAreStartedWithTheirHeapPortBrokerAndDataDirectory() {
-        Path java = Path.of("/opt/jdk/bin/java");
-        Path dataDir = root.resolve(".local/data/intake");
-        ServiceSpec intake = ServiceSpec.ALL.get(1);
+	@Test
+	void servicesAreStartedWithTheirHeapPortBrokerAndDataDirectory() {
+		Path java = Path.of("/opt/jdk/bin/java");
+		Path dataDir = root.resolve(".local/data/intake");
+		ServiceSpec intake = ServiceSpec.ALL.get(1);
 
-        List<String> command = ServiceProcess.command(intake, java, root, "127.0.0.1:9092", dataDir, true);
+		List<String> command = ServiceProcess.command(intake, java, root, "127.0.0.1:9092", dataDir, true);
 
-        assertThat(command.get(0)).isEqualTo("/opt/jdk/bin/java");
-        assertThat(command).contains("-Xmx256m", "--server.port=8081",
-                "--spring.kafka.bootstrap-servers=127.0.0.1:9092", "--prolo.data-dir=" + dataDir);
-        assertThat(command).containsSubsequence("-jar",
-                root.resolve("services/intake/target/intake.jar").toString());
-    }
+		assertThat(command.get(0)).isEqualTo("/opt/jdk/bin/java");
+		assertThat(command).contains("-Xmx256m", "--server.port=8081",
+				"--spring.kafka.bootstrap-servers=127.0.0.1:9092", "--prolo.data-dir=" + dataDir);
+		assertThat(command).containsSubsequence("-jar", root.resolve("services/intake/target/intake.jar").toString());
+	}
 
-    @Test
-    void onlyTheLocalDemoLetsImagingReportOrdersByItself() {
-        Path java = Path.of("/opt/jdk/bin/java");
-        ServiceSpec imaging = ServiceSpec.ALL.get(2);
+	@Test
+	void onlyTheLocalDemoLetsImagingReportOrdersByItself() {
+		Path java = Path.of("/opt/jdk/bin/java");
+		ServiceSpec imaging = ServiceSpec.ALL.get(2);
 
-        assertThat(ServiceProcess.command(imaging, java, root, "127.0.0.1:9092", root, true))
-                .contains("--prolo.imaging.auto-report.enabled=true");
-        assertThat(ServiceProcess.command(imaging, java, root, "127.0.0.1:9092", root, false))
-                .noneMatch(argument -> argument.contains("auto-report"));
-    }
+		assertThat(ServiceProcess.command(imaging, java, root, "127.0.0.1:9092", root, true))
+			.contains("--prolo.imaging.auto-report.enabled=true");
+		assertThat(ServiceProcess.command(imaging, java, root, "127.0.0.1:9092", root, false))
+			.noneMatch(argument -> argument.contains("auto-report"));
+	}
 
-    @Test
-    void workflowGetsTheBiggerHeapAndStartsFirstWithIntake() {
-        assertThat(ServiceSpec.ALL).extracting(ServiceSpec::name)
-                .containsExactly("workflow", "intake", "imaging", "scheduling", "notification", "timeline");
-        assertThat(ServiceSpec.ALL).extracting(ServiceSpec::port)
-                .containsExactlyElementsOf(IntStream.rangeClosed(8080, 8085).boxed().toList());
-        assertThat(ServiceSpec.ALL).extracting(ServiceSpec::maxHeap)
-                .containsExactly("512m", "256m", "256m", "256m", "256m", "256m");
-        assertThat(ServiceSpec.ALL.subList(0, ServiceSpec.FIRST_WAVE)).extracting(ServiceSpec::name)
-                .containsExactly("workflow", "intake");
-    }
+	@Test
+	void workflowGetsTheBiggerHeapAndStartsFirstWithIntake() {
+		assertThat(ServiceSpec.ALL).extracting(ServiceSpec::name)
+			.containsExactly("workflow", "intake", "imaging", "scheduling", "notification", "timeline");
+		assertThat(ServiceSpec.ALL).extracting(ServiceSpec::port)
+			.containsExactlyElementsOf(IntStream.rangeClosed(8080, 8085).boxed().toList());
+		assertThat(ServiceSpec.ALL).extracting(ServiceSpec::maxHeap)
+			.containsExactly("512m", "256m", "256m", "256m", "256m", "256m");
+		assertThat(ServiceSpec.ALL.subList(0, ServiceSpec.FIRST_WAVE)).extracting(ServiceSpec::name)
+			.containsExactly("workflow", "intake");
+	}
 
-    @Test
-    void aCrashedServiceShowsTheLastLinesOfItsLog() throws IOException {
-        Path log = root.resolve("intake.log");
-        Files.write(log, IntStream.rangeClosed(1, 100).mapToObj(i -> "line " + i).toList());
+	@Test
+	void aCrashedServiceShowsTheLastLinesOfItsLog() throws IOException {
+		Path log = root.resolve("intake.log");
+		Files.write(log, IntStream.rangeClosed(1, 100).mapToObj(i -> "line " + i).toList());
 
-        List<String> tail = LogTail.lastLines(log, 30);
+		List<String> tail = LogTail.lastLines(log, 30);
 
-        assertThat(tail).hasSize(30).startsWith("line 71").endsWith("line 100");
-        assertThat(LogTail.lastLines(root.resolve("absent.log"), 30)).isEmpty();
-    }
+		assertThat(tail).hasSize(30).startsWith("line 71").endsWith("line 100");
+		assertThat(LogTail.lastLines(root.resolve("absent.log"), 30)).isEmpty();
+	}
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 }

@@ -9,67 +9,66 @@ import org.junit.jupiter.api.Test;
 
 class LauncherOptionsTests {
 
-    @Test
-    void noArgumentsMeanTheDocumentedDefaults() {
-        LauncherOptions options = LauncherOptions.parse();
+	@Test
+	void noArgumentsMeanTheDocumentedDefaults() {
+		LauncherOptions options = LauncherOptions.parse();
 
-        assertThat(options.kafkaPort()).isEqualTo(9092);
-        assertThat(options.seed()).isZero();
-        assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(180));
-        assertThat(options.exitWhenReady()).isFalse();
-        assertThat(options.help()).isFalse();
-        assertThat(options).isEqualTo(LauncherOptions.defaults());
-    }
+		assertThat(options.kafkaPort()).isEqualTo(9092);
+		assertThat(options.seed()).isZero();
+		assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(180));
+		assertThat(options.exitWhenReady()).isFalse();
+		assertThat(options.help()).isFalse();
+		assertThat(options).isEqualTo(LauncherOptions.defaults());
+	}
 
-    @Test
-    void valuesAreReadFromTheNextArgumentOrAfterAnEqualsSign() {
-        LauncherOptions options = LauncherOptions.parse("--seed", "3", "--kafka-port=19092", "--timeout", "60",
-                "--exit-when-ready");
+	@Test
+	void valuesAreReadFromTheNextArgumentOrAfterAnEqualsSign() {
+		LauncherOptions options = LauncherOptions.parse("--seed", "3", "--kafka-port=19092", "--timeout", "60",
+				"--exit-when-ready");
 
-        assertThat(options.seed()).isEqualTo(3);
-        assertThat(options.kafkaPort()).isEqualTo(19092);
-        assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(options.exitWhenReady()).isTrue();
-    }
+		assertThat(options.seed()).isEqualTo(3);
+		assertThat(options.kafkaPort()).isEqualTo(19092);
+		assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(options.exitWhenReady()).isTrue();
+	}
 
-    @Test
-    void mavenHandsOverAllLauncherArgsAsOneArgumentAndItIsSplitOnWhitespace() {
-        LauncherOptions options = LauncherOptions.parse("  --seed 3   --exit-when-ready ");
+	@Test
+	void mavenHandsOverAllLauncherArgsAsOneArgumentAndItIsSplitOnWhitespace() {
+		LauncherOptions options = LauncherOptions.parse("  --seed 3   --exit-when-ready ");
 
-        assertThat(options.seed()).isEqualTo(3);
-        assertThat(options.exitWhenReady()).isTrue();
-    }
+		assertThat(options.seed()).isEqualTo(3);
+		assertThat(options.exitWhenReady()).isTrue();
+	}
 
-    @Test
-    void anEmptyLauncherArgsPropertyIsNoArgumentAtAll() {
-        assertThat(LauncherOptions.parse("")).isEqualTo(LauncherOptions.defaults());
-    }
+	@Test
+	void anEmptyLauncherArgsPropertyIsNoArgumentAtAll() {
+		assertThat(LauncherOptions.parse("")).isEqualTo(LauncherOptions.defaults());
+	}
 
-    @Test
-    void unknownArgumentsAreRejectedByName() {
-        assertThatThrownBy(() -> LauncherOptions.parse("--sead", "3"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Unknown argument '--sead'");
-    }
+	@Test
+	void unknownArgumentsAreRejectedByName() {
+		assertThatThrownBy(() -> LauncherOptions.parse("--sead", "3")).isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("Unknown argument '--sead'");
+	}
 
-    @Test
-    void malformedOrMissingValuesAreRejectedWithTheOptionName() {
-        assertThatThrownBy(() -> LauncherOptions.parse("--seed", "three"))
-                .hasMessage("--seed needs a whole number, not 'three'");
-        assertThatThrownBy(() -> LauncherOptions.parse("--seed"))
-                .hasMessage("--seed needs a value");
-        assertThatThrownBy(() -> LauncherOptions.parse("--timeout", "--exit-when-ready"))
-                .hasMessage("--timeout needs a value");
-        assertThatThrownBy(() -> LauncherOptions.parse("--kafka-port", "70000"))
-                .hasMessage("--kafka-port must be between 1 and 65535, not 70000");
-        assertThatThrownBy(() -> LauncherOptions.parse("--exit-when-ready=yes"))
-                .hasMessage("--exit-when-ready takes no value");
-    }
+	@Test
+	void malformedOrMissingValuesAreRejectedWithTheOptionName() {
+		assertThatThrownBy(() -> LauncherOptions.parse("--seed", "three"))
+			.hasMessage("--seed needs a whole number, not 'three'");
+		assertThatThrownBy(() -> LauncherOptions.parse("--seed")).hasMessage("--seed needs a value");
+		assertThatThrownBy(() -> LauncherOptions.parse("--timeout", "--exit-when-ready"))
+			.hasMessage("--timeout needs a value");
+		assertThatThrownBy(() -> LauncherOptions.parse("--kafka-port", "70000"))
+			.hasMessage("--kafka-port must be between 1 and 65535, not 70000");
+		assertThatThrownBy(() -> LauncherOptions.parse("--exit-when-ready=yes"))
+			.hasMessage("--exit-when-ready takes no value");
+	}
 
-    @Test
-    void helpIsRecognisedInBothSpellings() {
-        assertThat(LauncherOptions.parse("--help").help()).isTrue();
-        assertThat(LauncherOptions.parse("-h").help()).isTrue();
-        assertThat(LauncherOptions.USAGE).contains("--seed", "--kafka-port", "--timeout", "--exit-when-ready");
-    }
+	@Test
+	void helpIsRecognisedInBothSpellings() {
+		assertThat(LauncherOptions.parse("--help").help()).isTrue();
+		assertThat(LauncherOptions.parse("-h").help()).isTrue();
+		assertThat(LauncherOptions.USAGE).contains("--seed", "--kafka-port", "--timeout", "--exit-when-ready");
+	}
+
 }

@@ -14,8 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole embedded stack as a user starts it: the launcher in its own JVM, which runs the broker and starts the six
- * service jars as processes. Tests talk to it over HTTP and Kafka only.
+ * The whole embedded stack as a user starts it: the launcher in its own JVM, which runs
+ * the broker and starts the six service jars as processes. Tests talk to it over HTTP and
+ * Kafka only.
  */
 final class RunningStack implements AutoCloseable {
 
@@ -34,9 +35,10 @@ final class RunningStack implements AutoCloseable {
 
 	static RunningStack start(Path root, Path dataDir, String... options) throws IOException, InterruptedException {
 		int kafkaPort = freePort();
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Drepo.root=" + root, "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
-				"--kafka-port", String.valueOf(kafkaPort), "--data-dir", dataDir.toString(), "--timeout", "400"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Drepo.root=" + root,
+						"-cp", System.getProperty("java.class.path"), Launcher.class.getName(), "--kafka-port",
+						String.valueOf(kafkaPort), "--data-dir", dataDir.toString(), "--timeout", "400"));
 		command.addAll(List.of(options));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		RunningStack stack = new RunningStack(process, kafkaPort);

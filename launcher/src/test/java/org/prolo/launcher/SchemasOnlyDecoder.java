@@ -17,9 +17,10 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
 
 /**
- * Decodes a record value the way a third-party consumer would that has nothing but the .avsc files of schemas/: the
- * single-object header (C3 01 + CRC-64-AVRO fingerprint) picks the writer schema, Avro's generic reader does the rest.
- * Written against the Avro specification, deliberately not with this project's codec.
+ * Decodes a record value the way a third-party consumer would that has nothing but the
+ * .avsc files of schemas/: the single-object header (C3 01 + CRC-64-AVRO fingerprint)
+ * picks the writer schema, Avro's generic reader does the rest. Written against the Avro
+ * specification, deliberately not with this project's codec.
  */
 final class SchemasOnlyDecoder {
 
@@ -56,8 +57,8 @@ final class SchemasOnlyDecoder {
 			throw new IllegalArgumentException("no .avsc in schemas/ has fingerprint " + Long.toHexString(fingerprint));
 		}
 		try {
-			return new GenericDatumReader<GenericRecord>(writer)
-				.read(null, DecoderFactory.get().binaryDecoder(value, 10, value.length - 10, null));
+			return new GenericDatumReader<GenericRecord>(writer).read(null,
+					DecoderFactory.get().binaryDecoder(value, 10, value.length - 10, null));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The product as a user meets it: the launcher starts the real broker and the six service jars, and the tests use
- * nothing but HTTP and a plain Kafka consumer that knows only the .avsc files of schemas/.
+ * The product as a user meets it: the launcher starts the real broker and the six service
+ * jars, and the tests use nothing but HTTP and a plain Kafka consumer that knows only the
+ * .avsc files of schemas/.
  */
 class SystemTests {
 
@@ -81,8 +82,8 @@ class SystemTests {
 		assertThat(triage.get("taskDefinitionKey").asText()).isEqualTo("triage");
 		assertThat(get("http://127.0.0.1:8080/engine-rest/task/" + triage.get("id").asText() + "/identity-links"))
 			.anySatisfy(link -> assertThat(link.get("groupId").asText()).isEqualTo("intake-coordinators"));
-		assertThat(get("http://127.0.0.1:8080/engine-rest/task?candidateUser=ingrid&processInstanceBusinessKey="
-				+ referralId))
+		assertThat(get(
+				"http://127.0.0.1:8080/engine-rest/task?candidateUser=ingrid&processInstanceBusinessKey=" + referralId))
 			.as("the intake coordinator's Tasklist")
 			.hasSize(1);
 		assertThat(get("http://127.0.0.1:8080/engine-rest/process-instance?businessKey=" + referralId)).hasSize(1);
@@ -113,22 +114,26 @@ class SystemTests {
 
 	@Test
 	void aReferralGoesFromSubmissionToAPlannedCourseAndTheReferrerHearsOfIt() throws Exception {
-		HttpResponse<String> created = submit(referral("Ada Testpatient").replace("LATERAL_EPICONDYLOSIS",
-				"KNEE_OSTEOARTHRITIS"), UUID.randomUUID().toString());
+		HttpResponse<String> created = submit(
+				referral("Ada Testpatient").replace("LATERAL_EPICONDYLOSIS", "KNEE_OSTEOARTHRITIS"),
+				UUID.randomUUID().toString());
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String location = created.headers().firstValue("Location").orElseThrow();
 		String referralId = location.substring(location.lastIndexOf('/') + 1);
 
 		complete(referralId, "triage", Map.of("triageOutcome", "ACCEPTED"));
-		complete(referralId, "record-history", Map.of("painLocation", "medial left knee", "painDurationMonths", 9,
-				"painScore", 6, "priorConservativeCare", true, "anticoagulated", false, "allergyToInjectate", false,
-				"pregnant", false, "uncontrolledDiabetes", false, "medications", "paracetamol"));
-		complete(referralId, "physical-exam", Map.of("rangeOfMotion", "flexion 110", "ligamentLaxity", true,
-				"jointStable", true, "fullThicknessTearSuspected", false, "imagingNeeded", true, "tenderInsertions",
-				"MCL insertion, pes anserine", "imagingModality", "ULTRASOUND", "imagingBodyRegion", "left knee",
-				"imagingClinicalQuestion", "Tear of the medial collateral ligament?"));
+		complete(referralId, "record-history",
+				Map.of("painLocation", "medial left knee", "painDurationMonths", 9, "painScore", 6,
+						"priorConservativeCare", true, "anticoagulated", false, "allergyToInjectate", false, "pregnant",
+						false, "uncontrolledDiabetes", false, "medications", "paracetamol"));
+		complete(referralId, "physical-exam",
+				Map.of("rangeOfMotion", "flexion 110", "ligamentLaxity", true, "jointStable", true,
+						"fullThicknessTearSuspected", false, "imagingNeeded", true, "tenderInsertions",
+						"MCL insertion, pes anserine", "imagingModality", "ULTRASOUND", "imagingBodyRegion",
+						"left knee", "imagingClinicalQuestion", "Tear of the medial collateral ligament?"));
 
-		// The radiologist reports on the order the imaging service opened from ImagingRequested.
+		// The radiologist reports on the order the imaging service opened from
+		// ImagingRequested.
 		JsonNode order = await().atMost(Duration.ofSeconds(60))
 			.until(() -> openImagingOrder(referralId), found -> found != null);
 		assertThat(order.get("modality").asText()).isEqualTo("ULTRASOUND");
@@ -154,12 +159,11 @@ class SystemTests {
 				"injectionSites", "MCL insertion, pes anserine"));
 
 		// The physician's view, fed by events.
-		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> {
-				JsonNode view = get("http://127.0.0.1:8081/api/referrals/" + referralId);
-				assertThat(view.get("status").asText()).isEqualTo("COURSE_PLANNED");
-				assertThat(view.get("fhirStatus").asText()).isEqualTo("completed");
-			});
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			JsonNode view = get("http://127.0.0.1:8081/api/referrals/" + referralId);
+			assertThat(view.get("status").asText()).isEqualTo("COURSE_PLANNED");
+			assertThat(view.get("fhirStatus").asText()).isEqualTo("completed");
+		});
 
 		// Every appointment on a working day, the course at its four-week interval.
 		JsonNode appointments = await().atMost(Duration.ofSeconds(60))
@@ -179,7 +183,8 @@ class SystemTests {
 			assertThat(course.get(k)).isEqualTo(course.get(0).plusWeeks(4L * k));
 		}
 
-		// The loop is closed: letters at acceptance and at closing, sent by SMTP, never naming the patient.
+		// The loop is closed: letters at acceptance and at closing, sent by SMTP, never
+		// naming the patient.
 		JsonNode letters = await().atMost(Duration.ofSeconds(60))
 			.until(() -> get("http://127.0.0.1:8084/api/letters?referralId=" + referralId),
 					found -> kinds(found).containsAll(List.of("ACCEPTED", "CLOSED")) && allNotified(found));
@@ -241,7 +246,10 @@ class SystemTests {
 					task -> task != null && task.get("taskDefinitionKey").asText().equals(taskKey));
 	}
 
-	/** Completes the referral's open task of this key through Camunda's REST API, as Tasklist does. */
+	/**
+	 * Completes the referral's open task of this key through Camunda's REST API, as
+	 * Tasklist does.
+	 */
 	private static void complete(String referralId, String taskKey, Map<String, Object> variables) throws Exception {
 		JsonNode task = awaitTask(referralId, taskKey);
 		var body = json.createObjectNode();
@@ -266,13 +274,15 @@ class SystemTests {
 
 	private static List<ConsumerRecord<String, byte[]>> readAllTopics() {
 		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-		try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				stack.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-				new ByteArrayDeserializer())) {
+		try (var consumer = new KafkaConsumer<>(
+				Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+						ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new ByteArrayDeserializer())) {
 			consumer.subscribe(TOPICS);
 			long quietSince = System.nanoTime();
-			// Read until the topics have been quiet for a few seconds: everything published so far is in.
+			// Read until the topics have been quiet for a few seconds: everything
+			// published so far is in.
 			while (System.nanoTime() - quietSince < Duration.ofSeconds(5).toNanos()) {
 				var batch = consumer.poll(Duration.ofMillis(500));
 				if (!batch.isEmpty()) {

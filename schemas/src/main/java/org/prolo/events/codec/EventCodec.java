@@ -15,11 +15,14 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Encodes events to Avro single-object bytes and decodes them back to their generated class.
+ * Encodes events to Avro single-object bytes and decodes them back to their generated
+ * class.
  *
- * <p>The class is chosen by the writer schema's fingerprint, never by a string in a header, so a
- * consumer dispatches on the Java type. A record written with an older or newer version of an
- * event's schema is resolved into the version this build was generated from.
+ * <p>
+ * The class is chosen by the writer schema's fingerprint, never by a string in a header,
+ * so a consumer dispatches on the Java type. A record written with an older or newer
+ * version of an event's schema is resolved into the version this build was generated
+ * from.
  */
 public final class EventCodec {
 
@@ -47,7 +50,8 @@ public final class EventCodec {
 	public byte[] encode(SpecificRecord event) {
 		try {
 			ByteBuffer buffer = encoders
-				.computeIfAbsent(event.getClass(), type -> new BinaryMessageEncoder<>(SpecificData.get(), event.getSchema()))
+				.computeIfAbsent(event.getClass(),
+						type -> new BinaryMessageEncoder<>(SpecificData.get(), event.getSchema()))
 				.encode(event);
 			byte[] bytes = new byte[buffer.remaining()];
 			buffer.get(bytes);
@@ -60,8 +64,8 @@ public final class EventCodec {
 
 	/**
 	 * @throws BadHeaderException when the bytes are not single-object encoded
-	 * @throws UnknownEventSchemaException when no published schema has the record's fingerprint, or
-	 * no generated class exists for it
+	 * @throws UnknownEventSchemaException when no published schema has the record's
+	 * fingerprint, or no generated class exists for it
 	 */
 	public SpecificRecord decode(byte[] bytes) {
 		Schema writer = writerSchema(bytes);
@@ -77,18 +81,24 @@ public final class EventCodec {
 		}
 	}
 
-	/** The schema the producer wrote the bytes with, found by the fingerprint in their header. */
+	/**
+	 * The schema the producer wrote the bytes with, found by the fingerprint in their
+	 * header.
+	 */
 	public Schema writerSchema(byte[] bytes) {
 		long fingerprint = fingerprintOf(bytes);
 		Schema writer = store.findByFingerprint(fingerprint);
 		if (writer == null) {
-			throw new UnknownEventSchemaException(
-					"No published schema has fingerprint " + Long.toHexString(fingerprint) + "; is schemas/ up to date?");
+			throw new UnknownEventSchemaException("No published schema has fingerprint " + Long.toHexString(fingerprint)
+					+ "; is schemas/ up to date?");
 		}
 		return writer;
 	}
 
-	/** The CRC-64-AVRO fingerprint of the writer schema, as the single-object header carries it. */
+	/**
+	 * The CRC-64-AVRO fingerprint of the writer schema, as the single-object header
+	 * carries it.
+	 */
 	public static long fingerprintOf(byte[] bytes) {
 		if (bytes == null || bytes.length < HEADER_LENGTH || bytes[0] != MARKER_0 || bytes[1] != MARKER_1) {
 			throw new BadHeaderException("Not Avro single-object encoded: the C3 01 marker is missing");
@@ -99,7 +109,8 @@ public final class EventCodec {
 	private BinaryMessageDecoder<SpecificRecord> decoderFor(Class<?> type) {
 		Schema reader = SpecificData.get().getSchema(type);
 		BinaryMessageDecoder<SpecificRecord> decoder = new BinaryMessageDecoder<>(SpecificData.get(), reader, store);
-		// The decoder only consults the store for fingerprints it has not seen; registering every known
+		// The decoder only consults the store for fingerprints it has not seen;
+		// registering every known
 		// version of this event up front keeps the hot path free of store look-ups.
 		store.schemas()
 			.stream()

@@ -17,9 +17,10 @@ import org.apache.avro.message.SchemaStore;
 /**
  * Every published version of every event schema, found by its CRC-64-AVRO fingerprint.
  *
- * <p>Loaded from the {@code events/} folder of the contracts module, which the build copies into the
- * jar with an index, so a consumer can read records written by a producer that is one version ahead
- * or behind.
+ * <p>
+ * Loaded from the {@code events/} folder of the contracts module, which the build copies
+ * into the jar with an index, so a consumer can read records written by a producer that
+ * is one version ahead or behind.
  */
 public final class EventSchemaStore implements SchemaStore {
 
@@ -37,7 +38,10 @@ public final class EventSchemaStore implements SchemaStore {
 		return Holder.PUBLISHED;
 	}
 
-	/** A store of exactly these schemas; for tests and for tools that read .avsc files from disk. */
+	/**
+	 * A store of exactly these schemas; for tests and for tools that read .avsc files
+	 * from disk.
+	 */
 	public static EventSchemaStore of(Collection<Schema> schemas) {
 		return new EventSchemaStore(schemas);
 	}
@@ -67,7 +71,8 @@ public final class EventSchemaStore implements SchemaStore {
 		private static String read(ClassLoader loader, String resource) {
 			try (InputStream in = loader.getResourceAsStream(resource)) {
 				if (in == null) {
-					throw new IllegalStateException("Missing " + resource + " on the classpath: is the schemas jar built?");
+					throw new IllegalStateException(
+							"Missing " + resource + " on the classpath: is the schemas jar built?");
 				}
 				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			}

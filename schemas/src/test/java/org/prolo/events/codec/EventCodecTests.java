@@ -102,7 +102,8 @@ class EventCodecTests {
 
 	@Test
 	void rejectsBytesWithoutTheSingleObjectMarker() {
-		assertThatThrownBy(() -> codec.decode("{\"referralId\":\"R-1\"}".getBytes())).isInstanceOf(BadHeaderException.class)
+		assertThatThrownBy(() -> codec.decode("{\"referralId\":\"R-1\"}".getBytes()))
+			.isInstanceOf(BadHeaderException.class)
 			.hasMessageContaining("C3 01");
 		assertThatThrownBy(() -> codec.decode(new byte[0])).isInstanceOf(BadHeaderException.class);
 	}
@@ -138,11 +139,7 @@ class EventCodecTests {
 	}
 
 	private static ReferralClosed closed() {
-		return ReferralClosed.newBuilder()
-			.setReferralId("R-1")
-			.setClosedAt(NOW)
-			.setOutcome("COURSE_PLANNED")
-			.build();
+		return ReferralClosed.newBuilder().setReferralId("R-1").setClosedAt(NOW).setOutcome("COURSE_PLANNED").build();
 	}
 
 }

@@ -45,7 +45,8 @@ class SchemaHistoryTests {
 	@Test
 	void rejectsANewRequiredFieldAsNotBackwardCompatible() throws IOException {
 		publish("v1", V1);
-		publish("v2", V1.replace("\"type\":\"string\"}]", "\"type\":\"string\"},{\"name\":\"closedBy\",\"type\":\"string\"}]"));
+		publish("v2", V1.replace("\"type\":\"string\"}]",
+				"\"type\":\"string\"},{\"name\":\"closedBy\",\"type\":\"string\"}]"));
 
 		var report = SchemaHistory.check(events);
 
@@ -74,8 +75,8 @@ class SchemaHistoryTests {
 		publish("v1", V1);
 		publish("v3", V1);
 
-		assertThat(SchemaHistory.check(events).problems()).anySatisfy(
-				problem -> assertThat(problem).contains("without gaps"));
+		assertThat(SchemaHistory.check(events).problems())
+			.anySatisfy(problem -> assertThat(problem).contains("without gaps"));
 	}
 
 	@Test
@@ -83,8 +84,8 @@ class SchemaHistoryTests {
 		Files.createDirectories(events.resolve("ReferralOpened"));
 		Files.writeString(events.resolve("ReferralOpened/v1.avsc"), V1);
 
-		assertThat(SchemaHistory.check(events).problems()).anySatisfy(
-				problem -> assertThat(problem).contains("named ReferralClosed, not ReferralOpened"));
+		assertThat(SchemaHistory.check(events).problems())
+			.anySatisfy(problem -> assertThat(problem).contains("named ReferralClosed, not ReferralOpened"));
 	}
 
 	@Test
@@ -92,8 +93,8 @@ class SchemaHistoryTests {
 		publish("v1", V1);
 		publish("v2", V1.replace("\"string\"}]", "\"int\"}]"));
 
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"),
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"),
 				Path.of("src/build/java/org/prolo/events/schema/SchemaHistory.java").toString(), events.toString(),
 				events.resolveSibling(events.getFileName() + "-latest").toString(),
 				events.resolveSibling(events.getFileName() + "-index.txt").toString())

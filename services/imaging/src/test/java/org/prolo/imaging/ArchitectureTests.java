@@ -10,9 +10,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The domain is {@code org.prolo.imaging.order}: plain Java. Adapters ({@code requests} Kafka in,
- * {@code worklist} REST, {@code reports} Kafka out, {@code store} JDBC) depend on it, never the
- * other way round.
+ * The domain is {@code org.prolo.imaging.order}: plain Java. Adapters ({@code requests}
+ * Kafka in, {@code worklist} REST, {@code reports} Kafka out, {@code store} JDBC) depend
+ * on it, never the other way round.
  */
 @AnalyzeClasses(packages = "org.prolo.imaging", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -50,6 +50,8 @@ class ArchitectureTests {
 		.areAssignableTo(EventPublisher.class);
 
 	@ArchTest
-	static final ArchRule featuresAreFreeOfCycles = slices().matching("org.prolo.imaging.(*)..").should().beFreeOfCycles();
+	static final ArchRule featuresAreFreeOfCycles = slices().matching("org.prolo.imaging.(*)..")
+		.should()
+		.beFreeOfCycles();
 
 }

@@ -40,13 +40,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The imaging service end to end, as the workflow and a radiologist use it: a real ImagingRequested
- * on the broker opens an order, the same record delivered again opens nothing, and a report over
- * HTTP goes out as ImagingReported. Run against the shared in-process broker with H2 and with the
- * local PostgreSQL server and, where Docker exists, against Kafka and PostgreSQL containers.
+ * The imaging service end to end, as the workflow and a radiologist use it: a real
+ * ImagingRequested on the broker opens an order, the same record delivered again opens
+ * nothing, and a report over HTTP goes out as ImagingReported. Run against the shared
+ * in-process broker with H2 and with the local PostgreSQL server and, where Docker
+ * exists, against Kafka and PostgreSQL containers.
  */
-// Every variant's listeners join consumer group "imaging" on the one shared broker: a variant's context
-// must stop after its class, or it takes the next variant's records into its own database.
+// Every variant's listeners join consumer group "imaging" on the one shared broker: a
+// variant's context
+// must stop after its class, or it takes the next variant's records into its own
+// database.
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		classes = { ImagingApplication.class, ImagingFlowScenario.WorkflowTopic.class })
@@ -81,20 +84,23 @@ abstract class ImagingFlowScenario {
 		assertThat(order.get("bodyRegion").asText()).isEqualTo("right knee");
 		assertThat(Instant.parse(order.get("requestedAt").asText())).isEqualTo(requestedAt);
 
-		// The identical record again, same ce_id, as a consumer rebalance or producer retry delivers it.
+		// The identical record again, same ce_id, as a consumer rebalance or producer
+		// retry delivers it.
 		try (var workflowProbe = new EventProbe(bootstrap, EventTopics.WORKFLOW)) {
 			ConsumerRecord<String, byte[]> original = workflowProbe.awaitRecords(referralId, 1, TIMEOUT).get(0);
 			resend(bootstrap, original);
 		}
-		// A genuine second request of the same referral lands after the duplicate on the same
+		// A genuine second request of the same referral lands after the duplicate on the
+		// same
 		// partition: once its order exists, the duplicate has been consumed.
 		eventPublisher.publishAndWait(EventTopics.WORKFLOW, request(referralId, requestedAt.plusSeconds(3600), "MRI"));
 		List<JsonNode> orders = awaitOrders(referralId, 2);
 		assertThat(orders).extracting(o -> o.get("modality").asText()).containsExactly("XRAY", "MRI");
 
 		String orderId = order.get("id").asText();
-		ResponseEntity<JsonNode> reported = rest.postForEntity("/api/imaging-orders/{id}/report", Map.of("redFlag", true,
-				"redFlagKind", "FRACTURE", "fullThicknessTear", false, "report", "Undisplaced tibial plateau fracture."),
+		ResponseEntity<JsonNode> reported = rest.postForEntity(
+				"/api/imaging-orders/{id}/report", Map.of("redFlag", true, "redFlagKind", "FRACTURE",
+						"fullThicknessTear", false, "report", "Undisplaced tibial plateau fracture."),
 				JsonNode.class, orderId);
 		assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(reported.getBody().get("status").asText()).isEqualTo("REPORTED");
@@ -107,11 +113,13 @@ abstract class ImagingFlowScenario {
 			assertThat(event.getRedFlagKind()).isEqualTo("FRACTURE");
 			assertThat(event.getFullThicknessTear()).isFalse();
 			assertThat(event.getOsteoarthritisGrade()).isNull();
-			assertThat(CloudEventHeaders.readFrom(record.headers()).type()).isEqualTo("org.prolo.events.ImagingReported");
+			assertThat(CloudEventHeaders.readFrom(record.headers()).type())
+				.isEqualTo("org.prolo.events.ImagingReported");
 			assertThat(CloudEventHeaders.readFrom(record.headers()).source()).isEqualTo("/prolo/imaging");
 		}
 
-		// The report went through the outbox, and its publication was marked complete once acknowledged.
+		// The report went through the outbox, and its publication was marked complete
+		// once acknowledged.
 		await().atMost(TIMEOUT)
 			.untilAsserted(() -> assertThat(jdbc.queryForList(
 					"select completion_date from event_publication where serialized_event like ?", "%" + orderId + "%"))
@@ -149,14 +157,20 @@ abstract class ImagingFlowScenario {
 	}
 
 	private static void resend(String bootstrap, ConsumerRecord<String, byte[]> original) throws Exception {
-		try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-				new StringSerializer(), new ByteArraySerializer())) {
-			producer.send(new ProducerRecord<>(original.topic(), null, original.key(), original.value(), original.headers()))
+		try (var producer = new KafkaProducer<>(
+				Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
+				new ByteArraySerializer())) {
+			producer
+				.send(new ProducerRecord<>(original.topic(), null, original.key(), original.value(),
+						original.headers()))
 				.get();
 		}
 	}
 
-	/** The workflow owns and declares its topic; the broker does not create topics on demand. */
+	/**
+	 * The workflow owns and declares its topic; the broker does not create topics on
+	 * demand.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class WorkflowTopic {
 

@@ -11,7 +11,8 @@ class ImagingFlowTests extends ImagingFlowScenario {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
-		registry.add("spring.datasource.url", () -> "jdbc:h2:mem:imaging-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+		registry.add("spring.datasource.url",
+				() -> "jdbc:h2:mem:imaging-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
 	}
 
 }

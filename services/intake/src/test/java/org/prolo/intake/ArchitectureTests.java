@@ -9,8 +9,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The domain ({@code org.prolo.intake.referral}, not its {@code storage} adapter) is plain Java; the
- * Avro contracts are touched only by the adapters that map to and from them.
+ * The domain ({@code org.prolo.intake.referral}, not its {@code storage} adapter) is
+ * plain Java; the Avro contracts are touched only by the adapters that map to and from
+ * them.
  */
 @AnalyzeClasses(packages = "org.prolo.intake", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {

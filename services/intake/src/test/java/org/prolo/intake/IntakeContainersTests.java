@@ -7,7 +7,10 @@ import org.testcontainers.kafka.KafkaContainer;
 
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 
-/** The same scenario against a real Kafka and PostgreSQL in containers; skipped without Docker. */
+/**
+ * The same scenario against a real Kafka and PostgreSQL in containers; skipped without
+ * Docker.
+ */
 @Testcontainers(disabledWithoutDocker = true)
 class IntakeContainersTests extends IntakeScenario {
 

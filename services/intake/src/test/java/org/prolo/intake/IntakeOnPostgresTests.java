@@ -29,19 +29,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Profile {@code postgres} on the local PostgreSQL server (the production database), in a fresh
- * database that Flyway migrates from empty and that is dropped afterwards. Fails, rather than skips,
- * when no server answers: it is the only proof that the migration and the SQL run on PostgreSQL.
+ * Profile {@code postgres} on the local PostgreSQL server (the production database), in a
+ * fresh database that Flyway migrates from empty and that is dropped afterwards. Fails,
+ * rather than skips, when no server answers: it is the only proof that the migration and
+ * the SQL run on PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		// The scenario's context owns consumer group "intake" on the shared broker; this one only stores.
+		// The scenario's context owns consumer group "intake" on the shared broker; this
+		// one only stores.
 		properties = "spring.kafka.listener.auto-startup=false")
 @ActiveProfiles("postgres")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext
 class IntakeOnPostgresTests {
 
-	// Created with the class, not in @BeforeAll: with a per-class lifecycle Spring builds the context first.
+	// Created with the class, not in @BeforeAll: with a per-class lifecycle Spring builds
+	// the context first.
 	private static final LocalPostgres database = LocalPostgres.createDatabase("prolo_intake_test");
 
 	@Autowired
@@ -64,7 +67,8 @@ class IntakeOnPostgresTests {
 	@AfterAll
 	void dropDatabase() {
 		try {
-			// JUnit runs this before Spring closes the context (DirtiesContext): the pool lets go of the
+			// JUnit runs this before Spring closes the context (DirtiesContext): the pool
+			// lets go of the
 			// database first, so the drop does not pull it from under live connections.
 			dataSource.unwrap(HikariDataSource.class).close();
 		}
@@ -96,11 +100,11 @@ class IntakeOnPostgresTests {
 		assertThat(referral.get("patient").get("pseudonym").asText()).matches("P-[0-9a-f]{8}");
 		assertThat(referral.get("patient").get("birthDate").asText()).isEqualTo("1970-01-01");
 		assertThat(referral.get("submittedAt").asText()).isEqualTo(created.getBody().get("submittedAt").asText());
-		// The outbox works on PostgreSQL too: the publication completes once the broker took the event.
+		// The outbox works on PostgreSQL too: the publication completes once the broker
+		// took the event.
 		await().atMost(IntakeScenario.PATIENCE)
-			.until(() -> jdbc.queryForObject(
-					"select count(*) from event_publication where completion_date is not null", Integer.class),
-					count -> count == 1);
+			.until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is not null",
+					Integer.class), count -> count == 1);
 	}
 
 }

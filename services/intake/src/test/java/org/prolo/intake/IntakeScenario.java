@@ -49,8 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The intake service end to end, as the physician and the workflow see it: HTTP in, Avro events on
- * Kafka out, workflow events in. Subclasses choose the broker and the database.
+ * The intake service end to end, as the physician and the workflow see it: HTTP in, Avro
+ * events on Kafka out, workflow events in. Subclasses choose the broker and the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(IntakeScenario.WorkflowTopic.class)
@@ -117,15 +117,15 @@ abstract class IntakeScenario {
 			assertThat(withdrawn.getBody().get("status").asText()).isEqualTo("WITHDRAWN");
 			assertThat(withdrawn.getBody().get("fhirStatus").asText()).isEqualTo("cancelled");
 
-			// Per key the topic is ordered: a second ReferralSubmitted would come before the withdrawal.
+			// Per key the topic is ordered: a second ReferralSubmitted would come before
+			// the withdrawal.
 			var events = probe.awaitRecords(id, 2, PATIENCE).stream().map(r -> codec.decode(r.value())).toList();
 			assertThat(events.get(0)).isEqualTo(submitted);
 			assertThat(events.get(1)).isInstanceOfSatisfying(ReferralWithdrawn.class,
 					w -> assertThat(w.getReason()).isEqualTo("moved away"));
 		}
 
-		assertThat(post("/api/referrals/" + id + "/withdrawal", null).getStatusCode())
-			.isEqualTo(HttpStatus.CONFLICT);
+		assertThat(post("/api/referrals/" + id + "/withdrawal", null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
 		// A late workflow event does not reopen the withdrawn referral.
 		consumed(send(record(triaged(id, "ACCEPTED"), UUID.randomUUID().toString())));
@@ -161,8 +161,7 @@ abstract class IntakeScenario {
 		assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 		assertThat(answered.getBody().get("status").asText()).isEqualTo("TRIAGE");
 		try (var probe = new EventProbe(bootstrapServers(), EventTopics.INTAKE)) {
-			assertThat(probe.awaitRecords(id, 2, PATIENCE).stream().map(r -> codec.decode(r.value())))
-				.last()
+			assertThat(probe.awaitRecords(id, 2, PATIENCE).stream().map(r -> codec.decode(r.value()))).last()
 				.isInstanceOfSatisfying(ReferralInfoProvided.class,
 						p -> assertThat(p.getAnswer()).isEqualTo("Kellgren-Lawrence grade 2"));
 		}
@@ -177,12 +176,13 @@ abstract class IntakeScenario {
 			.untilAsserted(() -> assertThat(referral(id).get("fhirStatus").asText()).isEqualTo("in-progress"));
 		assertThat(referral(id).get("status").asText()).isEqualTo("ACCEPTED");
 
-		publisher.publishAndWait(EventTopics.WORKFLOW, ReferralClosed.newBuilder()
-			.setReferralId(id)
-			.setClosedAt(now())
-			.setOutcome("COURSE_PLANNED")
-			.setNoteToReferrer("Five sessions planned")
-			.build());
+		publisher.publishAndWait(EventTopics.WORKFLOW,
+				ReferralClosed.newBuilder()
+					.setReferralId(id)
+					.setClosedAt(now())
+					.setOutcome("COURSE_PLANNED")
+					.setNoteToReferrer("Five sessions planned")
+					.build());
 		await().atMost(PATIENCE).untilAsserted(() -> {
 			JsonNode closed = referral(id);
 			assertThat(closed.get("status").asText()).isEqualTo("COURSE_PLANNED");
@@ -250,7 +250,9 @@ abstract class IntakeScenario {
 		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}
 
-	/** A workflow record built by hand, so that it can be sent twice with the same ce_id. */
+	/**
+	 * A workflow record built by hand, so that it can be sent twice with the same ce_id.
+	 */
 	ProducerRecord<String, byte[]> record(org.apache.avro.specific.SpecificRecord event, String eventId) {
 		String referralId = event.get(event.getSchema().getField("referralId").pos()).toString();
 		var record = new ProducerRecord<String, byte[]>(EventTopics.WORKFLOW, referralId, codec.encode(event));
@@ -266,8 +268,9 @@ abstract class IntakeScenario {
 	}
 
 	RecordMetadata send(ProducerRecord<String, byte[]> record) {
-		try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+		try (var producer = new KafkaProducer<>(
+				Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer())) {
 			return producer.send(record).get();
 		}
 		catch (Exception ex) {
@@ -275,7 +278,10 @@ abstract class IntakeScenario {
 		}
 	}
 
-	/** Waits until intake's consumer group committed past the record: the listener is done with it. */
+	/**
+	 * Waits until intake's consumer group committed past the record: the listener is done
+	 * with it.
+	 */
 	void consumed(RecordMetadata sent) {
 		var partition = new TopicPartition(sent.topic(), sent.partition());
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
@@ -301,6 +307,5 @@ abstract class IntakeScenario {
 		}
 
 	}
-
 
 }

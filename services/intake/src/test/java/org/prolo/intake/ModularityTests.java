@@ -6,7 +6,10 @@ import org.springframework.modulith.core.ApplicationModules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Feature packages as Spring Modulith modules: no cycles, no reaching into another module's internals. */
+/**
+ * Feature packages as Spring Modulith modules: no cycles, no reaching into another
+ * module's internals.
+ */
 class ModularityTests {
 
 	final ApplicationModules modules = ApplicationModules.of(IntakeApplication.class);

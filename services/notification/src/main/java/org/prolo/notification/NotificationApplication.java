@@ -7,8 +7,8 @@ import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Closes the loop with the referring physician: a letter at acceptance, at every request for
- * information and at closing.
+ * Closes the loop with the referring physician: a letter at acceptance, at every request
+ * for information and at closing.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

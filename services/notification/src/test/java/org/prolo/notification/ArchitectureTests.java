@@ -9,8 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The domain is the letter package and the referrer contact record: plain Java, so the letter
- * policy can be read and tested without Spring, Kafka or Avro.
+ * The domain is the letter package and the referrer contact record: plain Java, so the
+ * letter policy can be read and tested without Spring, Kafka or Avro.
  */
 @AnalyzeClasses(packages = "org.prolo.notification", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {

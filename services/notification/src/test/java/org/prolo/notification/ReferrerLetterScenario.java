@@ -44,12 +44,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The closed loop end to end: real Avro events in through the broker, real mail out through the
- * in-process SMTP server, ReferrerNotified out on the broker. Each variant supplies the broker and
- * the database.
+ * The closed loop end to end: real Avro events in through the broker, real mail out
+ * through the in-process SMTP server, ReferrerNotified out on the broker. Each variant
+ * supplies the broker and the database.
  */
-// Every variant's listeners join consumer group "notification" on the one shared broker: a variant's context
-// must stop after its class, or it takes the next variant's records into its own database.
+// Every variant's listeners join consumer group "notification" on the one shared broker:
+// a variant's context
+// must stop after its class, or it takes the next variant's records into its own
+// database.
 @DirtiesContext
 @SpringBootTest(properties = { "prolo.notification.outbox-retry=PT10M",
 		// The test stands in for the producing services, so it declares their topics too.
@@ -89,31 +91,35 @@ abstract class ReferrerLetterScenario {
 		publisher.publishAndWait(EventTopics.INTAKE, submitted(referralId));
 		await().atMost(PATIENCE).until(() -> contacts.find(referralId).isPresent());
 
-		publisher.publishAndWait(EventTopics.WORKFLOW, ReferralTriaged.newBuilder()
-			.setReferralId(referralId)
-			.setTriagedAt(now())
-			.setOutcome("ACCEPTED")
-			.setTriagedBy("ingrid")
-			.build());
+		publisher.publishAndWait(EventTopics.WORKFLOW,
+				ReferralTriaged.newBuilder()
+					.setReferralId(referralId)
+					.setTriagedAt(now())
+					.setOutcome("ACCEPTED")
+					.setTriagedBy("ingrid")
+					.build());
 		ConsumerRecord<String, byte[]> triaged;
 		try (var probe = new EventProbe(bootstrapServers(), EventTopics.WORKFLOW)) {
 			triaged = probe.awaitRecords(referralId, 1, PATIENCE).get(0);
 		}
 		redeliver(triaged);
-		// Same key, same partition: once this one's letter is out, the redelivery was consumed.
-		publisher.publishAndWait(EventTopics.WORKFLOW, ReferralInfoRequested.newBuilder()
-			.setReferralId(referralId)
-			.setRequestedAt(now())
-			.setQuestion("Which conservative treatments were tried, and for how long?")
-			.setAnswerDueAt(Instant.parse("2030-01-15T12:00:00Z"))
-			.setRequestedBy("ingrid")
-			.build());
+		// Same key, same partition: once this one's letter is out, the redelivery was
+		// consumed.
+		publisher.publishAndWait(EventTopics.WORKFLOW,
+				ReferralInfoRequested.newBuilder()
+					.setReferralId(referralId)
+					.setRequestedAt(now())
+					.setQuestion("Which conservative treatments were tried, and for how long?")
+					.setAnswerDueAt(Instant.parse("2030-01-15T12:00:00Z"))
+					.setRequestedBy("ingrid")
+					.build());
 
-		await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/letters").param("referralId", referralId))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.length()").value(2))
-			.andExpect(jsonPath("$[0].status").value("NOTIFIED"))
-			.andExpect(jsonPath("$[1].status").value("NOTIFIED")));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> mvc.perform(get("/api/letters").param("referralId", referralId))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.length()").value(2))
+				.andExpect(jsonPath("$[0].status").value("NOTIFIED"))
+				.andExpect(jsonPath("$[1].status").value("NOTIFIED")));
 
 		List<MimeMessage> mails = mailsAbout(referralId);
 		assertThat(mails).extracting(MimeMessage::getSubject)
@@ -152,12 +158,13 @@ abstract class ReferrerLetterScenario {
 	@Test
 	void keepsALetterWhoseReferrerIsNotKnownYetAndSendsItOnceWhenTheContactArrives() throws Exception {
 		String referralId = "R-" + UUID.randomUUID();
-		publisher.publishAndWait(EventTopics.WORKFLOW, ReferralTriaged.newBuilder()
-			.setReferralId(referralId)
-			.setTriagedAt(now())
-			.setOutcome("ACCEPTED")
-			.setTriagedBy("ingrid")
-			.build());
+		publisher.publishAndWait(EventTopics.WORKFLOW,
+				ReferralTriaged.newBuilder()
+					.setReferralId(referralId)
+					.setTriagedAt(now())
+					.setOutcome("ACCEPTED")
+					.setTriagedBy("ingrid")
+					.build());
 		// Wait until it is parked, so that the contact surely arrives second.
 		await().atMost(PATIENCE).until(() -> pendingLettersOf(referralId) == 1);
 		ConsumerRecord<String, byte[]> triaged;
@@ -167,22 +174,27 @@ abstract class ReferrerLetterScenario {
 		redeliver(triaged);
 
 		publisher.publishAndWait(EventTopics.INTAKE, submitted(referralId));
-		await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/letters").param("referralId", referralId))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.length()").value(1))
-			.andExpect(jsonPath("$[0].status").value("NOTIFIED")));
-		// The redelivered ReferralTriaged shares the partition of a later workflow event: once that event's
-		// letter is out, the redelivery was consumed, whether it came before or after the contact.
-		publisher.publishAndWait(EventTopics.WORKFLOW, ReferralInfoRequested.newBuilder()
-			.setReferralId(referralId)
-			.setRequestedAt(now())
-			.setQuestion("Which conservative treatments were tried?")
-			.setAnswerDueAt(Instant.parse("2030-01-15T12:00:00Z"))
-			.setRequestedBy("ingrid")
-			.build());
-		await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/letters").param("referralId", referralId))
-			.andExpect(jsonPath("$.length()").value(2))
-			.andExpect(jsonPath("$[1].status").value("NOTIFIED")));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> mvc.perform(get("/api/letters").param("referralId", referralId))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.length()").value(1))
+				.andExpect(jsonPath("$[0].status").value("NOTIFIED")));
+		// The redelivered ReferralTriaged shares the partition of a later workflow event:
+		// once that event's
+		// letter is out, the redelivery was consumed, whether it came before or after the
+		// contact.
+		publisher.publishAndWait(EventTopics.WORKFLOW,
+				ReferralInfoRequested.newBuilder()
+					.setReferralId(referralId)
+					.setRequestedAt(now())
+					.setQuestion("Which conservative treatments were tried?")
+					.setAnswerDueAt(Instant.parse("2030-01-15T12:00:00Z"))
+					.setRequestedBy("ingrid")
+					.build());
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> mvc.perform(get("/api/letters").param("referralId", referralId))
+				.andExpect(jsonPath("$.length()").value(2))
+				.andExpect(jsonPath("$[1].status").value("NOTIFIED")));
 
 		assertThat(mailsAbout(referralId)).extracting(MimeMessage::getSubject)
 			.containsExactlyInAnyOrder("Referral " + referralId + ": accepted",
@@ -203,12 +215,17 @@ abstract class ReferrerLetterScenario {
 			.single();
 	}
 
-	/** Sends the very record again, ce_id and all, as a broker redelivery would present it. */
+	/**
+	 * Sends the very record again, ce_id and all, as a broker redelivery would present
+	 * it.
+	 */
 	private void redeliver(ConsumerRecord<String, byte[]> record) throws Exception {
 		try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
-			producer.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),
-					record.headers())).get();
+			producer
+				.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),
+						record.headers()))
+				.get();
 		}
 	}
 

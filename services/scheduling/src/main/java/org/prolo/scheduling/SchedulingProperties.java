@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param leadDays the first course session is at least this many days after planning
  * @param slotsPerDay bookings the clinic takes per working day
  * @param closures ISO dates (yyyy-MM-dd) the clinic is closed on, besides weekends
- * @param zone the clinic's time zone, which decides what "today" and "the day of planning" are
+ * @param zone the clinic's time zone, which decides what "today" and "the day of
+ * planning" are
  */
 @ConfigurationProperties("prolo.scheduling")
 public record SchedulingProperties(Integer leadDays, Integer slotsPerDay, List<String> closures, ZoneId zone) {
@@ -26,7 +27,10 @@ public record SchedulingProperties(Integer leadDays, Integer slotsPerDay, List<S
 		closureDates(closures);
 	}
 
-	/** Parsed here so that a typo stops the service at start-up rather than at the first booking. */
+	/**
+	 * Parsed here so that a typo stops the service at start-up rather than at the first
+	 * booking.
+	 */
 	public List<LocalDate> closureDates() {
 		return closureDates(closures);
 	}
@@ -36,7 +40,8 @@ public record SchedulingProperties(Integer leadDays, Integer slotsPerDay, List<S
 			return closures.stream().map(String::trim).filter(c -> !c.isEmpty()).map(LocalDate::parse).toList();
 		}
 		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("prolo.scheduling.closures must be ISO dates (yyyy-MM-dd): " + closures, ex);
+			throw new IllegalArgumentException("prolo.scheduling.closures must be ISO dates (yyyy-MM-dd): " + closures,
+					ex);
 		}
 	}
 

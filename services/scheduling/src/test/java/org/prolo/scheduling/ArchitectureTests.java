@@ -10,9 +10,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The domain is {@code org.prolo.scheduling.booking}: plain Java, the date computation included.
- * Adapters ({@code listener} Kafka in, {@code appointments} REST, {@code publishing} Kafka out,
- * {@code store} JDBC) depend on it, never the other way round.
+ * The domain is {@code org.prolo.scheduling.booking}: plain Java, the date computation
+ * included. Adapters ({@code listener} Kafka in, {@code appointments} REST,
+ * {@code publishing} Kafka out, {@code store} JDBC) depend on it, never the other way
+ * round.
  */
 @AnalyzeClasses(packages = "org.prolo.scheduling", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {

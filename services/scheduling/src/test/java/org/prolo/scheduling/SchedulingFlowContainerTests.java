@@ -7,7 +7,9 @@ import org.testcontainers.kafka.KafkaContainer;
 
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 
-/** The scenario against Kafka and PostgreSQL containers; skipped where there is no Docker. */
+/**
+ * The scenario against Kafka and PostgreSQL containers; skipped where there is no Docker.
+ */
 @Testcontainers(disabledWithoutDocker = true)
 class SchedulingFlowContainerTests extends SchedulingFlowScenario {
 

@@ -50,14 +50,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The scheduling service end to end, as the workflow drives it: a real ReferralTriaged (ACCEPTED)
- * and CoursePlanned on the broker book the exam and the course on working days, SessionsScheduled
- * goes out for each, and the same records delivered again book nothing. The clock stands on Friday
- * 19 December 2025, so the course runs into the Christmas closures. Run against the shared in-process
- * broker with H2 and with the local PostgreSQL server and, where Docker exists, against containers.
+ * The scheduling service end to end, as the workflow drives it: a real ReferralTriaged
+ * (ACCEPTED) and CoursePlanned on the broker book the exam and the course on working
+ * days, SessionsScheduled goes out for each, and the same records delivered again book
+ * nothing. The clock stands on Friday 19 December 2025, so the course runs into the
+ * Christmas closures. Run against the shared in-process broker with H2 and with the local
+ * PostgreSQL server and, where Docker exists, against containers.
  */
-// Every variant's listeners join consumer group "scheduling" on the one shared broker: a variant's context
-// must stop after its class, or it takes the next variant's records into its own database.
+// Every variant's listeners join consumer group "scheduling" on the one shared broker: a
+// variant's context
+// must stop after its class, or it takes the next variant's records into its own
+// database.
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		classes = { SchedulingApplication.class, SchedulingFlowScenario.FridayBeforeChristmas.class },
@@ -89,8 +92,8 @@ abstract class SchedulingFlowScenario {
 		eventPublisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(referralId, 4, 4));
 
 		List<JsonNode> bookings = awaitBookings(referralId, 5);
-		assertThat(bookings).extracting(b -> b.get("purpose").asText() + " " + b.get("number").asInt() + " "
-				+ b.get("date").asText())
+		assertThat(bookings)
+			.extracting(b -> b.get("purpose").asText() + " " + b.get("number").asInt() + " " + b.get("date").asText())
 			.containsExactly("EXAM 1 2025-12-22", "COURSE 1 2025-12-29", "COURSE 2 2026-01-26", "COURSE 3 2026-02-23",
 					"COURSE 4 2026-03-23");
 
@@ -99,9 +102,16 @@ abstract class SchedulingFlowScenario {
 				.stream()
 				.map(r -> (SessionsScheduled) EventCodec.published().decode(r.value()))
 				.toList();
-			SessionsScheduled exam = published.stream().filter(e -> e.getPurpose().equals("EXAM")).findFirst().orElseThrow();
-			SessionsScheduled course = published.stream().filter(e -> e.getPurpose().equals("COURSE")).findFirst().orElseThrow();
-			assertThat(exam.getSessions()).extracting(ScheduledSession::getDate).containsExactly(LocalDate.of(2025, 12, 22));
+			SessionsScheduled exam = published.stream()
+				.filter(e -> e.getPurpose().equals("EXAM"))
+				.findFirst()
+				.orElseThrow();
+			SessionsScheduled course = published.stream()
+				.filter(e -> e.getPurpose().equals("COURSE"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(exam.getSessions()).extracting(ScheduledSession::getDate)
+				.containsExactly(LocalDate.of(2025, 12, 22));
 			assertThat(course.getSessions()).extracting(ScheduledSession::getNumber).containsExactly(1, 2, 3, 4);
 			assertThat(course.getSessions()).allSatisfy(s -> assertWorkingDay(s.getDate()));
 			LocalDate first = course.getSessions().get(0).getDate();
@@ -110,7 +120,8 @@ abstract class SchedulingFlowScenario {
 				.allSatisfy(s -> assertThat(s.getDate()).isEqualTo(first.plusWeeks(4L * (s.getNumber() - 1))));
 			assertThat(course.getScheduledAt()).isEqualTo(NOW);
 
-			// The identical records again, same ce_id, as a rebalance or producer retry delivers them.
+			// The identical records again, same ce_id, as a rebalance or producer retry
+			// delivers them.
 			try (var workflow = new EventProbe(bootstrap, EventTopics.WORKFLOW)) {
 				List<ConsumerRecord<String, byte[]>> originals = workflow.awaitRecords(referralId, 2, TIMEOUT);
 				for (ConsumerRecord<String, byte[]> original : originals) {
@@ -162,15 +173,20 @@ abstract class SchedulingFlowScenario {
 	}
 
 	private static RecordMetadata resend(String bootstrap, ConsumerRecord<String, byte[]> original) throws Exception {
-		try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-				new StringSerializer(), new ByteArraySerializer())) {
+		try (var producer = new KafkaProducer<>(
+				Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
+				new ByteArraySerializer())) {
 			return producer
-				.send(new ProducerRecord<>(original.topic(), null, original.key(), original.value(), original.headers()))
+				.send(new ProducerRecord<>(original.topic(), null, original.key(), original.value(),
+						original.headers()))
 				.get();
 		}
 	}
 
-	/** The listener commits a record's offset after handling it: proof the duplicate went through it. */
+	/**
+	 * The listener commits a record's offset after handling it: proof the duplicate went
+	 * through it.
+	 */
 	private static void awaitConsumed(String bootstrap, RecordMetadata record) {
 		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
 		try (var admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -185,8 +201,8 @@ abstract class SchedulingFlowScenario {
 	}
 
 	/**
-	 * A fixed clock on a Friday before the Christmas closures; the workflow's topic, which the
-	 * workflow declares in production and the broker does not create on demand.
+	 * A fixed clock on a Friday before the Christmas closures; the workflow's topic,
+	 * which the workflow declares in production and the broker does not create on demand.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class FridayBeforeChristmas {

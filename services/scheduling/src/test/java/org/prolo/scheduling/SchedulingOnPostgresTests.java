@@ -14,9 +14,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The scenario with profile {@code postgres} on the local PostgreSQL server (the production database), in a
- * fresh database that Flyway migrates from empty and that is dropped afterwards. Fails, rather than skips,
- * when no server answers: this is the only proof the migrations and SQL run on PostgreSQL.
+ * The scenario with profile {@code postgres} on the local PostgreSQL server (the
+ * production database), in a fresh database that Flyway migrates from empty and that is
+ * dropped afterwards. Fails, rather than skips, when no server answers: this is the only
+ * proof the migrations and SQL run on PostgreSQL.
  */
 @ActiveProfiles("postgres")
 class SchedulingOnPostgresTests extends SchedulingFlowScenario {
@@ -42,9 +43,12 @@ class SchedulingOnPostgresTests extends SchedulingFlowScenario {
 			return;
 		}
 		try {
-			// Spring closes the context (DirtiesContext) only after this: its pool must let go of the
-			// database first, or the drop kills live connections under it. (Modulith's shutdown list of
-			// unfinished publications then finds no connection and logs a warning; nothing else needs one.)
+			// Spring closes the context (DirtiesContext) only after this: its pool must
+			// let go of the
+			// database first, or the drop kills live connections under it. (Modulith's
+			// shutdown list of
+			// unfinished publications then finds no connection and logs a warning;
+			// nothing else needs one.)
 			dataSource.unwrap(HikariDataSource.class).close();
 		}
 		finally {

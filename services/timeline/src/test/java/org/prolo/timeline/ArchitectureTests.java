@@ -8,8 +8,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The domain is the timeline package (entries, status, FHIR mapping, stages) and the kpi package
- * (percentiles, key figures): plain Java.
+ * The domain is the timeline package (entries, status, FHIR mapping, stages) and the kpi
+ * package (percentiles, key figures): plain Java.
  */
 @AnalyzeClasses(packages = "org.prolo.timeline", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -27,8 +27,7 @@ class ArchitectureTests {
 		.resideInAnyPackage("org.prolo.timeline.timeline..", "org.prolo.timeline.kpi..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("org.prolo.timeline.listener..", "org.prolo.timeline.store..",
-				"org.prolo.timeline.web..");
+		.resideInAnyPackage("org.prolo.timeline.listener..", "org.prolo.timeline.store..", "org.prolo.timeline.web..");
 
 	@ArchTest
 	static final ArchRule onlyListenersTouchAvroEvents = noClasses().that()

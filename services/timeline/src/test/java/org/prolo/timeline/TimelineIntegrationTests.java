@@ -7,7 +7,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /** The scenario against the in-process broker and an in-memory H2. */
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:timeline-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+@TestPropertySource(
+		properties = "spring.datasource.url=jdbc:h2:mem:timeline-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
 class TimelineIntegrationTests extends TimelineScenario {
 
 	@DynamicPropertySource

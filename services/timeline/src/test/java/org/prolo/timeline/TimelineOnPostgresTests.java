@@ -13,9 +13,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The scenario with profile {@code postgres} on the local PostgreSQL server (the production database), in a
- * fresh database that Flyway migrates from empty and that is dropped afterwards. Fails, rather than skips,
- * when no server answers: this is the only proof the migrations and SQL run on PostgreSQL.
+ * The scenario with profile {@code postgres} on the local PostgreSQL server (the
+ * production database), in a fresh database that Flyway migrates from empty and that is
+ * dropped afterwards. Fails, rather than skips, when no server answers: this is the only
+ * proof the migrations and SQL run on PostgreSQL.
  */
 @ActiveProfiles("postgres")
 class TimelineOnPostgresTests extends TimelineScenario {
@@ -37,7 +38,10 @@ class TimelineOnPostgresTests extends TimelineScenario {
 		registry.add("spring.datasource.password", LocalPostgres::password);
 	}
 
-	/** Only when the context never started; otherwise {@link DropDatabase} drops it as the context closes. */
+	/**
+	 * Only when the context never started; otherwise {@link DropDatabase} drops it as the
+	 * context closes.
+	 */
 	@AfterAll
 	static void dropDatabaseIfNoContextUsesIt() {
 		if (database != null && !contextStarted) {
@@ -51,10 +55,11 @@ class TimelineOnPostgresTests extends TimelineScenario {
 	}
 
 	/**
-	 * JUnit's @AfterAll runs before Spring closes the context (after the class, see the scenario's
-	 * DirtiesContext), and closing it there breaks Spring's own after-class callbacks. So the database is
-	 * dropped by the context itself, in the last lifecycle phase to stop: after the listeners and the
-	 * outbox's executor have stopped, so nothing uses the pool any more.
+	 * JUnit's @AfterAll runs before Spring closes the context (after the class, see the
+	 * scenario's DirtiesContext), and closing it there breaks Spring's own after-class
+	 * callbacks. So the database is dropped by the context itself, in the last lifecycle
+	 * phase to stop: after the listeners and the outbox's executor have stopped, so
+	 * nothing uses the pool any more.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class DropDatabase {

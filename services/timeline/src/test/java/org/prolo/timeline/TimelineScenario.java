@@ -47,17 +47,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A referral's whole life through the broker, published by the real EventPublisher of each
- * producing service, with a clock the test sets so that stage durations are known. Each variant
- * supplies the broker and the database; each context sees only this referral, so the key figures
- * are exact.
+ * A referral's whole life through the broker, published by the real EventPublisher of
+ * each producing service, with a clock the test sets so that stage durations are known.
+ * Each variant supplies the broker and the database; each context sees only this
+ * referral, so the key figures are exact.
  */
-// Every variant's listeners join consumer group "timeline" on the one shared broker: a variant's context
-// must stop after its class, or it takes the next variant's records into its own database.
+// Every variant's listeners join consumer group "timeline" on the one shared broker: a
+// variant's context
+// must stop after its class, or it takes the next variant's records into its own
+// database.
 @DirtiesContext
 @SpringBootTest(properties =
-		// The test stands in for the producing services, so it declares their topics too.
-		"prolo.events.owned-topics=intake.referral-events, workflow.referral-events, imaging.imaging-events, scheduling.appointment-events, notification.referrer-events")
+// The test stands in for the producing services, so it declares their topics too.
+"prolo.events.owned-topics=intake.referral-events, workflow.referral-events, imaging.imaging-events, scheduling.appointment-events, notification.referrer-events")
 @AutoConfigureMockMvc
 abstract class TimelineScenario {
 
@@ -95,52 +97,140 @@ abstract class TimelineScenario {
 	@Test
 	void recordsAReferralsLifeInOrderOnceAndMeasuresItsStages() throws Exception {
 		String id = "R-" + UUID.randomUUID();
-		publish(0, "intake", EventTopics.INTAKE, ReferralSubmitted.newBuilder().setReferralId(id).setSubmittedAt(at(0))
-			.setReferrerId("dr-ada").setReferrerName("Dr Ada Lovelace").setReferrerEmail("dr.ada@clinic.example")
-			.setPatientPseudonym("P-7F3A").setCondition("KNEE_OSTEOARTHRITIS").setBodySite("left knee")
-			.setPainDurationMonths(9).setPriorConservativeCare(true).setAnticoagulated(false)
-			.setAllergyToInjectate(false).setPregnant(false).setUncontrolledDiabetes(false)
-			.setActiveInfectionAtSite(false).setMalignancyAtSite(false).setUrgency("ROUTINE").build());
-		publish(5, "workflow", EventTopics.WORKFLOW, ReferralTriaged.newBuilder().setReferralId(id).setTriagedAt(at(5))
-			.setOutcome("ACCEPTED").setTriagedBy("ingrid").build());
-		// The workflow events after it share its partition, so by the time they are on the timeline
+		publish(0, "intake", EventTopics.INTAKE,
+				ReferralSubmitted.newBuilder()
+					.setReferralId(id)
+					.setSubmittedAt(at(0))
+					.setReferrerId("dr-ada")
+					.setReferrerName("Dr Ada Lovelace")
+					.setReferrerEmail("dr.ada@clinic.example")
+					.setPatientPseudonym("P-7F3A")
+					.setCondition("KNEE_OSTEOARTHRITIS")
+					.setBodySite("left knee")
+					.setPainDurationMonths(9)
+					.setPriorConservativeCare(true)
+					.setAnticoagulated(false)
+					.setAllergyToInjectate(false)
+					.setPregnant(false)
+					.setUncontrolledDiabetes(false)
+					.setActiveInfectionAtSite(false)
+					.setMalignancyAtSite(false)
+					.setUrgency("ROUTINE")
+					.build());
+		publish(5, "workflow", EventTopics.WORKFLOW,
+				ReferralTriaged.newBuilder()
+					.setReferralId(id)
+					.setTriagedAt(at(5))
+					.setOutcome("ACCEPTED")
+					.setTriagedBy("ingrid")
+					.build());
+		// The workflow events after it share its partition, so by the time they are on
+		// the timeline
 		// the redelivery has been consumed.
 		redeliverLast(id, EventTopics.WORKFLOW);
-		publish(29, "workflow", EventTopics.WORKFLOW, HistoryRecorded.newBuilder().setReferralId(id).setRecordedAt(at(29))
-			.setPainLocation("medial knee").setPainDurationMonths(9).setPainScore(7).setPriorConservativeCare(true)
-			.setAnticoagulated(false).setAllergyToInjectate(false).setPregnant(false).setUncontrolledDiabetes(false)
-			.setRecordedBy("nina").build());
-		publish(77, "workflow", EventTopics.WORKFLOW, ExamCompleted.newBuilder().setReferralId(id).setCompletedAt(at(77))
-			.setLigamentLaxity(true).setJointStable(true).setRangeOfMotion("full").setImagingNeeded(true)
-			.setExaminedBy("dr-chen").build());
-		publish(78, "workflow", EventTopics.WORKFLOW, ImagingRequested.newBuilder().setReferralId(id).setRequestedAt(at(78))
-			.setPatientPseudonym("P-7F3A").setModality("ULTRASOUND").setBodyRegion("knee")
-			.setClinicalQuestion("Tear?").setRequestedBy("dr-chen").build());
-		publish(126, "imaging", EventTopics.IMAGING, ImagingReported.newBuilder().setReferralId(id).setReportedAt(at(126))
-			.setOrderId("O-1").setRedFlag(false).setFullThicknessTear(false).setReport("No tear.").build());
-		publish(130, "workflow", EventTopics.WORKFLOW, SuitabilityDecided.newBuilder().setReferralId(id)
-			.setDecidedAt(at(130)).setDmnSuitability("SUITABLE").setDmnReasonCode("INDICATED").setDmnDecisionVersion(1)
-			.setDecision("SUITABLE").setOverridden(false).setDecidedBy("dr-chen").build());
-		publish(150, "workflow", EventTopics.WORKFLOW, CoursePlanned.newBuilder().setReferralId(id).setPlannedAt(at(150))
-			.setPatientPseudonym("P-7F3A").setCondition("KNEE_OSTEOARTHRITIS").setSessions(5).setIntervalWeeks(4)
-			.setDextrosePercent(25.0).setPlannedBy("dr-chen").build());
-		publish(151, "scheduling", EventTopics.SCHEDULING, SessionsScheduled.newBuilder().setReferralId(id)
-			.setScheduledAt(at(151)).setPurpose("COURSE")
-			.setSessions(List.of(new ScheduledSession(1, LocalDate.of(2025, 5, 12)),
-					new ScheduledSession(2, LocalDate.of(2025, 6, 9))))
-			.build());
-		publish(152, "workflow", EventTopics.WORKFLOW, ReferralClosed.newBuilder().setReferralId(id).setClosedAt(at(152))
-			.setOutcome("COURSE_PLANNED").build());
-		publish(153, "notification", EventTopics.NOTIFICATION, ReferrerNotified.newBuilder().setReferralId(id)
-			.setNotifiedAt(at(153)).setReferrerId("dr-ada").setLetterKind("CLOSED").setChannel("EMAIL")
-			.setCausationEventId("ce-closed").build());
+		publish(29, "workflow", EventTopics.WORKFLOW,
+				HistoryRecorded.newBuilder()
+					.setReferralId(id)
+					.setRecordedAt(at(29))
+					.setPainLocation("medial knee")
+					.setPainDurationMonths(9)
+					.setPainScore(7)
+					.setPriorConservativeCare(true)
+					.setAnticoagulated(false)
+					.setAllergyToInjectate(false)
+					.setPregnant(false)
+					.setUncontrolledDiabetes(false)
+					.setRecordedBy("nina")
+					.build());
+		publish(77, "workflow", EventTopics.WORKFLOW,
+				ExamCompleted.newBuilder()
+					.setReferralId(id)
+					.setCompletedAt(at(77))
+					.setLigamentLaxity(true)
+					.setJointStable(true)
+					.setRangeOfMotion("full")
+					.setImagingNeeded(true)
+					.setExaminedBy("dr-chen")
+					.build());
+		publish(78, "workflow", EventTopics.WORKFLOW,
+				ImagingRequested.newBuilder()
+					.setReferralId(id)
+					.setRequestedAt(at(78))
+					.setPatientPseudonym("P-7F3A")
+					.setModality("ULTRASOUND")
+					.setBodyRegion("knee")
+					.setClinicalQuestion("Tear?")
+					.setRequestedBy("dr-chen")
+					.build());
+		publish(126, "imaging", EventTopics.IMAGING,
+				ImagingReported.newBuilder()
+					.setReferralId(id)
+					.setReportedAt(at(126))
+					.setOrderId("O-1")
+					.setRedFlag(false)
+					.setFullThicknessTear(false)
+					.setReport("No tear.")
+					.build());
+		publish(130, "workflow", EventTopics.WORKFLOW,
+				SuitabilityDecided.newBuilder()
+					.setReferralId(id)
+					.setDecidedAt(at(130))
+					.setDmnSuitability("SUITABLE")
+					.setDmnReasonCode("INDICATED")
+					.setDmnDecisionVersion(1)
+					.setDecision("SUITABLE")
+					.setOverridden(false)
+					.setDecidedBy("dr-chen")
+					.build());
+		publish(150, "workflow", EventTopics.WORKFLOW,
+				CoursePlanned.newBuilder()
+					.setReferralId(id)
+					.setPlannedAt(at(150))
+					.setPatientPseudonym("P-7F3A")
+					.setCondition("KNEE_OSTEOARTHRITIS")
+					.setSessions(5)
+					.setIntervalWeeks(4)
+					.setDextrosePercent(25.0)
+					.setPlannedBy("dr-chen")
+					.build());
+		publish(151, "scheduling", EventTopics.SCHEDULING,
+				SessionsScheduled.newBuilder()
+					.setReferralId(id)
+					.setScheduledAt(at(151))
+					.setPurpose("COURSE")
+					.setSessions(List.of(new ScheduledSession(1, LocalDate.of(2025, 5, 12)),
+							new ScheduledSession(2, LocalDate.of(2025, 6, 9))))
+					.build());
+		publish(152, "workflow", EventTopics.WORKFLOW,
+				ReferralClosed.newBuilder()
+					.setReferralId(id)
+					.setClosedAt(at(152))
+					.setOutcome("COURSE_PLANNED")
+					.build());
+		publish(153, "notification", EventTopics.NOTIFICATION,
+				ReferrerNotified.newBuilder()
+					.setReferralId(id)
+					.setNotifiedAt(at(153))
+					.setReferrerId("dr-ada")
+					.setLetterKind("CLOSED")
+					.setChannel("EMAIL")
+					.setCausationEventId("ce-closed")
+					.build());
 		// Arrives after the closing: the referral stays closed.
-		publish(160, "imaging", EventTopics.IMAGING, ImagingReported.newBuilder().setReferralId(id).setReportedAt(at(160))
-			.setOrderId("O-2").setRedFlag(false).setFullThicknessTear(false).setReport("Addendum.").build());
+		publish(160, "imaging", EventTopics.IMAGING,
+				ImagingReported.newBuilder()
+					.setReferralId(id)
+					.setReportedAt(at(160))
+					.setOrderId("O-2")
+					.setRedFlag(false)
+					.setFullThicknessTear(false)
+					.setReport("Addendum.")
+					.build());
 
-		await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/referrals/{id}/timeline", id))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.entries.length()").value(12)));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> mvc.perform(get("/api/referrals/{id}/timeline", id))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.entries.length()").value(12)));
 		mvc.perform(get("/api/referrals/{id}/timeline", id))
 			.andExpect(jsonPath("$.status").value("COURSE_PLANNED"))
 			.andExpect(jsonPath("$.fhirStatus").value("completed"))
@@ -157,8 +247,8 @@ abstract class TimelineScenario {
 			.andExpect(jsonPath("$.referrals").value(1))
 			.andExpect(jsonPath("$.open").value(0))
 			.andExpect(jsonPath("$.outcomes.COURSE_PLANNED").value(1))
-			.andExpect(jsonPath("$.stages[*].stage").value(
-					contains("triage", "history", "exam", "imaging", "suitability", "course planning")))
+			.andExpect(jsonPath("$.stages[*].stage")
+				.value(contains("triage", "history", "exam", "imaging", "suitability", "course planning")))
 			.andExpect(jsonPath("$.stages[*].count").value(contains(1, 1, 1, 1, 1, 1)))
 			.andExpect(jsonPath("$.stages[*].medianHours").value(contains(5.0, 24.0, 48.0, 48.0, 4.0, 20.0)))
 			.andExpect(jsonPath("$.stages[*].p90Hours").value(contains(5.0, 24.0, 48.0, 48.0, 4.0, 20.0)));
@@ -172,7 +262,9 @@ abstract class TimelineScenario {
 		new EventPublisher(template, "/prolo/" + service, clock).publishAndWait(topic, event);
 	}
 
-	/** Sends the topic's last record of this referral again, byte for byte with its ce_id. */
+	/**
+	 * Sends the topic's last record of this referral again, byte for byte with its ce_id.
+	 */
 	private void redeliverLast(String referralId, String topic) throws Exception {
 		ConsumerRecord<String, byte[]> last;
 		try (var probe = new EventProbe(bootstrapServers(), topic)) {
@@ -180,7 +272,8 @@ abstract class TimelineScenario {
 		}
 		try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
-			producer.send(new ProducerRecord<>(last.topic(), last.partition(), last.key(), last.value(), last.headers()))
+			producer
+				.send(new ProducerRecord<>(last.topic(), last.partition(), last.key(), last.value(), last.headers()))
 				.get();
 		}
 	}

@@ -6,8 +6,8 @@ import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Runs the prolotherapy-referral process on an embedded Camunda 7 engine, with Tasklist at /camunda and the engine
- * REST API at /engine-rest.
+ * Runs the prolotherapy-referral process on an embedded Camunda 7 engine, with Tasklist
+ * at /camunda and the engine REST API at /engine-rest.
  */
 @SpringBootApplication
 @EnableAsync

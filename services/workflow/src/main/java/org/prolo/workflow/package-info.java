@@ -1,5 +1,6 @@
 /**
- * The workflow service: the referral's BPMN process, its decision tables and forms (deployed from bpmn/), the Kafka
- * adapters that drive it and the outbox that publishes what happened.
+ * The workflow service: the referral's BPMN process, its decision tables and forms
+ * (deployed from bpmn/), the Kafka adapters that drive it and the outbox that publishes
+ * what happened.
  */
 package org.prolo.workflow;

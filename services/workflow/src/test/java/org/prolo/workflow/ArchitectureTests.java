@@ -15,8 +15,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
- * The domain (org.prolo.workflow.lifecycle) is plain Java; Camunda, Kafka and outbox adapters stay in their
- * packages.
+ * The domain (org.prolo.workflow.lifecycle) is plain Java; Camunda, Kafka and outbox
+ * adapters stay in their packages.
  */
 @AnalyzeClasses(packages = "org.prolo.workflow", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -24,29 +24,41 @@ class ArchitectureTests {
 	static final String DOMAIN = "org.prolo.workflow.lifecycle..";
 
 	@ArchTest
-	static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage(DOMAIN).should()
+	static final ArchRule domainIsPlainJava = noClasses().that()
+		.resideInAPackage(DOMAIN)
+		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.springframework..", "org.camunda..", "org.apache.kafka..", "org.apache.avro..",
 				"org.prolo.events..", "org.prolo.platform..");
 
 	@ArchTest
 	static final ArchRule camundaDelegatesAndListenersAreProcessAdapters = classes().that()
-		.implement(TaskListener.class).or().implement(ExecutionListener.class).or().implement(JavaDelegate.class)
-		.should().resideInAPackage("org.prolo.workflow.process..");
+		.implement(TaskListener.class)
+		.or()
+		.implement(ExecutionListener.class)
+		.or()
+		.implement(JavaDelegate.class)
+		.should()
+		.resideInAPackage("org.prolo.workflow.process..");
 
 	@ArchTest
-	static final ArchRule kafkaListenersAreInboundAdapters = classes().that().areAnnotatedWith(KafkaListener.class)
-		.should().resideInAPackage("org.prolo.workflow.inbound..");
+	static final ArchRule kafkaListenersAreInboundAdapters = classes().that()
+		.areAnnotatedWith(KafkaListener.class)
+		.should()
+		.resideInAPackage("org.prolo.workflow.inbound..");
 
 	@ArchTest
 	static final ArchRule onlyTheOutboxTalksAvro = noClasses().that()
 		.resideOutsideOfPackages("org.prolo.workflow.outbox..", "org.prolo.workflow.inbound..")
-		.should().dependOnClassesThat().resideInAPackage("org.prolo.events..");
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.prolo.events..");
 
 	@ArchTest
-	static final ArchRule outboxRelaysAreInTheOutbox = classes().that().containAnyMethodsThat(
-			com.tngtech.archunit.base.DescribedPredicate.describe("are application module listeners",
-					method -> method.isAnnotatedWith(ApplicationModuleListener.class)))
-		.should().resideInAPackage("org.prolo.workflow.outbox..");
+	static final ArchRule outboxRelaysAreInTheOutbox = classes().that()
+		.containAnyMethodsThat(com.tngtech.archunit.base.DescribedPredicate.describe("are application module listeners",
+				method -> method.isAnnotatedWith(ApplicationModuleListener.class)))
+		.should()
+		.resideInAPackage("org.prolo.workflow.outbox..");
 
 }

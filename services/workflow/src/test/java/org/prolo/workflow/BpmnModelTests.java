@@ -37,10 +37,14 @@ class BpmnModelTests {
 
 	@Test
 	void everyFlowNodeHasANameAndAShapeAndEveryFlowAnEdge() {
-		Set<String> shaped = model.getModelElementsByType(BpmnShape.class).stream()
-			.map(shape -> shape.getBpmnElement().getId()).collect(Collectors.toSet());
-		Set<String> edged = model.getModelElementsByType(BpmnEdge.class).stream()
-			.map(edge -> edge.getBpmnElement().getId()).collect(Collectors.toSet());
+		Set<String> shaped = model.getModelElementsByType(BpmnShape.class)
+			.stream()
+			.map(shape -> shape.getBpmnElement().getId())
+			.collect(Collectors.toSet());
+		Set<String> edged = model.getModelElementsByType(BpmnEdge.class)
+			.stream()
+			.map(edge -> edge.getBpmnElement().getId())
+			.collect(Collectors.toSet());
 		assertThat(model.getModelElementsByType(FlowNode.class)).isNotEmpty().allSatisfy(node -> {
 			assertThat(node.getName()).as(node.getId()).isNotBlank();
 			assertThat(shaped).as("shape of " + node.getId()).contains(node.getId());

@@ -19,8 +19,9 @@ import org.prolo.workflow.starting.StartingAssessment;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * Profile postgres against the local PostgreSQL server (127.0.0.1:5432, user postgres): a fresh database, the
- * engine's and the service's schema on it, one referral started. Skipped when no server listens there.
+ * Profile postgres against the local PostgreSQL server (127.0.0.1:5432, user postgres): a
+ * fresh database, the engine's and the service's schema on it, one referral started.
+ * Skipped when no server listens there.
  */
 class PostgresTests {
 
@@ -31,19 +32,23 @@ class PostgresTests {
 		assumeTrue(listening(), "no PostgreSQL server on 127.0.0.1:5432");
 		String database = "prolo_workflow_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		execute("create database " + database);
-		// Arguments, not default properties: application-postgres.yml must not win over the fresh database's URL.
+		// Arguments, not default properties: application-postgres.yml must not win over
+		// the fresh database's URL.
 		try (var app = new SpringApplicationBuilder(WorkflowApplication.class).profiles("postgres")
 			.run("--spring.datasource.url=" + SERVER + database, "--server.port=0",
 					"--spring.kafka.bootstrap-servers=" + SharedTestBroker.bootstrapServers(),
-					// Another context may hold the "default" engine of Camunda's static registry.
+					// Another context may hold the "default" engine of Camunda's static
+					// registry.
 					"--camunda.bpm.generate-unique-process-engine-name=true",
-					// Only the database is under test here; the group "workflow" stays with the other contexts.
+					// Only the database is under test here; the group "workflow" stays
+					// with the other contexts.
 					"--spring.kafka.listener.auto-startup=false", "--prolo.demo-users.enabled=false")) {
 			String referralId = "ref-" + UUID.randomUUID();
 
 			boolean started = app.getBean(StartingAssessment.class)
-				.start(UUID.randomUUID().toString(), new ReferralToAssess(referralId, "pat-pg", "dr-ada",
-						"KNEE_OSTEOARTHRITIS", "left knee", 9, true, false, false, false, false, false, false, "ROUTINE"));
+				.start(UUID.randomUUID().toString(),
+						new ReferralToAssess(referralId, "pat-pg", "dr-ada", "KNEE_OSTEOARTHRITIS", "left knee", 9,
+								true, false, false, false, false, false, false, "ROUTINE"));
 
 			assertThat(started).isTrue();
 			assertThat(app.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey(referralId).list())

@@ -7,7 +7,9 @@ import org.testcontainers.kafka.KafkaContainer;
 
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 
-/** The same scenarios against a Kafka and a PostgreSQL container; skipped without Docker. */
+/**
+ * The same scenarios against a Kafka and a PostgreSQL container; skipped without Docker.
+ */
 @Testcontainers(disabledWithoutDocker = true)
 class ReferralProcessContainerTests extends ReferralProcessScenarios {
 

@@ -60,14 +60,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * The referral process end to end: events in over Kafka, tasks completed over the engine REST API, events out read
- * by a consumer of its own. Subclasses choose the broker and the database.
+ * The referral process end to end: events in over Kafka, tasks completed over the engine
+ * REST API, events out read by a consumer of its own. Subclasses choose the broker and
+ * the database.
  *
- * <p>Each class closes its context afterwards: the engine REST API finds "the default engine" in Camunda's static
- * registry, which two open contexts would share.
+ * <p>
+ * Each class closes its context afterwards: the engine REST API finds "the default
+ * engine" in Camunda's static registry, which two open contexts would share.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		// Topics other services own: declared here because the test has no intake or imaging service.
+		// Topics other services own: declared here because the test has no intake or
+		// imaging service.
 		"prolo.events.owned-topics=workflow.referral-events,intake.referral-events,imaging.imaging-events",
 		"prolo.workflow.kept-message-sweep=PT1S" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -126,17 +129,18 @@ abstract class ReferralProcessScenarios {
 		send(EventTopics.INTAKE, eventId, submitted(referralId, "LOW_BACK_PAIN"));
 		send(EventTopics.INTAKE, otherEventId, submitted(referralId, "LOW_BACK_PAIN"));
 
-		await().atMost(TIMEOUT).until(() -> jdbc.queryForObject(
-				"select count(*) from processed_event where event_id in (?, ?)", Integer.class, eventId,
-				otherEventId) == 2);
+		await().atMost(TIMEOUT)
+			.until(() -> jdbc.queryForObject("select count(*) from processed_event where event_id in (?, ?)",
+					Integer.class, eventId, otherEventId) == 2);
 		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(referralId).count()).isEqualTo(1);
-		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(referralId).list())
-			.singleElement()
+		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(referralId).list()).singleElement()
 			.satisfies(task -> {
 				assertThat(task.getTaskDefinitionKey()).isEqualTo("triage");
 				assertThat(task.getDueDate()).isInTheFuture();
 			});
-		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(referralId).taskCandidateGroup("intake-coordinators")
+		assertThat(tasks.createTaskQuery()
+			.processInstanceBusinessKey(referralId)
+			.taskCandidateGroup("intake-coordinators")
 			.count()).isEqualTo(1);
 		assertThat(runtime.getVariable(processOf(referralId), "condition")).isEqualTo("LOW_BACK_PAIN");
 	}
@@ -166,7 +170,8 @@ abstract class ReferralProcessScenarios {
 		Task plan = openTask(referralId);
 		assertThat(plan.getTaskDefinitionKey()).isEqualTo("plan-course");
 		// The course plan table proposes; the form is prefilled with the proposal.
-		assertThat(runtime.getVariables(plan.getProcessInstanceId(), List.of("sessions", "intervalWeeks", "dextrosePercent")))
+		assertThat(runtime.getVariables(plan.getProcessInstanceId(),
+				List.of("sessions", "intervalWeeks", "dextrosePercent")))
 			.containsEntry("sessions", 5)
 			.containsEntry("intervalWeeks", 4)
 			.containsEntry("dextrosePercent", 25.0);
@@ -177,7 +182,10 @@ abstract class ReferralProcessScenarios {
 		assertThat(decided.getDmnSuitability()).isEqualTo("SUITABLE");
 		assertThat(decided.getDmnReasonCode()).isEqualTo("INDICATED");
 		assertThat(decided.getDmnDecisionVersion()).isEqualTo(repository.createDecisionDefinitionQuery()
-			.decisionDefinitionKey("prolotherapy-suitability").latestVersion().singleResult().getVersion());
+			.decisionDefinitionKey("prolotherapy-suitability")
+			.latestVersion()
+			.singleResult()
+			.getVersion());
 		assertThat(decided.getOverridden()).isFalse();
 		CoursePlanned planned = awaitEvent(referralId, CoursePlanned.class);
 		assertThat(planned.getSessions()).isEqualTo(5);
@@ -198,17 +206,19 @@ abstract class ReferralProcessScenarios {
 		assertThat(openTask(referralId).getTaskDefinitionKey()).isEqualTo("physical-exam");
 
 		String reportId = UUID.randomUUID().toString();
-		send(EventTopics.IMAGING, reportId, ImagingReported.newBuilder()
-			.setReferralId(referralId)
-			.setReportedAt(now())
-			.setOrderId("order-" + referralId)
-			.setRedFlag(true)
-			.setRedFlagKind("FRACTURE")
-			.setFullThicknessTear(false)
-			.setReport("Undisplaced fracture of the greater tuberosity.")
-			.build());
-		await().atMost(TIMEOUT).until(() -> jdbc.queryForObject(
-				"select count(*) from early_message where event_id = ?", Integer.class, reportId) == 1);
+		send(EventTopics.IMAGING, reportId,
+				ImagingReported.newBuilder()
+					.setReferralId(referralId)
+					.setReportedAt(now())
+					.setOrderId("order-" + referralId)
+					.setRedFlag(true)
+					.setRedFlagKind("FRACTURE")
+					.setFullThicknessTear(false)
+					.setReport("Undisplaced fracture of the greater tuberosity.")
+					.build());
+		await().atMost(TIMEOUT)
+			.until(() -> jdbc.queryForObject("select count(*) from early_message where event_id = ?", Integer.class,
+					reportId) == 1);
 
 		complete(referralId, "physical-exam", exam(true));
 
@@ -219,7 +229,8 @@ abstract class ReferralProcessScenarios {
 		assertThat(runtime.getVariables(confirm.getProcessInstanceId(), List.of("dmnSuitability", "dmnReasonCode")))
 			.containsEntry("dmnSuitability", "NOT_SUITABLE")
 			.containsEntry("dmnReasonCode", "IMAGING_RED_FLAG");
-		assertThat(jdbc.queryForObject("select count(*) from early_message where event_id = ?", Integer.class, reportId))
+		assertThat(
+				jdbc.queryForObject("select count(*) from early_message where event_id = ?", Integer.class, reportId))
 			.isZero();
 	}
 
@@ -229,20 +240,27 @@ abstract class ReferralProcessScenarios {
 		complete(referralId, "triage", Map.of("triageOutcome", "ACCEPTED"));
 		complete(referralId, "record-history", history(8));
 		complete(referralId, "physical-exam", exam(true));
-		await().atMost(TIMEOUT).until(() -> runtime.createExecutionQuery().processInstanceBusinessKey(referralId)
-			.messageEventSubscriptionName("ImagingReported").count() == 1);
+		await().atMost(TIMEOUT)
+			.until(() -> runtime.createExecutionQuery()
+				.processInstanceBusinessKey(referralId)
+				.messageEventSubscriptionName("ImagingReported")
+				.count() == 1);
 
-		send(EventTopics.IMAGING, UUID.randomUUID().toString(), ImagingReported.newBuilder()
-			.setReferralId(referralId)
-			.setReportedAt(now())
-			.setOrderId("order-" + referralId)
-			.setRedFlag(false)
-			.setFullThicknessTear(true)
-			.setReport("Full-thickness tear of the Achilles tendon.")
-			.build());
+		send(EventTopics.IMAGING, UUID.randomUUID().toString(),
+				ImagingReported.newBuilder()
+					.setReferralId(referralId)
+					.setReportedAt(now())
+					.setOrderId("order-" + referralId)
+					.setRedFlag(false)
+					.setFullThicknessTear(true)
+					.setReport("Full-thickness tear of the Achilles tendon.")
+					.build());
 
-		await().atMost(TIMEOUT).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(referralId)
-			.taskDefinitionKey("confirm-suitability").count() == 1);
+		await().atMost(TIMEOUT)
+			.until(() -> tasks.createTaskQuery()
+				.processInstanceBusinessKey(referralId)
+				.taskDefinitionKey("confirm-suitability")
+				.count() == 1);
 		assertThat(runtime.getVariable(processOf(referralId), "dmnReasonCode")).isEqualTo("SURGICAL_OPINION_NEEDED");
 	}
 
@@ -252,11 +270,12 @@ abstract class ReferralProcessScenarios {
 		complete(referralId, "triage", Map.of("triageOutcome", "ACCEPTED"));
 		assertThat(openTask(referralId).getTaskDefinitionKey()).isEqualTo("record-history");
 
-		send(EventTopics.INTAKE, UUID.randomUUID().toString(), ReferralWithdrawn.newBuilder()
-			.setReferralId(referralId)
-			.setWithdrawnAt(now())
-			.setReferrerId("dr-ada")
-			.build());
+		send(EventTopics.INTAKE, UUID.randomUUID().toString(),
+				ReferralWithdrawn.newBuilder()
+					.setReferralId(referralId)
+					.setWithdrawnAt(now())
+					.setReferrerId("dr-ada")
+					.build());
 
 		ReferralClosed closed = awaitEvent(referralId, ReferralClosed.class);
 		assertThat(closed.getOutcome()).isEqualTo("WITHDRAWN");
@@ -273,17 +292,24 @@ abstract class ReferralProcessScenarios {
 		ReferralInfoRequested requested = awaitEvent(referralId, ReferralInfoRequested.class);
 		assertThat(requested.getQuestion()).isEqualTo("Which treatments were tried?");
 		assertThat(requested.getAnswerDueAt()).isAfter(requested.getRequestedAt().plus(Duration.ofDays(13)));
-		await().atMost(TIMEOUT).until(() -> runtime.createExecutionQuery().processInstanceBusinessKey(referralId)
-			.messageEventSubscriptionName("ReferralInfoProvided").count() == 1);
+		await().atMost(TIMEOUT)
+			.until(() -> runtime.createExecutionQuery()
+				.processInstanceBusinessKey(referralId)
+				.messageEventSubscriptionName("ReferralInfoProvided")
+				.count() == 1);
 
-		send(EventTopics.INTAKE, UUID.randomUUID().toString(), ReferralInfoProvided.newBuilder()
-			.setReferralId(referralId)
-			.setProvidedAt(now())
-			.setAnswer("Eight weeks of physiotherapy.")
-			.build());
+		send(EventTopics.INTAKE, UUID.randomUUID().toString(),
+				ReferralInfoProvided.newBuilder()
+					.setReferralId(referralId)
+					.setProvidedAt(now())
+					.setAnswer("Eight weeks of physiotherapy.")
+					.build());
 
-		await().atMost(TIMEOUT).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(referralId)
-			.taskDefinitionKey("triage").count() == 1);
+		await().atMost(TIMEOUT)
+			.until(() -> tasks.createTaskQuery()
+				.processInstanceBusinessKey(referralId)
+				.taskDefinitionKey("triage")
+				.count() == 1);
 		assertThat(runtime.getVariable(processOf(referralId), "infoAnswer")).isEqualTo("Eight weeks of physiotherapy.");
 	}
 
@@ -309,17 +335,18 @@ abstract class ReferralProcessScenarios {
 		String referralId = submitAndAwaitTriage("PLANTAR_FASCIOPATHY");
 		Task triage = openTask(referralId);
 		tasks.setAssignee(triage.getId(), "ingrid");
-		var timeout = management.createJobQuery().processInstanceId(triage.getProcessInstanceId()).timers().singleResult();
+		var timeout = management.createJobQuery()
+			.processInstanceId(triage.getProcessInstanceId())
+			.timers()
+			.singleResult();
 		assertThat(timeout.getDuedate()).isCloseTo(triage.getDueDate(), 60_000);
 
 		management.executeJob(timeout.getId());
 
-		assertThat(tasks.getIdentityLinksForTask(triage.getId()))
-			.anySatisfy(link -> {
-				assertThat(link.getType()).isEqualTo(IdentityLinkType.CANDIDATE);
-				assertThat(link.getGroupId()).isEqualTo("clinic-leads");
-			})
-			.anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("intake-coordinators"));
+		assertThat(tasks.getIdentityLinksForTask(triage.getId())).anySatisfy(link -> {
+			assertThat(link.getType()).isEqualTo(IdentityLinkType.CANDIDATE);
+			assertThat(link.getGroupId()).isEqualTo("clinic-leads");
+		}).anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("intake-coordinators"));
 		assertThat(tasks.createTaskQuery().taskId(triage.getId()).singleResult().getAssignee()).isEqualTo("ingrid");
 	}
 
@@ -343,19 +370,30 @@ abstract class ReferralProcessScenarios {
 	}
 
 	static Stream<Arguments> suitabilityRules() {
-		// Each case also meets every later rule's condition where it can, so only FIRST explains the result.
+		// Each case also meets every later rule's condition where it can, so only FIRST
+		// explains the result.
 		return Stream.of(
-				Arguments.of(1, "NOT_SUITABLE", "ACTIVE_INFECTION", Map.of("activeInfectionAtSite", true, "malignancyAtSite", true, "pregnant", true)),
-				Arguments.of(2, "NOT_SUITABLE", "MALIGNANCY_AT_SITE", Map.of("malignancyAtSite", true, "imagingRedFlag", true)),
-				Arguments.of(3, "NOT_SUITABLE", "IMAGING_RED_FLAG", Map.of("imagingRedFlag", true, "allergyToInjectate", true)),
-				Arguments.of(4, "NOT_SUITABLE", "ALLERGY_TO_INJECTATE", Map.of("allergyToInjectate", true, "painDurationMonths", 1)),
-				Arguments.of(5, "NOT_SUITABLE", "NOT_CHRONIC", Map.of("painDurationMonths", 2, "fullThicknessTear", true)),
-				Arguments.of(6, "SPECIALIST_REVIEW", "SURGICAL_OPINION_NEEDED", Map.of("fullThicknessTear", true, "anticoagulated", true)),
+				Arguments.of(1, "NOT_SUITABLE", "ACTIVE_INFECTION",
+						Map.of("activeInfectionAtSite", true, "malignancyAtSite", true, "pregnant", true)),
+				Arguments.of(2, "NOT_SUITABLE", "MALIGNANCY_AT_SITE",
+						Map.of("malignancyAtSite", true, "imagingRedFlag", true)),
+				Arguments.of(3, "NOT_SUITABLE", "IMAGING_RED_FLAG",
+						Map.of("imagingRedFlag", true, "allergyToInjectate", true)),
+				Arguments.of(4, "NOT_SUITABLE", "ALLERGY_TO_INJECTATE",
+						Map.of("allergyToInjectate", true, "painDurationMonths", 1)),
+				Arguments.of(5, "NOT_SUITABLE", "NOT_CHRONIC",
+						Map.of("painDurationMonths", 2, "fullThicknessTear", true)),
+				Arguments.of(6, "SPECIALIST_REVIEW", "SURGICAL_OPINION_NEEDED",
+						Map.of("fullThicknessTear", true, "anticoagulated", true)),
 				Arguments.of(7, "SPECIALIST_REVIEW", "BLEEDING_RISK", Map.of("anticoagulated", true, "pregnant", true)),
-				Arguments.of(8, "SPECIALIST_REVIEW", "PREGNANCY", Map.of("pregnant", true, "uncontrolledDiabetes", true)),
-				Arguments.of(9, "SPECIALIST_REVIEW", "GLYCAEMIC_CONTROL", Map.of("uncontrolledDiabetes", true, "condition", "OTHER")),
-				Arguments.of(10, "SPECIALIST_REVIEW", "CONDITION_OUTSIDE_PROTOCOL", Map.of("condition", "OTHER", "priorConservativeCare", false)),
-				Arguments.of(11, "SPECIALIST_REVIEW", "CONSERVATIVE_CARE_NOT_TRIED", Map.of("priorConservativeCare", false)),
+				Arguments.of(8, "SPECIALIST_REVIEW", "PREGNANCY",
+						Map.of("pregnant", true, "uncontrolledDiabetes", true)),
+				Arguments.of(9, "SPECIALIST_REVIEW", "GLYCAEMIC_CONTROL",
+						Map.of("uncontrolledDiabetes", true, "condition", "OTHER")),
+				Arguments.of(10, "SPECIALIST_REVIEW", "CONDITION_OUTSIDE_PROTOCOL",
+						Map.of("condition", "OTHER", "priorConservativeCare", false)),
+				Arguments.of(11, "SPECIALIST_REVIEW", "CONSERVATIVE_CARE_NOT_TRIED",
+						Map.of("priorConservativeCare", false)),
 				Arguments.of(12, "SUITABLE", "INDICATED", Map.of("painDurationMonths", 3)));
 	}
 
@@ -366,12 +404,14 @@ abstract class ReferralProcessScenarios {
 			"ACHILLES_TENDINOPATHY,4,4,20.0", "PLANTAR_FASCIOPATHY,3,4,25.0", "OTHER,3,4,15.0" })
 	void coursePlanTableProposesTheProtocolOfEachCondition(String condition, int sessions, int intervalWeeks,
 			double dextrosePercent) {
-		List<Map<String, Map<String, Object>>> result = evaluate("prolotherapy-course-plan", Map.of("condition", condition));
+		List<Map<String, Map<String, Object>>> result = evaluate("prolotherapy-course-plan",
+				Map.of("condition", condition));
 
 		assertThat(result).singleElement().satisfies(row -> {
 			assertThat(row.get("sessions")).containsEntry("type", "Integer").containsEntry("value", sessions);
 			assertThat(row.get("intervalWeeks")).containsEntry("type", "Integer").containsEntry("value", intervalWeeks);
-			assertThat(row.get("dextrosePercent")).containsEntry("type", "Double").containsEntry("value", dextrosePercent);
+			assertThat(row.get("dextrosePercent")).containsEntry("type", "Double")
+				.containsEntry("value", dextrosePercent);
 		});
 	}
 
@@ -380,8 +420,11 @@ abstract class ReferralProcessScenarios {
 	String submitAndAwaitTriage(String condition) {
 		String referralId = newReferralId();
 		send(EventTopics.INTAKE, UUID.randomUUID().toString(), submitted(referralId, condition));
-		await().atMost(TIMEOUT).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(referralId)
-			.taskDefinitionKey("triage").count() == 1);
+		await().atMost(TIMEOUT)
+			.until(() -> tasks.createTaskQuery()
+				.processInstanceBusinessKey(referralId)
+				.taskDefinitionKey("triage")
+				.count() == 1);
 		return referralId;
 	}
 
@@ -467,12 +510,16 @@ abstract class ReferralProcessScenarios {
 		return tasks.createTaskQuery().processInstanceBusinessKey(referralId).singleResult();
 	}
 
-	/** Completes the referral's one open task, which must be {@code taskKey}, over the engine REST API. */
+	/**
+	 * Completes the referral's one open task, which must be {@code taskKey}, over the
+	 * engine REST API.
+	 */
 	void complete(String referralId, String taskKey, Map<String, Object> variables) {
 		Task task = openTask(referralId);
 		assertThat(task.getTaskDefinitionKey()).isEqualTo(taskKey);
 		ResponseEntity<Map<String, Object>> response = postComplete(task.getId(), variables);
-		assertThat(response.getStatusCode().is2xxSuccessful()).as("%s: %s", response.getStatusCode(), response.getBody())
+		assertThat(response.getStatusCode().is2xxSuccessful())
+			.as("%s: %s", response.getStatusCode(), response.getBody())
 			.isTrue();
 	}
 

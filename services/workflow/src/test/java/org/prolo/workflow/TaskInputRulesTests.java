@@ -27,7 +27,8 @@ class TaskInputRulesTests {
 				Map.of("sessions", 4L, "intervalWeeks", 4.0, "dextrosePercent", 15, "injectionSites", "L4-L5"));
 
 		assertThat(checked.valid()).isTrue();
-		assertThat(checked.normalized()).containsEntry("sessions", 4).containsEntry("intervalWeeks", 4)
+		assertThat(checked.normalized()).containsEntry("sessions", 4)
+			.containsEntry("intervalWeeks", 4)
 			.containsEntry("dextrosePercent", 15.0);
 	}
 
@@ -44,9 +45,10 @@ class TaskInputRulesTests {
 
 	@Test
 	void rejectsAPainScoreOutsideTheNumericRatingScale() {
-		var checked = TaskInputRules.check("record-history", Map.of("painLocation", "knee", "painDurationMonths", 6,
-				"painScore", 11, "priorConservativeCare", true, "anticoagulated", false, "allergyToInjectate", false,
-				"pregnant", false, "uncontrolledDiabetes", false));
+		var checked = TaskInputRules.check("record-history",
+				Map.of("painLocation", "knee", "painDurationMonths", 6, "painScore", 11, "priorConservativeCare", true,
+						"anticoagulated", false, "allergyToInjectate", false, "pregnant", false, "uncontrolledDiabetes",
+						false));
 
 		assertThat(checked.violations()).containsExactly("painScore: must be between 0 and 10, was 11");
 	}

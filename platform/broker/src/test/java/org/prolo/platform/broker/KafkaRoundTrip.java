@@ -21,63 +21,67 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Plain kafka-clients calls shared by the broker tests, so each test reads as what it proves. */
+/**
+ * Plain kafka-clients calls shared by the broker tests, so each test reads as what it
+ * proves.
+ */
 final class KafkaRoundTrip {
 
-    private KafkaRoundTrip() {
-    }
+	private KafkaRoundTrip() {
+	}
 
-    static Admin admin(String bootstrapServers) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-    }
+	static Admin admin(String bootstrapServers) {
+		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+	}
 
-    static void createTopic(String bootstrapServers, String topic, int partitions)
-            throws ExecutionException, InterruptedException {
-        try (Admin admin = admin(bootstrapServers)) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-        }
-    }
+	static void createTopic(String bootstrapServers, String topic, int partitions)
+			throws ExecutionException, InterruptedException {
+		try (Admin admin = admin(bootstrapServers)) {
+			admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+		}
+	}
 
-    static Set<String> topicNames(String bootstrapServers) throws ExecutionException, InterruptedException {
-        try (Admin admin = admin(bootstrapServers)) {
-            return admin.listTopics().names().get();
-        }
-    }
+	static Set<String> topicNames(String bootstrapServers) throws ExecutionException, InterruptedException {
+		try (Admin admin = admin(bootstrapServers)) {
+			return admin.listTopics().names().get();
+		}
+	}
 
-    static int partitionCount(String bootstrapServers, String topic) throws ExecutionException, InterruptedException {
-        try (Admin admin = admin(bootstrapServers)) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-        }
-    }
+	static int partitionCount(String bootstrapServers, String topic) throws ExecutionException, InterruptedException {
+		try (Admin admin = admin(bootstrapServers)) {
+			return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+		}
+	}
 
-    static RecordMetadata produce(String bootstrapServers, String topic, String key, String value)
-            throws ExecutionException, InterruptedException {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get();
-        }
-    }
+	static RecordMetadata produce(String bootstrapServers, String topic, String key, String value)
+			throws ExecutionException, InterruptedException {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new StringSerializer())) {
+			return producer.send(new ProducerRecord<>(topic, key, value)).get();
+		}
+	}
 
-    /** Reads the topic from the beginning with a fresh consumer group until {@code expected} records arrived. */
-    static List<ConsumerRecord<String, String>> consume(String bootstrapServers, String topic, int expected,
-                                                        Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (records.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
-    }
+	/**
+	 * Reads the topic from the beginning with a fresh consumer group until
+	 * {@code expected} records arrived.
+	 */
+	static List<ConsumerRecord<String, String>> consume(String bootstrapServers, String topic, int expected,
+			Duration timeout) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+				"earliest");
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new StringDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (records.size() < expected && System.nanoTime() < deadline) {
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+			}
+		}
+		return records;
+	}
+
 }

@@ -16,67 +16,66 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KraftBrokerTests {
 
-    private static final Duration CONSUME_TIMEOUT = Duration.ofSeconds(30);
+	private static final Duration CONSUME_TIMEOUT = Duration.ofSeconds(30);
 
-    @Test
-    void ephemeralBrokerCreatesTopicsAndDeliversRecords() throws Exception {
-        try (KraftBroker broker = KraftBroker.startEphemeral()) {
-            String servers = broker.bootstrapServers();
+	@Test
+	void ephemeralBrokerCreatesTopicsAndDeliversRecords() throws Exception {
+		try (KraftBroker broker = KraftBroker.startEphemeral()) {
+			String servers = broker.bootstrapServers();
 
-            KafkaRoundTrip.createTopic(servers, "referrals", 3);
-            RecordMetadata sent = KafkaRoundTrip.produce(servers, "referrals", "r-1", "submitted");
-            List<ConsumerRecord<String, String>> received =
-                    KafkaRoundTrip.consume(servers, "referrals", 1, CONSUME_TIMEOUT);
+			KafkaRoundTrip.createTopic(servers, "referrals", 3);
+			RecordMetadata sent = KafkaRoundTrip.produce(servers, "referrals", "r-1", "submitted");
+			List<ConsumerRecord<String, String>> received = KafkaRoundTrip.consume(servers, "referrals", 1,
+					CONSUME_TIMEOUT);
 
-            assertThat(servers).startsWith("127.0.0.1:");
-            assertThat(KafkaRoundTrip.partitionCount(servers, "referrals")).isEqualTo(3);
-            assertThat(sent.offset()).isZero();
-            assertThat(received).singleElement().satisfies(record -> {
-                assertThat(record.key()).isEqualTo("r-1");
-                assertThat(record.value()).isEqualTo("submitted");
-            });
-        }
-    }
+			assertThat(servers).startsWith("127.0.0.1:");
+			assertThat(KafkaRoundTrip.partitionCount(servers, "referrals")).isEqualTo(3);
+			assertThat(sent.offset()).isZero();
+			assertThat(received).singleElement().satisfies(record -> {
+				assertThat(record.key()).isEqualTo("r-1");
+				assertThat(record.value()).isEqualTo("submitted");
+			});
+		}
+	}
 
-    @Test
-    void ephemeralBrokerDeletesItsDirectoryOnClose() {
-        KraftBroker broker = KraftBroker.startEphemeral();
-        Path dir = broker.dataDir();
-        assertThat(dir.resolve("meta.properties")).exists();
+	@Test
+	void ephemeralBrokerDeletesItsDirectoryOnClose() {
+		KraftBroker broker = KraftBroker.startEphemeral();
+		Path dir = broker.dataDir();
+		assertThat(dir.resolve("meta.properties")).exists();
 
-        broker.close();
+		broker.close();
 
-        assertThat(dir).doesNotExist();
-    }
+		assertThat(dir).doesNotExist();
+	}
 
-    @Test
-    void restartOnTheSameDirectoryKeepsTopicsAndRecords(@TempDir Path dataDir) throws Exception {
-        try (KraftBroker first = KraftBroker.start(dataDir, 0)) {
-            KafkaRoundTrip.createTopic(first.bootstrapServers(), "appointments", 3);
-            KafkaRoundTrip.produce(first.bootstrapServers(), "appointments", "a-1", "booked");
-        }
+	@Test
+	void restartOnTheSameDirectoryKeepsTopicsAndRecords(@TempDir Path dataDir) throws Exception {
+		try (KraftBroker first = KraftBroker.start(dataDir, 0)) {
+			KafkaRoundTrip.createTopic(first.bootstrapServers(), "appointments", 3);
+			KafkaRoundTrip.produce(first.bootstrapServers(), "appointments", "a-1", "booked");
+		}
 
-        try (KraftBroker second = KraftBroker.start(dataDir, 0)) {
-            String servers = second.bootstrapServers();
+		try (KraftBroker second = KraftBroker.start(dataDir, 0)) {
+			String servers = second.bootstrapServers();
 
-            assertThat(KafkaRoundTrip.topicNames(servers)).contains("appointments");
-            assertThat(KafkaRoundTrip.partitionCount(servers, "appointments")).isEqualTo(3);
-            assertThat(KafkaRoundTrip.consume(servers, "appointments", 1, CONSUME_TIMEOUT))
-                    .singleElement()
-                    .satisfies(record -> assertThat(record.value()).isEqualTo("booked"));
-        }
-        assertThat(dataDir.resolve("meta.properties")).exists();
-    }
+			assertThat(KafkaRoundTrip.topicNames(servers)).contains("appointments");
+			assertThat(KafkaRoundTrip.partitionCount(servers, "appointments")).isEqualTo(3);
+			assertThat(KafkaRoundTrip.consume(servers, "appointments", 1, CONSUME_TIMEOUT)).singleElement()
+				.satisfies(record -> assertThat(record.value()).isEqualTo("booked"));
+		}
+		assertThat(dataDir.resolve("meta.properties")).exists();
+	}
 
-    @Test
-    void startRefusesAPortThatIsAlreadyTaken(@TempDir Path dataDir) throws Exception {
-        try (ServerSocket occupied = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            int port = occupied.getLocalPort();
+	@Test
+	void startRefusesAPortThatIsAlreadyTaken(@TempDir Path dataDir) throws Exception {
+		try (ServerSocket occupied = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+			int port = occupied.getLocalPort();
 
-            assertThatThrownBy(() -> KraftBroker.start(dataDir, port))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("Port " + port)
-                    .hasMessageContaining("already in use");
-        }
-    }
+			assertThatThrownBy(() -> KraftBroker.start(dataDir, port)).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("Port " + port)
+				.hasMessageContaining("already in use");
+		}
+	}
+
 }

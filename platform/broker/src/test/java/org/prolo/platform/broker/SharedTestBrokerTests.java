@@ -19,42 +19,43 @@ import org.junit.jupiter.api.Test;
 
 class SharedTestBrokerTests {
 
-    @Test
-    void everyCallerInTheJvmGetsTheSameBroker() {
-        String first = SharedTestBroker.bootstrapServers();
-        String second = SharedTestBroker.bootstrapServers();
+	@Test
+	void everyCallerInTheJvmGetsTheSameBroker() {
+		String first = SharedTestBroker.bootstrapServers();
+		String second = SharedTestBroker.bootstrapServers();
 
-        assertThat(second).isEqualTo(first);
-    }
+		assertThat(second).isEqualTo(first);
+	}
 
-    @Test
-    void sharedBrokerUsesTheSingleNodeDefaults() throws Exception {
-        String servers = SharedTestBroker.bootstrapServers();
+	@Test
+	void sharedBrokerUsesTheSingleNodeDefaults() throws Exception {
+		String servers = SharedTestBroker.bootstrapServers();
 
-        try (Admin admin = KafkaRoundTrip.admin(servers)) {
-            ConfigResource node = new ConfigResource(ConfigResource.Type.BROKER, "1");
-            Config config = admin.describeConfigs(List.of(node)).all().get().get(node);
+		try (Admin admin = KafkaRoundTrip.admin(servers)) {
+			ConfigResource node = new ConfigResource(ConfigResource.Type.BROKER, "1");
+			Config config = admin.describeConfigs(List.of(node)).all().get().get(node);
 
-            assertThat(config.get("auto.create.topics.enable").value()).isEqualTo("false");
-            assertThat(config.get("num.partitions").value()).isEqualTo("3");
-            assertThat(config.get("offsets.topic.replication.factor").value()).isEqualTo("1");
-            assertThat(config.get("transaction.state.log.replication.factor").value()).isEqualTo("1");
-        }
-    }
+			assertThat(config.get("auto.create.topics.enable").value()).isEqualTo("false");
+			assertThat(config.get("num.partitions").value()).isEqualTo("3");
+			assertThat(config.get("offsets.topic.replication.factor").value()).isEqualTo("1");
+			assertThat(config.get("transaction.state.log.replication.factor").value()).isEqualTo("1");
+		}
+	}
 
-    @Test
-    void producingToAnUndeclaredTopicFailsInsteadOfCreatingIt() throws Exception {
-        String servers = SharedTestBroker.bootstrapServers();
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
+	@Test
+	void producingToAnUndeclaredTopicFailsInsteadOfCreatingIt() throws Exception {
+		String servers = SharedTestBroker.bootstrapServers();
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+				ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
 
-        try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            Assertions.assertThatThrownBy(() -> producer.send(new ProducerRecord<>("no-such-topic", "x"))
-                            .get(5, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class);
-        }
-        assertThat(KafkaRoundTrip.topicNames(servers)).doesNotContain("no-such-topic");
-    }
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new StringSerializer())) {
+			Assertions
+				.assertThatThrownBy(
+						() -> producer.send(new ProducerRecord<>("no-such-topic", "x")).get(5, TimeUnit.SECONDS))
+				.isInstanceOf(ExecutionException.class);
+		}
+		assertThat(KafkaRoundTrip.topicNames(servers)).doesNotContain("no-such-topic");
+	}
+
 }

@@ -5,10 +5,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.prolo.events.codec.EventCodec;
 
 /**
- * The one value deserializer of the product. The generated class is chosen by the writer schema's
- * fingerprint, so listeners dispatch on the Java type. Wrapped in spring-kafka's
- * ErrorHandlingDeserializer, a record that cannot be decoded goes to the dead-letter topic instead
- * of stopping the consumer.
+ * The one value deserializer of the product. The generated class is chosen by the writer
+ * schema's fingerprint, so listeners dispatch on the Java type. Wrapped in spring-kafka's
+ * ErrorHandlingDeserializer, a record that cannot be decoded goes to the dead-letter
+ * topic instead of stopping the consumer.
  */
 public class AvroEventDeserializer implements Deserializer<SpecificRecord> {
 

@@ -4,7 +4,10 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.prolo.events.codec.EventCodec;
 
-/** The one value serializer of the product: Avro single-object encoding of a generated event. */
+/**
+ * The one value serializer of the product: Avro single-object encoding of a generated
+ * event.
+ */
 public class AvroEventSerializer implements Serializer<SpecificRecord> {
 
 	private final EventCodec codec;

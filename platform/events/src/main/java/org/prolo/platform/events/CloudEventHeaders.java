@@ -7,8 +7,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * CloudEvents 1.0 Kafka protocol binding, binary mode: the attributes travel as {@code ce_}
- * headers and the record value is the event data itself.
+ * CloudEvents 1.0 Kafka protocol binding, binary mode: the attributes travel as
+ * {@code ce_} headers and the record value is the event data itself.
  *
  * @param id unique per event; consumers use it to drop redeliveries
  * @param source the producing service, for example {@code /prolo/intake}
@@ -30,7 +30,10 @@ public record CloudEventHeaders(String id, String source, String type, Instant t
 
 	public static final String SUBJECT = "ce_subject";
 
-	/** Extension attribute: the referral the event is about, readable without decoding the value. */
+	/**
+	 * Extension attribute: the referral the event is about, readable without decoding the
+	 * value.
+	 */
 	public static final String REFERRAL_ID = "ce_referralid";
 
 	public static final String CONTENT_TYPE = "content-type";

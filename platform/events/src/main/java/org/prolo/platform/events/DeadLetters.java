@@ -25,9 +25,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * What an operator needs once a record was parked: the list of dead letters with their reasons, and a replay that
- * puts one back on its original topic, unchanged (same key, value and CloudEvents headers), after the cause was fixed.
- * A replayed event keeps its ce_id, so a consumer that did process it in the meantime drops it.
+ * What an operator needs once a record was parked: the list of dead letters with their
+ * reasons, and a replay that puts one back on its original topic, unchanged (same key,
+ * value and CloudEvents headers), after the cause was fixed. A replayed event keeps its
+ * ce_id, so a consumer that did process it in the meantime drops it.
  */
 public class DeadLetters {
 
@@ -44,7 +45,10 @@ public class DeadLetters {
 		this.template = template;
 	}
 
-	/** One parked record, without its value: the body may carry clinical facts and is not shown. */
+	/**
+	 * One parked record, without its value: the body may carry clinical facts and is not
+	 * shown.
+	 */
 	public record DeadLetter(String deadLetterTopic, int partition, long offset, String key, Instant parkedAt,
 			String originalTopic, Integer originalPartition, Long originalOffset, String reason, String eventType,
 			String eventId) {
@@ -80,7 +84,8 @@ public class DeadLetters {
 				String target = (letter.originalTopic() != null) ? letter.originalTopic() : topic;
 				ProducerRecord<String, Object> replayed = new ProducerRecord<>(target, record.key(), record.value());
 				for (Header header : record.headers()) {
-					if (!header.key().startsWith(KafkaHeaders.PREFIX) && !header.key().equals(EventTopics.DLT_REASON_HEADER)) {
+					if (!header.key().startsWith(KafkaHeaders.PREFIX)
+							&& !header.key().equals(EventTopics.DLT_REASON_HEADER)) {
 						replayed.headers().add(header);
 					}
 				}
@@ -95,9 +100,10 @@ public class DeadLetters {
 
 	private Consumer<String, byte[]> consumer() {
 		// No group: an operator's look must not move any consumer's offsets.
-		return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.CLIENT_ID_CONFIG, "dead-letters-" + UUID.randomUUID(),
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+		return new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.CLIENT_ID_CONFIG,
+						"dead-letters-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+				new StringDeserializer(), new ByteArrayDeserializer());
 	}
 
 	private static List<ConsumerRecord<String, byte[]>> readAll(Consumer<String, byte[]> consumer, String topic) {
@@ -118,9 +124,9 @@ public class DeadLetters {
 	private static DeadLetter describe(ConsumerRecord<String, byte[]> record) {
 		return new DeadLetter(record.topic(), record.partition(), record.offset(), record.key(),
 				Instant.ofEpochMilli(record.timestamp()), text(record, KafkaHeaders.DLT_ORIGINAL_TOPIC),
-				integer(record, KafkaHeaders.DLT_ORIGINAL_PARTITION), longValue(record, KafkaHeaders.DLT_ORIGINAL_OFFSET),
-				text(record, EventTopics.DLT_REASON_HEADER), text(record, CloudEventHeaders.TYPE),
-				text(record, CloudEventHeaders.ID));
+				integer(record, KafkaHeaders.DLT_ORIGINAL_PARTITION),
+				longValue(record, KafkaHeaders.DLT_ORIGINAL_OFFSET), text(record, EventTopics.DLT_REASON_HEADER),
+				text(record, CloudEventHeaders.TYPE), text(record, CloudEventHeaders.ID));
 	}
 
 	private static String text(ConsumerRecord<?, ?> record, String key) {
@@ -131,12 +137,14 @@ public class DeadLetters {
 	// spring-kafka writes the original partition and offset as big-endian binary numbers.
 	private static Integer integer(ConsumerRecord<?, ?> record, String key) {
 		Header header = record.headers().lastHeader(key);
-		return (header != null && header.value().length == 4) ? java.nio.ByteBuffer.wrap(header.value()).getInt() : null;
+		return (header != null && header.value().length == 4) ? java.nio.ByteBuffer.wrap(header.value()).getInt()
+				: null;
 	}
 
 	private static Long longValue(ConsumerRecord<?, ?> record, String key) {
 		Header header = record.headers().lastHeader(key);
-		return (header != null && header.value().length == 8) ? java.nio.ByteBuffer.wrap(header.value()).getLong() : null;
+		return (header != null && header.value().length == 8) ? java.nio.ByteBuffer.wrap(header.value()).getLong()
+				: null;
 	}
 
 }

@@ -10,9 +10,10 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * {@code GET /actuator/deadletters} lists the dead letters of every topic this service consumes;
- * {@code GET /actuator/deadletters/{topic}} those of one topic; {@code POST /actuator/deadletters/{topic}} with
- * {@code {"partition":0,"offset":12}} replays one onto its original topic.
+ * {@code GET /actuator/deadletters} lists the dead letters of every topic this service
+ * consumes; {@code GET /actuator/deadletters/{topic}} those of one topic; {@code POST
+ * /actuator/deadletters/{topic}} with {@code {"partition":0,"offset":12}} replays one
+ * onto its original topic.
  */
 @Endpoint(id = "deadletters")
 public class DeadLettersEndpoint {

@@ -17,7 +17,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 /**
- * Publishes one event: key = referral id, value = Avro single-object bytes, CloudEvents headers.
+ * Publishes one event: key = referral id, value = Avro single-object bytes, CloudEvents
+ * headers.
  */
 public class EventPublisher {
 
@@ -35,14 +36,18 @@ public class EventPublisher {
 		this.clock = clock;
 	}
 
-	/** Sends without waiting; the future completes when the broker acknowledged the record. */
+	/**
+	 * Sends without waiting; the future completes when the broker acknowledged the
+	 * record.
+	 */
 	public CompletableFuture<SendResult<String, Object>> publish(String topic, SpecificRecord event) {
 		return publish(topic, event, UUID.randomUUID().toString());
 	}
 
 	/**
-	 * Sends with a given CloudEvents id. An outbox that re-sends an event after a crash passes the id it chose when
-	 * the event happened, so consumers recognise the second copy as a redelivery.
+	 * Sends with a given CloudEvents id. An outbox that re-sends an event after a crash
+	 * passes the id it chose when the event happened, so consumers recognise the second
+	 * copy as a redelivery.
 	 */
 	public CompletableFuture<SendResult<String, Object>> publish(String topic, SpecificRecord event, String eventId) {
 		String referralId = referralIdOf(event);
@@ -55,14 +60,17 @@ public class EventPublisher {
 	}
 
 	/**
-	 * Sends and waits for the broker's acknowledgement, so a caller that must not lose the event can
-	 * fail (and retry) instead.
+	 * Sends and waits for the broker's acknowledgement, so a caller that must not lose
+	 * the event can fail (and retry) instead.
 	 */
 	public SendResult<String, Object> publishAndWait(String topic, SpecificRecord event) {
 		return publishAndWait(topic, event, UUID.randomUUID().toString());
 	}
 
-	/** As {@link #publishAndWait(String, SpecificRecord)}, with the event's CloudEvents id. */
+	/**
+	 * As {@link #publishAndWait(String, SpecificRecord)}, with the event's CloudEvents
+	 * id.
+	 */
 	public SendResult<String, Object> publishAndWait(String topic, SpecificRecord event, String eventId) {
 		try {
 			return publish(topic, event, eventId).get(30, TimeUnit.SECONDS);

@@ -1,9 +1,9 @@
 package org.prolo.platform.events;
 
 /**
- * The topics of the product, one per producing service, so that one producer's facts about a
- * referral stay in order (the key is the referral id) while each consumer reads only the producers
- * it cares about.
+ * The topics of the product, one per producing service, so that one producer's facts
+ * about a referral stay in order (the key is the referral id) while each consumer reads
+ * only the producers it cares about.
  */
 public final class EventTopics {
 
@@ -11,8 +11,9 @@ public final class EventTopics {
 	public static final String INTAKE = "intake.referral-events";
 
 	/**
-	 * ReferralTriaged, ReferralInfoRequested, HistoryRecorded, ExamCompleted, ImagingRequested,
-	 * SuitabilityDecided, CoursePlanned, ReferralClosed; produced by workflow.
+	 * ReferralTriaged, ReferralInfoRequested, HistoryRecorded, ExamCompleted,
+	 * ImagingRequested, SuitabilityDecided, CoursePlanned, ReferralClosed; produced by
+	 * workflow.
 	 */
 	public static final String WORKFLOW = "workflow.referral-events";
 
@@ -29,7 +30,8 @@ public final class EventTopics {
 
 	/**
 	 * Header of a dead letter with the root cause of its failure, beside spring-kafka's
-	 * {@code kafka_dlt-original-topic}, {@code -partition}, {@code -offset} and {@code -exception-*}.
+	 * {@code kafka_dlt-original-topic}, {@code -partition}, {@code -offset} and
+	 * {@code -exception-*}.
 	 */
 	public static final String DLT_REASON_HEADER = "dlt-reason";
 

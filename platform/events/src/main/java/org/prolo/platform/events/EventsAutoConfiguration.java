@@ -46,7 +46,8 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Makes every service speak the same wire format and fail the same way, from properties alone.
+ * Makes every service speak the same wire format and fail the same way, from properties
+ * alone.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class, after = JdbcTemplateAutoConfiguration.class)
 @EnableConfigurationProperties(EventsProperties.class)
@@ -54,7 +55,8 @@ public class EventsAutoConfiguration {
 
 	@Bean
 	DefaultKafkaProducerFactoryCustomizer avroEventProducer() {
-		// byte[] passes through untouched so a dead letter keeps the exact bytes that failed.
+		// byte[] passes through untouched so a dead letter keeps the exact bytes that
+		// failed.
 		Map<Class<?>, Serializer<?>> byType = Map.of(byte[].class, new ByteArraySerializer(), SpecificRecord.class,
 				new AvroEventSerializer());
 		return factory -> {
@@ -96,7 +98,8 @@ public class EventsAutoConfiguration {
 			EventsProperties properties) {
 		var recoverer = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(EventTopics.deadLetterOf(record.topic()), record.partition()));
-		// spring-kafka's own headers name the wrapping exception; operators need the root cause.
+		// spring-kafka's own headers name the wrapping exception; operators need the root
+		// cause.
 		recoverer.setHeadersFunction((record, ex) -> {
 			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 			String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();

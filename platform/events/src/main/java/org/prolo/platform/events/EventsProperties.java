@@ -7,11 +7,15 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param source CloudEvents source of this service's events, for example {@code /prolo/intake}
+ * @param source CloudEvents source of this service's events, for example
+ * {@code /prolo/intake}
  * @param ownedTopics topics this service produces to and therefore declares
- * @param consumedTopics topics this service reads; their dead-letter topics are declared here
- * @param partitions partitions of every declared topic; the referral id spreads across them
- * @param retries how often a failing record is retried before it goes to its dead-letter topic
+ * @param consumedTopics topics this service reads; their dead-letter topics are declared
+ * here
+ * @param partitions partitions of every declared topic; the referral id spreads across
+ * them
+ * @param retries how often a failing record is retried before it goes to its dead-letter
+ * topic
  * @param retryBackoff the first back-off between retries; it doubles each time
  */
 @ConfigurationProperties("prolo.events")

@@ -163,7 +163,8 @@ class EventPlumbingTests {
 
 			deadLetters.replay(TOPIC, letter.partition(), letter.offset());
 
-			// The listener still refuses it, so it is parked a second time: proof that it went round again.
+			// The listener still refuses it, so it is parked a second time: proof that it
+			// went round again.
 			assertThat(probe.awaitRecords(referralId, 2, Duration.ofSeconds(30)))
 				.extracting(record -> CloudEventHeaders.readFrom(record.headers()).id())
 				.containsExactly("withdrawn-" + referralId, "withdrawn-" + referralId);

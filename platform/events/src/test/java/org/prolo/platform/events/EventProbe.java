@@ -14,9 +14,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads a topic from the beginning with a consumer of its own, as an outside consumer would, so a
- * test sees exactly what went over the wire. Values stay as raw bytes; decode them with the codec
- * or, like a third party, with nothing but the .avsc files.
+ * Reads a topic from the beginning with a consumer of its own, as an outside consumer
+ * would, so a test sees exactly what went over the wire. Values stay as raw bytes; decode
+ * them with the codec or, like a third party, with nothing but the .avsc files.
  */
 public final class EventProbe implements AutoCloseable {
 
@@ -25,15 +25,17 @@ public final class EventProbe implements AutoCloseable {
 	private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
 	public EventProbe(String bootstrapServers, String... topics) {
-		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-				"earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
-				new ByteArrayDeserializer());
+		this.consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+						"probe-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+				new StringDeserializer(), new ByteArrayDeserializer());
 		this.consumer.subscribe(List.of(topics));
 	}
 
 	/**
-	 * Polls until {@code count} records with this key have arrived, or fails after {@code timeout}.
+	 * Polls until {@code count} records with this key have arrived, or fails after
+	 * {@code timeout}.
 	 */
 	public List<ConsumerRecord<String, byte[]>> awaitRecords(String key, int count, Duration timeout) {
 		Instant deadline = Instant.now().plus(timeout);

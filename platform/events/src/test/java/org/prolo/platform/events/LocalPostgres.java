@@ -6,9 +6,10 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /**
- * A fresh, empty database on the PostgreSQL server a developer or CI machine runs at 127.0.0.1:5432 (trust auth,
- * user postgres), for tests that must prove a service on the real production database. Host, port and user follow
- * POSTGRES_HOST, POSTGRES_PORT and POSTGRES_USER when set.
+ * A fresh, empty database on the PostgreSQL server a developer or CI machine runs at
+ * 127.0.0.1:5432 (trust auth, user postgres), for tests that must prove a service on the
+ * real production database. Host, port and user follow POSTGRES_HOST, POSTGRES_PORT and
+ * POSTGRES_USER when set.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -48,8 +49,8 @@ public final class LocalPostgres implements AutoCloseable {
 			connection.createStatement().execute(sql);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("PostgreSQL at " + admin + " is needed for this test (" + sql + "): "
-					+ ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"PostgreSQL at " + admin + " is needed for this test (" + sql + "): " + ex.getMessage(), ex);
 		}
 	}
 

@@ -18,7 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** On both databases the product runs on: H2 (PostgreSQL mode) by default, the local PostgreSQL server in production. */
+/**
+ * On both databases the product runs on: H2 (PostgreSQL mode) by default, the local
+ * PostgreSQL server in production.
+ */
 class ProcessedEventsTests {
 
 	static LocalPostgres postgres;
@@ -28,10 +31,12 @@ class ProcessedEventsTests {
 			postgres = LocalPostgres.createDatabase("processed_events_test");
 		}
 		return Stream.of(
-				Named.of("H2", new SimpleDriverDataSource(new org.h2.Driver(),
-						"jdbc:h2:mem:processed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")),
-				Named.of("H2 in PostgreSQL mode", new SimpleDriverDataSource(new org.h2.Driver(),
-						"jdbc:h2:mem:processed-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1")),
+				Named.of("H2",
+						new SimpleDriverDataSource(new org.h2.Driver(),
+								"jdbc:h2:mem:processed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")),
+				Named.of("H2 in PostgreSQL mode",
+						new SimpleDriverDataSource(new org.h2.Driver(),
+								"jdbc:h2:mem:processed-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1")),
 				Named.of("PostgreSQL", new SimpleDriverDataSource(new org.postgresql.Driver(), postgres.jdbcUrl(),
 						LocalPostgres.username(), LocalPostgres.password())));
 	}

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What radiology found, in the terms the suitability decision reads: a red flag (with its kind),
- * a full-thickness tear, a Kellgren-Lawrence osteoarthritis grade when graded, and the free text.
+ * What radiology found, in the terms the suitability decision reads: a red flag (with its
+ * kind), a full-thickness tear, a Kellgren-Lawrence osteoarthritis grade when graded, and
+ * the free text.
  */
 public record Findings(boolean redFlag, RedFlagKind redFlagKind, boolean fullThicknessTear, Integer osteoarthritisGrade,
 		String report) {
@@ -23,12 +24,12 @@ public record Findings(boolean redFlag, RedFlagKind redFlagKind, boolean fullThi
 	}
 
 	/**
-	 * Reads a report as a client sent it, checking every field before refusing it so that all
-	 * problems are named at once.
+	 * Reads a report as a client sent it, checking every field before refusing it so that
+	 * all problems are named at once.
 	 * @throws InvalidFindingsException naming every bad field
 	 */
-	public static Findings of(Boolean redFlag, String redFlagKind, Boolean fullThicknessTear, Integer osteoarthritisGrade,
-			String report) {
+	public static Findings of(Boolean redFlag, String redFlagKind, Boolean fullThicknessTear,
+			Integer osteoarthritisGrade, String report) {
 		List<FieldViolation> violations = new ArrayList<>();
 		if (redFlag == null) {
 			violations.add(new FieldViolation("redFlag", "must be true or false"));

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One imaging order on the radiology worklist, opened from the clinician's request and reported once.
+ * One imaging order on the radiology worklist, opened from the clinician's request and
+ * reported once.
  *
  * @param findings null while the order is open
  */
@@ -26,7 +27,8 @@ public record ImagingOrder(String id, String referralId, String patientPseudonym
 		Objects.requireNonNull(requestedAt, "requestedAt");
 		Objects.requireNonNull(status, "status");
 		if ((status == OrderStatus.REPORTED) != (findings != null && reportedAt != null)) {
-			throw new IllegalArgumentException("A reported order has findings and a report time; an open one has neither");
+			throw new IllegalArgumentException(
+					"A reported order has findings and a report time; an open one has neither");
 		}
 	}
 
@@ -58,7 +60,9 @@ public record ImagingOrder(String id, String referralId, String patientPseudonym
 		return new OrderReported(id, referralId, reportedAt, findings);
 	}
 
-	/** The demo auto-reporter answers only orders that have waited at least {@code delay}. */
+	/**
+	 * The demo auto-reporter answers only orders that have waited at least {@code delay}.
+	 */
 	public boolean dueForAutoReport(Instant now, Duration delay) {
 		return status == OrderStatus.OPEN && !requestedAt.plus(delay).isAfter(now);
 	}

@@ -17,7 +17,10 @@ public interface ImagingOrders {
 	/** Oldest request first; every order when status is null. */
 	List<ImagingOrder> list(OrderStatus status);
 
-	/** Stores the report; false when the order was no longer open (someone reported it concurrently). */
+	/**
+	 * Stores the report; false when the order was no longer open (someone reported it
+	 * concurrently).
+	 */
 	boolean saveReport(ImagingOrder reported);
 
 }

@@ -2,7 +2,10 @@ package org.prolo.imaging.order;
 
 import java.util.List;
 
-/** A report was refused; carries every bad field at once so the radiologist fixes them in one go. */
+/**
+ * A report was refused; carries every bad field at once so the radiologist fixes them in
+ * one go.
+ */
 public class InvalidFindingsException extends RuntimeException {
 
 	private final List<FieldViolation> violations;

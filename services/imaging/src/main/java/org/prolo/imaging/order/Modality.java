@@ -5,7 +5,10 @@ public enum Modality {
 
 	XRAY, ULTRASOUND, MRI;
 
-	/** @throws IllegalArgumentException for any other code, so a bad request is parked, not retried */
+	/**
+	 * @throws IllegalArgumentException for any other code, so a bad request is parked,
+	 * not retried
+	 */
 	public static Modality fromCode(String code) {
 		for (Modality modality : values()) {
 			if (modality.name().equals(code)) {

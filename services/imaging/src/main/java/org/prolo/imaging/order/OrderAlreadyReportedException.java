@@ -1,6 +1,9 @@
 package org.prolo.imaging.order;
 
-/** An order is reported once: a second report would contradict what the workflow already acted on. */
+/**
+ * An order is reported once: a second report would contradict what the workflow already
+ * acted on.
+ */
 public class OrderAlreadyReportedException extends RuntimeException {
 
 	public OrderAlreadyReportedException(String orderId) {

@@ -28,9 +28,8 @@ class ImagingRequestsListener {
 
 	@KafkaHandler
 	void on(ImagingRequested event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
-		openImagingOrder.handle(text(eventId),
-				new ImagingRequest(event.getReferralId(), event.getPatientPseudonym(), event.getModality(),
-						event.getBodyRegion(), event.getClinicalQuestion(), event.getRequestedAt()));
+		openImagingOrder.handle(text(eventId), new ImagingRequest(event.getReferralId(), event.getPatientPseudonym(),
+				event.getModality(), event.getBodyRegion(), event.getClinicalQuestion(), event.getRequestedAt()));
 	}
 
 	@KafkaHandler(isDefault = true)
@@ -39,7 +38,8 @@ class ImagingRequestsListener {
 	}
 
 	private static String text(byte[] header) {
-		// Null reaches ProcessedEvents, which refuses it: without an id a redelivery cannot be recognised.
+		// Null reaches ProcessedEvents, which refuses it: without an id a redelivery
+		// cannot be recognised.
 		return (header != null) ? new String(header, StandardCharsets.UTF_8) : null;
 	}
 

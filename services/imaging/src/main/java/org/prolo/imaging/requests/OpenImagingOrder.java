@@ -36,10 +36,11 @@ public class OpenImagingOrder {
 			log.info("Dropping redelivered imaging request {} for referral {}", eventId, request.referralId());
 			return;
 		}
-		// A request the workflow publishes again under a new event id is still the same request.
+		// A request the workflow publishes again under a new event id is still the same
+		// request.
 		if (orders.existsForRequest(request.referralId(), request.requestedAt())) {
-			log.info("Imaging request of referral {} at {} already has an order; event {} ignored", request.referralId(),
-					request.requestedAt(), eventId);
+			log.info("Imaging request of referral {} at {} already has an order; event {} ignored",
+					request.referralId(), request.requestedAt(), eventId);
 			return;
 		}
 		ImagingOrder order = ImagingOrder.open(UUID.randomUUID().toString(), request.referralId(),

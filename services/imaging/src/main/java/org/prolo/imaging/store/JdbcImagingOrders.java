@@ -40,9 +40,10 @@ class JdbcImagingOrders implements ImagingOrders {
 
 	@Override
 	public void add(ImagingOrder order) {
-		jdbc.update("insert into imaging_order (id, referral_id, patient_pseudonym, modality, body_region, "
-				+ "clinical_question, requested_at, status) values (?, ?, ?, ?, ?, ?, ?, ?)", order.id(),
-				order.referralId(), order.patientPseudonym(), order.modality().name(), order.bodyRegion(),
+		jdbc.update(
+				"insert into imaging_order (id, referral_id, patient_pseudonym, modality, body_region, "
+						+ "clinical_question, requested_at, status) values (?, ?, ?, ?, ?, ?, ?, ?)",
+				order.id(), order.referralId(), order.patientPseudonym(), order.modality().name(), order.bodyRegion(),
 				order.clinicalQuestion(), utc(order.requestedAt()), order.status().name());
 	}
 
@@ -66,9 +67,11 @@ class JdbcImagingOrders implements ImagingOrders {
 	@Override
 	public boolean saveReport(ImagingOrder reported) {
 		Findings findings = reported.findings();
-		// The status guard makes two concurrent reports of one order end in one report and one conflict.
-		int updated = jdbc.update("update imaging_order set status = ?, reported_at = ?, red_flag = ?, red_flag_kind = ?, "
-				+ "full_thickness_tear = ?, osteoarthritis_grade = ?, report = ? where id = ? and status = ?",
+		// The status guard makes two concurrent reports of one order end in one report
+		// and one conflict.
+		int updated = jdbc.update(
+				"update imaging_order set status = ?, reported_at = ?, red_flag = ?, red_flag_kind = ?, "
+						+ "full_thickness_tear = ?, osteoarthritis_grade = ?, report = ? where id = ? and status = ?",
 				reported.status().name(), utc(reported.reportedAt()), findings.redFlag(),
 				(findings.redFlagKind() != null) ? findings.redFlagKind().name() : null, findings.fullThicknessTear(),
 				findings.osteoarthritisGrade(), findings.report(), reported.id(), OrderStatus.OPEN.name());
@@ -85,8 +88,9 @@ class JdbcImagingOrders implements ImagingOrders {
 					rs.getString("report"));
 		}
 		return new ImagingOrder(rs.getString("id"), rs.getString("referral_id"), rs.getString("patient_pseudonym"),
-				Modality.valueOf(rs.getString("modality")), rs.getString("body_region"), rs.getString("clinical_question"),
-				instant(rs, "requested_at"), status, instant(rs, "reported_at"), findings);
+				Modality.valueOf(rs.getString("modality")), rs.getString("body_region"),
+				rs.getString("clinical_question"), instant(rs, "requested_at"), status, instant(rs, "reported_at"),
+				findings);
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

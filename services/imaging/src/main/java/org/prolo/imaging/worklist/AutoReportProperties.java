@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Demo setting: report open orders automatically with a normal finding, so that a demo referral
- * moves on without a radiologist.
+ * Demo setting: report open orders automatically with a normal finding, so that a demo
+ * referral moves on without a radiologist.
  *
  * @param enabled off by default; never on in a clinic
  * @param delay how long an order waits on the worklist before it is auto-reported

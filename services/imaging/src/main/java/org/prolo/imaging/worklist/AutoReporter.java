@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** The demo radiologist: reports every open order older than the delay with a normal finding. */
+/**
+ * The demo radiologist: reports every open order older than the delay with a normal
+ * finding.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnProperty(name = "prolo.imaging.auto-report.enabled", havingValue = "true")

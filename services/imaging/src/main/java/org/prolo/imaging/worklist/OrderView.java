@@ -8,10 +8,10 @@ import org.prolo.imaging.order.ImagingOrder;
 
 /** An imaging order as the worklist shows it. */
 @Schema(description = "An imaging order on the radiology worklist")
-record OrderView(String id, String referralId, String patientPseudonym,
-		@Schema(allowableValues = { "XRAY", "ULTRASOUND", "MRI" }) String modality, String bodyRegion,
-		String clinicalQuestion, Instant requestedAt, @Schema(allowableValues = { "OPEN", "REPORTED" }) String status,
-		@Schema(nullable = true) Instant reportedAt, @Schema(nullable = true) FindingsView findings) {
+record OrderView(String id, String referralId, String patientPseudonym, @Schema(allowableValues = {
+		"XRAY", "ULTRASOUND", "MRI" }) String modality, String bodyRegion, String clinicalQuestion, Instant requestedAt,
+		@Schema(allowableValues = { "OPEN", "REPORTED" }) String status, @Schema(nullable = true) Instant reportedAt,
+		@Schema(nullable = true) FindingsView findings){
 
 	static OrderView of(ImagingOrder order) {
 		return new OrderView(order.id(), order.referralId(), order.patientPseudonym(), order.modality().name(),
@@ -24,8 +24,8 @@ record OrderView(String id, String referralId, String patientPseudonym,
 
 		static FindingsView of(Findings findings) {
 			return new FindingsView(findings.redFlag(),
-					(findings.redFlagKind() != null) ? findings.redFlagKind().name() : null, findings.fullThicknessTear(),
-					findings.osteoarthritisGrade(), findings.report());
+					(findings.redFlagKind() != null) ? findings.redFlagKind().name() : null,
+					findings.fullThicknessTear(), findings.osteoarthritisGrade(), findings.report());
 		}
 
 	}

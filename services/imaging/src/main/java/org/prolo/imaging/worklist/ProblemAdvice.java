@@ -25,14 +25,17 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** RFC 9457 problem details for the worklist API; a 400 lists every bad field in {@code errors}. */
+/**
+ * RFC 9457 problem details for the worklist API; a 400 lists every bad field in
+ * {@code errors}.
+ */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidFindingsException.class)
 	ProblemDetail invalidFindings(InvalidFindingsException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The report has " + ex.violations().size() + " invalid field" + (ex.violations().size() == 1 ? "" : "s"));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The report has "
+				+ ex.violations().size() + " invalid field" + (ex.violations().size() == 1 ? "" : "s"));
 		problem.setTitle("Invalid report");
 		problem.setProperty("errors", errors(ex.violations()));
 		return problem;
@@ -56,8 +59,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		String message = "has an invalid value";
 		Class<?> type = ex.getRequiredType();
 		if (type != null && type.isEnum()) {
-			message = "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-				.collect(Collectors.joining(", "));
+			message = "must be one of "
+					+ Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid value for " + field);
 		problem.setProperty("errors", errors(List.of(new FieldViolation(field, message))));
@@ -67,10 +70,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this operation");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request body is not valid JSON for this operation");
 		// A value of the wrong JSON type (e.g. "redFlag":"maybe") still names its field.
 		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-			String field = mismatch.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+			String field = mismatch.getPath()
+				.stream()
+				.map(JsonMappingException.Reference::getFieldName)
 				.filter(name -> name != null)
 				.collect(Collectors.joining("."));
 			problem.setProperty("errors", errors(List.of(new FieldViolation(field, "has a value of the wrong type"))));

@@ -46,8 +46,8 @@ public class RadiologyWorklist {
 	}
 
 	/**
-	 * Reports on an open order. The domain event is stored in the event publication registry in this
-	 * transaction and published to Kafka after commit.
+	 * Reports on an open order. The domain event is stored in the event publication
+	 * registry in this transaction and published to Kafka after commit.
 	 * @throws OrderNotFoundException for an unknown id
 	 * @throws OrderAlreadyReportedException when the order was reported before
 	 */

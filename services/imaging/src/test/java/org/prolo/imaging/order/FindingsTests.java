@@ -27,7 +27,8 @@ class FindingsTests {
 	void requiresKindWhenRedFlag() {
 		assertThatExceptionOfType(InvalidFindingsException.class)
 			.isThrownBy(() -> Findings.of(true, null, false, 1, "text"))
-			.satisfies(ex -> assertThat(ex.violations()).extracting(FieldViolation::field).containsExactly("redFlagKind"));
+			.satisfies(
+					ex -> assertThat(ex.violations()).extracting(FieldViolation::field).containsExactly("redFlagKind"));
 	}
 
 	@Test
@@ -53,7 +54,8 @@ class FindingsTests {
 		assertThatExceptionOfType(InvalidFindingsException.class)
 			.isThrownBy(() -> Findings.of(null, "BROKEN", null, 7, " "))
 			.satisfies(ex -> assertThat(ex.violations()).extracting(FieldViolation::field)
-				.containsExactlyInAnyOrder("redFlag", "fullThicknessTear", "redFlagKind", "osteoarthritisGrade", "report"));
+				.containsExactlyInAnyOrder("redFlag", "fullThicknessTear", "redFlagKind", "osteoarthritisGrade",
+						"report"));
 	}
 
 	@Test

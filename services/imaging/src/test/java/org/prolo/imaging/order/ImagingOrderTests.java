@@ -13,8 +13,8 @@ class ImagingOrderTests {
 
 	private static final Instant REQUESTED = Instant.parse("2025-11-03T09:15:00Z");
 
-	private final ImagingOrder open = ImagingOrder.open("o-1", "ref-1", "pt-1", Modality.XRAY, "right knee",
-			"Grade?", REQUESTED);
+	private final ImagingOrder open = ImagingOrder.open("o-1", "ref-1", "pt-1", Modality.XRAY, "right knee", "Grade?",
+			REQUESTED);
 
 	@Test
 	void reportingAnOpenOrderRecordsFindingsAndTheFactToPublish() {
@@ -41,9 +41,8 @@ class ImagingOrderTests {
 
 		assertThat(open.dueForAutoReport(REQUESTED.plusSeconds(29), delay)).isFalse();
 		assertThat(open.dueForAutoReport(REQUESTED.plusSeconds(30), delay)).isTrue();
-		assertThat(open.report(Findings.normal(), REQUESTED.plusSeconds(31)).dueForAutoReport(REQUESTED.plusSeconds(60),
-				delay))
-			.isFalse();
+		assertThat(open.report(Findings.normal(), REQUESTED.plusSeconds(31))
+			.dueForAutoReport(REQUESTED.plusSeconds(60), delay)).isFalse();
 	}
 
 	@Test
@@ -53,8 +52,8 @@ class ImagingOrderTests {
 
 	@Test
 	void refusesOrderWithoutReferral() {
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> ImagingOrder.open("o-2", " ", "pt-1", Modality.MRI, "lumbar spine", "Disc?", REQUESTED));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ImagingOrder.open("o-2", " ", "pt-1", Modality.MRI, "lumbar spine", "Disc?", REQUESTED));
 	}
 
 }

@@ -75,10 +75,13 @@ class WorklistControllerTests {
 	@Test
 	void reportsAnOrder() throws Exception {
 		Findings findings = Findings.of(true, "FRACTURE", false, null, "Fracture.");
-		given(worklist.report("o-1", findings)).willReturn(ORDER.report(findings, Instant.parse("2025-11-04T10:00:00Z")));
+		given(worklist.report("o-1", findings))
+			.willReturn(ORDER.report(findings, Instant.parse("2025-11-04T10:00:00Z")));
 
-		mvc.perform(post("/api/imaging-orders/o-1/report").contentType(MediaType.APPLICATION_JSON).content("""
-				{"redFlag":true,"redFlagKind":"FRACTURE","fullThicknessTear":false,"osteoarthritisGrade":null,"report":"Fracture."}"""))
+		mvc.perform(post("/api/imaging-orders/o-1/report").contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"""
+							{"redFlag":true,"redFlagKind":"FRACTURE","fullThicknessTear":false,"osteoarthritisGrade":null,"report":"Fracture."}"""))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("REPORTED"))
 			.andExpect(jsonPath("$.findings.redFlagKind").value("FRACTURE"));
@@ -90,7 +93,8 @@ class WorklistControllerTests {
 				{"redFlag":true,"fullThicknessTear":false,"osteoarthritisGrade":5,"report":""}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("redFlagKind", "osteoarthritisGrade", "report")));
+			.andExpect(jsonPath("$.errors[*].field")
+				.value(containsInAnyOrder("redFlagKind", "osteoarthritisGrade", "report")));
 		verifyNoInteractions(worklist);
 	}
 

@@ -32,7 +32,10 @@ public class AnsweringInformationRequest {
 		this.clock = clock;
 	}
 
-	/** @throws org.prolo.intake.referral.ReferralStateConflictException when no request is pending */
+	/**
+	 * @throws org.prolo.intake.referral.ReferralStateConflictException when no request is
+	 * pending
+	 */
 	@Transactional
 	public Referral answer(String referralId, String answer) {
 		Referral answered = referrals.lockById(referralId)

@@ -31,23 +31,25 @@ class InformationController {
 		this.answering = answering;
 	}
 
-	@PostMapping(path = "/api/referrals/{id}/information", consumes = "application/json",
-			produces = "application/json")
+	@PostMapping(path = "/api/referrals/{id}/information", consumes = "application/json", produces = "application/json")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Answer the clinic's request for more information",
 			description = "Only while the referral is INFO_REQUESTED; publishes ReferralInfoProvided and the "
 					+ "referral goes back to TRIAGE.")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-			schema = @Schema(implementation = InformationAnswer.class),
-			examples = @ExampleObject(value = "{\"answer\":\"X-ray from March attached: Kellgren-Lawrence grade 2.\"}")))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(schema = @Schema(implementation = InformationAnswer.class),
+					examples = @ExampleObject(
+							value = "{\"answer\":\"X-ray from March attached: Kellgren-Lawrence grade 2.\"}")))
 	@ApiResponse(responseCode = "202", description = "Answer passed on; the referral as it is now",
 			content = @Content(schema = @Schema(implementation = ReferralView.class)))
-	@ApiResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json",
-			schema = @Schema(implementation = ProblemDetail.class),
-			examples = @ExampleObject(value = ProblemExamples.INVALID)))
-	@ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json",
-			schema = @Schema(implementation = ProblemDetail.class),
-			examples = @ExampleObject(value = ProblemExamples.NOT_FOUND)))
+	@ApiResponse(responseCode = "400",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class),
+					examples = @ExampleObject(value = ProblemExamples.INVALID)))
+	@ApiResponse(responseCode = "404",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class),
+					examples = @ExampleObject(value = ProblemExamples.NOT_FOUND)))
 	@ApiResponse(responseCode = "409", description = "No request for information is pending",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class),

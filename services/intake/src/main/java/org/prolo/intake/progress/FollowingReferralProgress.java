@@ -28,7 +28,8 @@ public class FollowingReferralProgress {
 
 	/**
 	 * Applies one workflow event, unless it was applied before.
-	 * @throws UnhandledEventException for a referral intake does not know (parked in the dead-letter topic)
+	 * @throws UnhandledEventException for a referral intake does not know (parked in the
+	 * dead-letter topic)
 	 */
 	@Transactional
 	public void follow(String eventId, String eventType, String referralId, ReferralProgress progress) {

@@ -38,10 +38,11 @@ class WorkflowEventListener {
 
 	@KafkaHandler
 	void on(ReferralTriaged event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
-		// An unknown outcome throws IllegalArgumentException: not retried, parked in the DLT.
-		follow(event, eventId, event.getReferralId(), new ReferralProgress.Triaged(
-				ReferralStatus.valueOf(event.getOutcome()), event.getReasonCode(), event.getNoteToReferrer(),
-				event.getTriagedAt()));
+		// An unknown outcome throws IllegalArgumentException: not retried, parked in the
+		// DLT.
+		follow(event, eventId, event.getReferralId(),
+				new ReferralProgress.Triaged(ReferralStatus.valueOf(event.getOutcome()), event.getReasonCode(),
+						event.getNoteToReferrer(), event.getTriagedAt()));
 	}
 
 	@KafkaHandler
@@ -77,9 +78,9 @@ class WorkflowEventListener {
 
 	@KafkaHandler
 	void on(ReferralClosed event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
-		follow(event, eventId, event.getReferralId(), new ReferralProgress.Closed(
-				ReferralStatus.valueOf(event.getOutcome()), event.getReasonCode(), event.getNoteToReferrer(),
-				event.getClosedAt()));
+		follow(event, eventId, event.getReferralId(),
+				new ReferralProgress.Closed(ReferralStatus.valueOf(event.getOutcome()), event.getReasonCode(),
+						event.getNoteToReferrer(), event.getClosedAt()));
 	}
 
 	@KafkaHandler(isDefault = true)
@@ -88,10 +89,10 @@ class WorkflowEventListener {
 	}
 
 	private void follow(SpecificRecord event, byte[] eventId, CharSequence referralId, ReferralProgress progress) {
-		// Without ce_id ProcessedEvents refuses the event (IllegalArgumentException: parked, not retried).
+		// Without ce_id ProcessedEvents refuses the event (IllegalArgumentException:
+		// parked, not retried).
 		following.follow((eventId != null) ? new String(eventId, StandardCharsets.UTF_8) : null,
-				event.getSchema().getFullName(),
-				referralId.toString(), progress);
+				event.getSchema().getFullName(), referralId.toString(), progress);
 	}
 
 }

@@ -13,7 +13,10 @@ final class AvroEvents {
 	private AvroEvents() {
 	}
 
-	/** The pseudonym stands for the patient: name, birth date and address are not in the domain event either. */
+	/**
+	 * The pseudonym stands for the patient: name, birth date and address are not in the
+	 * domain event either.
+	 */
 	static ReferralSubmitted submitted(ReferralWasSubmitted event) {
 		var clinical = event.clinical();
 		return ReferralSubmitted.newBuilder()

@@ -13,9 +13,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Outbox relay: runs after the use case's transaction committed (the registry stored the domain
- * event in it) and waits for the broker's acknowledgement, so the publication is marked complete
- * only once the event is on Kafka; an incomplete one is published again (see OutboxConfiguration).
+ * Outbox relay: runs after the use case's transaction committed (the registry stored the
+ * domain event in it) and waits for the broker's acknowledgement, so the publication is
+ * marked complete only once the event is on Kafka; an incomplete one is published again
+ * (see OutboxConfiguration).
  */
 @Component
 class IntakeEventPublishing {

@@ -13,9 +13,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Runs the outbox relay off the request thread (@ApplicationModuleListener is @Async), and retries
- * publications the broker did not take: on restart (republish-outstanding-events-on-restart) and
- * periodically, for those older than {@code intake.outbox.retry-after}.
+ * Runs the outbox relay off the request thread (@ApplicationModuleListener is @Async),
+ * and retries publications the broker did not take: on restart
+ * (republish-outstanding-events-on-restart) and periodically, for those older than
+ * {@code intake.outbox.retry-after}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
@@ -34,7 +35,8 @@ class OutboxConfiguration {
 		this.retryAfter = retryAfter;
 	}
 
-	// Older than a relay could still be working on (publishAndWait gives up after 30 s), so an
+	// Older than a relay could still be working on (publishAndWait gives up after 30 s),
+	// so an
 	// in-flight publication is not sent twice.
 	@Scheduled(initialDelayString = "${intake.outbox.retry-interval:PT1M}",
 			fixedDelayString = "${intake.outbox.retry-interval:PT1M}")

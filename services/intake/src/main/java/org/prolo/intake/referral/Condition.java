@@ -1,6 +1,9 @@
 package org.prolo.intake.referral;
 
-/** The conditions of the clinic's prolotherapy policy (clinical-policy.md); OTHER goes to specialist review. */
+/**
+ * The conditions of the clinic's prolotherapy policy (clinical-policy.md); OTHER goes to
+ * specialist review.
+ */
 public enum Condition {
 
 	LOW_BACK_PAIN, DEGENERATIVE_DISC_DISEASE, SACROILIAC_JOINT_PAIN, NECK_PAIN, WHIPLASH, KNEE_OSTEOARTHRITIS,

@@ -2,7 +2,9 @@ package org.prolo.intake.referral;
 
 import java.util.List;
 
-/** A submission broke rules of the {@link SubmissionPolicy}; carries every one of them. */
+/**
+ * A submission broke rules of the {@link SubmissionPolicy}; carries every one of them.
+ */
 public class InvalidReferralException extends RuntimeException {
 
 	private final List<Violation> violations;

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param code the closed status
  * @param reasonCode the clinic's reason code, for example NOT_CHRONIC
- * @param note the clinic's note to the referrer, or the referrer's reason for a withdrawal
+ * @param note the clinic's note to the referrer, or the referrer's reason for a
+ * withdrawal
  * @param closedAt when it ended
  */
 public record Outcome(ReferralStatus code, String reasonCode, String note, Instant closedAt) {

@@ -7,10 +7,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * A physician's referral of one patient for prolotherapy. Immutable: every change returns the
- * referral as it is afterwards, and goes through {@link StatusProgression}.
+ * A physician's referral of one patient for prolotherapy. Immutable: every change returns
+ * the referral as it is afterwards, and goes through {@link StatusProgression}.
  *
- * @param openQuestion the question of a pending request for information, while INFO_REQUESTED
+ * @param openQuestion the question of a pending request for information, while
+ * INFO_REQUESTED
  * @param outcome how it ended, once closed (or rejected at triage)
  */
 public record Referral(String id, Referrer referrer, Patient patient, ClinicalFindings clinical, Urgency urgency,
@@ -66,9 +67,9 @@ public record Referral(String id, Referrer referrer, Patient patient, ClinicalFi
 	}
 
 	/**
-	 * Follows the workflow. Progress the {@link StatusProgression} rules forbid (late, stale or
-	 * repeated) leaves the referral as it is, except that a closing that confirms the status it
-	 * already has fills in the outcome if it was unknown.
+	 * Follows the workflow. Progress the {@link StatusProgression} rules forbid (late,
+	 * stale or repeated) leaves the referral as it is, except that a closing that
+	 * confirms the status it already has fills in the outcome if it was unknown.
 	 */
 	public Referral progress(ReferralProgress progress) {
 		ReferralStatus target = progress.target();
@@ -95,7 +96,8 @@ public record Referral(String id, Referrer referrer, Patient patient, ClinicalFi
 			return this;
 		}
 		if (progress instanceof ReferralProgress.InformationRequested r && r.question() != null) {
-			// Triage's INFO_REQUESTED may come before the request that carries the question.
+			// Triage's INFO_REQUESTED may come before the request that carries the
+			// question.
 			return moveTo(status, r.question(), outcome);
 		}
 		if (progress instanceof ReferralProgress.Closed c && outcome == null) {

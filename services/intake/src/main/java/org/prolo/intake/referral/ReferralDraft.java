@@ -3,8 +3,8 @@ package org.prolo.intake.referral;
 import java.time.LocalDate;
 
 /**
- * A referral as the physician submits it, before any rule was checked: every value may be missing or
- * wrong, codes are still text.
+ * A referral as the physician submits it, before any rule was checked: every value may be
+ * missing or wrong, codes are still text.
  */
 public record ReferralDraft(String referrerId, String referrerName, String referrerEmail, String patientPseudonym,
 		String patientName, LocalDate patientBirthDate, String patientAddress, String condition, String bodySite,

@@ -12,7 +12,10 @@ public final class ReferralIdentities {
 	private ReferralIdentities() {
 	}
 
-	/** "R-" and a random UUID: unique without coordination, and says nothing about the patient. */
+	/**
+	 * "R-" and a random UUID: unique without coordination, and says nothing about the
+	 * patient.
+	 */
 	public static String newReferralId() {
 		return "R-" + UUID.randomUUID();
 	}

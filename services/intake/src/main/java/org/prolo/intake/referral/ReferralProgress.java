@@ -9,8 +9,8 @@ public sealed interface ReferralProgress {
 	ReferralStatus target();
 
 	/** Triage decided: ACCEPTED, INFO_REQUESTED or REJECTED. */
-	record Triaged(ReferralStatus target, String reasonCode, String noteToReferrer, Instant triagedAt)
-			implements ReferralProgress {
+	record Triaged(ReferralStatus target, String reasonCode, String noteToReferrer,
+			Instant triagedAt) implements ReferralProgress {
 
 		public Triaged {
 			if (target != ReferralStatus.ACCEPTED && target != ReferralStatus.INFO_REQUESTED
@@ -31,7 +31,10 @@ public sealed interface ReferralProgress {
 
 	}
 
-	/** Any step of the clinical assessment: history, exam, imaging, suitability, course planning. */
+	/**
+	 * Any step of the clinical assessment: history, exam, imaging, suitability, course
+	 * planning.
+	 */
 	record AssessmentAdvanced() implements ReferralProgress {
 
 		@Override
@@ -42,8 +45,8 @@ public sealed interface ReferralProgress {
 	}
 
 	/** The workflow closed the referral with one of the closed statuses. */
-	record Closed(ReferralStatus target, String reasonCode, String noteToReferrer, Instant closedAt)
-			implements ReferralProgress {
+	record Closed(ReferralStatus target, String reasonCode, String noteToReferrer,
+			Instant closedAt) implements ReferralProgress {
 
 		public Closed {
 			if (!target.isClosed()) {

@@ -1,23 +1,23 @@
 package org.prolo.intake.referral;
 
 /**
- * The one status a physician sees. {@link #stage()} orders the open statuses so that progress never
- * steps back; closed statuses share the last stage and are final (see {@link StatusProgression}).
+ * The one status a physician sees. {@link #stage()} orders the open statuses so that
+ * progress never steps back; closed statuses share the last stage and are final (see
+ * {@link StatusProgression}).
  */
 public enum ReferralStatus {
 
-	SUBMITTED(0, false, FhirTaskStatus.REQUESTED),
-	TRIAGE(1, false, FhirTaskStatus.RECEIVED),
-	// Same stage as TRIAGE: triage and a request for information alternate until triage decides.
-	INFO_REQUESTED(1, false, FhirTaskStatus.ON_HOLD),
-	ACCEPTED(2, false, FhirTaskStatus.IN_PROGRESS),
-	IN_ASSESSMENT(3, false, FhirTaskStatus.IN_PROGRESS),
-	REJECTED(4, true, FhirTaskStatus.REJECTED),
-	NOT_SUITABLE(4, true, FhirTaskStatus.REJECTED),
-	WITHDRAWN(4, true, FhirTaskStatus.CANCELLED),
+	SUBMITTED(0, false, FhirTaskStatus.REQUESTED), TRIAGE(1, false, FhirTaskStatus.RECEIVED),
+	// Same stage as TRIAGE: triage and a request for information alternate until triage
+	// decides.
+	INFO_REQUESTED(1, false, FhirTaskStatus.ON_HOLD), ACCEPTED(2, false, FhirTaskStatus.IN_PROGRESS),
+	IN_ASSESSMENT(3, false, FhirTaskStatus.IN_PROGRESS), REJECTED(4, true, FhirTaskStatus.REJECTED),
+	NOT_SUITABLE(4, true, FhirTaskStatus.REJECTED), WITHDRAWN(4, true, FhirTaskStatus.CANCELLED),
 	COURSE_PLANNED(4, true, FhirTaskStatus.COMPLETED),
-	// Not in referral-lifecycle.md's mapping: the referrer never answered and the clinic stopped
-	// working on it without a decision, which FHIR calls cancelled (rejected would claim a decision).
+	// Not in referral-lifecycle.md's mapping: the referrer never answered and the clinic
+	// stopped
+	// working on it without a decision, which FHIR calls cancelled (rejected would claim
+	// a decision).
 	NO_RESPONSE(4, true, FhirTaskStatus.CANCELLED);
 
 	private final int stage;

@@ -11,8 +11,8 @@ public interface Referrals {
 	Optional<Referral> findById(String id);
 
 	/**
-	 * The referral, locked until the surrounding transaction ends, so that a physician's request and a
-	 * workflow event do not overwrite each other's change.
+	 * The referral, locked until the surrounding transaction ends, so that a physician's
+	 * request and a workflow event do not overwrite each other's change.
 	 */
 	Optional<Referral> lockById(String id);
 

@@ -4,14 +4,15 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The rules by which a referral's status may change, whoever asks: the physician, or the workflow's
- * events, which may arrive late or twice.
+ * The rules by which a referral's status may change, whoever asks: the physician, or the
+ * workflow's events, which may arrive late or twice.
  */
 public enum StatusProgression {
 
 	/**
-	 * Once WITHDRAWN, REJECTED, NOT_SUITABLE, COURSE_PLANNED or NO_RESPONSE, nothing moves the status
-	 * again: a late workflow event after a withdrawal must not reopen the referral.
+	 * Once WITHDRAWN, REJECTED, NOT_SUITABLE, COURSE_PLANNED or NO_RESPONSE, nothing
+	 * moves the status again: a late workflow event after a withdrawal must not reopen
+	 * the referral.
 	 */
 	CLOSED_REFERRAL_STAYS_CLOSED {
 		@Override
@@ -21,8 +22,9 @@ public enum StatusProgression {
 	},
 
 	/**
-	 * An open referral moves only to a status of the same or a later stage, so an older triage event
-	 * does not undo IN_ASSESSMENT; TRIAGE and INFO_REQUESTED share a stage and may alternate.
+	 * An open referral moves only to a status of the same or a later stage, so an older
+	 * triage event does not undo IN_ASSESSMENT; TRIAGE and INFO_REQUESTED share a stage
+	 * and may alternate.
 	 */
 	PROGRESS_NEVER_STEPS_BACK {
 		@Override
@@ -33,7 +35,10 @@ public enum StatusProgression {
 
 	abstract boolean allows(ReferralStatus current, ReferralStatus target);
 
-	/** Whether the status may change from {@code current} to {@code target}; false when they are equal. */
+	/**
+	 * Whether the status may change from {@code current} to {@code target}; false when
+	 * they are equal.
+	 */
 	public static boolean permits(ReferralStatus current, ReferralStatus target) {
 		return current != target && brokenRule(current, target).isEmpty();
 	}

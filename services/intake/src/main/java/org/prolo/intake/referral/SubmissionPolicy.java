@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The rules a referral must satisfy to be accepted for triage, beyond the request's shape. Each rule
- * looks only at values that are present: a missing value is reported by {@link #violationsOf} once,
- * as missing, so that a caller can list every bad field in one answer.
+ * The rules a referral must satisfy to be accepted for triage, beyond the request's
+ * shape. Each rule looks only at values that are present: a missing value is reported by
+ * {@link #violationsOf} once, as missing, so that a caller can list every bad field in
+ * one answer.
  */
 public final class SubmissionPolicy {
 
@@ -30,7 +31,10 @@ public final class SubmissionPolicy {
 	private SubmissionPolicy() {
 	}
 
-	/** Every rule the draft breaks, in field order; empty when it may be submitted on {@code today}. */
+	/**
+	 * Every rule the draft breaks, in field order; empty when it may be submitted on
+	 * {@code today}.
+	 */
 	public static List<Violation> violationsOf(ReferralDraft draft, LocalDate today) {
 		var found = new ArrayList<Violation>();
 		text(found, "referrer.id", draft.referrerId(), MAX_TEXT_LENGTH);

@@ -9,7 +9,9 @@ import java.lang.annotation.Target;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
-/** The request satisfies the domain's {@link org.prolo.intake.referral.SubmissionPolicy}. */
+/**
+ * The request satisfies the domain's {@link org.prolo.intake.referral.SubmissionPolicy}.
+ */
 @Documented
 @Constraint(validatedBy = SubmissionPolicyValidator.class)
 @Target(ElementType.TYPE)

@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The Idempotency-Keys clients sent, each with the hash of its request and the referral it created. */
+/**
+ * The Idempotency-Keys clients sent, each with the hash of its request and the referral
+ * it created.
+ */
 @Repository
 class IdempotencyKeys {
 
@@ -24,7 +27,10 @@ class IdempotencyKeys {
 			.optional();
 	}
 
-	/** @throws org.springframework.dao.DuplicateKeyException when a concurrent request took the key first */
+	/**
+	 * @throws org.springframework.dao.DuplicateKeyException when a concurrent request
+	 * took the key first
+	 */
 	void add(IdempotentRequest request, Instant at) {
 		jdbc.sql("insert into idempotency_key (idempotency_key, request_hash, referral_id, created_at) "
 				+ "values (?, ?, ?, ?)")

@@ -1,12 +1,15 @@
 package org.prolo.intake.submission;
 
 /**
- * A request made under an Idempotency-Key: the key may be used again only for the same request, which
- * then yields the same referral.
+ * A request made under an Idempotency-Key: the key may be used again only for the same
+ * request, which then yields the same referral.
  */
 record IdempotentRequest(String key, String requestHash, String referralId) {
 
-	/** Rule: a key stands for one request; the same key with another body is a client error. */
+	/**
+	 * Rule: a key stands for one request; the same key with another body is a client
+	 * error.
+	 */
 	boolean isReplayOf(String otherRequestHash) {
 		return requestHash.equals(otherRequestHash);
 	}

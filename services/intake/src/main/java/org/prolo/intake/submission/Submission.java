@@ -4,7 +4,9 @@ import org.prolo.intake.referral.Referral;
 
 /**
  * The result of submitting.
- * @param replayed true when an earlier request with the same Idempotency-Key created the referral
+ *
+ * @param replayed true when an earlier request with the same Idempotency-Key created the
+ * referral
  */
 public record Submission(Referral referral, boolean replayed) {
 

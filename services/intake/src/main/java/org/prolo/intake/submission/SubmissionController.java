@@ -58,13 +58,15 @@ class SubmissionController {
 			description = "Validates and stores the referral and publishes ReferralSubmitted (with the patient's "
 					+ "pseudonym only). Send an Idempotency-Key to make retries safe: the same key with the same "
 					+ "body answers with the same referral and `Idempotent-Replayed: true`.")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-			schema = @Schema(implementation = SubmitReferralRequest.class),
-			examples = @ExampleObject(name = "knee", value = Examples.REQUEST)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(schema = @Schema(implementation = SubmitReferralRequest.class),
+					examples = @ExampleObject(name = "knee", value = Examples.REQUEST)))
 	@ApiResponse(responseCode = "201", description = "Created (or replayed)",
 			headers = { @Header(name = "Location", description = "/api/referrals/{id}"),
-					@Header(name = IDEMPOTENT_REPLAYED, description = "true when an earlier request with this key created it") },
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionResponse.class),
+					@Header(name = IDEMPOTENT_REPLAYED,
+							description = "true when an earlier request with this key created it") },
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = SubmissionResponse.class),
 					examples = @ExampleObject(value = Examples.RESPONSE)))
 	@ApiResponse(responseCode = "400", description = "Invalid request: every bad field is listed in errors",
 			content = @Content(mediaType = "application/problem+json",
@@ -75,13 +77,14 @@ class SubmissionController {
 					schema = @Schema(implementation = ProblemDetail.class),
 					examples = @ExampleObject(value = Examples.KEY_REUSED)))
 	ResponseEntity<SubmissionResponse> submit(@Valid @RequestBody SubmitReferralRequest request,
-			@Parameter(in = ParameterIn.HEADER, description = "Recommended: a unique key per referral, at most 200 characters",
-					example = "7d0c3c1e-5a57-4a53-9a0e-0b1f4bb7d8e2")
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+			@Parameter(in = ParameterIn.HEADER,
+					description = "Recommended: a unique key per referral, at most 200 characters",
+					example = "7d0c3c1e-5a57-4a53-9a0e-0b1f4bb7d8e2") @RequestHeader(name = IDEMPOTENCY_KEY,
+							required = false) String idempotencyKey) {
 		Optional<String> key = Optional.ofNullable(idempotencyKey);
 		if (key.isPresent() && (key.get().isBlank() || key.get().length() > MAX_KEY_LENGTH)) {
-			throw new InvalidRequestException(List.of(new FieldProblem(IDEMPOTENCY_KEY,
-					"must be 1 to " + MAX_KEY_LENGTH + " non-blank characters")));
+			throw new InvalidRequestException(List
+				.of(new FieldProblem(IDEMPOTENCY_KEY, "must be 1 to " + MAX_KEY_LENGTH + " non-blank characters")));
 		}
 		Submission submission = submitting.submit(request.toDraft(), key, hash(request));
 		var response = ResponseEntity.status(HttpStatus.CREATED)
@@ -100,8 +103,8 @@ class SubmissionController {
 	}
 
 	/**
-	 * SHA-256 of the request as parsed, not as sent, so that whitespace or property order do not make
-	 * a retry look like another request.
+	 * SHA-256 of the request as parsed, not as sent, so that whitespace or property order
+	 * do not make a retry look like another request.
 	 */
 	private String hash(SubmitReferralRequest request) {
 		try {

@@ -7,7 +7,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import org.prolo.intake.referral.SubmissionPolicy;
 
-/** Reports each rule of the submission policy the request breaks as a violation on its field. */
+/**
+ * Reports each rule of the submission policy the request breaks as a violation on its
+ * field.
+ */
 class SubmissionPolicyValidator implements ConstraintValidator<ConformsToSubmissionPolicy, SubmitReferralRequest> {
 
 	@Override

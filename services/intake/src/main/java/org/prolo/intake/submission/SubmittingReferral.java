@@ -49,7 +49,8 @@ public class SubmittingReferral {
 	 * @param idempotencyKey the client's key, if it sent one
 	 * @param requestHash a hash of the request, compared when the key comes again
 	 * @throws IdempotencyKeyReusedException when the key came before with another request
-	 * @throws org.prolo.intake.referral.InvalidReferralException when the draft breaks the policy
+	 * @throws org.prolo.intake.referral.InvalidReferralException when the draft breaks
+	 * the policy
 	 */
 	public Submission submit(ReferralDraft draft, Optional<String> idempotencyKey, String requestHash) {
 		if (idempotencyKey.isPresent()) {
@@ -62,7 +63,8 @@ public class SubmittingReferral {
 			return transaction.execute(status -> create(draft, idempotencyKey, requestHash));
 		}
 		catch (DuplicateKeyException ex) {
-			// A concurrent request with the same key won; this one rolled back and answers like a replay.
+			// A concurrent request with the same key won; this one rolled back and
+			// answers like a replay.
 			return idempotencyKey.flatMap(key -> replay(key, requestHash)).orElseThrow(() -> ex);
 		}
 	}
@@ -71,8 +73,8 @@ public class SubmittingReferral {
 		Referral referral = Referral.submit(ReferralIdentities.newReferralId(), draft,
 				ReferralIdentities.newPseudonym(), clock.instant());
 		referrals.add(referral);
-		idempotencyKey.ifPresent(
-				key -> keys.add(new IdempotentRequest(key, requestHash, referral.id()), referral.submittedAt()));
+		idempotencyKey
+			.ifPresent(key -> keys.add(new IdempotentRequest(key, requestHash, referral.id()), referral.submittedAt()));
 		events.publishEvent(ReferralWasSubmitted.of(referral));
 		log.info("Referral {} submitted by {} for patient {}", referral.id(), referral.referrer().id(),
 				referral.patient().pseudonym());

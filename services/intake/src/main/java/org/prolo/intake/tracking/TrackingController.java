@@ -36,8 +36,9 @@ class TrackingController {
 	@Operation(summary = "Read a referral with its status",
 			description = "`fhirStatus` is the FHIR Task.status code of `status`; `openQuestion` is present while "
 					+ "a request for information is pending, `outcome` once the referral is closed.")
-	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReferralView.class),
-			examples = @ExampleObject(value = ProblemExamples.REFERRAL)))
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(implementation = ReferralView.class),
+					examples = @ExampleObject(value = ProblemExamples.REFERRAL)))
 	@ApiResponse(responseCode = "404", description = "No referral with this id",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class),
@@ -53,8 +54,8 @@ class TrackingController {
 	@ApiResponse(responseCode = "400", description = "referrerId is missing",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class)))
-	List<ReferralView> referralsOf(
-			@Parameter(description = "The referring physician's id", example = "dr-ada") @RequestParam String referrerId) {
+	List<ReferralView> referralsOf(@Parameter(description = "The referring physician's id",
+			example = "dr-ada") @RequestParam String referrerId) {
 		return referrals.findByReferrerId(referrerId).stream().map(ReferralView::of).toList();
 	}
 

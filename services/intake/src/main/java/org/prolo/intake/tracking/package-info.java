@@ -1,5 +1,5 @@
 /**
- * Following referrals over HTTP: one referral with its status and FHIR Task status, and a referrer's
- * referrals, newest first.
+ * Following referrals over HTTP: one referral with its status and FHIR Task status, and a
+ * referrer's referrals, newest first.
  */
 package org.prolo.intake.tracking;

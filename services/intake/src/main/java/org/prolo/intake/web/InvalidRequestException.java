@@ -2,7 +2,10 @@ package org.prolo.intake.web;
 
 import java.util.List;
 
-/** A request an adapter rejects itself (for example a bad header), answered like a validation failure. */
+/**
+ * A request an adapter rejects itself (for example a bad header), answered like a
+ * validation failure.
+ */
 public class InvalidRequestException extends RuntimeException {
 
 	private final List<FieldProblem> errors;

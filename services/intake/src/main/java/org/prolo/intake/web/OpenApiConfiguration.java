@@ -6,7 +6,9 @@ import io.swagger.v3.oas.models.info.Info;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The title of the OpenAPI description at /v3/api-docs (Swagger UI at /swagger-ui.html). */
+/**
+ * The title of the OpenAPI description at /v3/api-docs (Swagger UI at /swagger-ui.html).
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 

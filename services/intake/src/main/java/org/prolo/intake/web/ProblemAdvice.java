@@ -23,8 +23,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Answers every error with RFC 9457 problem+json; a validation failure lists every bad field once in
- * {@code errors}, whether Bean Validation or the domain's submission policy found it.
+ * Answers every error with RFC 9457 problem+json; a validation failure lists every bad
+ * field once in {@code errors}, whether Bean Validation or the domain's submission policy
+ * found it.
  */
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -32,7 +33,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		// Bean Validation and the policy may both flag a field: name it once, with the first message.
+		// Bean Validation and the policy may both flag a field: name it once, with the
+		// first message.
 		Map<String, String> byField = new LinkedHashMap<>();
 		ex.getBindingResult()
 			.getFieldErrors()
@@ -40,7 +42,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		ex.getBindingResult()
 			.getGlobalErrors()
 			.forEach(error -> byField.putIfAbsent(error.getObjectName(), String.valueOf(error.getDefaultMessage())));
-		// Sorted: Bean Validation reports in no particular order, clients and tests want a stable one.
+		// Sorted: Bean Validation reports in no particular order, clients and tests want
+		// a stable one.
 		var errors = byField.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
@@ -54,7 +57,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Malformed request body",
 				"The request body is not valid JSON of the expected shape.");
-		// A value of the wrong type (text for a number, a bad date) is named like any other bad field.
+		// A value of the wrong type (text for a number, a bad date) is named like any
+		// other bad field.
 		if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof JsonMappingException mapping
 				&& !mapping.getPath().isEmpty()) {
 			String field = mapping.getPath()

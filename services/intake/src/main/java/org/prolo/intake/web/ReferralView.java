@@ -18,8 +18,9 @@ public record ReferralView(@Schema(example = "R-0f8fad5b-d9cb-469f-a165-70867728
 		boolean priorConservativeCare, boolean anticoagulated, boolean allergyToInjectate, boolean pregnant,
 		boolean uncontrolledDiabetes, boolean activeInfectionAtSite, boolean malignancyAtSite,
 		@Schema(example = "ROUTINE") String urgency, String notes, Instant submittedAt,
-		@Schema(description = "The question of a pending request for information", example = "Please attach the latest knee X-ray report.")
-		String openQuestion, OutcomeView outcome) {
+		@Schema(description = "The question of a pending request for information",
+				example = "Please attach the latest knee X-ray report.") String openQuestion,
+		OutcomeView outcome) {
 
 	public static ReferralView of(Referral r) {
 		var c = r.clinical();

@@ -35,14 +35,15 @@ class WithdrawalController {
 	@Operation(summary = "Withdraw a referral",
 			description = "The referral is WITHDRAWN at once and ReferralWithdrawn is published; the clinic's "
 					+ "workflow then cancels its open tasks. The body is optional.")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
-			schema = @Schema(implementation = WithdrawalRequest.class),
-			examples = @ExampleObject(value = "{\"reason\":\"Patient moved to another region\"}")))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+			content = @Content(schema = @Schema(implementation = WithdrawalRequest.class),
+					examples = @ExampleObject(value = "{\"reason\":\"Patient moved to another region\"}")))
 	@ApiResponse(responseCode = "202", description = "Withdrawn; the referral as it is now",
 			content = @Content(schema = @Schema(implementation = ReferralView.class)))
-	@ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json",
-			schema = @Schema(implementation = ProblemDetail.class),
-			examples = @ExampleObject(value = ProblemExamples.NOT_FOUND)))
+	@ApiResponse(responseCode = "404",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class),
+					examples = @ExampleObject(value = ProblemExamples.NOT_FOUND)))
 	@ApiResponse(responseCode = "409", description = "The referral is already closed",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class),
@@ -55,7 +56,9 @@ class WithdrawalController {
 		return ReferralView.of(withdrawing.withdraw(id, reason));
 	}
 
-	/** @param reason optional free text from the referrer */
+	/**
+	 * @param reason optional free text from the referrer
+	 */
 	record WithdrawalRequest(@Size(max = 2000) String reason) {
 
 		@Override

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Use case: the referrer withdraws a referral before it closes. It is WITHDRAWN at once; the workflow
- * learns it from ReferralWithdrawn and cancels its open tasks.
+ * Use case: the referrer withdraws a referral before it closes. It is WITHDRAWN at once;
+ * the workflow learns it from ReferralWithdrawn and cancels its open tasks.
  */
 @Service
 public class WithdrawingReferral {
@@ -34,7 +34,10 @@ public class WithdrawingReferral {
 		this.clock = clock;
 	}
 
-	/** @throws org.prolo.intake.referral.ReferralStateConflictException when it is already closed */
+	/**
+	 * @throws org.prolo.intake.referral.ReferralStateConflictException when it is already
+	 * closed
+	 */
 	@Transactional
 	public Referral withdraw(String referralId, String reason) {
 		Referral withdrawn = referrals.lockById(referralId)

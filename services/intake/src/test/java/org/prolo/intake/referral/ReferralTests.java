@@ -47,17 +47,16 @@ class ReferralTests {
 		Referral withdrawn = submitted().withdraw("moved away", NOW);
 
 		assertThat(withdrawn.status()).isEqualTo(ReferralStatus.WITHDRAWN);
-		assertThat(withdrawn.outcome()).isEqualTo(new Outcome(ReferralStatus.WITHDRAWN, null, "moved away",
-				Instant.parse("2025-01-15T09:30:00.123Z")));
+		assertThat(withdrawn.outcome()).isEqualTo(
+				new Outcome(ReferralStatus.WITHDRAWN, null, "moved away", Instant.parse("2025-01-15T09:30:00.123Z")));
 	}
 
 	@Test
 	void aClosedReferralCannotBeWithdrawn() {
-		Referral rejected = submitted().progress(new ReferralProgress.Triaged(ReferralStatus.REJECTED, "OUT_OF_AREA",
-				"Please refer locally", NOW));
+		Referral rejected = submitted().progress(
+				new ReferralProgress.Triaged(ReferralStatus.REJECTED, "OUT_OF_AREA", "Please refer locally", NOW));
 
-		assertThatExceptionOfType(ReferralStateConflictException.class)
-			.isThrownBy(() -> rejected.withdraw(null, NOW))
+		assertThatExceptionOfType(ReferralStateConflictException.class).isThrownBy(() -> rejected.withdraw(null, NOW))
 			.satisfies(ex -> assertThat(ex.status()).isEqualTo(ReferralStatus.REJECTED));
 	}
 
@@ -76,7 +75,8 @@ class ReferralTests {
 	void theWorkflowsClosingConfirmsAWithdrawalWithoutChangingIt() {
 		Referral withdrawn = submitted().withdraw("moved away", NOW);
 
-		assertThat(withdrawn.progress(new ReferralProgress.Closed(ReferralStatus.WITHDRAWN, null, null, NOW.plusSeconds(5))))
+		assertThat(withdrawn
+			.progress(new ReferralProgress.Closed(ReferralStatus.WITHDRAWN, null, null, NOW.plusSeconds(5))))
 			.isEqualTo(withdrawn);
 	}
 

@@ -42,8 +42,8 @@ class StatusProgressionTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "SUBMITTED, INFO_REQUESTED", "INFO_REQUESTED, TRIAGE", "TRIAGE, INFO_REQUESTED",
-			"SUBMITTED, ACCEPTED", "TRIAGE, ACCEPTED", "ACCEPTED, IN_ASSESSMENT", "SUBMITTED, IN_ASSESSMENT" })
+	@CsvSource({ "SUBMITTED, INFO_REQUESTED", "INFO_REQUESTED, TRIAGE", "TRIAGE, INFO_REQUESTED", "SUBMITTED, ACCEPTED",
+			"TRIAGE, ACCEPTED", "ACCEPTED, IN_ASSESSMENT", "SUBMITTED, IN_ASSESSMENT" })
 	void progressMovesForwardOrBetweenTriageAndItsQuestions(ReferralStatus current, ReferralStatus next) {
 		assertThat(StatusProgression.permits(current, next)).isTrue();
 	}

@@ -26,8 +26,8 @@ class SubmissionPolicyTests {
 		assertThat(SubmissionPolicy.violationsOf(empty, TODAY)).extracting(Violation::field)
 			.containsExactly("referrer.id", "referrer.name", "referrer.email", "patient.name", "patient.birthDate",
 					"patient.address", "condition", "bodySite", "painDurationMonths", "priorConservativeCare",
-					"anticoagulated", "allergyToInjectate", "pregnant", "uncontrolledDiabetes",
-					"activeInfectionAtSite", "malignancyAtSite", "urgency");
+					"anticoagulated", "allergyToInjectate", "pregnant", "uncontrolledDiabetes", "activeInfectionAtSite",
+					"malignancyAtSite", "urgency");
 	}
 
 	@ParameterizedTest
@@ -75,8 +75,8 @@ class SubmissionPolicyTests {
 				d.patientBirthDate(), d.patientAddress(), d.condition(), d.bodySite(), d.painDurationMonths(), true,
 				false, false, false, false, false, false, "URGENT", null);
 
-		assertThat(SubmissionPolicy.violationsOf(blank, TODAY)).containsExactly(
-				new Violation("referrer.name", "must not be blank"));
+		assertThat(SubmissionPolicy.violationsOf(blank, TODAY))
+			.containsExactly(new Violation("referrer.name", "must not be blank"));
 	}
 
 	private static ReferralDraft withPainDuration(int months) {

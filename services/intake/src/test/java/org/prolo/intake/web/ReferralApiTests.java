@@ -47,8 +47,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The HTTP adapters of every feature in one slice (one cached context): request shapes, validation,
- * problem responses. The use cases are stubbed; the integration tests run them for real.
+ * The HTTP adapters of every feature in one slice (one cached context): request shapes,
+ * validation, problem responses. The use cases are stubbed; the integration tests run
+ * them for real.
  */
 @WebMvcTest
 class ReferralApiTests {
@@ -126,8 +127,8 @@ class ReferralApiTests {
 			.andExpect(jsonPath("$.errors[*].field").value(contains("bodySite", "condition", "malignancyAtSite",
 					"notes", "painDurationMonths", "patient.address", "patient.birthDate", "patient.name",
 					"patient.pseudonym", "priorConservativeCare", "referrer.email", "referrer.name", "urgency")))
-			.andExpect(jsonPath("$.errors[?(@.field == 'condition')].message")
-				.value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("must be one of [LOW_BACK_PAIN"))));
+			.andExpect(jsonPath("$.errors[?(@.field == 'condition')].message").value(
+					org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("must be one of [LOW_BACK_PAIN"))));
 		verifyNoInteractions(submitting);
 	}
 
@@ -159,7 +160,8 @@ class ReferralApiTests {
 
 	@Test
 	void aBlankIdempotencyKeyIsABadRequest() throws Exception {
-		mvc.perform(post("/api/referrals").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", " ")
+		mvc.perform(post("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", " ")
 			.content(VALID))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
@@ -171,15 +173,17 @@ class ReferralApiTests {
 
 		mvc.perform(get("/api/referrals/{id}", ID))
 			.andExpect(status().isOk())
-			.andExpect(content().json("""
-					{"id":"%s","status":"INFO_REQUESTED","fhirStatus":"on-hold",
-					 "referrer":{"id":"dr-ada","name":"Dr Ada Lovelace","email":"ada@referrers.example"},
-					 "patient":{"pseudonym":"P-1a2b3c4d","name":"Demo Patient 1","birthDate":"1970-01-01","address":"1 Demo Street"},
-					 "condition":"KNEE_OSTEOARTHRITIS","bodySite":"left knee","painDurationMonths":9,
-					 "priorConservativeCare":true,"anticoagulated":false,"allergyToInjectate":false,"pregnant":false,
-					 "uncontrolledDiabetes":false,"activeInfectionAtSite":false,"malignancyAtSite":false,
-					 "urgency":"ROUTINE","notes":"free text","submittedAt":"2025-01-15T09:30:00.123Z",
-					 "openQuestion":"Latest X-ray?"}""".formatted(ID), true));
+			.andExpect(content()
+				.json("""
+						{"id":"%s","status":"INFO_REQUESTED","fhirStatus":"on-hold",
+						 "referrer":{"id":"dr-ada","name":"Dr Ada Lovelace","email":"ada@referrers.example"},
+						 "patient":{"pseudonym":"P-1a2b3c4d","name":"Demo Patient 1","birthDate":"1970-01-01","address":"1 Demo Street"},
+						 "condition":"KNEE_OSTEOARTHRITIS","bodySite":"left knee","painDurationMonths":9,
+						 "priorConservativeCare":true,"anticoagulated":false,"allergyToInjectate":false,"pregnant":false,
+						 "uncontrolledDiabetes":false,"activeInfectionAtSite":false,"malignancyAtSite":false,
+						 "urgency":"ROUTINE","notes":"free text","submittedAt":"2025-01-15T09:30:00.123Z",
+						 "openQuestion":"Latest X-ray?"}"""
+					.formatted(ID), true));
 	}
 
 	@Test

@@ -62,8 +62,10 @@ public final class WritingLetters {
 			text.append("\n\nNote from the clinic:\n  ").append(noteToReferrer);
 		}
 		if ("COURSE_PLANNED".equals(outcome)) {
-			text.append("\n\n").append(sessionDates.isEmpty()
-					? "The session dates follow in a separate letter as soon as they are booked." : plan(sessionDates));
+			text.append("\n\n")
+				.append(sessionDates.isEmpty()
+						? "The session dates follow in a separate letter as soon as they are booked."
+						: plan(sessionDates));
 		}
 		return letter(to, LetterKind.CLOSED, "closed: " + outcome, text.toString());
 	}

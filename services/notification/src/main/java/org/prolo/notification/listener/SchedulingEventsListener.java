@@ -28,11 +28,15 @@ class SchedulingEventsListener {
 
 	@KafkaHandler
 	void on(SessionsScheduled event, @Headers Map<String, Object> headers) {
-		// Exam appointments are the clinic's business with the patient; the referrer hears of the course.
+		// Exam appointments are the clinic's business with the patient; the referrer
+		// hears of the course.
 		if ("COURSE".equals(event.getPurpose())) {
 			correspondence.courseScheduled(EventHeaders.cause(headers), event.getReferralId(),
-					event.getSessions().stream().sorted((a, b) -> Integer.compare(a.getNumber(), b.getNumber()))
-						.map(ScheduledSession::getDate).toList());
+					event.getSessions()
+						.stream()
+						.sorted((a, b) -> Integer.compare(a.getNumber(), b.getNumber()))
+						.map(ScheduledSession::getDate)
+						.toList());
 		}
 	}
 

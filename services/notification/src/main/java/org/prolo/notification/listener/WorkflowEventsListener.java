@@ -29,7 +29,8 @@ class WorkflowEventsListener {
 
 	@KafkaHandler
 	void on(ReferralTriaged event, @Headers Map<String, Object> headers) {
-		// REJECTED is followed by ReferralClosed, which writes the letter with the reason;
+		// REJECTED is followed by ReferralClosed, which writes the letter with the
+		// reason;
 		// INFO_REQUESTED by ReferralInfoRequested, which carries the question.
 		if ("ACCEPTED".equals(event.getOutcome())) {
 			correspondence.accepted(EventHeaders.cause(headers), event.getReferralId());

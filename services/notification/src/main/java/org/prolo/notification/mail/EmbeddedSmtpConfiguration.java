@@ -9,9 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A real SMTP server in-process, so the embedded default sends real mail without infrastructure.
- * Switched off with {@code prolo.notification.embedded-smtp.enabled=false}; then
- * {@code spring.mail.*} points at the external server.
+ * A real SMTP server in-process, so the embedded default sends real mail without
+ * infrastructure. Switched off with
+ * {@code prolo.notification.embedded-smtp.enabled=false}; then {@code spring.mail.*}
+ * points at the external server.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "prolo.notification.embedded-smtp.enabled", havingValue = "true", matchIfMissing = true)

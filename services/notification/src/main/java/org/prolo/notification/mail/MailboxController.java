@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What the embedded SMTP server received: lets a demo or a tester read the letters as sent. */
+/**
+ * What the embedded SMTP server received: lets a demo or a tester read the letters as
+ * sent.
+ */
 @RestController
 @RequestMapping(path = "/api/mailbox", produces = MediaType.APPLICATION_JSON_VALUE)
 @ConditionalOnProperty(name = "prolo.notification.embedded-smtp.enabled", havingValue = "true", matchIfMissing = true)

@@ -22,9 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The use cases: each consumed event is applied exactly once, in one transaction that records the
- * event id, stores the letter (or keeps it pending until the referrer is known) and registers its
- * sending in the outbox.
+ * The use cases: each consumed event is applied exactly once, in one transaction that
+ * records the event id, stores the letter (or keeps it pending until the referrer is
+ * known) and registers its sending in the outbox.
  */
 @Service
 @Transactional
@@ -90,21 +90,24 @@ public class Correspondence {
 	}
 
 	/**
-	 * The event arrived before the ReferralSubmitted that names the referrer (another topic, so no order
-	 * between them): rather than fail it into the dead-letter topic, its letter is kept pending and
-	 * written, once, when the contact arrives. The referral lock makes "contact unknown, so park it" and
-	 * "contact stored, so write what is parked" exclude each other.
+	 * The event arrived before the ReferralSubmitted that names the referrer (another
+	 * topic, so no order between them): rather than fail it into the dead-letter topic,
+	 * its letter is kept pending and written, once, when the contact arrives. The
+	 * referral lock makes "contact unknown, so park it" and "contact stored, so write
+	 * what is parked" exclude each other.
 	 */
 	private void answer(Cause cause, String referralId, Occasion occasion) {
 		pending.lock(referralId);
-		// ON CONFLICT in firstDelivery leaves the transaction usable on a redelivery; the unique
+		// ON CONFLICT in firstDelivery leaves the transaction usable on a redelivery; the
+		// unique
 		// causation id of letters and pending_letter only backs it up.
 		if (!processedEvents.firstDelivery(cause.eventId(), cause.eventType())) {
 			log.debug("Dropped redelivered event {} for referral {}", cause.eventId(), referralId);
 			return;
 		}
 		if (occasion.kind() == LetterKind.SESSIONS_SCHEDULED) {
-			// A rebooking supersedes the earlier plan, whether or not the referrer is known yet.
+			// A rebooking supersedes the earlier plan, whether or not the referrer is
+			// known yet.
 			courseDates.replace(referralId, occasion.sessionDates());
 		}
 		Optional<ReferrerContact> contact = contacts.find(referralId);

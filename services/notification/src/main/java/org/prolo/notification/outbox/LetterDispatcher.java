@@ -15,15 +15,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The outbox's consumer. Runs after the letter's transaction committed; the event publication
- * registry marks the {@link LetterWritten} complete only when this returns, so a crash or a failure
- * anywhere in here leaves it outstanding and it runs again (at restart, or by {@link OutboxRetry}).
+ * The outbox's consumer. Runs after the letter's transaction committed; the event
+ * publication registry marks the {@link LetterWritten} complete only when this returns,
+ * so a crash or a failure anywhere in here leaves it outstanding and it runs again (at
+ * restart, or by {@link OutboxRetry}).
  *
- * <p>Delivery is at-least-once at the SMTP edge: a crash after the SMTP server accepted the mail
- * but before {@code sent_at} was stored sends a second copy. Every later step is guarded by the
- * letter's own state, so a rerun never sends a letter that is marked sent, and re-publishing
- * ReferrerNotified after a crash between the broker's ack and {@code notified_at} is the only other
- * duplicate (consumers drop it by its causationEventId).
+ * <p>
+ * Delivery is at-least-once at the SMTP edge: a crash after the SMTP server accepted the
+ * mail but before {@code sent_at} was stored sends a second copy. Every later step is
+ * guarded by the letter's own state, so a rerun never sends a letter that is marked sent,
+ * and re-publishing ReferrerNotified after a crash between the broker's ack and
+ * {@code notified_at} is the only other duplicate (consumers drop it by its
+ * causationEventId).
  */
 @Component
 public class LetterDispatcher {
@@ -58,14 +61,15 @@ public class LetterDispatcher {
 			log.info("Sent {} letter {} for referral {}", letter.kind(), letter.id(), letter.referralId());
 		}
 		if (!letter.notified()) {
-			events.publishAndWait(EventTopics.NOTIFICATION, ReferrerNotified.newBuilder()
-				.setReferralId(letter.referralId())
-				.setNotifiedAt(sentAt)
-				.setReferrerId(letter.referrerId())
-				.setLetterKind(letter.kind().name())
-				.setChannel("EMAIL")
-				.setCausationEventId(letter.causationEventId())
-				.build());
+			events.publishAndWait(EventTopics.NOTIFICATION,
+					ReferrerNotified.newBuilder()
+						.setReferralId(letter.referralId())
+						.setNotifiedAt(sentAt)
+						.setReferrerId(letter.referrerId())
+						.setLetterKind(letter.kind().name())
+						.setChannel("EMAIL")
+						.setCausationEventId(letter.causationEventId())
+						.build());
 			letters.markNotified(letter.id(), clock.instant());
 		}
 	}

@@ -14,7 +14,10 @@ import org.prolo.notification.letter.LetterKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The letters table; causation_event_id is unique, so one event can never store two letters. */
+/**
+ * The letters table; causation_event_id is unique, so one event can never store two
+ * letters.
+ */
 @Repository
 public class Letters {
 

@@ -7,8 +7,9 @@ import java.util.List;
 import org.prolo.notification.letter.LetterKind;
 
 /**
- * What a letter is to say, without whom it is for: all that a causing event carries, so that a letter
- * whose referrer is not known yet can be kept and written when the contact arrives.
+ * What a letter is to say, without whom it is for: all that a causing event carries, so
+ * that a letter whose referrer is not known yet can be kept and written when the contact
+ * arrives.
  */
 public record Occasion(LetterKind kind, String question, Instant answerDueAt, String outcome, String reasonCode,
 		String noteToReferrer, List<LocalDate> sessionDates) {

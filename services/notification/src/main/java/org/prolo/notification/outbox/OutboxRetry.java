@@ -9,8 +9,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Retries letters whose sending failed (SMTP or Kafka down) without waiting for a restart.
- * Only publications older than the interval are resubmitted, so one still in flight is left alone.
+ * Retries letters whose sending failed (SMTP or Kafka down) without waiting for a
+ * restart. Only publications older than the interval are resubmitted, so one still in
+ * flight is left alone.
  */
 @Component
 class OutboxRetry {

@@ -14,7 +14,10 @@ import org.prolo.notification.letter.LetterKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The pending_letter table: letters waiting for their referrer's contact, and the per-referral lock. */
+/**
+ * The pending_letter table: letters waiting for their referrer's contact, and the
+ * per-referral lock.
+ */
 @Repository
 class PendingLetters {
 
@@ -25,11 +28,14 @@ class PendingLetters {
 	}
 
 	/**
-	 * Serialises the use cases of one referral until the transaction ends. ON CONFLICT keeps a concurrent
-	 * first insert from aborting the PostgreSQL transaction; the second waits for the first to commit.
+	 * Serialises the use cases of one referral until the transaction ends. ON CONFLICT
+	 * keeps a concurrent first insert from aborting the PostgreSQL transaction; the
+	 * second waits for the first to commit.
 	 */
 	void lock(String referralId) {
-		jdbc.sql("insert into referral_lock (referral_id) values (?) on conflict do nothing").param(referralId).update();
+		jdbc.sql("insert into referral_lock (referral_id) values (?) on conflict do nothing")
+			.param(referralId)
+			.update();
 		jdbc.sql("select referral_id from referral_lock where referral_id = ? for update")
 			.param(referralId)
 			.query(String.class)
@@ -45,12 +51,18 @@ class PendingLetters {
 					(occasion.answerDueAt() != null) ? Timestamp.from(occasion.answerDueAt()) : null,
 					occasion.outcome(), occasion.reasonCode(), occasion.noteToReferrer(),
 					occasion.sessionDates().isEmpty() ? null
-							: occasion.sessionDates().stream().map(LocalDate::toString).collect(Collectors.joining(",")),
+							: occasion.sessionDates()
+								.stream()
+								.map(LocalDate::toString)
+								.collect(Collectors.joining(",")),
 					Timestamp.from(receivedAt))
 			.update();
 	}
 
-	/** The referral's pending letters in the order their events arrived, removed from the table. */
+	/**
+	 * The referral's pending letters in the order their events arrived, removed from the
+	 * table.
+	 */
 	List<Pending> takeAll(String referralId) {
 		List<Pending> pending = jdbc.sql("""
 				select causation_event_id, causation_event_type, kind, question, answer_due_at, outcome, reason_code,

@@ -17,9 +17,13 @@ public class ReferrerContacts {
 		this.jdbc = jdbc;
 	}
 
-	/** Stores the contact; a second submission event for the same referral keeps the first. */
+	/**
+	 * Stores the contact; a second submission event for the same referral keeps the
+	 * first.
+	 */
 	public boolean add(ReferrerContact contact, Instant learnedAt) {
-		// ON CONFLICT rather than a duplicate-key error, which would abort the PostgreSQL transaction.
+		// ON CONFLICT rather than a duplicate-key error, which would abort the PostgreSQL
+		// transaction.
 		return jdbc.sql("""
 				insert into referrer_contact (referral_id, referrer_id, referrer_name, referrer_email,
 				  patient_pseudonym, condition_code, learned_at) values (?, ?, ?, ?, ?, ?, ?)

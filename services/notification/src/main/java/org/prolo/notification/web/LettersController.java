@@ -51,8 +51,8 @@ public class LettersController {
 	@ApiResponse(responseCode = "400", description = "referralId missing or blank",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					examples = @ExampleObject(name = "missing referral id", value = PROBLEM_EXAMPLE)))
-	public List<LetterView> letters(@Parameter(description = "Referral id", example = "R-1001") @RequestParam(
-			required = false) @NotBlank @Size(max = 64) String referralId) {
+	public List<LetterView> letters(@Parameter(description = "Referral id",
+			example = "R-1001") @RequestParam(required = false) @NotBlank @Size(max = 64) String referralId) {
 		return letters.ofReferral(referralId).stream().map(LetterView::of).toList();
 	}
 

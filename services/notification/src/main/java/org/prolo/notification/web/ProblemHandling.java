@@ -26,8 +26,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 			.stream()
 			.flatMap(result -> result.getResolvableErrors()
 				.stream()
-				.map(error -> Map.of("field", field(error, result.getMethodParameter().getParameterName()),
-						"message", String.valueOf(error.getDefaultMessage()))))
+				.map(error -> Map.of("field", field(error, result.getMethodParameter().getParameterName()), "message",
+						String.valueOf(error.getDefaultMessage()))))
 			.toList();
 		problem.setProperty("errors", errors);
 		return handleExceptionInternal(ex, problem, headers, status, request);

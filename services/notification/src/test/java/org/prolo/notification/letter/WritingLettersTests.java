@@ -15,7 +15,8 @@ class WritingLettersTests {
 
 	final WritingLetters writing = new WritingLetters("Prolotherapy clinic", ZoneOffset.UTC);
 
-	final Addressee to = new Addressee("R-1001", "Dr Ada Lovelace", "dr.ada@clinic.example", "P-7F3A", "KNEE_OSTEOARTHRITIS");
+	final Addressee to = new Addressee("R-1001", "Dr Ada Lovelace", "dr.ada@clinic.example", "P-7F3A",
+			"KNEE_OSTEOARTHRITIS");
 
 	@Test
 	void everyLetterNamesTheReferralAndThePatientByPseudonymOnly() {

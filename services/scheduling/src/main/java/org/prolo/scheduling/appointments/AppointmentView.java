@@ -7,8 +7,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.prolo.scheduling.booking.Appointments.BookedAppointment;
 
 @Schema(description = "A booked appointment of a referral")
-record AppointmentView(String referralId, @Schema(allowableValues = { "EXAM", "COURSE" }) String purpose,
-		@Schema(description = "1-based session number") int number, LocalDate date, Instant bookedAt) {
+record AppointmentView(String referralId, @Schema(allowableValues = {
+		"EXAM", "COURSE" }) String purpose, @Schema(description = "1-based session number") int number, LocalDate date,
+		Instant bookedAt){
 
 	static AppointmentView of(BookedAppointment booked) {
 		var a = booked.appointment();

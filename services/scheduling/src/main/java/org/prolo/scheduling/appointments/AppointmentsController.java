@@ -32,16 +32,19 @@ class AppointmentsController {
 			description = "Exam first, then the course in session order. Empty while nothing is booked: scheduling "
 					+ "learns of a referral only when it is accepted.")
 	@ApiResponse(responseCode = "200", description = "The bookings", content = @Content(
-			mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "exam and course", value = """
-					[{"referralId":"ref-2025-000123","purpose":"EXAM","number":1,"date":"2025-12-22","bookedAt":"2025-12-19T10:00:00Z"},
-					 {"referralId":"ref-2025-000123","purpose":"COURSE","number":1,"date":"2025-12-29","bookedAt":"2025-12-19T15:30:00Z"},
-					 {"referralId":"ref-2025-000123","purpose":"COURSE","number":2,"date":"2026-01-26","bookedAt":"2025-12-19T15:30:00Z"}]""")))
-	@ApiResponse(responseCode = "400", description = "Malformed request",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class),
-					examples = @ExampleObject(value = """
+			mediaType = MediaType.APPLICATION_JSON_VALUE,
+			examples = @ExampleObject(name = "exam and course",
+					value = """
+							[{"referralId":"ref-2025-000123","purpose":"EXAM","number":1,"date":"2025-12-22","bookedAt":"2025-12-19T10:00:00Z"},
+							 {"referralId":"ref-2025-000123","purpose":"COURSE","number":1,"date":"2025-12-29","bookedAt":"2025-12-19T15:30:00Z"},
+							 {"referralId":"ref-2025-000123","purpose":"COURSE","number":2,"date":"2026-01-26","bookedAt":"2025-12-19T15:30:00Z"}]""")))
+	@ApiResponse(responseCode = "400", description = "Malformed request", content = @Content(
+			mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+			schema = @Schema(implementation = ProblemDetail.class), examples = @ExampleObject(
+					value = """
 							{"type":"about:blank","title":"Bad Request","status":400,"instance":"/api/referrals/%20/appointments"}""")))
-	List<AppointmentView> list(@Parameter(description = "The referral id", example = "ref-2025-000123")
-	@PathVariable String referralId) {
+	List<AppointmentView> list(
+			@Parameter(description = "The referral id", example = "ref-2025-000123") @PathVariable String referralId) {
 		return appointments.of(referralId).stream().map(AppointmentView::of).toList();
 	}
 

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The booking rule. Every appointment goes on the first clinic working day with a free slot on or
- * after the day it is due:
+ * The booking rule. Every appointment goes on the first clinic working day with a free
+ * slot on or after the day it is due:
  * <ul>
  * <li>the exam is due the day after today (never today: the patient needs notice);</li>
  * <li>course session 1 is due {@code leadDays} after planning;</li>
- * <li>session k is due {@code (k-1) * intervalWeeks} weeks after the day session 1 was booked on,
- * so one moved session does not shift the rest of the course.</li>
+ * <li>session k is due {@code (k-1) * intervalWeeks} weeks after the day session 1 was
+ * booked on, so one moved session does not shift the rest of the course.</li>
  * </ul>
  */
 public final class BookingSessions {
@@ -39,7 +39,10 @@ public final class BookingSessions {
 		this.leadDays = leadDays;
 	}
 
-	/** The exam of an accepted referral, on the next working day with a free slot after today. */
+	/**
+	 * The exam of an accepted referral, on the next working day with a free slot after
+	 * today.
+	 */
 	public Appointment bookExam(String referralId, LocalDate today, DayBookings booked) {
 		LocalDate date = firstFreeWorkingDay(today.plusDays(1), booked, Map.of());
 		return new Appointment(referralId, Purpose.EXAM, 1, date);
@@ -47,7 +50,8 @@ public final class BookingSessions {
 
 	/** Every session of a course planned on {@code plannedOn}. */
 	public List<Appointment> bookCourse(String referralId, LocalDate plannedOn, CoursePlan plan, DayBookings booked) {
-		// Sessions of this same course count against the daily capacity before they are stored.
+		// Sessions of this same course count against the daily capacity before they are
+		// stored.
 		Map<LocalDate, Integer> ours = new HashMap<>();
 		List<Appointment> appointments = new ArrayList<>();
 		LocalDate first = null;

@@ -1,6 +1,9 @@
 package org.prolo.scheduling.booking;
 
-/** How many sessions, how many weeks apart, within the limits the course-planning task allows. */
+/**
+ * How many sessions, how many weeks apart, within the limits the course-planning task
+ * allows.
+ */
 public record CoursePlan(int sessions, int intervalWeeks) {
 
 	public CoursePlan {

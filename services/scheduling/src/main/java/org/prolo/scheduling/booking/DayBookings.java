@@ -2,7 +2,9 @@ package org.prolo.scheduling.booking;
 
 import java.time.LocalDate;
 
-/** How many appointments the clinic already has on a day; the adapter asks the database. */
+/**
+ * How many appointments the clinic already has on a day; the adapter asks the database.
+ */
 @FunctionalInterface
 public interface DayBookings {
 

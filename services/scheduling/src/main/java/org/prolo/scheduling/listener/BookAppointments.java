@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Use cases: book the exam of an accepted referral; book every session of a planned course. Each
- * runs in one transaction with the idempotency record and the outbox entry.
+ * Use cases: book the exam of an accepted referral; book every session of a planned
+ * course. Each runs in one transaction with the idempotency record and the outbox entry.
  */
 @Service
 public class BookAppointments {
@@ -78,7 +78,8 @@ public class BookAppointments {
 			log.info("Dropping redelivered event {} for referral {}", eventId, referralId);
 			return false;
 		}
-		// The same fact published again under a new event id (e.g. after a workflow restart) books nothing.
+		// The same fact published again under a new event id (e.g. after a workflow
+		// restart) books nothing.
 		if (appointments.hasBookings(referralId, purpose)) {
 			log.info("Referral {} already has {} bookings; event {} ignored", referralId, purpose, eventId);
 			return false;

@@ -50,7 +50,8 @@ class ReferralEventsListener {
 	}
 
 	private static String text(byte[] header) {
-		// Null reaches ProcessedEvents, which refuses it: without an id a redelivery cannot be recognised.
+		// Null reaches ProcessedEvents, which refuses it: without an id a redelivery
+		// cannot be recognised.
 		return (header != null) ? new String(header, StandardCharsets.UTF_8) : null;
 	}
 

@@ -12,8 +12,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs after the booking committed; the publication stays incomplete in event_publication until
- * the broker acknowledged, and is republished on restart otherwise.
+ * Runs after the booking committed; the publication stays incomplete in event_publication
+ * until the broker acknowledged, and is republished on restart otherwise.
  */
 @Component
 class SessionsScheduledPublisher {

@@ -32,24 +32,28 @@ class JdbcAppointments implements Appointments {
 
 	@Override
 	public int bookedOn(LocalDate day) {
-		Integer count = jdbc.queryForObject("select count(*) from appointment where appointment_date = ?", Integer.class,
-				Date.valueOf(day));
+		Integer count = jdbc.queryForObject("select count(*) from appointment where appointment_date = ?",
+				Integer.class, Date.valueOf(day));
 		return (count != null) ? count : 0;
 	}
 
 	@Override
 	public void add(List<Appointment> appointments, Instant bookedAt) {
 		OffsetDateTime at = bookedAt.atOffset(ZoneOffset.UTC);
-		jdbc.batchUpdate("insert into appointment (referral_id, purpose, session_number, appointment_date, booked_at) "
-				+ "values (?, ?, ?, ?, ?)", appointments.stream()
-					.map(a -> new Object[] { a.referralId(), a.purpose().name(), a.number(), Date.valueOf(a.date()), at })
+		jdbc.batchUpdate(
+				"insert into appointment (referral_id, purpose, session_number, appointment_date, booked_at) "
+						+ "values (?, ?, ?, ?, ?)",
+				appointments.stream()
+					.map(a -> new Object[] { a.referralId(), a.purpose().name(), a.number(), Date.valueOf(a.date()),
+							at })
 					.toList());
 	}
 
 	@Override
 	public List<BookedAppointment> of(String referralId) {
-		return jdbc.query("select referral_id, purpose, session_number, appointment_date, booked_at from appointment "
-				+ "where referral_id = ? order by case purpose when 'EXAM' then 0 else 1 end, session_number",
+		return jdbc.query(
+				"select referral_id, purpose, session_number, appointment_date, booked_at from appointment "
+						+ "where referral_id = ? order by case purpose when 'EXAM' then 0 else 1 end, session_number",
 				(rs, row) -> new BookedAppointment(
 						new Appointment(rs.getString("referral_id"), Purpose.valueOf(rs.getString("purpose")),
 								rs.getInt("session_number"), rs.getDate("appointment_date").toLocalDate()),

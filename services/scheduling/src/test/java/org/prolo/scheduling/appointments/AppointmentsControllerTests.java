@@ -37,7 +37,8 @@ class AppointmentsControllerTests {
 		Instant bookedAt = Instant.parse("2025-12-19T10:00:00Z");
 		given(appointments.of("ref-1")).willReturn(List.of(
 				new BookedAppointment(new Appointment("ref-1", Purpose.EXAM, 1, LocalDate.of(2025, 12, 22)), bookedAt),
-				new BookedAppointment(new Appointment("ref-1", Purpose.COURSE, 1, LocalDate.of(2025, 12, 29)), bookedAt)));
+				new BookedAppointment(new Appointment("ref-1", Purpose.COURSE, 1, LocalDate.of(2025, 12, 29)),
+						bookedAt)));
 
 		mvc.perform(get("/api/referrals/ref-1/appointments"))
 			.andExpect(status().isOk())

@@ -48,7 +48,8 @@ class BookingSessionsTests {
 	void booksACoursePlannedOnAFridayOverChristmasAtItsInterval() {
 		List<Appointment> course = clinic.bookCourse("ref-1", FRIDAY, new CoursePlan(5, 4), NOTHING_BOOKED);
 
-		// Due Friday 26 December (closed) -> Monday 29; then every 4 weeks from that Monday.
+		// Due Friday 26 December (closed) -> Monday 29; then every 4 weeks from that
+		// Monday.
 		assertThat(course).extracting(Appointment::date)
 			.containsExactly(LocalDate.of(2025, 12, 29), LocalDate.of(2026, 1, 26), LocalDate.of(2026, 2, 23),
 					LocalDate.of(2026, 3, 23), LocalDate.of(2026, 4, 20));
@@ -58,7 +59,8 @@ class BookingSessionsTests {
 
 	@Test
 	void movesOnlyTheSessionThatFallsOnAClosure() {
-		// First session Thursday 4 December; session 2 is due Thursday 1 January (closed).
+		// First session Thursday 4 December; session 2 is due Thursday 1 January
+		// (closed).
 		var noLead = new BookingSessions(new WorkingDayCalendar(CHRISTMAS), 8, 0);
 
 		List<Appointment> course = noLead.bookCourse("ref-1", LocalDate.of(2025, 12, 4), new CoursePlan(3, 4),
@@ -77,7 +79,8 @@ class BookingSessionsTests {
 		List<Appointment> course = onePerDay.bookCourse("ref-1", FRIDAY, new CoursePlan(3, 4),
 				day -> booked.getOrDefault(day, 0));
 
-		// 29 and 30 full, 31 closed -> Friday 2 January; session 2 due 30 January, session 3 due 27 February.
+		// 29 and 30 full, 31 closed -> Friday 2 January; session 2 due 30 January,
+		// session 3 due 27 February.
 		assertThat(course).extracting(Appointment::date)
 			.containsExactly(LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 30), LocalDate.of(2026, 2, 27));
 	}
@@ -86,7 +89,8 @@ class BookingSessionsTests {
 	void countsItsOwnSessionsAgainstTheDailyCapacity() {
 		// A closed week pushes session 2 onto the day session 3 is due on.
 		List<LocalDate> closedWeek = List.of(LocalDate.of(2026, 1, 12), LocalDate.of(2026, 1, 13),
-				LocalDate.of(2026, 1, 14), LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 16), LocalDate.of(2026, 1, 19));
+				LocalDate.of(2026, 1, 14), LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 16),
+				LocalDate.of(2026, 1, 19));
 		var onePerDay = new BookingSessions(new WorkingDayCalendar(closedWeek), 1, 0);
 
 		List<Appointment> course = onePerDay.bookCourse("ref-1", LocalDate.of(2026, 1, 5), new CoursePlan(3, 1),
@@ -99,7 +103,8 @@ class BookingSessionsTests {
 	@Test
 	void neverBooksAWeekendOrClosure() {
 		var onePerDay = new BookingSessions(new WorkingDayCalendar(CHRISTMAS), 1, 7);
-		for (LocalDate planned = FRIDAY.minusDays(14); planned.isBefore(FRIDAY.plusDays(14)); planned = planned.plusDays(1)) {
+		for (LocalDate planned = FRIDAY.minusDays(14); planned
+			.isBefore(FRIDAY.plusDays(14)); planned = planned.plusDays(1)) {
 			assertThat(onePerDay.bookCourse("ref-1", planned, new CoursePlan(10, 1), NOTHING_BOOKED))
 				.allSatisfy(a -> assertThat(a.date().getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY))
 				.allSatisfy(a -> assertThat(a.date()).isNotIn(CHRISTMAS));

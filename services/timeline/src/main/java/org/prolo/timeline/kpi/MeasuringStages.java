@@ -18,7 +18,9 @@ public final class MeasuringStages {
 	private MeasuringStages() {
 	}
 
-	/** @param timelines the entries of each referral, one collection per referral */
+	/**
+	 * @param timelines the entries of each referral, one collection per referral
+	 */
 	public static KpiReport measure(Collection<List<TimelineEntry>> timelines) {
 		Map<Stage, List<Double>> hours = new LinkedHashMap<>();
 		for (Stage stage : Stage.values()) {
@@ -45,8 +47,8 @@ public final class MeasuringStages {
 		}
 		List<StageFigures> stages = hours.entrySet()
 			.stream()
-			.map(e -> new StageFigures(e.getKey().label(), e.getValue().size(), rounded(Percentiles.median(e.getValue())),
-					rounded(Percentiles.of(e.getValue(), 90))))
+			.map(e -> new StageFigures(e.getKey().label(), e.getValue().size(),
+					rounded(Percentiles.median(e.getValue())), rounded(Percentiles.of(e.getValue(), 90))))
 			.toList();
 		return new KpiReport(stages, outcomes, timelines.size(), open);
 	}

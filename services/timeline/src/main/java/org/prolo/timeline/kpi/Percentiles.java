@@ -5,7 +5,8 @@ import java.util.Collection;
 
 /**
  * Percentiles by linear interpolation between closest ranks (the "R-7" / spreadsheet
- * PERCENTILE.INC definition): the median of 1, 2, 3, 4 is 2.5; the 90th percentile of 1..10 is 9.1.
+ * PERCENTILE.INC definition): the median of 1, 2, 3, 4 is 2.5; the 90th percentile of
+ * 1..10 is 9.1.
  */
 public final class Percentiles {
 

@@ -10,7 +10,10 @@ import org.prolo.timeline.timeline.TimelineEntry;
 
 import org.springframework.kafka.support.KafkaHeaders;
 
-/** Builds an entry from an event's CloudEvents headers (raw bytes or text, as spring-kafka mapped them). */
+/**
+ * Builds an entry from an event's CloudEvents headers (raw bytes or text, as spring-kafka
+ * mapped them).
+ */
 final class Entries {
 
 	private Entries() {

@@ -28,10 +28,11 @@ class ImagingEventsListener {
 
 	@KafkaHandler
 	void on(ImagingReported event, @Headers Map<String, Object> headers) {
-		// The report text stays with imaging; the timeline says only whether it raised a red flag.
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.IMAGING_REPORTED, null,
-				"Imaging reported (order " + event.getOrderId() + "): "
-						+ (event.getRedFlag() ? "red flag" : "no red flag")));
+		// The report text stays with imaging; the timeline says only whether it raised a
+		// red flag.
+		recorder.record(
+				Entries.of(headers, event.getReferralId(), EventKind.IMAGING_REPORTED, null, "Imaging reported (order "
+						+ event.getOrderId() + "): " + (event.getRedFlag() ? "red flag" : "no red flag")));
 	}
 
 	@KafkaHandler(isDefault = true)

@@ -29,7 +29,8 @@ class SchedulingEventsListener {
 
 	@KafkaHandler
 	void on(SessionsScheduled event, @Headers Map<String, Object> headers) {
-		String first = event.getSessions().stream()
+		String first = event.getSessions()
+			.stream()
 			.min((a, b) -> Integer.compare(a.getNumber(), b.getNumber()))
 			.map(ScheduledSession::getDate)
 			.map(date -> ", first on " + date)

@@ -55,9 +55,9 @@ class WorkflowEventsListener {
 
 	@KafkaHandler
 	void on(ExamCompleted event, @Headers Map<String, Object> headers) {
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.EXAM_COMPLETED, null,
-				"Physical exam completed by " + event.getExaminedBy() + "; imaging "
-						+ (event.getImagingNeeded() ? "needed" : "not needed")));
+		recorder.record(
+				Entries.of(headers, event.getReferralId(), EventKind.EXAM_COMPLETED, null, "Physical exam completed by "
+						+ event.getExaminedBy() + "; imaging " + (event.getImagingNeeded() ? "needed" : "not needed")));
 	}
 
 	@KafkaHandler

@@ -1,5 +1,5 @@
 /**
- * Kafka listeners, one per topic: map each event to a patient-data-free timeline entry and hand it
- * to the TimelineRecorder.
+ * Kafka listeners, one per topic: map each event to a patient-data-free timeline entry
+ * and hand it to the TimelineRecorder.
  */
 package org.prolo.timeline.listener;

@@ -35,7 +35,8 @@ public class TimelineRecorder {
 
 	@Transactional
 	public void record(TimelineEntry entry) {
-		// firstDelivery's ON CONFLICT leaves the transaction usable on a redelivery; the entry's primary
+		// firstDelivery's ON CONFLICT leaves the transaction usable on a redelivery; the
+		// entry's primary
 		// key (ce_id) only backs it up.
 		if (!processedEvents.firstDelivery(entry.eventId(), entry.kind().typeName())) {
 			log.debug("Dropped redelivered event {} for referral {}", entry.eventId(), entry.referralId());
@@ -58,7 +59,9 @@ public class TimelineRecorder {
 		return Optional.of(new Timeline(referralId, store.statusOf(referralId).orElse(null), entries));
 	}
 
-	/** A referral's entries in time order and its status (null until an event sets one). */
+	/**
+	 * A referral's entries in time order and its status (null until an event sets one).
+	 */
 	public record Timeline(String referralId, ReferralStatus status, List<TimelineEntry> entries) {
 	}
 

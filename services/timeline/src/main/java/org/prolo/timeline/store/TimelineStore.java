@@ -32,19 +32,23 @@ public class TimelineStore {
 	public void add(TimelineEntry entry, Instant recordedAt) {
 		jdbc.sql("insert into timeline_entry (" + ENTRY_COLUMNS + ", recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(entry.eventId(), entry.referralId(), entry.kind().typeName(), Timestamp.from(entry.occurredAt()),
-					entry.source(), entry.summary(),
-					(entry.statusAfter() != null) ? entry.statusAfter().name() : null, Timestamp.from(recordedAt))
+					entry.source(), entry.summary(), (entry.statusAfter() != null) ? entry.statusAfter().name() : null,
+					Timestamp.from(recordedAt))
 			.update();
 	}
 
 	public List<TimelineEntry> entriesOf(String referralId) {
-		return jdbc.sql("select " + ENTRY_COLUMNS + " from timeline_entry where referral_id = ? order by occurred_at, event_id")
+		return jdbc
+			.sql("select " + ENTRY_COLUMNS
+					+ " from timeline_entry where referral_id = ? order by occurred_at, event_id")
 			.param(referralId)
 			.query(this::entry)
 			.list();
 	}
 
-	/** Every referral's entries; fine for a clinic's volume, a warehouse's job beyond it. */
+	/**
+	 * Every referral's entries; fine for a clinic's volume, a warehouse's job beyond it.
+	 */
 	public Collection<List<TimelineEntry>> allTimelines() {
 		Map<String, List<TimelineEntry>> byReferral = new LinkedHashMap<>();
 		jdbc.sql("select " + ENTRY_COLUMNS + " from timeline_entry order by referral_id, occurred_at, event_id")
@@ -55,13 +59,15 @@ public class TimelineStore {
 	}
 
 	/**
-	 * Locks the referral's status row (creating it first), so that events of one referral arriving
-	 * on different topics at once compute its status one after the other. ON CONFLICT, not "count,
-	 * then insert": two first events of a referral racing to create the row made the loser's insert fail
-	 * with a duplicate key, which on PostgreSQL aborts its transaction and sent the event into retries.
+	 * Locks the referral's status row (creating it first), so that events of one referral
+	 * arriving on different topics at once compute its status one after the other. ON
+	 * CONFLICT, not "count, then insert": two first events of a referral racing to create
+	 * the row made the loser's insert fail with a duplicate key, which on PostgreSQL
+	 * aborts its transaction and sent the event into retries.
 	 */
 	public void lockStatus(String referralId, Instant now) {
-		jdbc.sql("insert into referral_status (referral_id, status, updated_at) values (?, null, ?) on conflict do nothing")
+		jdbc.sql(
+				"insert into referral_status (referral_id, status, updated_at) values (?, null, ?) on conflict do nothing")
 			.params(referralId, Timestamp.from(now))
 			.update();
 		jdbc.sql("select referral_id from referral_status where referral_id = ? for update")

@@ -2,7 +2,10 @@ package org.prolo.timeline.timeline;
 
 import java.util.Arrays;
 
-/** Every kind of event on the product's topics, and the status each one moves a referral to. */
+/**
+ * Every kind of event on the product's topics, and the status each one moves a referral
+ * to.
+ */
 public enum EventKind {
 
 	REFERRAL_SUBMITTED("ReferralSubmitted"),

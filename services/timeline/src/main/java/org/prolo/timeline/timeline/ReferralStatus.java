@@ -25,9 +25,9 @@ public enum ReferralStatus {
 	COURSE_PLANNED("completed", true),
 
 	/**
-	 * Closed because the referrer did not answer a request for information in time. Not in the
-	 * lifecycle document's mapping; mapped to cancelled, as the request was not acted on and the
-	 * clinic did not refuse it.
+	 * Closed because the referrer did not answer a request for information in time. Not
+	 * in the lifecycle document's mapping; mapped to cancelled, as the request was not
+	 * acted on and the clinic did not refuse it.
 	 */
 	NO_RESPONSE("cancelled", true);
 

@@ -6,16 +6,20 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The measured stages of a referral. A stage lasts from the latest event that opens it to the
- * first event that closes it, among the closers after its first opener; a stage with no closer yet
- * (still open, or skipped, or ended by a closing of the referral) has no duration.
+ * The measured stages of a referral. A stage lasts from the latest event that opens it to
+ * the first event that closes it, among the closers after its first opener; a stage with
+ * no closer yet (still open, or skipped, or ended by a closing of the referral) has no
+ * duration.
  */
 public enum Stage {
 
-	/** From submission to the triage decision (ACCEPTED or REJECTED); includes waiting for requested information. */
+	/**
+	 * From submission to the triage decision (ACCEPTED or REJECTED); includes waiting for
+	 * requested information.
+	 */
 	TRIAGE("triage", is(EventKind.REFERRAL_SUBMITTED),
-			e -> e.kind() == EventKind.REFERRAL_TRIAGED && (e.statusAfter() == ReferralStatus.ACCEPTED
-					|| e.statusAfter() == ReferralStatus.REJECTED)),
+			e -> e.kind() == EventKind.REFERRAL_TRIAGED
+					&& (e.statusAfter() == ReferralStatus.ACCEPTED || e.statusAfter() == ReferralStatus.REJECTED)),
 
 	/** From acceptance to the recorded pain history. */
 	HISTORY("history", e -> e.kind() == EventKind.REFERRAL_TRIAGED && e.statusAfter() == ReferralStatus.ACCEPTED,
@@ -27,7 +31,10 @@ public enum Stage {
 	/** From the imaging request to its report, for referrals that needed imaging. */
 	IMAGING("imaging", is(EventKind.IMAGING_REQUESTED), is(EventKind.IMAGING_REPORTED)),
 
-	/** From the exam, or the imaging report when later, to the clinician's suitability decision. */
+	/**
+	 * From the exam, or the imaging report when later, to the clinician's suitability
+	 * decision.
+	 */
 	SUITABILITY("suitability", is(EventKind.EXAM_COMPLETED).or(is(EventKind.IMAGING_REPORTED)),
 			is(EventKind.SUITABILITY_DECIDED)),
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 /**
  * One event in a referral's timeline.
+ *
  * @param eventId the event's CloudEvents id
  * @param occurredAt the event's CloudEvents time
  * @param source the producing service (CloudEvents source)

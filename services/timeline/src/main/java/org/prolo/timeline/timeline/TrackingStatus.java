@@ -4,9 +4,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The policy that gives a referral its status: its events applied in the order they occurred.
- * Events arrive on five topics and so may arrive out of order; folding in time order makes the
- * status independent of arrival order. A closed status never reopens.
+ * The policy that gives a referral its status: its events applied in the order they
+ * occurred. Events arrive on five topics and so may arrive out of order; folding in time
+ * order makes the status independent of arrival order. A closed status never reopens.
  */
 public final class TrackingStatus {
 
@@ -17,7 +17,10 @@ public final class TrackingStatus {
 	private TrackingStatus() {
 	}
 
-	/** The status after {@code proposed} happened to a referral in status {@code current} (either may be null). */
+	/**
+	 * The status after {@code proposed} happened to a referral in status {@code current}
+	 * (either may be null).
+	 */
 	public static ReferralStatus next(ReferralStatus current, ReferralStatus proposed) {
 		if (proposed == null || (current != null && current.closed())) {
 			return current;

@@ -35,7 +35,8 @@ public class KpiController {
 	}
 
 	@GetMapping(path = "/api/kpis", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Per stage: completed count, median and 90th percentile duration in hours; referrals per outcome",
+	@Operation(
+			summary = "Per stage: completed count, median and 90th percentile duration in hours; referrals per outcome",
 			description = """
 					A stage lasts from the latest event that opens it to the first event that closes it:
 					triage = ReferralSubmitted to ReferralTriaged ACCEPTED/REJECTED (waiting for information included);
@@ -44,8 +45,9 @@ public class KpiController {
 					ImagingReported to SuitabilityDecided; course planning = SuitabilityDecided to CoursePlanned.
 					Times are the events' CloudEvents times. Only completed stages count; hours are null when
 					no referral completed the stage. Percentiles interpolate linearly between closest ranks.""")
-	@ApiResponse(responseCode = "200", description = "The key figures", content = @Content(
-			schema = @Schema(implementation = KpiReport.class), examples = @ExampleObject(name = "kpis", value = KPI_EXAMPLE)))
+	@ApiResponse(responseCode = "200", description = "The key figures",
+			content = @Content(schema = @Schema(implementation = KpiReport.class),
+					examples = @ExampleObject(name = "kpis", value = KPI_EXAMPLE)))
 	public KpiReport kpis() {
 		return reporter.report();
 	}

@@ -43,17 +43,17 @@ public class TimelineController {
 
 	@GetMapping(path = "/api/referrals/{id}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "A referral's timeline in the order things happened, with its status and FHIR Task status")
-	@ApiResponse(responseCode = "200", description = "The timeline", content = @Content(
-			schema = @Schema(implementation = TimelineView.class),
-			examples = @ExampleObject(name = "closed with a planned course", value = TIMELINE_EXAMPLE)))
+	@ApiResponse(responseCode = "200", description = "The timeline",
+			content = @Content(schema = @Schema(implementation = TimelineView.class),
+					examples = @ExampleObject(name = "closed with a planned course", value = TIMELINE_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "No event of this referral was recorded",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					examples = @ExampleObject(name = "unknown referral", value = NOT_FOUND_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "Not a referral id",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					examples = @ExampleObject(name = "bad id", value = BAD_ID_EXAMPLE)))
-	public TimelineView timeline(@Parameter(description = "Referral id", example = "R-1001") @PathVariable @Pattern(
-			regexp = "[A-Za-z0-9._:-]{1,64}") String id) {
+	public TimelineView timeline(@Parameter(description = "Referral id",
+			example = "R-1001") @PathVariable @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String id) {
 		return timelines.timelineOf(id).map(TimelineView::of).orElseThrow(() -> new ReferralNotFoundException(id));
 	}
 

@@ -15,8 +15,7 @@ public record TimelineView(String referralId, String status,
 		List<Entry> entries) {
 
 	static TimelineView of(Timeline timeline) {
-		return new TimelineView(timeline.referralId(),
-				(timeline.status() != null) ? timeline.status().name() : null,
+		return new TimelineView(timeline.referralId(), (timeline.status() != null) ? timeline.status().name() : null,
 				(timeline.status() != null) ? timeline.status().fhirStatus() : null,
 				timeline.entries()
 					.stream()

@@ -18,8 +18,8 @@ class MeasuringStagesTests {
 	void medianAndNinetiethPercentileInterpolateBetweenRanks() {
 		assertThat(Percentiles.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
 		assertThat(Percentiles.median(List.of(7.0, 1.0, 3.0))).isEqualTo(3.0);
-		assertThat(Percentiles.of(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0), 90))
-			.isCloseTo(9.1, within(1e-9));
+		assertThat(Percentiles.of(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0), 90)).isCloseTo(9.1,
+				within(1e-9));
 		assertThat(Percentiles.of(List.of(5.0), 90)).isEqualTo(5.0);
 		assertThat(Percentiles.median(List.of())).isNaN();
 	}
@@ -31,9 +31,11 @@ class MeasuringStagesTests {
 				at("a3", EventKind.REFERRAL_TRIAGED, 10, "ACCEPTED"), at("a4", EventKind.HISTORY_RECORDED, 34, null),
 				at("a5", EventKind.EXAM_COMPLETED, 82, null), at("a6", EventKind.IMAGING_REQUESTED, 83, null),
 				at("a7", EventKind.IMAGING_REPORTED, 131, null), at("a8", EventKind.SUITABILITY_DECIDED, 135, null),
-				at("a9", EventKind.COURSE_PLANNED, 155, null), at("a10", EventKind.REFERRAL_CLOSED, 156, "COURSE_PLANNED"));
+				at("a9", EventKind.COURSE_PLANNED, 155, null),
+				at("a10", EventKind.REFERRAL_CLOSED, 156, "COURSE_PLANNED"));
 		var rejected = List.of(at("b1", EventKind.REFERRAL_SUBMITTED, 0, null),
-				at("b2", EventKind.REFERRAL_TRIAGED, 4, "REJECTED"), at("b3", EventKind.REFERRAL_CLOSED, 5, "REJECTED"));
+				at("b2", EventKind.REFERRAL_TRIAGED, 4, "REJECTED"),
+				at("b3", EventKind.REFERRAL_CLOSED, 5, "REJECTED"));
 		var open = List.of(at("c1", EventKind.REFERRAL_SUBMITTED, 0, null));
 
 		KpiReport report = MeasuringStages.measure(List.of(course, rejected, open));

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TrackingStatusTests {
 
 	@ParameterizedTest
-	@EnumSource(value = ReferralStatus.class, names = { "REJECTED", "NOT_SUITABLE", "WITHDRAWN", "COURSE_PLANNED", "NO_RESPONSE" })
+	@EnumSource(value = ReferralStatus.class,
+			names = { "REJECTED", "NOT_SUITABLE", "WITHDRAWN", "COURSE_PLANNED", "NO_RESPONSE" })
 	void aClosedStatusNeverReopens(ReferralStatus closed) {
 		for (ReferralStatus proposed : ReferralStatus.values()) {
 			assertThat(TrackingStatus.next(closed, proposed)).isEqualTo(closed);

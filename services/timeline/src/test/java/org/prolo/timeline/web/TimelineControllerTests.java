@@ -78,8 +78,8 @@ class TimelineControllerTests {
 
 	@Test
 	void reportsTheKeyFigures() throws Exception {
-		given(kpis.report()).willReturn(new KpiReport(List.of(new StageFigures("triage", 2, 7.0, 9.4)),
-				Map.of("COURSE_PLANNED", 1L), 3, 1));
+		given(kpis.report()).willReturn(
+				new KpiReport(List.of(new StageFigures("triage", 2, 7.0, 9.4)), Map.of("COURSE_PLANNED", 1L), 3, 1));
 
 		mvc.perform(get("/api/kpis"))
 			.andExpect(status().isOk())

@@ -16,9 +16,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * One user per group of the lifecycle (password = user id) and two Tasklist filters. Idempotent: existing users,
- * groups, memberships and filters are left as they are. The admin user demo/demo comes from
- * camunda.bpm.admin-user.
+ * One user per group of the lifecycle (password = user id) and two Tasklist filters.
+ * Idempotent: existing users, groups, memberships and filters are left as they are. The
+ * admin user demo/demo comes from camunda.bpm.admin-user.
  */
 @Component
 @ConditionalOnProperty(name = "prolo.demo-users.enabled", havingValue = "true", matchIfMissing = true)
@@ -73,7 +73,9 @@ public class DemoUsers implements ApplicationRunner {
 			}
 		}
 		ensureFilter(MY_GROUPS_FILTER, -10, "Tasks of every group you are in",
-				tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+				tasks.createTaskQuery()
+					.taskCandidateGroupInExpression("${currentUserGroups()}")
+					.includeAssignedTasks());
 		ensureFilter(ALL_TASKS_FILTER, 0, "Every open task", tasks.createTaskQuery());
 		log.info("Demo users ready: {}", USERS.stream().map(u -> u.get(0) + " (" + u.get(2) + ")").toList());
 	}

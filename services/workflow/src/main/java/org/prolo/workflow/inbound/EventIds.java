@@ -7,7 +7,9 @@ final class EventIds {
 	private EventIds() {
 	}
 
-	/** The CloudEvents id header as text; null when absent, which ProcessedEvents refuses. */
+	/**
+	 * The CloudEvents id header as text; null when absent, which ProcessedEvents refuses.
+	 */
 	static String text(byte[] header) {
 		return (header != null) ? new String(header, StandardCharsets.UTF_8) : null;
 	}

@@ -15,7 +15,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
-/** Imaging reports; their findings become the imaging inputs of the suitability decision table. */
+/**
+ * Imaging reports; their findings become the imaging inputs of the suitability decision
+ * table.
+ */
 @Component
 @KafkaListener(topics = EventTopics.IMAGING, groupId = "workflow")
 public class ImagingEventsListener {

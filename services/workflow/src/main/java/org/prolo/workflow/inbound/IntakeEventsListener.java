@@ -16,7 +16,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
-/** What intake says about a referral: a new one starts the process, the others are messages to it. */
+/**
+ * What intake says about a referral: a new one starts the process, the others are
+ * messages to it.
+ */
 @Component
 @KafkaListener(topics = EventTopics.INTAKE, groupId = "workflow")
 public class IntakeEventsListener {
@@ -33,16 +36,19 @@ public class IntakeEventsListener {
 	}
 
 	@KafkaHandler
-	public void submitted(ReferralSubmitted event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
-		starting.start(EventIds.text(eventId), new ReferralToAssess(event.getReferralId(), event.getPatientPseudonym(),
-				event.getReferrerId(), event.getCondition(), event.getBodySite(), event.getPainDurationMonths(),
-				event.getPriorConservativeCare(), event.getAnticoagulated(), event.getAllergyToInjectate(),
-				event.getPregnant(), event.getUncontrolledDiabetes(), event.getActiveInfectionAtSite(),
-				event.getMalignancyAtSite(), event.getUrgency()));
+	public void submitted(ReferralSubmitted event,
+			@Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+		starting.start(EventIds.text(eventId),
+				new ReferralToAssess(event.getReferralId(), event.getPatientPseudonym(), event.getReferrerId(),
+						event.getCondition(), event.getBodySite(), event.getPainDurationMonths(),
+						event.getPriorConservativeCare(), event.getAnticoagulated(), event.getAllergyToInjectate(),
+						event.getPregnant(), event.getUncontrolledDiabetes(), event.getActiveInfectionAtSite(),
+						event.getMalignancyAtSite(), event.getUrgency()));
 	}
 
 	@KafkaHandler
-	public void withdrawn(ReferralWithdrawn event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+	public void withdrawn(ReferralWithdrawn event,
+			@Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
 		correlating.withdraw(EventIds.text(eventId), event.getReferralId(), event.getReason());
 	}
 

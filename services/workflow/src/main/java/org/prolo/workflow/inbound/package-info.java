@@ -1,5 +1,5 @@
 /**
- * Kafka adapters: one class-level listener per consumed topic (intake.referral-events, imaging.imaging-events) that
- * maps each event and calls one application service.
+ * Kafka adapters: one class-level listener per consumed topic (intake.referral-events,
+ * imaging.imaging-events) that maps each event and calls one application service.
  */
 package org.prolo.workflow.inbound;

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a stage of the referral decided, as the process publishes it. The outbox turns each into its event on
- * workflow.referral-events after the engine's transaction commits.
+ * What a stage of the referral decided, as the process publishes it. The outbox turns
+ * each into its event on workflow.referral-events after the engine's transaction commits.
  */
 public sealed interface ReferralFact {
 

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A submitted referral as the process needs it: the pseudonym, never the patient's name. The variable names are
- * the inputs of the decision table prolotherapy-suitability.
+ * A submitted referral as the process needs it: the pseudonym, never the patient's name.
+ * The variable names are the inputs of the decision table prolotherapy-suitability.
  */
 public record ReferralToAssess(String referralId, String patientPseudonym, String referrerId, String condition,
 		String bodySite, int painDurationMonths, boolean priorConservativeCare, boolean anticoagulated,

@@ -1,8 +1,9 @@
 package org.prolo.workflow.lifecycle;
 
 /**
- * A clinician's confirmation of the decision table's suitability result. SPECIALIST_REVIEW asks for the
- * clinician's judgement, so deciding it either way is not an override, but it needs a rationale like an override.
+ * A clinician's confirmation of the decision table's suitability result.
+ * SPECIALIST_REVIEW asks for the clinician's judgement, so deciding it either way is not
+ * an override, but it needs a rationale like an override.
  */
 public record SuitabilityReview(String dmnSuitability, String decision, String rationale) {
 
@@ -23,8 +24,8 @@ public record SuitabilityReview(String dmnSuitability, String decision, String r
 	}
 
 	/**
-	 * The reason the referral closes with when it is not suitable: the table's reason when it had one against
-	 * suitability, otherwise the clinician's override.
+	 * The reason the referral closes with when it is not suitable: the table's reason
+	 * when it had one against suitability, otherwise the clinician's override.
 	 */
 	public String closingReasonCode(String dmnReasonCode) {
 		return SUITABLE.equals(dmnSuitability) ? "CLINICIAN_OVERRIDE" : dmnReasonCode;

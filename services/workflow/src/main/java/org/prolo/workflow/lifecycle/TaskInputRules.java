@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a completed task must carry, whatever client completes it (Tasklist's form, the engine REST API): the
- * same rules as the Camunda Forms in bpmn/, enforced on the server. Numbers arrive as whatever numeric type the
- * client chose; {@link Checked#normalized()} holds them as the Integer or Double the process and the decision
- * tables expect.
+ * What a completed task must carry, whatever client completes it (Tasklist's form, the
+ * engine REST API): the same rules as the Camunda Forms in bpmn/, enforced on the server.
+ * Numbers arrive as whatever numeric type the client chose; {@link Checked#normalized()}
+ * holds them as the Integer or Double the process and the decision tables expect.
  */
 public final class TaskInputRules {
 
@@ -33,7 +33,10 @@ public final class TaskInputRules {
 
 	}
 
-	/** Checks the variables visible to the task {@code taskKey}; unknown task keys have no rules. */
+	/**
+	 * Checks the variables visible to the task {@code taskKey}; unknown task keys have no
+	 * rules.
+	 */
 	public static Checked check(String taskKey, Map<String, Object> variables) {
 		var check = new Check(variables);
 		switch (taskKey) {
@@ -148,7 +151,8 @@ public final class TaskInputRules {
 			if (value instanceof Boolean b) {
 				return b;
 			}
-			if (value != null && ("true".equalsIgnoreCase(value.toString()) || "false".equalsIgnoreCase(value.toString()))) {
+			if (value != null
+					&& ("true".equalsIgnoreCase(value.toString()) || "false".equalsIgnoreCase(value.toString()))) {
 				Boolean b = Boolean.valueOf(value.toString());
 				normalized.put(name, b);
 				return b;

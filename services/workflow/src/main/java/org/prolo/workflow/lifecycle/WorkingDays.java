@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * The clinic works Monday to Friday: a task due in n working days is due at the same time of day on the n-th
- * working day after it was created, counted in the clinic's time zone.
+ * The clinic works Monday to Friday: a task due in n working days is due at the same time
+ * of day on the n-th working day after it was created, counted in the clinic's time zone.
  */
 public final class WorkingDays {
 

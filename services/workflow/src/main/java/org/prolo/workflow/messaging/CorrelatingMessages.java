@@ -12,9 +12,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Delivers a message from another service to the referral's process instance (business key = referral id). The
- * message name is the event's name. Whether an execution waits is asked first, because a failed correlation
- * would mark the shared transaction rollback-only.
+ * Delivers a message from another service to the referral's process instance (business
+ * key = referral id). The message name is the event's name. Whether an execution waits is
+ * asked first, because a failed correlation would mark the shared transaction
+ * rollback-only.
  */
 @Service
 public class CorrelatingMessages {
@@ -45,25 +46,30 @@ public class CorrelatingMessages {
 		if (!processedEvents.firstDelivery(eventId, REFERRAL_WITHDRAWN)) {
 			return;
 		}
-		if (!deliverIfWaiting(referralId, REFERRAL_WITHDRAWN, (reason != null) ? Map.of("withdrawalReason", reason) : Map.of())) {
+		if (!deliverIfWaiting(referralId, REFERRAL_WITHDRAWN,
+				(reason != null) ? Map.of("withdrawalReason", reason) : Map.of())) {
 			log.info("Referral {} has no open process; ignoring its withdrawal", referralId);
 		}
 	}
 
-	/** An answer resumes triage; one that nobody waits for (already closed, duplicate answer) is dropped. */
+	/**
+	 * An answer resumes triage; one that nobody waits for (already closed, duplicate
+	 * answer) is dropped.
+	 */
 	@Transactional
 	public void infoProvided(String eventId, String referralId, String answer) {
 		if (!processedEvents.firstDelivery(eventId, REFERRAL_INFO_PROVIDED)) {
 			return;
 		}
 		if (!deliverIfWaiting(referralId, REFERRAL_INFO_PROVIDED, Map.of("infoAnswer", answer))) {
-			log.warn("Referral {} is not waiting for information; dropping ReferralInfoProvided {}", referralId, eventId);
+			log.warn("Referral {} is not waiting for information; dropping ReferralInfoProvided {}", referralId,
+					eventId);
 		}
 	}
 
 	/**
-	 * A report is never lost: if the process does not wait for it yet, it is kept until the process asks for it
-	 * (Request imaging) or the sweeper finds the process waiting.
+	 * A report is never lost: if the process does not wait for it yet, it is kept until
+	 * the process asks for it (Request imaging) or the sweeper finds the process waiting.
 	 */
 	@Transactional
 	public void imagingReported(String eventId, String referralId, Map<String, Object> findings) {
@@ -77,12 +83,16 @@ public class CorrelatingMessages {
 		}
 	}
 
-	/** Delivers a kept message whose process now waits for it; called by the sweeper, one message per transaction. */
+	/**
+	 * Delivers a kept message whose process now waits for it; called by the sweeper, one
+	 * message per transaction.
+	 */
 	@Transactional
 	public boolean deliverKept(EarlyMessage message) {
 		if (waits(message.referralId(), message.messageName()) && earlyMessages.remove(message.eventId())) {
 			correlate(message.referralId(), message.messageName(), message.variables());
-			log.info("Delivered kept {} {} to referral {}", message.messageName(), message.eventId(), message.referralId());
+			log.info("Delivered kept {} {} to referral {}", message.messageName(), message.eventId(),
+					message.referralId());
 			return true;
 		}
 		return false;

@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Messages that arrived before their process instance waited for them (table early_message), with the process
- * variables they will deliver.
+ * Messages that arrived before their process instance waited for them (table
+ * early_message), with the process variables they will deliver.
  */
 @Repository
 public class EarlyMessages {
@@ -41,8 +41,10 @@ public class EarlyMessages {
 
 	public void keep(EarlyMessage message) {
 		try {
-			jdbc.update("insert into early_message (event_id, referral_id, message_name, variables, received_at) "
-					+ "values (?, ?, ?, ?, ?)", message.eventId(), message.referralId(), message.messageName(),
+			jdbc.update(
+					"insert into early_message (event_id, referral_id, message_name, variables, received_at) "
+							+ "values (?, ?, ?, ?, ?)",
+					message.eventId(), message.referralId(), message.messageName(),
 					json.writeValueAsString(message.variables()), Timestamp.from(clock.instant()));
 		}
 		catch (JsonProcessingException ex) {
@@ -50,7 +52,9 @@ public class EarlyMessages {
 		}
 	}
 
-	/** Removes and returns the oldest kept message of this name for the referral, if any. */
+	/**
+	 * Removes and returns the oldest kept message of this name for the referral, if any.
+	 */
 	public Optional<EarlyMessage> take(String referralId, String messageName) {
 		List<EarlyMessage> found = jdbc.query(
 				"select event_id, referral_id, message_name, variables from early_message "
@@ -66,8 +70,9 @@ public class EarlyMessages {
 	}
 
 	public List<EarlyMessage> all() {
-		return jdbc.query("select event_id, referral_id, message_name, variables from early_message order by received_at",
-				(rs, row) -> new EarlyMessage(rs.getString(1), rs.getString(2), rs.getString(3), read(rs.getString(4))));
+		return jdbc
+			.query("select event_id, referral_id, message_name, variables from early_message order by received_at", (rs,
+					row) -> new EarlyMessage(rs.getString(1), rs.getString(2), rs.getString(3), read(rs.getString(4))));
 	}
 
 	public boolean remove(String eventId) {

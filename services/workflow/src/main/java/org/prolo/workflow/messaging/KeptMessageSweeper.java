@@ -7,9 +7,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes the one race that the check at Request imaging cannot: a report kept by a listener transaction that ran
- * concurrently with the transaction in which the process started to wait. Such a report finds its waiting
- * process here a few seconds later.
+ * Closes the one race that the check at Request imaging cannot: a report kept by a
+ * listener transaction that ran concurrently with the transaction in which the process
+ * started to wait. Such a report finds its waiting process here a few seconds later.
  */
 @Component
 public class KeptMessageSweeper {
@@ -25,7 +25,8 @@ public class KeptMessageSweeper {
 		this.correlating = correlating;
 	}
 
-	@Scheduled(fixedDelayString = "${prolo.workflow.kept-message-sweep:PT10S}", initialDelayString = "${prolo.workflow.kept-message-sweep:PT10S}")
+	@Scheduled(fixedDelayString = "${prolo.workflow.kept-message-sweep:PT10S}",
+			initialDelayString = "${prolo.workflow.kept-message-sweep:PT10S}")
 	public void deliverWaiting() {
 		for (var message : earlyMessages.all()) {
 			try {

@@ -19,10 +19,12 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs after the engine's transaction committed, in a transaction of its own; the publication is marked complete
- * only when the broker acknowledged the event. An unacknowledged one stays in event_publication and is
- * republished on restart (spring.modulith.events.republish-outstanding-events-on-restart), so delivery is at least
- * once; a republished event gets a new ce_id, so consumers also need to tolerate a repeated fact.
+ * Runs after the engine's transaction committed, in a transaction of its own; the
+ * publication is marked complete only when the broker acknowledged the event. An
+ * unacknowledged one stays in event_publication and is republished on restart
+ * (spring.modulith.events.republish-outstanding-events-on-restart), so delivery is at
+ * least once; a republished event gets a new ce_id, so consumers also need to tolerate a
+ * repeated fact.
  */
 @Component
 public class WorkflowEventRelay {

@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * End listeners of the two business rule tasks: spread the decision result (a map in the task's result variable)
- * into the plain variables the forms show and edit, and remember which version of the decision decided.
+ * End listeners of the two business rule tasks: spread the decision result (a map in the
+ * task's result variable) into the plain variables the forms show and edit, and remember
+ * which version of the decision decided.
  */
 @Component("decisionOutcomes")
 public class DecisionOutcomes {
@@ -32,7 +33,10 @@ public class DecisionOutcomes {
 		execution.setVariable("dmnDecisionVersion", decidingVersion(SUITABILITY));
 	}
 
-	/** Prefills plan-course with the proposal; the clinician may change it within the form's limits. */
+	/**
+	 * Prefills plan-course with the proposal; the clinician may change it within the
+	 * form's limits.
+	 */
 	public void courseProposed(DelegateExecution execution) {
 		Map<?, ?> result = (Map<?, ?>) execution.getVariable("courseProposal");
 		execution.setVariable("sessions", ((Number) result.get("sessions")).intValue());
@@ -41,15 +45,19 @@ public class DecisionOutcomes {
 		execution.setVariable("courseDecisionVersion", decidingVersion(COURSE_PLAN));
 	}
 
-	/** Without imaging there are no imaging findings: the table's imaging inputs are false. */
+	/**
+	 * Without imaging there are no imaging findings: the table's imaging inputs are
+	 * false.
+	 */
 	public void noImaging(DelegateExecution execution) {
 		execution.setVariable("imagingRedFlag", false);
 		execution.setVariable("fullThicknessTear", false);
 	}
 
 	/**
-	 * The business rule tasks bind decisions by key with the default binding "latest", in the same transaction
-	 * as this listener: the latest version now is the one that decided.
+	 * The business rule tasks bind decisions by key with the default binding "latest", in
+	 * the same transaction as this listener: the latest version now is the one that
+	 * decided.
 	 */
 	private int decidingVersion(String key) {
 		DecisionDefinition definition = repository.createDecisionDefinitionQuery()

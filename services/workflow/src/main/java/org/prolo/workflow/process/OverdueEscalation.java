@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Timeout task listener at the task's due date: clinic leads also see the overdue task (candidate group) while
- * its assignee and candidate groups stay as they are.
+ * Timeout task listener at the task's due date: clinic leads also see the overdue task
+ * (candidate group) while its assignee and candidate groups stay as they are.
  */
 @Component("overdueEscalation")
 public class OverdueEscalation implements TaskListener {

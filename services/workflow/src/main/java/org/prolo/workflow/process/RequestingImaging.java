@@ -12,8 +12,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task "Request imaging": publishes ImagingRequested and takes a report that arrived before the process
- * got here (kept in early_message), so that the process does not wait for a report it already has.
+ * Service task "Request imaging": publishes ImagingRequested and takes a report that
+ * arrived before the process got here (kept in early_message), so that the process does
+ * not wait for a report it already has.
  */
 @Component("requestingImaging")
 public class RequestingImaging implements JavaDelegate {

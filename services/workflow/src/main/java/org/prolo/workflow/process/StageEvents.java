@@ -15,15 +15,19 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Called by the BPMN's listeners when a stage ends ({@code ${stageEvents.triaged(task)}}): maps the process
- * variables to a {@link ReferralFact} and publishes it as a Spring application event inside the engine's
- * transaction. Spring Modulith's event publication registry stores it in that transaction (transactional outbox);
- * the outbox puts it on Kafka after commit.
+ * Called by the BPMN's listeners when a stage ends
+ * ({@code ${stageEvents.triaged(task)}}): maps the process variables to a
+ * {@link ReferralFact} and publishes it as a Spring application event inside the engine's
+ * transaction. Spring Modulith's event publication registry stores it in that transaction
+ * (transactional outbox); the outbox puts it on Kafka after commit.
  */
 @Component("stageEvents")
 public class StageEvents {
 
-	/** How long a referrer has to answer a request for information; the BPMN timer says P14D too. */
+	/**
+	 * How long a referrer has to answer a request for information; the BPMN timer says
+	 * P14D too.
+	 */
 	public static final Duration ANSWER_WITHIN = Duration.ofDays(14);
 
 	private final ApplicationEventPublisher events;
@@ -86,11 +90,11 @@ public class StageEvents {
 	}
 
 	public void coursePlanned(DelegateTask task) {
-		events.publishEvent(new ReferralFact.CoursePlanned(referralId(task), now(),
-				Variables.text(task, "patientPseudonym"), Variables.text(task, "condition"),
-				Variables.integer(task, "sessions"), Variables.integer(task, "intervalWeeks"),
-				Variables.decimal(task, "dextrosePercent"), TaskInputRules.items(task.getVariable("injectionSites")),
-				actor(task)));
+		events.publishEvent(
+				new ReferralFact.CoursePlanned(referralId(task), now(), Variables.text(task, "patientPseudonym"),
+						Variables.text(task, "condition"), Variables.integer(task, "sessions"),
+						Variables.integer(task, "intervalWeeks"), Variables.decimal(task, "dextrosePercent"),
+						TaskInputRules.items(task.getVariable("injectionSites")), actor(task)));
 	}
 
 	/** End events: {@code ${stageEvents.closed(execution, 'REJECTED')}}. */
@@ -105,14 +109,17 @@ public class StageEvents {
 			default -> null;
 		};
 		execution.setVariable("closingOutcome", outcome);
-		events.publishEvent(new ReferralFact.Closed(execution.getProcessBusinessKey(), now(), outcome, reasonCode, note));
+		events
+			.publishEvent(new ReferralFact.Closed(execution.getProcessBusinessKey(), now(), outcome, reasonCode, note));
 	}
 
 	private String referralId(DelegateTask task) {
 		return task.getExecution().getProcessBusinessKey();
 	}
 
-	/** The assignee; else the user signed in to Tasklist or the REST API; else unknown. */
+	/**
+	 * The assignee; else the user signed in to Tasklist or the REST API; else unknown.
+	 */
 	private String actor(DelegateTask task) {
 		if (task.getAssignee() != null) {
 			return task.getAssignee();

@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The first complete listener of every user task: refuses a completion whose variables break the form's rules,
- * whoever submits them, by throwing, so the engine rolls the completion back and the task stays open. Valid
- * numbers are stored as the Integer/Double the process expects.
+ * The first complete listener of every user task: refuses a completion whose variables
+ * break the form's rules, whoever submits them, by throwing, so the engine rolls the
+ * completion back and the task stays open. Valid numbers are stored as the Integer/Double
+ * the process expects.
  */
 @Component("taskInputValidation")
 public class TaskInputValidation implements TaskListener {

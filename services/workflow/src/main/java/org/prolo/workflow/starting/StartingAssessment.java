@@ -14,9 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Starts the process for a submitted referral. The engine joins this transaction (the starter runs Camunda on the
- * Spring transaction manager of the same DataSource), so the processed event, the started_referral row and the
- * new process instance commit together or not at all.
+ * Starts the process for a submitted referral. The engine joins this transaction (the
+ * starter runs Camunda on the Spring transaction manager of the same DataSource), so the
+ * processed event, the started_referral row and the new process instance commit together
+ * or not at all.
  */
 @Service
 public class StartingAssessment {
@@ -40,15 +41,20 @@ public class StartingAssessment {
 		this.clock = clock;
 	}
 
-	/** @return true if this call started the referral's process; false if it had been started before */
+	/**
+	 * @return true if this call started the referral's process; false if it had been
+	 * started before
+	 */
 	@Transactional
 	public boolean start(String eventId, ReferralToAssess referral) {
 		if (!processedEvents.firstDelivery(eventId, "ReferralSubmitted")) {
 			log.debug("ReferralSubmitted {} for referral {} already processed", eventId, referral.referralId());
 			return false;
 		}
-		// A second ReferralSubmitted (new event id, same referral) finds the row and starts nothing. Two concurrent
-		// ones collide on the primary key; the loser rolls back, is redelivered and then finds the row.
+		// A second ReferralSubmitted (new event id, same referral) finds the row and
+		// starts nothing. Two concurrent
+		// ones collide on the primary key; the loser rolls back, is redelivered and then
+		// finds the row.
 		Integer started = jdbc.queryForObject("select count(*) from started_referral where referral_id = ?",
 				Integer.class, referral.referralId());
 		if (started != null && started > 0) {
