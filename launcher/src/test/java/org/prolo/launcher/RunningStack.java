@@ -1,10 +1,12 @@
 package org.prolo.launcher;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ final class RunningStack implements AutoCloseable {
 		int kafkaPort = freePort();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Drepo.root=" + root,
-						"-cp", System.getProperty("java.class.path"), Launcher.class.getName(), "--kafka-port",
+						"-cp", runtimeClasspath(root), Launcher.class.getName(), "--kafka-port",
 						String.valueOf(kafkaPort), "--data-dir", dataDir.toString(), "--timeout", "400"));
 		command.addAll(List.of(options));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -81,6 +83,16 @@ final class RunningStack implements AutoCloseable {
 			launcher.descendants().forEach(ProcessHandle::destroyForcibly);
 			launcher.destroyForcibly();
 		}
+	}
+
+	/**
+	 * target/classes plus the runtime dependencies, as maven-dependency-plugin wrote them
+	 * for this build.
+	 */
+	private static String runtimeClasspath(Path root) throws IOException {
+		Path target = root.resolve("launcher/target");
+		String dependencies = Files.readString(target.resolve("runtime-classpath.txt")).strip();
+		return target.resolve("classes") + File.pathSeparator + dependencies;
 	}
 
 	private static int freePort() throws IOException {
