@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,9 +24,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +106,9 @@ abstract class ReferralProcessScenarios {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ProcessEngine processEngine;
 
 	KafkaProducer<String, byte[]> producer;
 
@@ -348,6 +357,32 @@ abstract class ReferralProcessScenarios {
 			assertThat(link.getGroupId()).isEqualTo("clinic-leads");
 		}).anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("intake-coordinators"));
 		assertThat(tasks.createTaskQuery().taskId(triage.getId()).singleResult().getAssignee()).isEqualTo("ingrid");
+	}
+
+	@Test
+	void keepsFullHistoryAndCleansItUpByRemovalTimeInTheNightWindow() {
+		var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+		assertThat(configuration.getHistoryLevel()).isEqualTo(HistoryLevel.HISTORY_LEVEL_FULL);
+		// The level the engine recorded in ACT_GE_PROPERTY, which every node must match.
+		assertThat(management.getHistoryLevel()).isEqualTo(HistoryLevel.HISTORY_LEVEL_FULL.getId());
+		assertThat(configuration.isHistoryCleanupEnabled()).isTrue();
+		assertThat(configuration.getHistoryCleanupStrategy())
+			.isEqualTo(ProcessEngineConfiguration.HISTORY_CLEANUP_STRATEGY_REMOVAL_TIME_BASED);
+		assertThat(configuration.getHistoryRemovalTimeStrategy())
+			.isEqualTo(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_END);
+		assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+		assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+		// The engine scheduled its cleanup job inside the window.
+		assertThat(history.findHistoryCleanupJobs()).isNotEmpty().allSatisfy(job -> {
+			LocalTime due = job.getDuedate().toInstant().atZone(ZoneId.systemDefault()).toLocalTime();
+			assertThat(due).isBetween(LocalTime.of(1, 0), LocalTime.of(5, 0));
+		});
+		// Every definition has its own time to live, so cleanup can compute removal
+		// times.
+		assertThat(repository.createProcessDefinitionQuery().list()).isNotEmpty()
+			.allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isEqualTo(180));
+		assertThat(repository.createDecisionDefinitionQuery().list()).isNotEmpty()
+			.allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isEqualTo(180));
 	}
 
 	@ParameterizedTest(name = "rule {0}: {1}/{2}")
