@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.prolo.events.ImagingReported;
 import org.prolo.events.ImagingRequested;
 import org.prolo.events.codec.EventCodec;
+import org.prolo.imaging.order.OrderReported;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
@@ -34,6 +36,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +73,12 @@ abstract class ImagingFlowScenario {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	CompletedEventPublications completedPublications;
+
+	@Autowired
+	IncompleteEventPublications incompletePublications;
 
 	@Test
 	void opensOneOrderPerRequestAndPublishesTheReport() throws Exception {
@@ -126,11 +137,38 @@ abstract class ImagingFlowScenario {
 				.singleElement()
 				.satisfies(row -> assertThat(row.get("completion_date")).isNotNull()));
 
+		// The registry sends the report again, as after a crash before its publication
+		// was
+		// marked complete: the copy keeps the ce_id, so the workflow drops it.
+		resendPublication(OrderReported.class, reportedOrder -> reportedOrder.orderId().equals(orderId));
+		try (var imagingProbe = new EventProbe(bootstrap, EventTopics.IMAGING)) {
+			List<ConsumerRecord<String, byte[]>> copies = imagingProbe.awaitRecords(referralId, 2, TIMEOUT);
+			assertThat(copies.get(1).value()).isEqualTo(copies.get(0).value());
+			assertThat(CloudEventHeaders.readFrom(copies.get(1).headers()).id()).isNotBlank()
+				.isEqualTo(CloudEventHeaders.readFrom(copies.get(0).headers()).id());
+		}
+
 		ResponseEntity<JsonNode> again = rest.postForEntity("/api/imaging-orders/{id}/report",
 				Map.of("redFlag", false, "fullThicknessTear", false, "report", "Normal."), JsonNode.class, orderId);
 		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(rest.getForEntity("/api/imaging-orders/{id}", JsonNode.class, "no-such-order").getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	/**
+	 * What the registry does with a publication it finds incomplete (at restart): it
+	 * hands the domain event stored in event_publication to the relay again.
+	 */
+	private <T> void resendPublication(Class<T> type, Predicate<T> which) {
+		UUID publication = await().atMost(TIMEOUT)
+			.until(() -> completedPublications.findAll()
+				.stream()
+				.filter(p -> type.isInstance(p.getEvent()) && which.test(type.cast(p.getEvent())))
+				.map(EventPublication::getIdentifier)
+				.toList(), ids -> ids.size() == 1)
+			.get(0);
+		jdbc.update("update event_publication set completion_date = null where id = ?", publication);
+		incompletePublications.resubmitIncompletePublications(p -> p.getIdentifier().equals(publication));
 	}
 
 	private static ImagingRequested request(String referralId, Instant requestedAt, String modality) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.Admin;
@@ -26,6 +27,7 @@ import org.prolo.events.ReferralSubmitted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.ReferralWithdrawn;
 import org.prolo.events.codec.EventCodec;
+import org.prolo.intake.referral.ReferralWasSubmitted;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
@@ -43,7 +45,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.IncompleteEventPublications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -76,6 +82,15 @@ abstract class IntakeScenario {
 
 	@Autowired
 	KafkaConnectionDetails kafka;
+
+	@Autowired
+	CompletedEventPublications completedPublications;
+
+	@Autowired
+	IncompleteEventPublications incompletePublications;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void publishesASubmissionWithThePseudonymOnlyReplaysItsKeyAndPublishesTheWithdrawal() {
@@ -123,6 +138,15 @@ abstract class IntakeScenario {
 			assertThat(events.get(0)).isEqualTo(submitted);
 			assertThat(events.get(1)).isInstanceOfSatisfying(ReferralWithdrawn.class,
 					w -> assertThat(w.getReason()).isEqualTo("moved away"));
+
+			// The registry sends the submission again, as after a crash before its
+			// publication was marked complete: the copy keeps the ce_id, so consumers
+			// drop it.
+			resendPublication(ReferralWasSubmitted.class, s -> s.referralId().equals(id));
+			var copy = probe.awaitRecords(id, 3, PATIENCE).get(2);
+			assertThat(codec.decode(copy.value())).isEqualTo(submitted);
+			assertThat(CloudEventHeaders.readFrom(copy.headers()).id())
+				.isEqualTo(CloudEventHeaders.readFrom(record.headers()).id());
 		}
 
 		assertThat(post("/api/referrals/" + id + "/withdrawal", null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -212,6 +236,23 @@ abstract class IntakeScenario {
 		assertThat(http.getForEntity("/swagger-ui.html", String.class).getStatusCode().is2xxSuccessful()
 				|| http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode().is2xxSuccessful())
 			.isTrue();
+	}
+
+	/**
+	 * What the registry does with a publication it finds incomplete (restart,
+	 * OutboxConfiguration): it hands the domain event stored in event_publication to the
+	 * relay again.
+	 */
+	<T> void resendPublication(Class<T> type, Predicate<T> which) {
+		UUID publication = await().atMost(PATIENCE)
+			.until(() -> completedPublications.findAll()
+				.stream()
+				.filter(p -> type.isInstance(p.getEvent()) && which.test(type.cast(p.getEvent())))
+				.map(EventPublication::getIdentifier)
+				.toList(), ids -> ids.size() == 1)
+			.get(0);
+		jdbc.update("update event_publication set completion_date = null where id = ?", publication);
+		incompletePublications.resubmitIncompletePublications(p -> p.getIdentifier().equals(publication));
 	}
 
 	String bootstrapServers() {

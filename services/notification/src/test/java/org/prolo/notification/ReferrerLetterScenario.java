@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
@@ -21,6 +22,7 @@ import org.prolo.events.ReferralSubmitted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.ReferrerNotified;
 import org.prolo.events.codec.EventCodec;
+import org.prolo.notification.outbox.LetterWritten;
 import org.prolo.notification.referrer.ReferrerContacts;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
@@ -31,6 +33,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -82,6 +87,12 @@ abstract class ReferrerLetterScenario {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CompletedEventPublications completedPublications;
+
+	@Autowired
+	IncompleteEventPublications incompletePublications;
 
 	abstract String bootstrapServers();
 
@@ -153,6 +164,45 @@ abstract class ReferrerLetterScenario {
 			.andExpect(jsonPath("$[?(@.subject == 'Referral " + referralId + ": accepted')].to[0]")
 				.value("dr.ada@clinic.example"));
 		mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andExpect(jsonPath("$.paths").isNotEmpty());
+
+		// A crash after the broker took the acceptance's ReferrerNotified but before
+		// notified_at was stored: the registry hands the LetterWritten to the dispatcher
+		// again. The letter is not mailed twice, and the announcement keeps its ce_id.
+		String acceptanceLetter = jdbc.sql("select id from letters where referral_id = ? and kind = 'ACCEPTED'")
+			.param(referralId)
+			.query(String.class)
+			.single();
+		jdbc.sql("update letters set notified_at = null where id = ?").param(acceptanceLetter).update();
+		resendPublication(LetterWritten.class, written -> written.letterId().equals(acceptanceLetter));
+		try (var probe = new EventProbe(bootstrapServers(), EventTopics.NOTIFICATION)) {
+			List<ConsumerRecord<String, byte[]>> records = probe.awaitRecords(referralId, 3, PATIENCE);
+			ConsumerRecord<String, byte[]> original = records.stream()
+				.filter(r -> ((ReferrerNotified) EventCodec.published().decode(r.value())).getLetterKind()
+					.toString()
+					.equals("ACCEPTED"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(records.get(2).value()).isEqualTo(original.value());
+			assertThat(CloudEventHeaders.readFrom(records.get(2).headers()).id()).isNotBlank()
+				.isEqualTo(CloudEventHeaders.readFrom(original.headers()).id());
+		}
+		assertThat(mailsAbout(referralId)).hasSize(2);
+	}
+
+	/**
+	 * What the registry does with a publication it finds incomplete (restart,
+	 * OutboxRetry): it hands the event stored in event_publication to the listener again.
+	 */
+	private <T> void resendPublication(Class<T> type, Predicate<T> which) {
+		UUID publication = await().atMost(PATIENCE)
+			.until(() -> completedPublications.findAll()
+				.stream()
+				.filter(p -> type.isInstance(p.getEvent()) && which.test(type.cast(p.getEvent())))
+				.map(EventPublication::getIdentifier)
+				.toList(), ids -> ids.size() == 1)
+			.get(0);
+		jdbc.sql("update event_publication set completion_date = null where id = ?").param(publication).update();
+		incompletePublications.resubmitIncompletePublications(p -> p.getIdentifier().equals(publication));
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +37,8 @@ import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.scheduling.booking.Purpose;
+import org.prolo.scheduling.booking.SessionsBooked;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
@@ -43,7 +46,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +89,15 @@ abstract class SchedulingFlowScenario {
 
 	@Autowired
 	KafkaConnectionDetails kafka;
+
+	@Autowired
+	CompletedEventPublications completedPublications;
+
+	@Autowired
+	IncompleteEventPublications incompletePublications;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void booksExamAndCourseOnWorkingDaysOnceWhateverTheDeliveries() throws Exception {
@@ -132,7 +148,38 @@ abstract class SchedulingFlowScenario {
 
 			assertThat(bookingsOf(referralId)).hasSize(5);
 			assertThat(probe.seen().stream().filter(r -> referralId.equals(r.key()))).hasSize(2);
+
+			// The registry sends the course's SessionsScheduled again, as after a crash
+			// before its publication was marked complete: the copy keeps the ce_id, so
+			// consumers drop it.
+			resendPublication(SessionsBooked.class,
+					booked -> booked.referralId().equals(referralId) && booked.purpose() == Purpose.COURSE);
+			List<ConsumerRecord<String, byte[]>> records = probe.awaitRecords(referralId, 3, TIMEOUT);
+			ConsumerRecord<String, byte[]> original = records.stream()
+				.filter(r -> ((SessionsScheduled) EventCodec.published().decode(r.value())).getPurpose()
+					.equals("COURSE"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(records.get(2).value()).isEqualTo(original.value());
+			assertThat(CloudEventHeaders.readFrom(records.get(2).headers()).id()).isNotBlank()
+				.isEqualTo(CloudEventHeaders.readFrom(original.headers()).id());
 		}
+	}
+
+	/**
+	 * What the registry does with a publication it finds incomplete (at restart): it
+	 * hands the domain event stored in event_publication to the relay again.
+	 */
+	private <T> void resendPublication(Class<T> type, Predicate<T> which) {
+		UUID publication = await().atMost(TIMEOUT)
+			.until(() -> completedPublications.findAll()
+				.stream()
+				.filter(p -> type.isInstance(p.getEvent()) && which.test(type.cast(p.getEvent())))
+				.map(EventPublication::getIdentifier)
+				.toList(), ids -> ids.size() == 1)
+			.get(0);
+		jdbc.update("update event_publication set completion_date = null where id = ?", publication);
+		incompletePublications.resubmitIncompletePublications(p -> p.getIdentifier().equals(publication));
 	}
 
 	private static void assertWorkingDay(LocalDate date) {

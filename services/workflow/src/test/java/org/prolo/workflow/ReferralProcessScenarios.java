@@ -3,6 +3,7 @@ package org.prolo.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -54,6 +59,7 @@ import org.prolo.events.codec.EventCodec;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.workflow.lifecycle.ReferralFact;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,6 +69,9 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -109,6 +118,12 @@ abstract class ReferralProcessScenarios {
 
 	@Autowired
 	ProcessEngine processEngine;
+
+	@Autowired
+	CompletedEventPublications completedPublications;
+
+	@Autowired
+	IncompleteEventPublications incompletePublications;
 
 	KafkaProducer<String, byte[]> producer;
 
@@ -164,6 +179,15 @@ abstract class ReferralProcessScenarios {
 		assertThat(triaged.getOutcome()).isEqualTo("ACCEPTED");
 		assertThat(triaged.getReasonCode()).isNull();
 		assertThat(openTask(referralId).getTaskDefinitionKey()).isEqualTo("record-history");
+
+		// The registry sends the fact again, as after a crash before its publication was
+		// marked complete: the copy keeps the ce_id, so consumers drop it.
+		resendPublication(ReferralFact.Triaged.class, fact -> fact.referralId().equals(referralId));
+		List<ConsumerRecord<String, byte[]>> copies = await().atMost(TIMEOUT)
+			.until(() -> records(referralId, ReferralTriaged.class), records -> records.size() == 2);
+		assertThat(CODEC.decode(copies.get(1).value())).isEqualTo(triaged);
+		assertThat(CloudEventHeaders.readFrom(copies.get(1).headers()).id()).isNotBlank()
+			.isEqualTo(CloudEventHeaders.readFrom(copies.get(0).headers()).id());
 	}
 
 	@Test
@@ -332,11 +356,61 @@ abstract class ReferralProcessScenarios {
 
 		ResponseEntity<Map<String, Object>> response = postComplete(historyTask.getId(), invalid);
 
-		assertThat(response.getStatusCode().isError()).isTrue();
-		assertThat(String.valueOf(response.getBody().get("message"))).contains("painScore")
-			.contains("between 0 and 10");
+		assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
+		assertThat(response.getBody()).containsEntry("type", "InvalidRequestException");
+		assertThat(String.valueOf(response.getBody().get("message")))
+			.isEqualTo("Invalid input for task record-history: painScore: must be between 0 and 10, was 11");
 		assertThat(tasks.createTaskQuery().taskId(historyTask.getId()).count()).isEqualTo(1);
 		assertThat(runtime.getVariable(historyTask.getProcessInstanceId(), "painScore")).isNull();
+
+		// submit-form, as a form-rendering client would: every broken rule is named.
+		invalid.put("painLocation", " ");
+		ResponseEntity<Map<String, Object>> submitted = rest.exchange("/engine-rest/task/{id}/submit-form",
+				HttpMethod.POST, new HttpEntity<>(Map.of("variables", typed(invalid))),
+				new ParameterizedTypeReference<>() {
+				}, historyTask.getId());
+
+		assertThat(submitted.getStatusCode().value()).as("%s", submitted.getBody()).isEqualTo(400);
+		assertThat(String.valueOf(submitted.getBody().get("message"))).contains("painScore: must be between 0 and 10")
+			.contains("painLocation: required");
+		assertThat(tasks.createTaskQuery().taskId(historyTask.getId()).count()).isEqualTo(1);
+
+		// other failures keep Camunda's own answer
+		ResponseEntity<Map<String, Object>> unknown = postComplete("no-such-task", history(6));
+		assertThat(unknown.getStatusCode().value()).as("%s", unknown.getBody()).isEqualTo(500);
+		assertThat(unknown.getBody()).containsEntry("type", "RestException");
+		assertThat(String.valueOf(unknown.getBody().get("message"))).startsWith("Cannot complete task no-such-task");
+	}
+
+	@Test
+	void tasklistGetsTheBrokenRulesOfASubmittedFormAsABadRequest() throws Exception {
+		String referralId = submitAndAwaitTriage("LATERAL_EPICONDYLOSIS");
+		complete(referralId, "triage", Map.of("triageOutcome", "ACCEPTED"));
+		Task historyTask = openTask(referralId);
+		Map<String, Object> invalid = new HashMap<>(history(6));
+		invalid.put("painScore", 11);
+		var tasklist = new TasklistSession(rest.getRootUri());
+		tasklist.logIn("demo", "demo");
+
+		HttpResponse<String> response = tasklist.post(
+				"/camunda/api/engine/engine/default/task/" + historyTask.getId() + "/submit-form", "application/json",
+				new ObjectMapper()
+					.writeValueAsString(Map.of("variables", typed(invalid), "withVariablesInReturn", true)));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		Map<String, Object> body = new ObjectMapper().readValue(response.body(), new TypeReference<>() {
+		});
+		assertThat(body).containsEntry("type", "InvalidRequestException")
+			.containsEntry("message",
+					"Invalid input for task record-history: painScore: must be between 0 and 10, was 11");
+		assertThat(tasks.createTaskQuery().taskId(historyTask.getId()).count()).isEqualTo(1);
+
+		// the same session completes the task once the form is valid
+		assertThat(tasklist
+			.post("/camunda/api/engine/engine/default/task/" + historyTask.getId() + "/submit-form", "application/json",
+					new ObjectMapper().writeValueAsString(Map.of("variables", typed(history(6)))))
+			.statusCode()).isEqualTo(204);
+		assertThat(tasks.createTaskQuery().taskId(historyTask.getId()).count()).isZero();
 	}
 
 	@Test
@@ -559,11 +633,16 @@ abstract class ReferralProcessScenarios {
 	}
 
 	ResponseEntity<Map<String, Object>> postComplete(String taskId, Map<String, Object> variables) {
+		return rest.exchange("/engine-rest/task/{id}/complete", HttpMethod.POST,
+				new HttpEntity<>(Map.of("variables", typed(variables))), new ParameterizedTypeReference<>() {
+				}, taskId);
+	}
+
+	/** Variables in the engine REST API's form: name → {value, type}. */
+	static Map<String, Object> typed(Map<String, Object> variables) {
 		Map<String, Object> typed = new LinkedHashMap<>();
 		variables.forEach((name, value) -> typed.put(name, Map.of("value", value, "type", typeOf(value))));
-		return rest.exchange("/engine-rest/task/{id}/complete", HttpMethod.POST,
-				new HttpEntity<>(Map.of("variables", typed)), new ParameterizedTypeReference<>() {
-				}, taskId);
+		return typed;
 	}
 
 	List<Map<String, Map<String, Object>>> evaluate(String decisionKey, Map<String, Object> inputs) {
@@ -588,6 +667,29 @@ abstract class ReferralProcessScenarios {
 			return "Double";
 		}
 		return "String";
+	}
+
+	/**
+	 * What the registry does with a publication it finds incomplete (at restart): it
+	 * hands the fact stored in event_publication to the relay again.
+	 */
+	<T> void resendPublication(Class<T> type, Predicate<T> which) {
+		UUID publication = await().atMost(TIMEOUT)
+			.until(() -> completedPublications.findAll()
+				.stream()
+				.filter(p -> type.isInstance(p.getEvent()) && which.test(type.cast(p.getEvent())))
+				.map(EventPublication::getIdentifier)
+				.toList(), ids -> ids.size() == 1)
+			.get(0);
+		jdbc.update("update event_publication set completion_date = null where id = ?", publication);
+		incompletePublications.resubmitIncompletePublications(p -> p.getIdentifier().equals(publication));
+	}
+
+	List<ConsumerRecord<String, byte[]>> records(String referralId, Class<? extends SpecificRecord> type) {
+		return probe.seen()
+			.stream()
+			.filter(r -> referralId.equals(r.key()) && type.isInstance(CODEC.decode(r.value())))
+			.toList();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -53,11 +53,11 @@ public record ImagingOrder(String id, String referralId, String patientPseudonym
 	}
 
 	/** The fact to publish once the report is stored. */
-	public OrderReported reported() {
+	public OrderReported reported(String eventId) {
 		if (status != OrderStatus.REPORTED) {
 			throw new IllegalStateException("Order " + id + " is not reported");
 		}
-		return new OrderReported(id, referralId, reportedAt, findings);
+		return new OrderReported(eventId, id, referralId, reportedAt, findings);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.prolo.imaging.reports;
 
+import java.util.UUID;
+
 import org.prolo.events.ImagingReported;
 import org.prolo.imaging.order.Findings;
 import org.prolo.imaging.order.OrderReported;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs after the report committed; the publication stays incomplete in event_publication
- * until the broker acknowledged, and is republished on restart otherwise.
+ * until the broker acknowledged, and is republished on restart otherwise, under the same
+ * CloudEvents id.
  */
 @Component
 class ImagingReportedPublisher {
@@ -28,8 +31,12 @@ class ImagingReportedPublisher {
 
 	@ApplicationModuleListener
 	void on(OrderReported reported) {
-		eventPublisher.publishAndWait(EventTopics.IMAGING, toEvent(reported));
-		log.info("Published ImagingReported for order {} of referral {}", reported.orderId(), reported.referralId());
+		// Only a publication stored before the event carried an id has none; it gets a
+		// new one per attempt, as all did before.
+		String eventId = (reported.eventId() != null) ? reported.eventId() : UUID.randomUUID().toString();
+		eventPublisher.publishAndWait(EventTopics.IMAGING, toEvent(reported), eventId);
+		log.info("Published ImagingReported {} for order {} of referral {}", eventId, reported.orderId(),
+				reported.referralId());
 	}
 
 	static ImagingReported toEvent(OrderReported reported) {

@@ -3,6 +3,7 @@ package org.prolo.imaging.worklist;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 import org.prolo.imaging.order.Findings;
 import org.prolo.imaging.order.ImagingOrder;
@@ -57,7 +58,7 @@ public class RadiologyWorklist {
 		if (!orders.saveReport(reported)) {
 			throw new OrderAlreadyReportedException(id);
 		}
-		events.publishEvent(reported.reported());
+		events.publishEvent(reported.reported(UUID.randomUUID().toString()));
 		log.info("Imaging order {} of referral {} reported (red flag: {})", id, reported.referralId(),
 				findings.redFlag());
 		return reported;

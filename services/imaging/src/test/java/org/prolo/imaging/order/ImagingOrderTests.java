@@ -24,7 +24,7 @@ class ImagingOrderTests {
 		ImagingOrder reported = open.report(findings, at);
 
 		assertThat(reported.status()).isEqualTo(OrderStatus.REPORTED);
-		assertThat(reported.reported()).isEqualTo(new OrderReported("o-1", "ref-1", at, findings));
+		assertThat(reported.reported("e-1")).isEqualTo(new OrderReported("e-1", "o-1", "ref-1", at, findings));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.prolo.intake.referral.InformationWasProvided;
 import org.prolo.intake.referral.Referral;
+import org.prolo.intake.referral.ReferralIdentities;
 import org.prolo.intake.referral.ReferralNotFoundException;
 import org.prolo.intake.referral.Referrals;
 import org.slf4j.Logger;
@@ -42,8 +43,8 @@ public class AnsweringInformationRequest {
 			.orElseThrow(() -> new ReferralNotFoundException(referralId))
 			.answerInformationRequest();
 		referrals.update(answered);
-		events.publishEvent(
-				new InformationWasProvided(answered.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS), answer));
+		events.publishEvent(new InformationWasProvided(ReferralIdentities.newEventId(), answered.id(),
+				clock.instant().truncatedTo(ChronoUnit.MILLIS), answer));
 		log.info("Referral {}: information provided, back to triage", answered.id());
 		return answered;
 	}

@@ -1,5 +1,7 @@
 package org.prolo.intake.publishing;
 
+import java.util.UUID;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.prolo.intake.referral.InformationWasProvided;
 import org.prolo.intake.referral.ReferralWasSubmitted;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Outbox relay: runs after the use case's transaction committed (the registry stored the
  * domain event in it) and waits for the broker's acknowledgement, so the publication is
  * marked complete only once the event is on Kafka; an incomplete one is published again
- * (see OutboxConfiguration).
+ * (see OutboxConfiguration), under the same CloudEvents id.
  */
 @Component
 class IntakeEventPublishing {
@@ -31,22 +33,29 @@ class IntakeEventPublishing {
 
 	@ApplicationModuleListener
 	void on(ReferralWasSubmitted event) {
-		publish(event.referralId(), AvroEvents.submitted(event));
+		publish(event.eventId(), event.referralId(), AvroEvents.submitted(event));
 	}
 
 	@ApplicationModuleListener
 	void on(ReferralWasWithdrawn event) {
-		publish(event.referralId(), AvroEvents.withdrawn(event));
+		publish(event.eventId(), event.referralId(), AvroEvents.withdrawn(event));
 	}
 
 	@ApplicationModuleListener
 	void on(InformationWasProvided event) {
-		publish(event.referralId(), AvroEvents.infoProvided(event));
+		publish(event.eventId(), event.referralId(), AvroEvents.infoProvided(event));
 	}
 
-	private void publish(String referralId, SpecificRecord event) {
-		publisher.publishAndWait(EventTopics.INTAKE, event);
-		log.info("Published {} for referral {}", event.getSchema().getName(), referralId);
+	/**
+	 * The ce_id is the id the domain event got in its transaction, so every copy the
+	 * registry sends (restart, resubmission) is recognisable as the same event. Only a
+	 * publication stored before domain events carried an id has none, and gets a new one
+	 * per attempt as before.
+	 */
+	private void publish(String eventId, String referralId, SpecificRecord event) {
+		String id = (eventId != null) ? eventId : UUID.randomUUID().toString();
+		publisher.publishAndWait(EventTopics.INTAKE, event, id);
+		log.info("Published {} {} for referral {}", event.getSchema().getName(), id, referralId);
 	}
 
 }

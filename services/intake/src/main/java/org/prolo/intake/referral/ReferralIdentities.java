@@ -20,6 +20,14 @@ public final class ReferralIdentities {
 		return "R-" + UUID.randomUUID();
 	}
 
+	/**
+	 * A domain event's id, chosen when the fact happens. The outbox publishes the event
+	 * under it, however often it has to send it, so consumers can drop the copies.
+	 */
+	public static String newEventId() {
+		return UUID.randomUUID().toString();
+	}
+
 	/** "P-" and 8 random hex digits, for a referrer who has no pseudonym of their own. */
 	public static String newPseudonym() {
 		byte[] bytes = new byte[4];

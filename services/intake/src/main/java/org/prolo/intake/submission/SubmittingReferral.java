@@ -75,7 +75,7 @@ public class SubmittingReferral {
 		referrals.add(referral);
 		idempotencyKey
 			.ifPresent(key -> keys.add(new IdempotentRequest(key, requestHash, referral.id()), referral.submittedAt()));
-		events.publishEvent(ReferralWasSubmitted.of(referral));
+		events.publishEvent(ReferralWasSubmitted.of(ReferralIdentities.newEventId(), referral));
 		log.info("Referral {} submitted by {} for patient {}", referral.id(), referral.referrer().id(),
 				referral.patient().pseudonym());
 		return new Submission(referral, false);

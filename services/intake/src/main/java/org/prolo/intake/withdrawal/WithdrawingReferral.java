@@ -3,6 +3,7 @@ package org.prolo.intake.withdrawal;
 import java.time.Clock;
 
 import org.prolo.intake.referral.Referral;
+import org.prolo.intake.referral.ReferralIdentities;
 import org.prolo.intake.referral.ReferralNotFoundException;
 import org.prolo.intake.referral.ReferralWasWithdrawn;
 import org.prolo.intake.referral.Referrals;
@@ -44,8 +45,8 @@ public class WithdrawingReferral {
 			.orElseThrow(() -> new ReferralNotFoundException(referralId))
 			.withdraw(reason, clock.instant());
 		referrals.update(withdrawn);
-		events.publishEvent(new ReferralWasWithdrawn(withdrawn.id(), withdrawn.outcome().closedAt(),
-				withdrawn.referrer().id(), reason));
+		events.publishEvent(new ReferralWasWithdrawn(ReferralIdentities.newEventId(), withdrawn.id(),
+				withdrawn.outcome().closedAt(), withdrawn.referrer().id(), reason));
 		log.info("Referral {} withdrawn by {}", withdrawn.id(), withdrawn.referrer().id());
 		return withdrawn;
 	}

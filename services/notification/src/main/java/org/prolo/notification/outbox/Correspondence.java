@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.prolo.notification.letter.Addressee;
 import org.prolo.notification.letter.Letter;
@@ -130,7 +131,7 @@ public class Correspondence {
 			case SESSIONS_SCHEDULED -> writing.sessionsScheduled(to, occasion.sessionDates());
 		};
 		StoredLetter stored = letters.add(letter, contact.referrerId(), cause.eventId(), clock.instant());
-		outbox.publishEvent(new LetterWritten(stored.id()));
+		outbox.publishEvent(new LetterWritten(stored.id(), UUID.randomUUID().toString()));
 		log.info("Wrote {} letter {} for referral {}", letter.kind(), stored.id(), contact.referralId());
 	}
 

@@ -2,6 +2,7 @@ package org.prolo.notification.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.prolo.events.ReferrerNotified;
 import org.prolo.notification.mail.LetterMailer;
@@ -25,7 +26,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * mail but before {@code sent_at} was stored sends a second copy. Every later step is
  * guarded by the letter's own state, so a rerun never sends a letter that is marked sent,
  * and re-publishing ReferrerNotified after a crash between the broker's ack and
- * {@code notified_at} is the only other duplicate (consumers drop it by its
+ * {@code notified_at} is the only other duplicate: it goes out under the ce_id chosen
+ * with the {@link LetterWritten}, so consumers drop it by ce_id (or by its
  * causationEventId).
  */
 @Component
@@ -61,6 +63,9 @@ public class LetterDispatcher {
 			log.info("Sent {} letter {} for referral {}", letter.kind(), letter.id(), letter.referralId());
 		}
 		if (!letter.notified()) {
+			// Only a publication stored before LetterWritten carried an id has none; it
+			// gets a new one per attempt, as all did before.
+			String eventId = (written.eventId() != null) ? written.eventId() : UUID.randomUUID().toString();
 			events.publishAndWait(EventTopics.NOTIFICATION,
 					ReferrerNotified.newBuilder()
 						.setReferralId(letter.referralId())
@@ -69,7 +74,8 @@ public class LetterDispatcher {
 						.setLetterKind(letter.kind().name())
 						.setChannel("EMAIL")
 						.setCausationEventId(letter.causationEventId())
-						.build());
+						.build(),
+					eventId);
 			letters.markNotified(letter.id(), clock.instant());
 		}
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 import org.prolo.platform.events.ProcessedEvents;
 import org.prolo.scheduling.SchedulingProperties;
@@ -90,7 +91,7 @@ public class BookAppointments {
 	private void store(String referralId, Purpose purpose, List<Appointment> booked) {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		appointments.add(booked, now);
-		events.publishEvent(new SessionsBooked(referralId, purpose, booked, now));
+		events.publishEvent(new SessionsBooked(UUID.randomUUID().toString(), referralId, purpose, booked, now));
 		log.info("Booked {} {} appointment(s) for referral {}: {}", booked.size(), purpose, referralId,
 				booked.stream().map(Appointment::date).toList());
 	}

@@ -1,5 +1,7 @@
 package org.prolo.scheduling.publishing;
 
+import java.util.UUID;
+
 import org.prolo.events.ScheduledSession;
 import org.prolo.events.SessionsScheduled;
 import org.prolo.platform.events.EventPublisher;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs after the booking committed; the publication stays incomplete in event_publication
- * until the broker acknowledged, and is republished on restart otherwise.
+ * until the broker acknowledged, and is republished on restart otherwise, under the same
+ * CloudEvents id.
  */
 @Component
 class SessionsScheduledPublisher {
@@ -28,8 +31,11 @@ class SessionsScheduledPublisher {
 
 	@ApplicationModuleListener
 	void on(SessionsBooked booked) {
-		eventPublisher.publishAndWait(EventTopics.SCHEDULING, toEvent(booked));
-		log.info("Published SessionsScheduled ({}) for referral {}", booked.purpose(), booked.referralId());
+		// Only a publication stored before the event carried an id has none; it gets a
+		// new one per attempt, as all did before.
+		String eventId = (booked.eventId() != null) ? booked.eventId() : UUID.randomUUID().toString();
+		eventPublisher.publishAndWait(EventTopics.SCHEDULING, toEvent(booked), eventId);
+		log.info("Published SessionsScheduled {} ({}) for referral {}", eventId, booked.purpose(), booked.referralId());
 	}
 
 	static SessionsScheduled toEvent(SessionsBooked booked) {

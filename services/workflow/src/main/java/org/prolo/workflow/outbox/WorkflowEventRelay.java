@@ -1,5 +1,7 @@
 package org.prolo.workflow.outbox;
 
+import java.util.UUID;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.prolo.events.CoursePlanned;
 import org.prolo.events.ExamCompleted;
@@ -23,8 +25,8 @@ import org.springframework.stereotype.Component;
  * publication is marked complete only when the broker acknowledged the event. An
  * unacknowledged one stays in event_publication and is republished on restart
  * (spring.modulith.events.republish-outstanding-events-on-restart), so delivery is at
- * least once; a republished event gets a new ce_id, so consumers also need to tolerate a
- * repeated fact.
+ * least once; a republished event keeps the ce_id of its fact, so consumers drop the copy
+ * by ce_id.
  */
 @Component
 public class WorkflowEventRelay {
@@ -40,8 +42,11 @@ public class WorkflowEventRelay {
 	@ApplicationModuleListener
 	public void on(ReferralFact fact) {
 		SpecificRecord event = toAvro(fact);
-		publisher.publishAndWait(EventTopics.WORKFLOW, event);
-		log.info("Published {} for referral {}", event.getSchema().getName(), fact.referralId());
+		// Only a fact stored before facts carried an id has none; it gets a new one per
+		// attempt, as all did before.
+		String eventId = (fact.eventId() != null) ? fact.eventId() : UUID.randomUUID().toString();
+		publisher.publishAndWait(EventTopics.WORKFLOW, event, eventId);
+		log.info("Published {} {} for referral {}", event.getSchema().getName(), eventId, fact.referralId());
 	}
 
 	static SpecificRecord toAvro(ReferralFact fact) {

@@ -34,7 +34,7 @@ public class RequestingImaging implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String referralId = execution.getProcessBusinessKey();
-		events.publishEvent(new ReferralFact.ImagingRequested(referralId, clock.instant(),
+		events.publishEvent(new ReferralFact.ImagingRequested(StageEvents.newEventId(), referralId, clock.instant(),
 				Variables.text(execution, "patientPseudonym"), Variables.text(execution, "imagingModality"),
 				Variables.text(execution, "imagingBodyRegion"), Variables.text(execution, "imagingClinicalQuestion"),
 				String.valueOf(execution.getVariable("examinedBy"))));

@@ -3,6 +3,7 @@ package org.prolo.workflow.process;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -47,20 +48,20 @@ public class StageEvents {
 		task.setVariable("triagedBy", actor);
 		String outcome = Variables.text(task, "triageOutcome");
 		boolean rejected = "REJECTED".equals(outcome);
-		events.publishEvent(new ReferralFact.Triaged(referralId(task), now(), outcome,
+		events.publishEvent(new ReferralFact.Triaged(newEventId(), referralId(task), now(), outcome,
 				rejected ? Variables.text(task, "reasonCode") : null,
 				rejected ? Variables.text(task, "noteToReferrer") : null, actor));
 	}
 
 	public void infoRequested(DelegateExecution execution) {
 		Instant now = now();
-		events.publishEvent(new ReferralFact.InfoRequested(execution.getProcessBusinessKey(), now,
+		events.publishEvent(new ReferralFact.InfoRequested(newEventId(), execution.getProcessBusinessKey(), now,
 				Variables.text(execution, "infoQuestion"), now.plus(ANSWER_WITHIN),
 				String.valueOf(execution.getVariable("triagedBy"))));
 	}
 
 	public void historyRecorded(DelegateTask task) {
-		events.publishEvent(new ReferralFact.HistoryRecorded(referralId(task), now(),
+		events.publishEvent(new ReferralFact.HistoryRecorded(newEventId(), referralId(task), now(),
 				Variables.text(task, "painLocation"), Variables.integer(task, "painDurationMonths"),
 				Variables.integer(task, "painScore"), Variables.bool(task, "priorConservativeCare"),
 				Variables.bool(task, "anticoagulated"), Variables.bool(task, "allergyToInjectate"),
@@ -72,7 +73,7 @@ public class StageEvents {
 	public void examCompleted(DelegateTask task) {
 		String actor = actor(task);
 		task.setVariable("examinedBy", actor);
-		events.publishEvent(new ReferralFact.ExamCompleted(referralId(task), now(),
+		events.publishEvent(new ReferralFact.ExamCompleted(newEventId(), referralId(task), now(),
 				TaskInputRules.items(task.getVariable("tenderInsertions")), Variables.bool(task, "ligamentLaxity"),
 				Variables.bool(task, "jointStable"), Variables.text(task, "rangeOfMotion"),
 				Variables.bool(task, "fullThicknessTearSuspected"), Variables.bool(task, "imagingNeeded"), actor));
@@ -84,17 +85,17 @@ public class StageEvents {
 		var review = new SuitabilityReview(dmnSuitability, decision, Variables.text(task, "overrideRationale"));
 		task.setVariable("suitabilityOverridden", review.overridden());
 		task.setVariable("notSuitableReasonCode", review.closingReasonCode(Variables.text(task, "dmnReasonCode")));
-		events.publishEvent(new ReferralFact.SuitabilityDecided(referralId(task), now(), dmnSuitability,
+		events.publishEvent(new ReferralFact.SuitabilityDecided(newEventId(), referralId(task), now(), dmnSuitability,
 				Variables.text(task, "dmnReasonCode"), Variables.integer(task, "dmnDecisionVersion"), decision,
 				review.overridden(), review.rationale(), actor(task)));
 	}
 
 	public void coursePlanned(DelegateTask task) {
-		events.publishEvent(
-				new ReferralFact.CoursePlanned(referralId(task), now(), Variables.text(task, "patientPseudonym"),
-						Variables.text(task, "condition"), Variables.integer(task, "sessions"),
-						Variables.integer(task, "intervalWeeks"), Variables.decimal(task, "dextrosePercent"),
-						TaskInputRules.items(task.getVariable("injectionSites")), actor(task)));
+		events.publishEvent(new ReferralFact.CoursePlanned(newEventId(), referralId(task), now(),
+				Variables.text(task, "patientPseudonym"), Variables.text(task, "condition"),
+				Variables.integer(task, "sessions"), Variables.integer(task, "intervalWeeks"),
+				Variables.decimal(task, "dextrosePercent"), TaskInputRules.items(task.getVariable("injectionSites")),
+				actor(task)));
 	}
 
 	/** End events: {@code ${stageEvents.closed(execution, 'REJECTED')}}. */
@@ -109,8 +110,8 @@ public class StageEvents {
 			default -> null;
 		};
 		execution.setVariable("closingOutcome", outcome);
-		events
-			.publishEvent(new ReferralFact.Closed(execution.getProcessBusinessKey(), now(), outcome, reasonCode, note));
+		events.publishEvent(new ReferralFact.Closed(newEventId(), execution.getProcessBusinessKey(), now(), outcome,
+				reasonCode, note));
 	}
 
 	private String referralId(DelegateTask task) {
@@ -130,6 +131,14 @@ public class StageEvents {
 
 	private Instant now() {
 		return clock.instant();
+	}
+
+	/**
+	 * Chosen in the engine's transaction, so it is stored in the outbox with the fact; a
+	 * retried job rolls back both and chooses again.
+	 */
+	static String newEventId() {
+		return UUID.randomUUID().toString();
 	}
 
 }
