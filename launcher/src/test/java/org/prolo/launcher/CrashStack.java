@@ -1,0 +1,297 @@
+package org.prolo.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+
+import org.prolo.platform.broker.KraftBroker;
+
+/**
+ * The stack as the launcher starts it (same commands, same jars, H2 files under one data
+ * directory), but with the broker in the test's JVM and every process under the test's
+ * control, so that the test can kill any of them with SIGKILL and start it again on the
+ * same data.
+ */
+final class CrashStack implements AutoCloseable {
+
+	/**
+	 * The services' ports are the launcher's plus this ({@code -Dcrash.port-offset=100}
+	 * runs next to a stack already started on the usual ports).
+	 */
+	static final int PORT_OFFSET = Integer.getInteger("crash.port-offset", 0);
+
+	/** Notification's embedded SMTP server, moved by the same offset. */
+	private static final int SMTP_PORT = 3025;
+
+	private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(400);
+
+	private static final Duration SECOND_WAVE_DELAY = Duration.ofSeconds(10);
+
+	private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+	static final List<ServiceSpec> SERVICES = ServiceSpec.ALL.stream()
+		.map(spec -> new ServiceSpec(spec.name(), spec.port() + PORT_OFFSET, spec.maxHeap(), spec.links(),
+				spec.demoSettings()))
+		.toList();
+
+	/** Where the jars run from: a copy of the repository's, see {@link #snapshotJars}. */
+	private final Path root;
+
+	private final Path dataDir;
+
+	private final int kafkaPort;
+
+	private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+
+	private final HealthProbe probe = new HealthProbe(
+			HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build());
+
+	private final Map<String, ServiceProcess> running = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> incarnations = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> kills = new ConcurrentHashMap<>();
+
+	private volatile KraftBroker broker;
+
+	private volatile int brokerRestarts;
+
+	private CrashStack(Path root, Path dataDir, int kafkaPort) {
+		this.root = root;
+		this.dataDir = dataDir;
+		this.kafkaPort = kafkaPort;
+	}
+
+	static CrashStack start(Path root, Path dataDir) throws InterruptedException {
+		int kafkaPort = freePort();
+		List<String> problems = new ArrayList<>();
+		for (ServiceSpec spec : SERVICES) {
+			if (!Files.isRegularFile(spec.jar(root))) {
+				problems.add("missing " + spec.jar(root) + " (build the services first: ./mvnw install -DskipTests)");
+			}
+			if (!Launcher.portIsFree(spec.port())) {
+				problems.add("port " + spec.port() + " (" + spec.name() + ") is in use");
+			}
+		}
+		if (!Launcher.portIsFree(SMTP_PORT + PORT_OFFSET)) {
+			problems.add("port " + (SMTP_PORT + PORT_OFFSET) + " (notification's SMTP server) is in use");
+		}
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException("Cannot start the stack: " + String.join("; ", problems));
+		}
+		Path jars;
+		try {
+			jars = snapshotJars(root, dataDir.resolve("jars"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot copy the service jars", ex);
+		}
+		CrashStack stack = new CrashStack(jars, dataDir, kafkaPort);
+		// A test JVM that dies must not leave six services holding the ports of the next
+		// build.
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "crash-stack-shutdown"));
+		try {
+			Files.createDirectories(dataDir.resolve("logs"));
+			stack.broker = KraftBroker.start(dataDir.resolve("kafka"), kafkaPort);
+			// Two waves, as the launcher starts them: intake and workflow declare the
+			// topics the others read.
+			List<ServiceSpec> first = SERVICES.subList(0, ServiceSpec.FIRST_WAVE);
+			first.forEach(stack::startService);
+			Thread.sleep(SECOND_WAVE_DELAY.toMillis());
+			for (ServiceSpec spec : SERVICES.subList(ServiceSpec.FIRST_WAVE, SERVICES.size())) {
+				stack.startService(spec);
+				Thread.sleep(2000);
+			}
+			for (ServiceSpec spec : SERVICES) {
+				stack.awaitHealthy(spec.name());
+			}
+			say("stack up: broker %s, services on %d-%d", stack.bootstrapServers(), SERVICES.get(0).port(),
+					SERVICES.get(SERVICES.size() - 1).port());
+			return stack;
+		}
+		catch (IOException ex) {
+			stack.close();
+			throw new UncheckedIOException(ex);
+		}
+		catch (RuntimeException | InterruptedException ex) {
+			stack.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Copies the service jars into the test's directory, in the layout the launcher
+	 * expects, and runs them from there: a build that rewrites a jar while the test runs
+	 * must neither break a running service nor change what a restart starts. With
+	 * {@code -Dcrash.jars=DIR} the jars are taken from DIR/&lt;service&gt;.jar instead.
+	 */
+	private static Path snapshotJars(Path root, Path jars) throws IOException {
+		String from = System.getProperty("crash.jars");
+		for (ServiceSpec spec : SERVICES) {
+			Path source = (from == null || from.isBlank()) ? spec.jar(root)
+					: Path.of(from).resolve(spec.name() + ".jar");
+			Path copy = spec.jar(jars);
+			Files.createDirectories(copy.getParent());
+			Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
+			// A jar caught half-written by a concurrent build fails here, not as a
+			// mysterious service crash.
+			try (ZipFile zip = new ZipFile(copy.toFile())) {
+				zip.size();
+			}
+		}
+		return jars;
+	}
+
+	String bootstrapServers() {
+		return "127.0.0.1:" + kafkaPort;
+	}
+
+	/** The URL of a path on one of the services. */
+	static String url(String service, String path) {
+		return "http://127.0.0.1:" + spec(service).port() + path;
+	}
+
+	Path dataDir() {
+		return dataDir;
+	}
+
+	/**
+	 * SIGKILL (what {@link Process#destroyForcibly()} sends on Linux): no shutdown hook,
+	 * no flush, no commit; then the same command on the same data once {@code down} has
+	 * passed, and back only when healthy.
+	 */
+	void killAndRestart(String name, Duration down) throws InterruptedException {
+		ServiceProcess victim = running.get(name);
+		victim.process().destroyForcibly();
+		if (!victim.process().waitFor(30, TimeUnit.SECONDS)) {
+			throw new IllegalStateException(name + " survived SIGKILL");
+		}
+		kills.merge(name, 1, Integer::sum);
+		long killed = System.nanoTime();
+		say("SIGKILL %s (pid %d)", name, victim.process().pid());
+		Thread.sleep(down.toMillis());
+		startService(spec(name));
+		awaitHealthy(name);
+		say("%s is back, healthy %d s after the kill", name, (System.nanoTime() - killed) / 1_000_000_000L);
+	}
+
+	static void say(String format, Object... args) {
+		System.out.printf("[crash %tT] %s%n", System.currentTimeMillis(), String.format(format, args));
+	}
+
+	/**
+	 * A clean broker restart on the same port and data: clients see the broker vanish and
+	 * come back.
+	 */
+	synchronized void restartBroker(Duration down) throws InterruptedException {
+		say("stopping the broker");
+		broker.close();
+		Thread.sleep(down.toMillis());
+		RuntimeException last = null;
+		for (int attempt = 0; attempt < 10; attempt++) {
+			try {
+				broker = KraftBroker.start(dataDir.resolve("kafka"), kafkaPort);
+				brokerRestarts++;
+				say("broker is back on port %d", kafkaPort);
+				return;
+			}
+			catch (RuntimeException ex) {
+				// The old listener's socket can take a moment to let go of the port.
+				last = ex;
+				Thread.sleep(1000);
+			}
+		}
+		throw last;
+	}
+
+	Map<String, Integer> kills() {
+		Map<String, Integer> ordered = new LinkedHashMap<>();
+		SERVICES.forEach(spec -> ordered.put(spec.name(), kills.getOrDefault(spec.name(), 0)));
+		return ordered;
+	}
+
+	int brokerRestarts() {
+		return brokerRestarts;
+	}
+
+	private void startService(ServiceSpec spec) {
+		int incarnation = incarnations.merge(spec.name(), 1, Integer::sum);
+		// Each incarnation logs to its own file: the log of the killed one is the
+		// evidence.
+		Path logFile = dataDir.resolve("logs").resolve(spec.name() + "-" + incarnation + ".log");
+		List<String> command = new ArrayList<>(ServiceProcess.command(spec, java, root, bootstrapServers(),
+				dataDir.resolve("data").resolve(spec.name()), false));
+		if (PORT_OFFSET != 0 && spec.name().equals("notification")) {
+			command.add("--prolo.notification.embedded-smtp.port=" + (SMTP_PORT + PORT_OFFSET));
+		}
+		running.put(spec.name(), ServiceProcess.start(spec, command, root, logFile));
+	}
+
+	private void awaitHealthy(String name) throws InterruptedException {
+		ServiceProcess service = running.get(name);
+		long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
+		while (!probe.check(service.spec().healthUrl())) {
+			if (!service.process().isAlive()) {
+				throw new IllegalStateException(name + " exited with " + service.process().exitValue() + ":\n"
+						+ String.join("\n", LogTail.lastLines(service.logFile(), 40)));
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(name + " was not healthy within " + HEALTHY_WITHIN.toSeconds()
+						+ " s; see " + service.logFile());
+			}
+			Thread.sleep(500);
+		}
+	}
+
+	private static ServiceSpec spec(String name) {
+		return SERVICES.stream()
+			.filter(spec -> spec.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No service " + name));
+	}
+
+	/** Stops what is still running, gracefully first; safe to call twice. */
+	@Override
+	public synchronized void close() {
+		List<ServiceProcess> alive = new ArrayList<>(
+				running.values().stream().filter(service -> service.process().isAlive()).toList());
+		alive.forEach(service -> service.process().destroy());
+		long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+		for (ServiceProcess service : alive) {
+			try {
+				if (!service.process().waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+					service.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+				}
+			}
+			catch (InterruptedException ex) {
+				service.process().destroyForcibly();
+				Thread.currentThread().interrupt();
+			}
+		}
+		if (broker != null) {
+			broker.close();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
