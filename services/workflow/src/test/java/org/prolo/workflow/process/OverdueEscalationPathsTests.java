@@ -1,0 +1,125 @@
+package org.prolo.workflow.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Date;
+
+import org.camunda.bpm.engine.runtime.JobQuery;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.prolo.workflow.process.ReferralProcessDriver.Stage;
+
+/**
+ * Every user task is due in working days; when it is overdue its timeout listener adds
+ * clinic-leads as a candidate group and leaves the task with its owner.
+ */
+@Deployment(resources = { ReferralProcessDriver.MODEL, ReferralProcessDriver.SUITABILITY,
+		ReferralProcessDriver.COURSE_PLAN })
+class OverdueEscalationPathsTests {
+
+	@RegisterExtension
+	static final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+
+	ReferralProcessDriver referrals;
+
+	@BeforeEach
+	void registerBeans() {
+		this.referrals = new ReferralProcessDriver(engine.getProcessEngine());
+	}
+
+	@AfterEach
+	void resetBeans() {
+		ReferralProcessDriver.reset();
+	}
+
+	/**
+	 * Every task is created on Monday 3 March 2025 at 09:00 in the clinic, except
+	 * chase-imaging, which comes 21 days after the imaging request.
+	 */
+	@ParameterizedTest(name = "{0} is due {2} and then escalates")
+	@CsvSource({ "TRIAGE,              intake-coordinators,   2025-03-05T09:00+01:00",
+			"RECORD_HISTORY,      clinical-coordinators, 2025-03-10T09:00+01:00",
+			"PHYSICAL_EXAM,       clinicians,            2025-03-17T09:00+01:00",
+			"CHASING_IMAGING,     clinical-coordinators, 2025-03-26T09:00+01:00",
+			"CONFIRM_SUITABILITY, clinicians,            2025-03-06T09:00+01:00",
+			"PLAN_COURSE,         clinicians,            2025-03-10T09:00+01:00" })
+	void overdueTaskEscalatesToClinicLeadsAndKeepsItsOwner(Stage stage, String group, OffsetDateTime due) {
+		ProcessInstance referral = this.referrals.submitAndReach("ref-overdue-" + stage, stage);
+		Task task = task(stage.activityId, referral);
+		engine.getTaskService().setAssignee(task.getId(), "alice");
+		Date dueDate = Date.from(due.toInstant());
+
+		assertThat(task.getDueDate()).isEqualTo(dueDate);
+		Job timeout = overdueTimer(referral, stage.activityId).singleResult();
+		assertThat(timeout.getDuedate()).isEqualTo(dueDate);
+
+		ReferralProcessDriver.setClock(due.toInstant().minusSeconds(60));
+		assertThat(overdueTimer(referral, stage.activityId).executable().count()).as("not before it is due").isZero();
+		ReferralProcessDriver.setClock(due.toInstant());
+		execute(timeout);
+
+		assertThat(referral).isWaitingAt(stage.activityId);
+		assertThat(task(stage.activityId, referral)).isAssignedTo("alice");
+		assertThat(candidateGroups(task)).containsExactlyInAnyOrder(group, OverdueEscalation.CLINIC_LEADS);
+		assertThat(overdueTimer(referral, stage.activityId).count()).as("escalates once").isZero();
+	}
+
+	@Test
+	void dueDatesSkipTheWeekend() {
+		// Friday 7 March 2025, 16:30 in the clinic.
+		ReferralProcessDriver.setClock(Instant.parse("2025-03-07T15:30:00Z"));
+		ProcessInstance referral = this.referrals.submit("ref-friday");
+
+		assertThat(task("triage", referral).getDueDate())
+			.isEqualTo(Date.from(OffsetDateTime.parse("2025-03-11T16:30+01:00").toInstant()));
+	}
+
+	@Test
+	void taskCompletedInTimeNeverEscalates() {
+		ProcessInstance referral = this.referrals.submit("ref-in-time");
+		assertThat(overdueTimer(referral, "triage").count()).isOne();
+
+		this.referrals.accept(referral);
+
+		assertThat(overdueTimer(referral, "triage").count()).isZero();
+		assertThat(engine.getHistoryService()
+			.createHistoricIdentityLinkLogQuery()
+			.groupId(OverdueEscalation.CLINIC_LEADS)
+			.count()).isZero();
+		assertThat(candidateGroups(task("record-history", referral))).containsExactly("clinical-coordinators");
+	}
+
+	private JobQuery overdueTimer(ProcessInstance referral, String taskKey) {
+		return engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(referral.getId())
+			.activityId(taskKey)
+			.timers();
+	}
+
+	private static java.util.List<String> candidateGroups(Task task) {
+		return engine.getTaskService()
+			.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.map(IdentityLink::getGroupId)
+			.toList();
+	}
+
+}
