@@ -25,7 +25,11 @@ class SuitabilityDecisionTests {
 	static final String KEY = "prolotherapy-suitability";
 
 	@RegisterExtension
-	static final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+	static final ProcessEngineExtension engine = ProcessEngineExtension.builder()
+		// Not camunda.cfg.xml: the Spring tests' webapps would build a second engine from
+		// that name.
+		.configurationResource("process-tests.camunda.cfg.xml")
+		.build();
 
 	@ParameterizedTest(name = "rule {0}: {13}")
 	@CsvSource(delimiter = '|',

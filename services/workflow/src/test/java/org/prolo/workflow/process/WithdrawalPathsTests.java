@@ -26,7 +26,11 @@ import org.prolo.workflow.process.ReferralProcessDriver.Stage;
 class WithdrawalPathsTests {
 
 	@RegisterExtension
-	static final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+	static final ProcessEngineExtension engine = ProcessEngineExtension.builder()
+		// Not camunda.cfg.xml: the Spring tests' webapps would build a second engine from
+		// that name.
+		.configurationResource("process-tests.camunda.cfg.xml")
+		.build();
 
 	ReferralProcessDriver referrals;
 
