@@ -10,8 +10,12 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.prolo.intake.referral.ReferralNotFoundException;
 import org.prolo.intake.referral.Referrals;
+import org.prolo.intake.referral.SubmissionPolicy;
 import org.prolo.intake.web.ProblemExamples;
 import org.prolo.intake.web.ReferralView;
 
@@ -51,11 +55,13 @@ class TrackingController {
 	@Operation(summary = "List a referrer's referrals, newest first")
 	@ApiResponse(responseCode = "200",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = ReferralView.class))))
-	@ApiResponse(responseCode = "400", description = "referrerId is missing",
+	@ApiResponse(responseCode = "400", description = "referrerId is missing, blank, too long or has control characters",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class)))
-	List<ReferralView> referralsOf(@Parameter(description = "The referring physician's id",
-			example = "dr-ada") @RequestParam String referrerId) {
+	List<ReferralView> referralsOf(
+			@Parameter(description = "The referring physician's id", example = "dr-ada") @RequestParam @NotBlank @Size(
+					max = SubmissionPolicy.MAX_TEXT_LENGTH) @Pattern(regexp = "\\P{Cntrl}*",
+							message = "must not contain control characters") String referrerId) {
 		return referrals.findByReferrerId(referrerId).stream().map(ReferralView::of).toList();
 	}
 

@@ -18,7 +18,8 @@ class OpenApiConfiguration {
 			.version("v1")
 			.description("Referring physicians submit, follow, withdraw and complete referrals for prolotherapy. "
 					+ "Errors are RFC 9457 application/problem+json; validation errors list every bad field in "
-					+ "`errors`."));
+					+ "`errors`. Unknown JSON members are ignored; text with control characters or lone surrogates is "
+					+ "refused; a request body above 1 MB is refused with 413."));
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.prolo.intake.web;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,6 @@ import org.prolo.intake.referral.InvalidReferralException;
 import org.prolo.intake.referral.ReferralNotFoundException;
 import org.prolo.intake.referral.ReferralStateConflictException;
 
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +20,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -59,8 +60,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 				"The request body is not valid JSON of the expected shape.");
 		// A value of the wrong type (text for a number, a bad date) is named like any
 		// other bad field.
-		if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof JsonMappingException mapping
-				&& !mapping.getPath().isEmpty()) {
+		// The mapping exception carries the path; its own cause (a
+		// DateTimeParseException,
+		// a number overflow) does not.
+		JsonMappingException mapping = mappingExceptionIn(ex);
+		if (mapping != null && !mapping.getPath().isEmpty()) {
 			String field = mapping.getPath()
 				.stream()
 				.map(ref -> (ref.getFieldName() != null) ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -69,6 +73,29 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 			problem.setProperty("errors", List.of(new FieldProblem(field, "has a value of the wrong type or format")));
 		}
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(error -> new FieldProblem(String.valueOf(result.getMethodParameter().getParameterName()),
+						String.valueOf(error.getDefaultMessage()))))
+			.sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
+			.toList();
+		return ResponseEntity.badRequest().body(invalid(errors));
+	}
+
+	private static JsonMappingException mappingExceptionIn(Throwable ex) {
+		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause instanceof JsonMappingException mapping) {
+				return mapping;
+			}
+		}
+		return null;
 	}
 
 	@ExceptionHandler

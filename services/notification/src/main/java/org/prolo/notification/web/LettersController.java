@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import org.prolo.notification.outbox.Letters;
 
 import org.springframework.http.MediaType;
@@ -48,11 +48,12 @@ public class LettersController {
 	@ApiResponse(responseCode = "200", description = "The referral's letters",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = LetterView.class)),
 					examples = @ExampleObject(name = "accepted", value = LETTERS_EXAMPLE)))
-	@ApiResponse(responseCode = "400", description = "referralId missing or blank",
+	@ApiResponse(responseCode = "400",
+			description = "referralId missing, blank or not a referral id (1 to 64 of A-Z a-z 0-9 . _ : -)",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					examples = @ExampleObject(name = "missing referral id", value = PROBLEM_EXAMPLE)))
-	public List<LetterView> letters(@Parameter(description = "Referral id",
-			example = "R-1001") @RequestParam(required = false) @NotBlank @Size(max = 64) String referralId) {
+	public List<LetterView> letters(@Parameter(description = "Referral id", example = "R-1001") @RequestParam(
+			required = false) @NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String referralId) {
 		return letters.ofReferral(referralId).stream().map(LetterView::of).toList();
 	}
 

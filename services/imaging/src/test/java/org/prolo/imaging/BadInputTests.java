@@ -1,0 +1,198 @@
+package org.prolo.imaging;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.prolo.platform.broker.SharedTestBroker;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every class of bad HTTP input against every endpoint of the radiology worklist, through
+ * the real worklist and the real H2 store. The answer is always a 4xx
+ * application/problem+json, never a 5xx.
+ */
+// Listeners off: this class exercises HTTP only and must not join the consumer group
+// "imaging" on the shared broker while another context of this JVM does; closed after
+// the class for the same reason.
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
+		"spring.kafka.listener.auto-startup=false",
+		"spring.datasource.url=jdbc:h2:mem:imaging-bad-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
+@AutoConfigureMockMvc
+class BadInputTests {
+
+	static final ObjectMapper JSON = new ObjectMapper();
+
+	@Autowired
+	MockMvc mvc;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@MethodSource("badRequests")
+	void answersEveryBadRequestWithA4xxProblem(BadRequest bad) throws Exception {
+		MvcResult result = mvc.perform(bad.build()).andReturn();
+
+		int status = result.getResponse().getStatus();
+		assertThat(status).as("status of %s", bad).isEqualTo(bad.expectedStatus());
+		assertThat(result.getResponse().getContentType()).as("content type of %s", bad)
+			.isNotNull()
+			.satisfies(type -> assertThat(
+					MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.isTrue());
+		JsonNode problem = JSON.readTree(result.getResponse().getContentAsByteArray());
+		assertThat(problem.path("status").asInt()).isEqualTo(status);
+		assertThat(problem.path("title").asText()).isNotBlank();
+		if (bad.badField() != null) {
+			assertThat(problem.path("errors").findValuesAsText("field")).as("fields named for %s", bad)
+				.contains(bad.badField());
+		}
+	}
+
+	static Stream<BadRequest> badRequests() {
+		List<BadRequest> cases = new ArrayList<>();
+		String report = "/api/imaging-orders/5f0c6f7e-2d1b-4a8e-9a55-3c1f0b2d7e11/report";
+		String valid = """
+				{"redFlag":false,"redFlagKind":null,"fullThicknessTear":false,"osteoarthritisGrade":2,"report":"ok"}""";
+		// The findings are checked before the order is looked up, so an unknown order
+		// still shows every body error.
+		cases.add(json("report: malformed (truncated)", report, "{\"redFlag\": ", 400, null));
+		cases.add(json("report: malformed (not JSON)", report, "findings", 400, null));
+		cases.add(json("report: malformed (array)", report, "[]", 400, null));
+		cases.add(json("report: JSON null", report, "null", 400, null));
+		cases.add(json("report: boolean as text", report, valid.replace("\"redFlag\":false", "\"redFlag\":\"maybe\""),
+				400, "redFlag"));
+		cases.add(json("report: grade as text", report, valid.replace(":2", ":\"two\""), 400, "osteoarthritisGrade"));
+		cases.add(
+				json("report: grade overflowing int", report, valid.replace(":2", ":99999999999999999999"), 400, null));
+		cases
+			.add(json("report: report as object", report, valid.replace("\"ok\"", "{\"text\":\"ok\"}"), 400, "report"));
+		cases.add(json("report: unknown red flag kind", report,
+				valid.replace("\"redFlag\":false,\"redFlagKind\":null", "\"redFlag\":true,\"redFlagKind\":\"GOUT\""),
+				400, "redFlagKind"));
+		cases.add(json("report: grade out of range", report, valid.replace(":2", ":7"), 400, "osteoarthritisGrade"));
+		cases.add(json("report: empty object", report, "{}", 400, "redFlag"));
+		cases.add(json("report: extra field beside a bad one", report,
+				"{\"redFlag\":null,\"fullThicknessTear\":false,\"report\":\"ok\",\"radiologist\":\"x\"}", 400,
+				"redFlag"));
+		cases.add(json("report: empty body", report, "", 400, null));
+		for (String type : new String[] { MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_XML_VALUE,
+				MediaType.APPLICATION_FORM_URLENCODED_VALUE }) {
+			cases.add(new BadRequest("report: content type " + type, HttpMethod.POST, report, type,
+					valid.getBytes(StandardCharsets.UTF_8), 415, null));
+		}
+		cases.add(new BadRequest("report: no content type", HttpMethod.POST, report, null,
+				valid.getBytes(StandardCharsets.UTF_8), 415, null));
+		// No size limit of its own yet: a 2 MB body is read and refused by the length
+		// rule.
+		cases.add(json("report: 2 MB body", report, valid.replace("\"ok\"", quoted("x".repeat(2 * 1024 * 1024))), 400,
+				"report"));
+		cases.add(json("report: 100k chars report", report, valid.replace("\"ok\"", quoted("x".repeat(100_000))), 400,
+				"report"));
+		cases.add(
+				json("report: 100k chars red flag kind", report,
+						valid.replace("\"redFlag\":false,\"redFlagKind\":null",
+								"\"redFlag\":true,\"redFlagKind\":" + quoted("F".repeat(100_000))),
+						400, "redFlagKind"));
+		for (String[] text : new String[][] { { "NUL", "a\\u0000b" }, { "lone surrogate", "a\\ud800b" },
+				{ "RTL override", "\u202Eko" }, { "emoji", "\uD83D\uDE00" } }) {
+			cases.add(json("report: " + text[0] + " in report of an unknown order", report,
+					valid.replace("\"ok\"", quoted(text[1])), 404, null));
+		}
+		cases.add(new BadRequest("report: invalid UTF-8 bytes", HttpMethod.POST, report,
+				MediaType.APPLICATION_JSON_VALUE, invalidUtf8(valid), 400, null));
+		for (String[] id : oddIds()) {
+			cases.add(raw("order: id " + id[0], HttpMethod.GET, "/api/imaging-orders/" + id[1], 404, null));
+			cases.add(json("report: id " + id[0], "/api/imaging-orders/" + id[1] + "/report", valid, 404, null));
+		}
+		cases.add(raw("order: unknown id", HttpMethod.GET, "/api/imaging-orders/5f0c6f7e-2d1b-4a8e-9a55-3c1f0b2d7e11",
+				404, null));
+		for (String[] status : new String[][] { { "unknown", "CLOSED" }, { "lower case", "open" }, { "number", "1" },
+				{ "10k chars", "O".repeat(10_000) } }) {
+			cases.add(raw("list: status " + status[0], HttpMethod.GET, "/api/imaging-orders?status=" + status[1], 400,
+					"status"));
+		}
+		cases.add(raw("list: POST", HttpMethod.POST, "/api/imaging-orders", 405, null));
+		cases.add(raw("report: GET", HttpMethod.GET, report, 405, null));
+		return cases.stream();
+	}
+
+	/** Path ids a client may send: odd characters, percent-encoded where they must be. */
+	static String[][] oddIds() {
+		return new String[][] { { "NUL", "%00" }, { "encoded slash", "R-1%2FR-2" }, { "dot segments", "..%2F..%2Fetc" },
+				{ "RTL override", "%E2%80%AER-1" }, { "emoji", "%F0%9F%98%80" }, { "invalid UTF-8", "%ED%A0%80" },
+				{ "script", "%3Cscript%3E" }, { "quote", "R-1'%20or%20'1'='1" }, { "10k chars", "R".repeat(10_000) } };
+	}
+
+	private static BadRequest json(String name, String path, String body, int status, String field) {
+		return new BadRequest(name, HttpMethod.POST, path, MediaType.APPLICATION_JSON_VALUE,
+				body.getBytes(StandardCharsets.UTF_8), status, field);
+	}
+
+	private static String quoted(String text) {
+		return "\"" + text + "\"";
+	}
+
+	/** The body in UTF-8 with bytes that are not UTF-8 in front of its last brace. */
+	private static byte[] invalidUtf8(String body) {
+		byte[] head = body.substring(0, body.lastIndexOf('"')).getBytes(StandardCharsets.UTF_8);
+		byte[] bad = { (byte) 0xC3, (byte) 0x28, (byte) 0xED, (byte) 0xA0, (byte) 0x80 };
+		byte[] tail = body.substring(body.lastIndexOf('"')).getBytes(StandardCharsets.UTF_8);
+		byte[] all = new byte[head.length + bad.length + tail.length];
+		System.arraycopy(head, 0, all, 0, head.length);
+		System.arraycopy(bad, 0, all, head.length, bad.length);
+		System.arraycopy(tail, 0, all, head.length + bad.length, tail.length);
+		return all;
+	}
+
+	private static BadRequest raw(String name, HttpMethod method, String path, int status, String field) {
+		return new BadRequest(name, method, path, null, null, status, field);
+	}
+
+	record BadRequest(String name, HttpMethod method, String path, String contentType, byte[] body, int expectedStatus,
+			String badField) {
+
+		MockHttpServletRequestBuilder build() {
+			// The path is sent as written (already percent-encoded where it must be).
+			MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, URI.create(path));
+			if (contentType != null) {
+				request.contentType(contentType);
+			}
+			if (body != null) {
+				request.content(body);
+			}
+			return request;
+		}
+
+		@Override
+		public String toString() {
+			return name + " -> " + expectedStatus;
+		}
+
+	}
+
+}
