@@ -1,15 +1,13 @@
 package org.prolo.notification;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.testing.BadRequest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -21,11 +19,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.prolo.platform.testing.BadRequest.oddIds;
+import static org.prolo.platform.testing.BadRequest.raw;
 
 /**
  * Bad query values and methods against the letters and mailbox endpoints, through the
@@ -43,8 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureMockMvc
 class BadInputTests {
 
-	static final ObjectMapper JSON = new ObjectMapper();
-
 	@Autowired
 	MockMvc mvc;
 
@@ -57,22 +51,7 @@ class BadInputTests {
 	@ParameterizedTest(name = "[{index}] {0}")
 	@MethodSource("badRequests")
 	void answersEveryBadRequestWithA4xxProblem(BadRequest bad) throws Exception {
-		MvcResult result = mvc.perform(bad.build()).andReturn();
-
-		int status = result.getResponse().getStatus();
-		assertThat(status).as("status of %s", bad).isEqualTo(bad.expectedStatus());
-		assertThat(result.getResponse().getContentType()).as("content type of %s", bad)
-			.isNotNull()
-			.satisfies(type -> assertThat(
-					MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-				.isTrue());
-		JsonNode problem = JSON.readTree(result.getResponse().getContentAsByteArray());
-		assertThat(problem.path("status").asInt()).isEqualTo(status);
-		assertThat(problem.path("title").asText()).isNotBlank();
-		if (bad.badField() != null) {
-			assertThat(problem.path("errors").findValuesAsText("field")).as("fields named for %s", bad)
-				.contains(bad.badField());
-		}
+		bad.assertAnsweredBy(mvc);
 	}
 
 	static Stream<BadRequest> badRequests() {
@@ -95,36 +74,5 @@ class BadInputTests {
 	}
 
 	/** Path ids a client may send: odd characters, percent-encoded where they must be. */
-	static String[][] oddIds() {
-		return new String[][] { { "NUL", "%00" }, { "encoded slash", "R-1%2FR-2" }, { "dot segments", "..%2F..%2Fetc" },
-				{ "RTL override", "%E2%80%AER-1" }, { "emoji", "%F0%9F%98%80" }, { "invalid UTF-8", "%ED%A0%80" },
-				{ "script", "%3Cscript%3E" }, { "quote", "R-1'%20or%20'1'='1" }, { "10k chars", "R".repeat(10_000) } };
-	}
-
-	private static BadRequest raw(String name, HttpMethod method, String path, int status, String field) {
-		return new BadRequest(name, method, path, null, null, status, field);
-	}
-
-	record BadRequest(String name, HttpMethod method, String path, String contentType, byte[] body, int expectedStatus,
-			String badField) {
-
-		MockHttpServletRequestBuilder build() {
-			// The path is sent as written (already percent-encoded where it must be).
-			MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, URI.create(path));
-			if (contentType != null) {
-				request.contentType(contentType);
-			}
-			if (body != null) {
-				request.content(body);
-			}
-			return request;
-		}
-
-		@Override
-		public String toString() {
-			return name + " -> " + expectedStatus;
-		}
-
-	}
 
 }

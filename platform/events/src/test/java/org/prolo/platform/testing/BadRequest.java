@@ -1,0 +1,78 @@
+package org.prolo.platform.testing;
+
+import java.net.URI;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One case of the services' bad-input suites: a request that must be answered with
+ * {@code expectedStatus} as application/problem+json (RFC 9457), naming {@code badField}
+ * among its {@code errors} when one is given.
+ */
+public record BadRequest(String name, HttpMethod method, String path, String contentType, byte[] body,
+		int expectedStatus, String badField) {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/** A request without a body. */
+	public static BadRequest raw(String name, HttpMethod method, String path, int status, String field) {
+		return new BadRequest(name, method, path, null, null, status, field);
+	}
+
+	/**
+	 * Path ids no service may answer with a 5xx: {name, percent-encoded id}.
+	 */
+	public static String[][] oddIds() {
+		return new String[][] { { "NUL", "%00" }, { "encoded slash", "R-1%2FR-2" }, { "dot segments", "..%2F..%2Fetc" },
+				{ "RTL override", "%E2%80%AER-1" }, { "emoji", "%F0%9F%98%80" }, { "invalid UTF-8", "%ED%A0%80" },
+				{ "script", "%3Cscript%3E" }, { "quote", "R-1'%20or%20'1'='1" }, { "10k chars", "R".repeat(10_000) } };
+	}
+
+	public MockHttpServletRequestBuilder build() {
+		// The path is sent as written (already percent-encoded where it must be).
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, URI.create(path));
+		if (contentType != null) {
+			request.contentType(contentType);
+		}
+		if (body != null) {
+			request.content(body);
+		}
+		return request;
+	}
+
+	/** Sends the request and asserts the problem+json answer. */
+	public void assertAnsweredBy(MockMvc mvc) throws Exception {
+		MvcResult result = mvc.perform(build()).andReturn();
+
+		int status = result.getResponse().getStatus();
+		assertThat(status).as("status of %s", this).isEqualTo(expectedStatus);
+		assertThat(result.getResponse().getContentType()).as("content type of %s", this)
+			.isNotNull()
+			.satisfies(type -> assertThat(
+					MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.isTrue());
+		JsonNode problem = JSON.readTree(result.getResponse().getContentAsByteArray());
+		assertThat(problem.path("status").asInt()).isEqualTo(status);
+		assertThat(problem.path("title").asText()).isNotBlank();
+		if (badField != null) {
+			assertThat(problem.path("errors").findValuesAsText("field")).as("fields named for %s", this)
+				.contains(badField);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return name + " -> " + expectedStatus;
+	}
+
+}
