@@ -99,7 +99,31 @@ public record Findings(boolean redFlag, RedFlagKind redFlagKind, boolean fullThi
 		if (report.length() > MAX_REPORT_LENGTH) {
 			return Optional.of(new FieldViolation("report", "must be at most " + MAX_REPORT_LENGTH + " characters"));
 		}
+		if (!isPlainText(report)) {
+			return Optional.of(new FieldViolation("report",
+					"must be plain text: no control characters other than tab and line breaks, no lone surrogates"));
+		}
 		return Optional.empty();
+	}
+
+	/**
+	 * A report is read by people and kept in PostgreSQL, which cannot store NUL; a lone
+	 * surrogate cannot be encoded as UTF-8 on the wire either.
+	 */
+	private static boolean isPlainText(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+				return false;
+			}
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

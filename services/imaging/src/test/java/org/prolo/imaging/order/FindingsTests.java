@@ -1,5 +1,7 @@
 package org.prolo.imaging.order;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +66,23 @@ class FindingsTests {
 			.isThrownBy(() -> new Findings(true, null, false, 9, "text"))
 			.satisfies(ex -> assertThat(ex.violations()).extracting(FieldViolation::field)
 				.containsExactly("redFlagKind", "osteoarthritisGrade"));
+	}
+
+	@Test
+	void refusesReportWithControlCharactersOrLoneSurrogates() {
+		for (String text : List.of("before\u0000after", "bell\u0007", "escape\u001b[0m", "lone \ud83d high",
+				"lone \ude00 low", "ends high \ud83d")) {
+			assertThatExceptionOfType(InvalidFindingsException.class)
+				.isThrownBy(() -> Findings.of(false, null, false, null, text))
+				.satisfies(
+						ex -> assertThat(ex.violations()).extracting(FieldViolation::field).containsExactly("report"));
+		}
+	}
+
+	@Test
+	void keepsLineBreaksTabsAndCharactersOutsideTheBasicPlane() {
+		String text = "Medial joint space narrowing.\r\n\tSmall osteophytes \ud83e\uddb4 (bone).";
+		assertThat(Findings.of(false, null, false, 2, text).report()).isEqualTo(text);
 	}
 
 	@Test
