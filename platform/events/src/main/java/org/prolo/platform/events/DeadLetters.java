@@ -36,6 +36,12 @@ public class DeadLetters {
 
 	private static final Duration POLL = Duration.ofMillis(500);
 
+	/**
+	 * How many of the newest records of each dead-letter partition {@link #withKey}
+	 * reads: a look-up stays quick however long a dead-letter topic grows.
+	 */
+	public static final int KEY_SCAN_DEPTH = 10_000;
+
 	private final String bootstrapServers;
 
 	private final KafkaTemplate<String, Object> template;
@@ -47,11 +53,11 @@ public class DeadLetters {
 
 	/**
 	 * One parked record, without its value: the body may carry clinical facts and is not
-	 * shown.
+	 * shown. {@code originalConsumerGroup} is the group (the service) that parked it.
 	 */
 	public record DeadLetter(String deadLetterTopic, int partition, long offset, String key, Instant parkedAt,
 			String originalTopic, Integer originalPartition, Long originalOffset, String reason, String eventType,
-			String eventId) {
+			String eventId, String originalConsumerGroup) {
 	}
 
 	/** Every record in {@code <topic>.DLT}, oldest first. */
@@ -60,6 +66,41 @@ public class DeadLetters {
 		try (Consumer<String, byte[]> consumer = consumer()) {
 			for (ConsumerRecord<String, byte[]> record : readAll(consumer, EventTopics.deadLetterOf(topic))) {
 				letters.add(describe(record));
+			}
+		}
+		letters.sort(Comparator.comparing(DeadLetter::parkedAt));
+		return letters;
+	}
+
+	/**
+	 * The dead letters with this key (a referral id) in every {@code *.DLT} topic on the
+	 * broker, whoever consumes it, oldest first; only the newest {@value #KEY_SCAN_DEPTH}
+	 * records of each partition are read.
+	 */
+	public List<DeadLetter> withKey(String key) {
+		List<DeadLetter> letters = new ArrayList<>();
+		try (Consumer<String, byte[]> consumer = consumer()) {
+			List<TopicPartition> partitions = consumer.listTopics(Duration.ofSeconds(10))
+				.entrySet()
+				.stream()
+				.filter(topic -> topic.getKey().endsWith(EventTopics.DLT_SUFFIX))
+				.flatMap(topic -> topic.getValue()
+					.stream()
+					.map(info -> new TopicPartition(info.topic(), info.partition())))
+				.toList();
+			if (partitions.isEmpty()) {
+				return letters;
+			}
+			consumer.assign(partitions);
+			Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			partitions.forEach(tp -> consumer.seek(tp, Math.max(beginning.get(tp), end.get(tp) - KEY_SCAN_DEPTH)));
+			while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+					if (key.equals(record.key())) {
+						letters.add(describe(record));
+					}
+				}
 			}
 		}
 		letters.sort(Comparator.comparing(DeadLetter::parkedAt));
@@ -126,7 +167,8 @@ public class DeadLetters {
 				Instant.ofEpochMilli(record.timestamp()), text(record, KafkaHeaders.DLT_ORIGINAL_TOPIC),
 				integer(record, KafkaHeaders.DLT_ORIGINAL_PARTITION),
 				longValue(record, KafkaHeaders.DLT_ORIGINAL_OFFSET), text(record, EventTopics.DLT_REASON_HEADER),
-				text(record, CloudEventHeaders.TYPE), text(record, CloudEventHeaders.ID));
+				text(record, CloudEventHeaders.TYPE), text(record, CloudEventHeaders.ID),
+				text(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP));
 	}
 
 	private static String text(ConsumerRecord<?, ?> record, String key) {

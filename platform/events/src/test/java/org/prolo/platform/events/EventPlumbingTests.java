@@ -171,6 +171,41 @@ class EventPlumbingTests {
 		}
 	}
 
+	@Test
+	void findsTheDeadLettersOfOneKeyAcrossDeadLetterTopics() throws Exception {
+		String referralId = "R-" + UUID.randomUUID();
+		var withdrawn = ReferralWithdrawn.newBuilder()
+			.setReferralId(referralId)
+			.setWithdrawnAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+			.setReferrerId("dr-ada")
+			.build();
+		publisher.publishAndWait(TOPIC, withdrawn, "withdrawn-" + referralId);
+		try (var producer = new KafkaProducer<>(
+				java.util.Map.<String, Object>of("bootstrap.servers", SharedTestBroker.bootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer());
+				var probe = new EventProbe(SharedTestBroker.bootstrapServers(), EventTopics.deadLetterOf(TOPIC))) {
+			producer.send(new ProducerRecord<>(TOPIC, referralId, "not avro".getBytes(StandardCharsets.UTF_8))).get();
+			producer
+				.send(new ProducerRecord<>(TOPIC, "R-" + UUID.randomUUID(),
+						"not avro".getBytes(StandardCharsets.UTF_8)))
+				.get();
+			probe.awaitRecords(referralId, 2, Duration.ofSeconds(30));
+		}
+
+		var letters = deadLetters.withKey(referralId);
+
+		assertThat(letters).hasSize(2).allSatisfy(letter -> {
+			assertThat(letter.key()).isEqualTo(referralId);
+			assertThat(letter.deadLetterTopic()).isEqualTo(EventTopics.deadLetterOf(TOPIC));
+			assertThat(letter.originalTopic()).isEqualTo(TOPIC);
+			assertThat(letter.originalConsumerGroup()).isEqualTo("plumbing");
+		});
+		assertThat(letters).extracting(DeadLetters.DeadLetter::reason)
+			.containsExactlyInAnyOrder("UnhandledEventException: This listener does not handle ReferralWithdrawn",
+					"BadHeaderException: Not Avro single-object encoded: the C3 01 marker is missing");
+		assertThat(deadLetters.withKey("R-" + UUID.randomUUID())).isEmpty();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableKafka
 	@ImportAutoConfiguration({ EventsAutoConfiguration.class, KafkaAutoConfiguration.class })
