@@ -30,10 +30,30 @@ public class EventPublisher {
 
 	private final Clock clock;
 
+	private final OutboxTracing tracing;
+
 	public EventPublisher(KafkaTemplate<String, Object> template, String source, Clock clock) {
+		this(template, source, clock, OutboxTracing.disabled());
+	}
+
+	public EventPublisher(KafkaTemplate<String, Object> template, String source, Clock clock, OutboxTracing tracing) {
 		this.template = template;
 		this.source = source;
 		this.clock = clock;
+		this.tracing = tracing;
+	}
+
+	/**
+	 * Runs an outbox relay in the trace that was current when the outbox stored this
+	 * event (the request's or the consumed record's), so what the relay sends and logs
+	 * belongs to that trace, even after a restart.
+	 * @param outboxEvent the event as the outbox's listener received it
+	 */
+	public void inTraceOf(Object outboxEvent, Runnable relay) {
+		tracing.resume(outboxEvent, "outbox relay", () -> {
+			relay.run();
+			return null;
+		});
 	}
 
 	/**

@@ -2,10 +2,14 @@ package org.prolo.platform.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -15,6 +19,10 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -39,9 +47,11 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -52,6 +62,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @AutoConfiguration(before = KafkaAutoConfiguration.class, after = JdbcTemplateAutoConfiguration.class)
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventsAutoConfiguration {
+
+	/**
+	 * Counter of records parked in a dead-letter topic, tagged with the original topic.
+	 */
+	public static final String DEAD_LETTERED = "prolo.events.dead.lettered";
 
 	@Bean
 	DefaultKafkaProducerFactoryCustomizer avroEventProducer() {
@@ -85,17 +100,24 @@ public class EventsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		return new OutboxTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+				propagator.getIfAvailable(() -> Propagator.NOOP));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	EventPublisher eventPublisher(KafkaTemplate<String, Object> template, EventsProperties properties,
-			Environment environment, Clock clock) {
+			Environment environment, Clock clock, OutboxTracing outboxTracing) {
 		String source = (properties.source() != null) ? properties.source()
 				: "/prolo/" + environment.getProperty("spring.application.name", "unknown");
-		return new EventPublisher(template, source, clock);
+		return new EventPublisher(template, source, clock, outboxTracing);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
-	DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<String, Object> template,
-			EventsProperties properties) {
+	DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<String, Object> template, EventsProperties properties,
+			ObjectProvider<MeterRegistry> meters) {
 		var recoverer = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(EventTopics.deadLetterOf(record.topic()), record.partition()));
 		// spring-kafka's own headers name the wrapping exception; operators need the root
@@ -107,7 +129,14 @@ public class EventsAutoConfiguration {
 		});
 		var backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
 		backOff.setMaxAttempts(properties.retries());
-		var handler = new DefaultErrorHandler(recoverer, backOff);
+		MeterRegistry registry = meters.getIfAvailable();
+		ConsumerRecordRecoverer counting = (record, ex) -> {
+			recoverer.accept(record, ex);
+			if (registry != null) {
+				registry.counter(DEAD_LETTERED, "topic", record.topic()).increment();
+			}
+		};
+		var handler = new DefaultErrorHandler(counting, backOff);
 		// Retrying cannot make these succeed: park them at once.
 		handler.addNotRetryableExceptions(UnhandledEventException.class, IllegalArgumentException.class);
 		return handler;
@@ -135,6 +164,54 @@ public class EventsAutoConfiguration {
 		@ConditionalOnAvailableEndpoint(endpoint = DeadLettersEndpoint.class)
 		DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters, EventsProperties properties) {
 			return new DeadLettersEndpoint(deadLetters, properties.consumedTopics());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthIndicator.class)
+	static class KafkaHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+		@ConditionalOnEnabledHealthIndicator("kafka")
+		KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+			return new KafkaHealthIndicator(admin.getConfigurationProperties(), Duration.ofSeconds(3));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.modulith.events.core.EventSerializer")
+	static class OutboxTracingConfiguration {
+
+		/**
+		 * Stores each outbox event's trace context with it, whichever serializer is used.
+		 */
+		@Bean
+		static BeanPostProcessor tracingEventSerializer(ObjectProvider<OutboxTracing> tracing) {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					if (bean instanceof EventSerializer serializer && !(bean instanceof TracingEventSerializer)) {
+						return new TracingEventSerializer(serializer, tracing.getObject());
+					}
+					return bean;
+				}
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.modulith.events.jdbc.JdbcEventPublicationRepository")
+	@ConditionalOnBean(JdbcTemplate.class)
+	static class OutboxBacklogConfiguration {
+
+		/** Bound to the registry by Boot, as every MeterBinder bean. */
+		@Bean
+		OutboxBacklog outboxBacklog(JdbcTemplate jdbc, Clock clock) {
+			return new OutboxBacklog(jdbc, clock, Duration.ofSeconds(10));
 		}
 
 	}
