@@ -1,0 +1,46 @@
+package org.prolo.workflow.inspection;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * The lifecycle stage (docs: referral-lifecycle.md) that an element of the
+ * prolotherapy-referral process belongs to, so a lead reads "Imaging" rather than
+ * "Task_AwaitImagingReport".
+ */
+final class Stages {
+
+	static final String CLOSED = "Closed";
+
+	private static final Map<String, String> STAGE_OF_ELEMENT = Map.ofEntries(
+			Map.entry("StartEvent_ReferralSubmitted", "Submitted"), Map.entry("Gateway_JoinTriage", "Triage"),
+			Map.entry("triage", "Triage"), Map.entry("Gateway_TriageOutcome", "Triage"),
+			Map.entry("Event_InfoRequested", "Information requested"),
+			Map.entry("Gateway_AwaitInfo", "Information requested"),
+			Map.entry("Event_InfoProvided", "Information requested"),
+			Map.entry("Event_NoAnswer14Days", "Information requested"), Map.entry("record-history", "History"),
+			Map.entry("physical-exam", "Physical exam"), Map.entry("Gateway_ImagingNeeded", "Physical exam"),
+			Map.entry("Task_RequestImaging", "Imaging"), Map.entry("Gateway_ReportAlreadyIn", "Imaging"),
+			Map.entry("Task_AwaitImagingReport", "Imaging"), Map.entry("Event_ImagingOverdue", "Imaging"),
+			Map.entry("chase-imaging", "Imaging"), Map.entry("Gateway_JoinReport", "Imaging"),
+			Map.entry("Gateway_JoinImaging", "Suitability"), Map.entry("Task_DecideSuitability", "Suitability"),
+			Map.entry("confirm-suitability", "Suitability"), Map.entry("Gateway_Suitable", "Suitability"),
+			Map.entry("Task_ProposeCourse", "Course planning"), Map.entry("plan-course", "Course planning"),
+			Map.entry("SubProcess_Withdrawal", "Withdrawal"), Map.entry("Event_ReferralWithdrawn", "Withdrawal"));
+
+	private Stages() {
+	}
+
+	/**
+	 * The stage of the current elements; when the process stands in several (imaging
+	 * report awaited while its chase task is open), the first one that has a stage.
+	 */
+	static String of(Collection<String> activityIds) {
+		return activityIds.stream()
+			.map(STAGE_OF_ELEMENT::get)
+			.filter(stage -> stage != null)
+			.findFirst()
+			.orElse(activityIds.isEmpty() ? null : "Unknown");
+	}
+
+}

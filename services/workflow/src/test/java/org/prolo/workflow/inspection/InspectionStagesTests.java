@@ -1,0 +1,39 @@
+package org.prolo.workflow.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.List;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.junit.jupiter.api.Test;
+
+class InspectionStagesTests {
+
+	@Test
+	void knowsTheStageOfEveryElementAProcessCanStandIn() throws Exception {
+		List<String> ids;
+		try (InputStream bpmn = getClass().getResourceAsStream("/bpmn/prolotherapy-referral.bpmn")) {
+			ids = Bpmn.readModelFromStream(bpmn)
+				.getModelElementsByType(FlowNode.class)
+				.stream()
+				.filter(node -> !(node instanceof EndEvent))
+				.map(FlowNode::getId)
+				.toList();
+		}
+
+		assertThat(ids).hasSizeGreaterThan(20)
+			.allSatisfy(id -> assertThat(Stages.of(List.of(id))).as(id).isNotEqualTo("Unknown"));
+	}
+
+	@Test
+	void namesTheStageOfWhereTheProcessStands() {
+		assertThat(Stages.of(List.of("Task_AwaitImagingReport", "chase-imaging"))).isEqualTo("Imaging");
+		assertThat(Stages.of(List.of("triage"))).isEqualTo("Triage");
+		assertThat(Stages.of(List.of("somewhere-new"))).isEqualTo("Unknown");
+		assertThat(Stages.of(List.of())).isNull();
+	}
+
+}

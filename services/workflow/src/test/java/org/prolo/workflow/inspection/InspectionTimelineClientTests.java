@@ -1,0 +1,83 @@
+package org.prolo.workflow.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.prolo.workflow.inspection.ReferralInspection.Event;
+import org.prolo.workflow.inspection.ReferralInspection.Events;
+
+import org.springframework.web.client.RestClient;
+
+class InspectionTimelineClientTests {
+
+	static FakeTimeline timeline;
+
+	@BeforeAll
+	static void startTimeline() {
+		timeline = FakeTimeline.start();
+	}
+
+	@AfterAll
+	static void stopTimeline() {
+		timeline.close();
+	}
+
+	@Test
+	void readsTheEventsOfAReferralInOrder() {
+		timeline.recordSubmittedAndTriaged("ref-1");
+
+		Events events = client(timeline.url()).eventsOf("ref-1");
+
+		assertThat(events.available()).isTrue();
+		assertThat(events.status()).isEqualTo("ACCEPTED");
+		assertThat(events.fhirStatus()).isEqualTo("in-progress");
+		assertThat(events.entries()).extracting(Event::type).containsExactly("ReferralSubmitted", "ReferralTriaged");
+		assertThat(events.entries().get(0).at()).isEqualTo(Instant.parse("2025-05-02T09:00:00Z"));
+		assertThat(events.entries().get(1).source()).isEqualTo("/prolo/workflow");
+	}
+
+	@Test
+	void saysNoEventsWhenTheTimelineKnowsNone() {
+		Events events = client(timeline.url()).eventsOf("ref-unknown");
+
+		assertThat(events.available()).isTrue();
+		assertThat(events.entries()).isEmpty();
+	}
+
+	@Test
+	void saysEventsAreUnavailableWhenTheTimelineFails() {
+		timeline.failFor("ref-500", 503);
+
+		Events events = client(timeline.url()).eventsOf("ref-500");
+
+		assertThat(events.available()).isFalse();
+		assertThat(events.unavailableReason()).isEqualTo("the timeline service answered 503");
+		assertThat(events.entries()).isEmpty();
+	}
+
+	@Test
+	void saysEventsAreUnavailableWhenTheTimelineIsDown() throws IOException {
+		int closedPort;
+		try (var socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		String url = "http://127.0.0.1:" + closedPort;
+
+		Events events = client(url).eventsOf("ref-1");
+
+		assertThat(events.available()).isFalse();
+		assertThat(events.unavailableReason()).startsWith("the timeline service at " + url + " could not be read");
+	}
+
+	private static TimelineClient client(String url) {
+		return new TimelineClient(RestClient.builder(), url, Duration.ofSeconds(2));
+	}
+
+}

@@ -1,0 +1,91 @@
+package org.prolo.workflow.inspection;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.prolo.events.ReferralSubmitted;
+import org.prolo.events.ReferralWithdrawn;
+import org.prolo.events.codec.EventCodec;
+import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.events.CloudEventHeaders;
+import org.prolo.platform.events.EventTopics;
+
+/** Sends what the intake service would send about a referral, as it would send it. */
+final class Referrals {
+
+	private static final EventCodec CODEC = EventCodec.published();
+
+	private Referrals() {
+	}
+
+	static String newReferralId() {
+		return "ref-" + UUID.randomUUID();
+	}
+
+	static void submit(String referralId) {
+		send(ReferralSubmitted.newBuilder()
+			.setReferralId(referralId)
+			.setSubmittedAt(now())
+			.setReferrerId("dr-ada")
+			.setReferrerName("Dr Ada Lovelace")
+			.setReferrerEmail("ada@referrers.example")
+			.setPatientPseudonym("pat-" + referralId.substring(4, 12))
+			.setCondition("KNEE_OSTEOARTHRITIS")
+			.setBodySite("left knee")
+			.setPainDurationMonths(9)
+			.setPriorConservativeCare(true)
+			.setAnticoagulated(false)
+			.setAllergyToInjectate(false)
+			.setPregnant(false)
+			.setUncontrolledDiabetes(false)
+			.setActiveInfectionAtSite(false)
+			.setMalignancyAtSite(false)
+			.setUrgency("ROUTINE")
+			.build(), referralId);
+	}
+
+	/**
+	 * @return the event's CloudEvents id
+	 */
+	static String withdraw(String referralId) {
+		String eventId = UUID.randomUUID().toString();
+		send(ReferralWithdrawn.newBuilder()
+			.setReferralId(referralId)
+			.setWithdrawnAt(now())
+			.setReferrerId("dr-ada")
+			.build(), referralId, eventId);
+		return eventId;
+	}
+
+	private static void send(SpecificRecord event, String referralId) {
+		send(event, referralId, UUID.randomUUID().toString());
+	}
+
+	private static void send(SpecificRecord event, String referralId, String eventId) {
+		var record = new ProducerRecord<String, byte[]>(EventTopics.INTAKE, referralId, CODEC.encode(event));
+		record.headers().add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
+		record.headers().add(CloudEventHeaders.TYPE, event.getSchema().getFullName().getBytes(StandardCharsets.UTF_8));
+		try (var producer = new KafkaProducer<>(
+				Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestBroker.bootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer())) {
+			producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+}
