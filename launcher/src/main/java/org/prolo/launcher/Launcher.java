@@ -280,8 +280,11 @@ public final class Launcher {
 	private ServiceProcess startService(ServiceSpec spec, Path java, Path local) {
 		Path dataDir = local.resolve("data").resolve(spec.name());
 		Path logFile = local.resolve("logs").resolve(spec.name() + ".log");
-		List<String> command = ServiceProcess.command(spec, java, root, broker.bootstrapServers(), dataDir,
-				options.demoSettings());
+		List<String> command = new ArrayList<>(
+				ServiceProcess.command(spec, java, root, broker.bootstrapServers(), dataDir, options.demoSettings()));
+		if (options.postgres()) {
+			command.add("--spring.profiles.active=postgres");
+		}
 		ServiceProcess service;
 		synchronized (this) {
 			if (stopped) {

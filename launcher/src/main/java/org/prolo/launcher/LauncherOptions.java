@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The launcher's command line. */
 record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWhenReady, boolean help, String dataDir,
-		boolean demoSettings) {
+		boolean demoSettings, boolean postgres) {
 
 	static final int DEFAULT_KAFKA_PORT = 9092;
 	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
@@ -19,11 +19,13 @@ record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWh
 			  --exit-when-ready   stop everything and exit 0 once all services are healthy
 			  --data-dir PATH     where the broker, the databases and the logs live (default <repo>/.local)
 			  --no-demo-settings  run the services as in production (imaging does not report orders by itself)
+			  --postgres          run every service with its postgres profile (databases prolo_<service> on
+			                      POSTGRES_HOST:POSTGRES_PORT, which must exist) instead of H2 files
 			  --help              show this text
 			Options take their value as the next argument or after '=' (--seed=3).""";
 
 	static LauncherOptions defaults() {
-		return new LauncherOptions(DEFAULT_KAFKA_PORT, 0, DEFAULT_TIMEOUT, false, false, null, true);
+		return new LauncherOptions(DEFAULT_KAFKA_PORT, 0, DEFAULT_TIMEOUT, false, false, null, true, false);
 	}
 
 	/**
@@ -40,6 +42,7 @@ record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWh
 		boolean help = false;
 		String dataDir = null;
 		boolean demoSettings = true;
+		boolean postgres = false;
 		for (int i = 0; i < tokens.size(); i++) {
 			String token = tokens.get(i);
 			String name = token;
@@ -64,12 +67,13 @@ record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWh
 				}
 				case "--exit-when-ready" -> exitWhenReady = flag(name, inlineValue);
 				case "--no-demo-settings" -> demoSettings = !flag(name, inlineValue);
+				case "--postgres" -> postgres = flag(name, inlineValue);
 				case "--data-dir" -> dataDir = inlineValue != null ? inlineValue : valueAfter(tokens, i++, name);
 				case "--help", "-h" -> help = flag(name, inlineValue);
 				default -> throw new IllegalArgumentException("Unknown argument '" + token + "'");
 			}
 		}
-		return new LauncherOptions(kafkaPort, seed, timeout, exitWhenReady, help, dataDir, demoSettings);
+		return new LauncherOptions(kafkaPort, seed, timeout, exitWhenReady, help, dataDir, demoSettings, postgres);
 	}
 
 	/**

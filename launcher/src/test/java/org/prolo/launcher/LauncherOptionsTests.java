@@ -33,6 +33,14 @@ class LauncherOptionsTests {
 	}
 
 	@Test
+	void postgresIsOffByDefaultAndAFlagTakesNoValue() {
+		assertThat(LauncherOptions.parse().postgres()).isFalse();
+		assertThat(LauncherOptions.parse("--postgres").postgres()).isTrue();
+		assertThatThrownBy(() -> LauncherOptions.parse("--postgres=yes")).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("--postgres takes no value");
+	}
+
+	@Test
 	void mavenHandsOverAllLauncherArgsAsOneArgumentAndItIsSplitOnWhitespace() {
 		LauncherOptions options = LauncherOptions.parse("  --seed 3   --exit-when-ready ");
 
