@@ -1,0 +1,175 @@
+package org.prolo.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+
+/**
+ * Camunda's engine built in this JVM, configured as the workflow service configures it
+ * (history FULL, JSON serialization, UUID ids, removal-time cleanup, job executor on, a
+ * Hikari pool of 10 like Spring Boot's default), without Spring, Kafka or the outbox. The
+ * only bean the model evaluates before the triage task is {@code dueDates}; an equivalent
+ * stub (working days from today) stands in for it. The other beans the model names run
+ * only after triage and are never reached here.
+ */
+final class BareEngine implements AutoCloseable {
+
+	static final String PROCESS_KEY = "prolotherapy-referral";
+
+	private final HikariDataSource dataSource;
+
+	private final ProcessEngine engine;
+
+	private BareEngine(HikariDataSource dataSource, ProcessEngine engine) {
+		this.dataSource = dataSource;
+		this.engine = engine;
+	}
+
+	/**
+	 * A fresh engine schema in {@code database}, with the product's BPMN, DMN and forms
+	 * deployed.
+	 */
+	static BareEngine onFreshDatabase(String database, Path bpmnDir, int poolSize) {
+		Postgres.recreate(database);
+		BareEngine bare = build(database, poolSize, true, "true");
+		bare.deploy(bpmnDir);
+		return bare;
+	}
+
+	/**
+	 * An extra engine node on a database whose engine schema and deployment exist (the
+	 * workflow service's own), with its job executor off.
+	 */
+	static BareEngine joining(String database, int poolSize) {
+		return build(database, poolSize, false, "false");
+	}
+
+	private static BareEngine build(String database, int poolSize, boolean jobExecutor, String schemaUpdate) {
+		HikariConfig hikari = new HikariConfig();
+		hikari.setJdbcUrl(Postgres.url(database));
+		hikari.setUsername(Postgres.USER);
+		hikari.setPassword(Postgres.PASSWORD);
+		hikari.setMaximumPoolSize(poolSize);
+		hikari.setPoolName("bench-" + database);
+		HikariDataSource dataSource = new HikariDataSource(hikari);
+
+		StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+		configuration.setProcessEngineName("bench-" + database);
+		configuration.setDataSource(dataSource);
+		configuration.setDatabaseSchemaUpdate(schemaUpdate);
+		configuration.setHistory("full");
+		configuration.setJobExecutorActivate(jobExecutor);
+		configuration.setIdGenerator(new StrongUuidGenerator());
+		configuration.setDefaultSerializationFormat("application/json");
+		configuration.setEnforceHistoryTimeToLive(true);
+		configuration.setHistoryTimeToLive("P180D");
+		configuration.setHistoryCleanupStrategy("removalTimeBased");
+		configuration.setHistoryRemovalTimeStrategy("end");
+		configuration.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin()));
+		Map<Object, Object> beans = new HashMap<>();
+		beans.put("dueDates", new DueDates());
+		configuration.setBeans(beans);
+		return new BareEngine(dataSource, configuration.buildProcessEngine());
+	}
+
+	private void deploy(Path bpmnDir) {
+		DeploymentBuilder deployment = engine.getRepositoryService()
+			.createDeployment()
+			.name("benchmark")
+			.enableDuplicateFiltering(true);
+		try (Stream<Path> files = Files.list(bpmnDir)) {
+			for (Path file : files.sorted().toList()) {
+				String name = file.getFileName().toString();
+				if (name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form")) {
+					deployment.addString(name, Files.readString(file));
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		deployment.deploy();
+	}
+
+	ProcessEngine engine() {
+		return engine;
+	}
+
+	/**
+	 * Starts one referral's instance, as StartingAssessment does, and returns once it
+	 * committed.
+	 */
+	void startReferral(String referralId) {
+		engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, referralId, variables(referralId));
+	}
+
+	/**
+	 * The process variables StartingAssessment passes
+	 * (ReferralToAssess.processVariables()).
+	 */
+	static Map<String, Object> variables(String referralId) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("referralId", referralId);
+		variables.put("patientPseudonym", "P-bench");
+		variables.put("referrerId", "dr-bench");
+		variables.put("condition", "KNEE_OSTEOARTHRITIS");
+		variables.put("bodySite", "left knee");
+		variables.put("painDurationMonths", 9);
+		variables.put("priorConservativeCare", true);
+		variables.put("anticoagulated", false);
+		variables.put("allergyToInjectate", false);
+		variables.put("pregnant", false);
+		variables.put("uncontrolledDiabetes", false);
+		variables.put("activeInfectionAtSite", false);
+		variables.put("malignancyAtSite", false);
+		variables.put("urgency", "ROUTINE");
+		return variables;
+	}
+
+	@Override
+	public void close() {
+		engine.close();
+		dataSource.close();
+	}
+
+	/**
+	 * Stands in for the workflow's DueDates: the date {@code days} working days from
+	 * today.
+	 */
+	public static final class DueDates {
+
+		private final ZoneId zone = ZoneId.of("Europe/Berlin");
+
+		public Date workingDaysFromNow(int days) {
+			LocalDate date = LocalDate.now(zone);
+			int left = days;
+			while (left > 0) {
+				date = date.plusDays(1);
+				if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
+					left--;
+				}
+			}
+			return Date.from(date.atTime(17, 0).atZone(zone).toInstant());
+		}
+
+	}
+
+}

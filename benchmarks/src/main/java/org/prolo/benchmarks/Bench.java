@@ -1,0 +1,79 @@
+package org.prolo.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.prolo.benchmarks.codec.EventCodecBenchmark;
+
+/**
+ * {@code java -jar benchmarks/target/benchmarks.jar <benchmark> [options]}; see
+ * docs/benchmarks.md.
+ */
+public final class Bench {
+
+	static final String USAGE = """
+			Usage: java -jar benchmarks/target/benchmarks.jar <benchmark> [options]   (run from the repository root)
+			  intake    [--rates 100,200,500,1000] [--duration 20s] [--warmup 15s] [--pause 10s]
+			  e2e       [--rates 50,100,200,400] [--duration 20s] [--warmup 15s] [--no-bare] [--no-half]
+			  tasklist  [--tasks 100000] [--queries 1000] [--analyze]
+			  memory    [--rate 200] [--duration 30s] [--rest 20s]
+			  codec     [--forks 1] [--iterations 5]   (JMH, with -prof gc)
+			intake, e2e and tasklist start the stack on fresh prolo_* PostgreSQL databases through the launcher
+			(--postgres) and stop it at the end; --attach uses a stack already running on ports 8080-8085.
+			--launcher-args "..." passes extra launcher options. Run under flock /tmp/prolo-stack.lock.""";
+
+	private Bench() {
+	}
+
+	public static void main(String[] argv) throws Exception {
+		// The launcher's jar on this classpath has a logback.xml of its own.
+		System.setProperty("logback.configurationFile", "benchmarks-logback.xml");
+		if (argv.length == 0 || argv[0].equals("--help")) {
+			System.out.println(USAGE);
+			return;
+		}
+		String benchmark = argv[0];
+		List<String> rest = Arrays.asList(argv).subList(1, argv.length);
+		Args args = new Args(rest);
+		Path root = Path.of(args.text("repo", ".")).toAbsolutePath().normalize();
+		if (!Files.isDirectory(root.resolve("bpmn")) || !Files.isDirectory(root.resolve("services"))) {
+			System.err.println("Run from the repository root (or pass --repo PATH): no bpmn/ and services/ in " + root);
+			System.exit(2);
+		}
+		Machine.printHeader(benchmark, "java -jar benchmarks/target/benchmarks.jar " + String.join(" ", argv));
+		switch (benchmark) {
+			case "intake" -> IntakeBenchmark.run(root, args);
+			case "e2e" -> EndToEndBenchmark.run(root, args);
+			case "tasklist" -> TaskListBenchmark.run(root, args);
+			case "memory" -> MemoryBenchmark.run(root, args);
+			case "codec" -> codec(args);
+			default -> {
+				System.err.println("Unknown benchmark '" + benchmark + "'");
+				System.err.println(USAGE);
+				System.exit(2);
+			}
+		}
+		Machine.printFooter();
+		System.exit(0);
+	}
+
+	private static void codec(Args args) throws Exception {
+		int iterations = args.integer("iterations", 5);
+		ChainedOptionsBuilder options = new OptionsBuilder().include(EventCodecBenchmark.class.getName())
+			.addProfiler("gc")
+			.forks(args.integer("forks", 1))
+			.warmupIterations(3)
+			.warmupTime(TimeValue.seconds(2))
+			.measurementIterations(iterations)
+			.measurementTime(TimeValue.seconds(2))
+			.threads(1);
+		new Runner(options.build()).run();
+	}
+
+}

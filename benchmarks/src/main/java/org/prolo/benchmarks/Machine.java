@@ -1,0 +1,35 @@
+package org.prolo.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** What the figures were taken on, printed with every run. */
+final class Machine {
+
+	private Machine() {
+	}
+
+	static String loadAverage() {
+		try {
+			String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+			return parts[0] + " " + parts[1] + " " + parts[2];
+		}
+		catch (IOException e) {
+			return "n/a";
+		}
+	}
+
+	static void printHeader(String benchmark, String commandLine) {
+		System.out.printf("# %s  %s%n", benchmark, Instant.now());
+		System.out.printf("# command: %s%n", commandLine);
+		System.out.printf("# cpus %d, JDK %s, load average (1/5/15 min) %s%n",
+				Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage());
+	}
+
+	static void printFooter() {
+		System.out.printf("# load average at the end (1/5/15 min) %s%n", loadAverage());
+	}
+
+}

@@ -1,0 +1,52 @@
+package org.prolo.benchmarks;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The local PostgreSQL server the services use on their postgres profile. */
+final class Postgres {
+
+	static final String HOST = env("POSTGRES_HOST", "127.0.0.1");
+
+	static final String PORT = env("POSTGRES_PORT", "5432");
+
+	static final String USER = env("POSTGRES_USER", "postgres");
+
+	static final String PASSWORD = env("POSTGRES_PASSWORD", "");
+
+	private Postgres() {
+	}
+
+	static String url(String database) {
+		return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
+	}
+
+	static Connection connect(String database) throws SQLException {
+		return DriverManager.getConnection(url(database), USER, PASSWORD);
+	}
+
+	/**
+	 * Drops (forcing out any session) and creates each database, so every run starts
+	 * empty.
+	 */
+	static void recreate(String... databases) {
+		try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
+			for (String database : databases) {
+				sql.execute("drop database if exists " + database + " with (force)");
+				sql.execute("create database " + database);
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Cannot recreate databases on " + url("postgres") + ": " + e.getMessage(),
+					e);
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return value == null || value.isBlank() ? fallback : value;
+	}
+
+}

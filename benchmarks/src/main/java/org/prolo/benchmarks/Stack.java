@@ -1,0 +1,238 @@
+package org.prolo.benchmarks;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The product's embedded stack on PostgreSQL: either started here (fresh prolo_*
+ * databases, the launcher's main class in a child JVM with {@code --postgres}, exactly as
+ * {@code ./mvnw install -Pup -Dlauncher.args=--postgres}) or one already running
+ * ({@code --attach}).
+ */
+final class Stack implements AutoCloseable {
+
+	static final Map<String, Integer> SERVICES = servicePorts();
+
+	private final Path root;
+
+	private final Process launcher;
+
+	private final Duration startup;
+
+	private Stack(Path root, Process launcher, Duration startup) {
+		this.root = root;
+		this.launcher = launcher;
+		this.startup = startup;
+	}
+
+	static Stack startOrAttach(Path root, Args args) {
+		if (args.flag("attach")) {
+			awaitHealthy(System.nanoTime(), Duration.ofSeconds(5), null);
+			System.out.println("# attached to the running stack");
+			return new Stack(root, null, null);
+		}
+		return start(root, args.text("launcher-args", ""));
+	}
+
+	/**
+	 * Recreates the databases, starts the launcher and waits until all six services are
+	 * healthy.
+	 */
+	static Stack start(Path root, String extraLauncherArgs) {
+		Postgres.recreate(SERVICES.keySet().stream().map(name -> "prolo_" + name).toArray(String[]::new));
+		Path data = root.resolve("benchmarks/target/stack");
+		deleteRecursively(data);
+		try {
+			Files.createDirectories(data);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Drepo.root=" + root,
+						"-cp", absoluteClassPath(), "org.prolo.launcher.Launcher", "--postgres", "--data-dir",
+						data.toString(), "--timeout", "600"));
+		for (String extra : extraLauncherArgs.trim().split("\\s+")) {
+			if (!extra.isEmpty()) {
+				command.add(extra);
+			}
+		}
+		System.out
+			.println("# starting the stack: launcher --postgres (log " + root.relativize(data) + "/launcher.log)");
+		long started = System.nanoTime();
+		Process launcher;
+		try {
+			launcher = new ProcessBuilder(command).directory(root.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(data.resolve("launcher.log").toFile())
+				.start();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> stopLauncher(launcher)));
+		Duration startup = awaitHealthy(started, Duration.ofMinutes(10), launcher);
+		System.out.printf("# stack healthy %.1f s after the launch command%n", startup.toMillis() / 1000.0);
+		return new Stack(root, launcher, startup);
+	}
+
+	Optional<Duration> startup() {
+		return Optional.ofNullable(startup);
+	}
+
+	/**
+	 * Pid per service name, plus "broker+launcher" for the launcher's JVM when this run
+	 * started it.
+	 */
+	Map<String, Long> pids() {
+		Map<String, Long> pids = new LinkedHashMap<>();
+		for (String name : SERVICES.keySet()) {
+			String jar = File.separator + name + ".jar";
+			ProcessHandle.allProcesses()
+				.filter(process -> process.info().commandLine().map(line -> line.contains(jar)).orElse(false))
+				.max(Comparator.comparing(process -> process.info().startInstant().orElse(null),
+						Comparator.nullsFirst(Comparator.naturalOrder())))
+				.ifPresent(process -> pids.put(name, process.pid()));
+		}
+		if (launcher != null) {
+			pids.put("broker+launcher", launcher.pid());
+		}
+		else {
+			ProcessHandle.allProcesses()
+				.filter(process -> process.info()
+					.commandLine()
+					.map(line -> line.contains("org.prolo.launcher.Launcher"))
+					.orElse(false))
+				.findFirst()
+				.ifPresent(process -> pids.put("broker+launcher", process.pid()));
+		}
+		return pids;
+	}
+
+	@Override
+	public void close() {
+		if (launcher != null) {
+			stopLauncher(launcher);
+		}
+	}
+
+	private static void stopLauncher(Process launcher) {
+		if (!launcher.isAlive()) {
+			return;
+		}
+		// SIGTERM: the launcher's shutdown hook stops the services and then the broker.
+		launcher.destroy();
+		try {
+			if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
+				launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+				launcher.destroyForcibly();
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static Duration awaitHealthy(long started, Duration timeout, Process launcher) {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		long deadline = started + timeout.toNanos();
+		while (true) {
+			boolean all = SERVICES.values().stream().allMatch(port -> healthy(http, port));
+			if (all) {
+				return Duration.ofNanos(System.nanoTime() - started);
+			}
+			if (launcher != null && !launcher.isAlive()) {
+				throw new IllegalStateException("The launcher exited with " + launcher.exitValue()
+						+ " before all services were healthy; see benchmarks/target/stack/launcher.log");
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Not all services healthy within " + timeout + " (ports "
+						+ SERVICES.values() + "); start the stack or drop --attach");
+			}
+			sleep(100);
+		}
+	}
+
+	private static boolean healthy(HttpClient http, int port) {
+		try {
+			HttpResponse<String> response = http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+					.timeout(Duration.ofSeconds(2))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			return response.statusCode() == 200 && response.body().contains("\"UP\"");
+		}
+		catch (IOException e) {
+			return false;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/**
+	 * The launcher runs on this JVM's classpath, made absolute because its working
+	 * directory differs.
+	 */
+	private static String absoluteClassPath() {
+		List<String> entries = new ArrayList<>();
+		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+			entries.add(Path.of(entry).toAbsolutePath().toString());
+		}
+		return String.join(File.pathSeparator, entries);
+	}
+
+	private static Map<String, Integer> servicePorts() {
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		ports.put("workflow", 8080);
+		ports.put("intake", 8081);
+		ports.put("imaging", 8082);
+		ports.put("scheduling", 8083);
+		ports.put("notification", 8084);
+		ports.put("timeline", 8085);
+		return ports;
+	}
+
+	static void deleteRecursively(Path path) {
+		if (!Files.exists(path)) {
+			return;
+		}
+		try (Stream<Path> walk = Files.walk(path)) {
+			walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", e);
+		}
+	}
+
+	Path root() {
+		return root;
+	}
+
+}

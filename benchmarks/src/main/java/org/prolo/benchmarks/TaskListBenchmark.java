@@ -1,0 +1,222 @@
+package org.prolo.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+
+/**
+ * 4. The first page of intake-coordinators' tasks with 100,000 open triage tasks: seeded
+ * through the engine's Java API on the workflow's own database (an extra engine node, job
+ * executor off, many instances per transaction), then queried through the engine REST API
+ * as a client and as Tasklist's "My groups' tasks" filter asks.
+ */
+final class TaskListBenchmark {
+
+	private static final String REST = "http://127.0.0.1:8080/engine-rest";
+
+	private static final String TASKLIST_BODY = """
+			{"candidateGroups":["intake-coordinators"],"includeAssignedTasks":true,\
+			"sorting":[{"sortBy":"created","sortOrder":"desc"}]}""";
+
+	private TaskListBenchmark() {
+	}
+
+	static void run(Path root, Args args) throws Exception {
+		int target = args.integer("tasks", 100_000);
+		int queries = args.integer("queries", 1000);
+		try (Stack stack = Stack.startOrAttach(root, args)) {
+			seed(target, args.integer("seed-threads", 4), args.integer("batch", 250));
+			if (args.flag("show-sql")) {
+				showSql();
+			}
+			if (args.flag("analyze")) {
+				analyze();
+			}
+			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+			HttpRequest restList = HttpRequest
+				.newBuilder(URI.create(REST + "/task?candidateGroup=intake-coordinators&firstResult=0&maxResults=15"
+						+ "&sortBy=created&sortOrder=desc"))
+				.header("Accept", "application/json")
+				.build();
+			HttpRequest tasklistList = post("/task?firstResult=0&maxResults=15");
+			HttpRequest tasklistCount = post("/task/count");
+			System.out.printf("# %d queries each after 50 unreported ones, one at a time%n", queries);
+			LatencyHistogram rest = time(http, queries, restList);
+			LatencyHistogram tasklist = time(http, queries, tasklistList, tasklistCount);
+			LatencyHistogram count = time(http, queries, tasklistCount);
+			System.out.println();
+			System.out.printf("| query (%,d open triage tasks) | p50 ms | p95 ms | p99 ms | max ms |%n",
+					openTriageTasks());
+			System.out.println("|---|---:|---:|---:|---:|");
+			row("engine REST GET /task?candidateGroup=intake-coordinators&maxResults=15&sortBy=created desc", rest);
+			row("Tasklist shape: POST /task (candidateGroups + includeAssignedTasks, created desc) + POST /task/count",
+					tasklist);
+			row("  of which POST /task/count alone", count);
+			System.out.println("The product has no task API of its own; Tasklist and clients use the engine REST API.");
+			System.out.println("Target: p99 < 50 ms at 100,000 open tasks.");
+		}
+	}
+
+	private static void row(String name, LatencyHistogram latency) {
+		System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f |%n", name, latency.percentileMillis(50),
+				latency.percentileMillis(95), latency.percentileMillis(99), latency.maxMillis());
+	}
+
+	private static HttpRequest post(String path) {
+		return HttpRequest.newBuilder(URI.create(REST + path))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(TASKLIST_BODY))
+			.build();
+	}
+
+	private static LatencyHistogram time(HttpClient http, int queries, HttpRequest... requests)
+			throws IOException, InterruptedException {
+		LatencyHistogram latency = new LatencyHistogram();
+		for (int i = -50; i < queries; i++) {
+			long started = System.nanoTime();
+			for (HttpRequest request : requests) {
+				HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() != 200) {
+					throw new IllegalStateException(
+							request.uri() + " answered " + response.statusCode() + ": " + response.body());
+				}
+			}
+			if (i >= 0) {
+				latency.recordNanos(System.nanoTime() - started);
+			}
+		}
+		return latency;
+	}
+
+	static long openTriageTasks() throws SQLException {
+		try (Connection connection = Postgres.connect("prolo_workflow");
+				Statement sql = connection.createStatement();
+				ResultSet rows = sql.executeQuery("select count(*) from act_ru_task where task_def_key_ = 'triage'")) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+	/**
+	 * Tops the open triage tasks up to {@code target}; a second run on the same database
+	 * seeds nothing.
+	 */
+	private static void seed(int target, int threads, int batch) throws Exception {
+		long existing = openTriageTasks();
+		long missing = target - existing;
+		if (missing <= 0) {
+			System.out.printf("# %,d open triage tasks already there; nothing to seed%n", existing);
+			return;
+		}
+		System.out.printf("# seeding %,d triage tasks (%d threads, %d instances per transaction, 2 variables each)%n",
+				missing, threads, batch);
+		long started = System.nanoTime();
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		String run = Long.toString(System.currentTimeMillis(), 36);
+		try (BareEngine node = BareEngine.joining("prolo_workflow", threads + 1)) {
+			ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) node.engine()
+				.getProcessEngineConfiguration();
+			AtomicInteger next = new AtomicInteger();
+			List<Future<?>> work = new ArrayList<>();
+			for (long from = 0; from < missing; from += batch) {
+				int size = (int) Math.min(batch, missing - from);
+				work.add(pool.submit(() -> configuration.getCommandExecutorTxRequired().execute(context -> {
+					for (int i = 0; i < size; i++) {
+						String referralId = "S-" + run + "-" + next.incrementAndGet();
+						node.engine()
+							.getRuntimeService()
+							.startProcessInstanceByKey(BareEngine.PROCESS_KEY, referralId,
+									Map.of("referralId", referralId, "condition", "KNEE_OSTEOARTHRITIS"));
+					}
+					return null;
+				})));
+			}
+			int done = 0;
+			for (Future<?> future : work) {
+				future.get();
+				if (++done % 40 == 0) {
+					System.out.printf("#   %,d seeded after %.0f s%n", (long) done * batch,
+							(System.nanoTime() - started) / 1e9);
+				}
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		System.out.printf("# seeded %,d instances waiting at triage in %.1f s (%.0f/s)%n", missing, seconds,
+				missing / seconds);
+		try (Connection connection = Postgres.connect("prolo_workflow"); Statement sql = connection.createStatement()) {
+			sql.execute("analyze");
+		}
+	}
+
+	/** Logs the SQL the engine generates for both query shapes (MyBatis at DEBUG). */
+	private static void showSql() {
+		ch.qos.logback.classic.Logger mybatis = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+			.getLogger("org.camunda.bpm.engine.impl.persistence.entity.TaskEntity");
+		mybatis.setLevel(ch.qos.logback.classic.Level.DEBUG);
+		try (BareEngine node = BareEngine.joining("prolo_workflow", 2)) {
+			var tasks = node.engine().getTaskService();
+			tasks.createTaskQuery()
+				.taskCandidateGroup("intake-coordinators")
+				.orderByTaskCreateTime()
+				.desc()
+				.listPage(0, 15);
+			tasks.createTaskQuery()
+				.taskCandidateGroupIn(List.of("intake-coordinators"))
+				.includeAssignedTasks()
+				.orderByTaskCreateTime()
+				.desc()
+				.listPage(0, 15);
+			tasks.createTaskQuery().taskCandidateGroupIn(List.of("intake-coordinators")).includeAssignedTasks().count();
+		}
+		mybatis.setLevel(ch.qos.logback.classic.Level.WARN);
+	}
+
+	/**
+	 * EXPLAIN ANALYZE of the SQL the engine runs for the two queries (captured from its
+	 * MyBatis log).
+	 */
+	private static void analyze() throws IOException, SQLException {
+		String statements;
+		try (InputStream in = TaskListBenchmark.class.getResourceAsStream("/tasklist-queries.sql")) {
+			statements = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		try (Connection connection = Postgres.connect("prolo_workflow"); Statement sql = connection.createStatement()) {
+			for (String statement : statements.split(";")) {
+				String trimmed = statement.replaceAll("(?m)^--.*$", "").trim();
+				if (trimmed.isEmpty()) {
+					continue;
+				}
+				System.out.println("EXPLAIN (ANALYZE, BUFFERS) " + trimmed);
+				try (ResultSet plan = sql.executeQuery("explain (analyze, buffers) " + trimmed)) {
+					while (plan.next()) {
+						System.out.println("    " + plan.getString(1));
+					}
+				}
+			}
+		}
+	}
+
+}
