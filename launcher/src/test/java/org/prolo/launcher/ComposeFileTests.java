@@ -52,6 +52,8 @@ class ComposeFileTests {
 		List<String> expected = new ArrayList<>(serviceModules());
 		expected.add("kafka");
 		expected.add("postgres");
+		expected.add("prometheus");
+		expected.add("grafana");
 
 		assertThat(services().keySet()).containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(ServiceSpec.ALL).extracting(ServiceSpec::name).containsExactlyInAnyOrderElementsOf(serviceModules());
@@ -105,6 +107,72 @@ class ComposeFileTests {
 		Map<String, Object> configs = (Map<String, Object>) ((Map<String, Object>) compose.get("configs"))
 			.get("create-databases");
 		assertThat(String.valueOf(configs.get("content"))).contains("CREATE DATABASE prolo_" + name + ";");
+	}
+
+	@ParameterizedTest
+	@MethodSource("serviceModules")
+	void prometheusScrapesEveryServiceOnItsPort(String name) throws IOException {
+		int port = Integer.parseInt(String.valueOf(applicationYaml(name).get("server.port")));
+		Map<String, Object> prometheus;
+		try (InputStream in = Files.newInputStream(ROOT.resolve("ops/prometheus/prometheus.yml"))) {
+			prometheus = new Yaml().load(in);
+		}
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> jobs = (List<Map<String, Object>>) prometheus.get("scrape_configs");
+		List<String> targets = new ArrayList<>();
+		for (Map<String, Object> job : jobs) {
+			assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
+			@SuppressWarnings("unchecked")
+			List<Map<String, Object>> configs = (List<Map<String, Object>>) job.get("static_configs");
+			configs.forEach(config -> targets.addAll(strings(config.get("targets"))));
+		}
+
+		assertThat(targets).contains(name + ":" + port);
+		assertThat(strings(applicationYaml(name).get("management.endpoints.web.exposure.include")))
+			.contains("prometheus", "health");
+		assertThat(strings(service("prometheus").get("volumes")))
+			.contains("./ops/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+	}
+
+	/**
+	 * Every prolo_ series the dashboard queries is a meter some service registers, under
+	 * Micrometer's name (prolo_stage_duration_seconds_bucket is prolo.stage.duration).
+	 */
+	@Test
+	void theDashboardQueriesOnlyMetricsTheCodeRegisters() throws IOException {
+		String dashboard = Files.readString(ROOT.resolve("ops/grafana/dashboards/referrals.json"));
+		var series = java.util.regex.Pattern.compile("prolo_[a-z_]+").matcher(dashboard);
+		List<String> meters = new ArrayList<>();
+		while (series.find()) {
+			meters.add(series.group()
+				.replaceFirst("(_seconds)?(_total|_bucket|_count|_sum|_max)?$", "")
+				.replace('_', '.'));
+		}
+		String code = mainSources();
+
+		assertThat(meters).isNotEmpty()
+			.contains("prolo.referrals.submitted", "prolo.referrals.closed", "prolo.tasks.open", "prolo.stage.duration",
+					"prolo.events.dead.lettered", "prolo.outbox.backlog")
+			.allSatisfy(meter -> assertThat(code).as(meter).contains("\"" + meter + "\""));
+		assertThat(dashboard).contains("kafka_consumer_fetch_manager_records_lag_max");
+		assertThat(strings(service("grafana").get("volumes"))).contains(
+				"./ops/grafana/provisioning:/etc/grafana/provisioning:ro",
+				"./ops/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+		assertThat(ROOT.resolve("ops/grafana/provisioning/datasources/prometheus.yml")).exists();
+	}
+
+	private static String mainSources() throws IOException {
+		StringBuilder code = new StringBuilder();
+		for (String module : List.of("services", "platform")) {
+			try (Stream<Path> files = Files.walk(ROOT.resolve(module))) {
+				for (Path file : files
+					.filter(path -> path.toString().endsWith(".java") && path.toString().contains("src/main/java"))
+					.toList()) {
+					code.append(Files.readString(file)).append('\n');
+				}
+			}
+		}
+		return code.toString();
 	}
 
 	@Test
