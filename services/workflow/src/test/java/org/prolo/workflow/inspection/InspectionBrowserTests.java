@@ -1,0 +1,265 @@
+package org.prolo.workflow.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.prolo.platform.broker.SharedTestBroker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A clinic lead opens the inspection page of a referral whose job after triage failed
+ * ({@link InjectedFailures}), in a real Chromium: sees the incident with its error and
+ * that the events are unavailable (no timeline service runs here), clicks Retry once the
+ * cause is fixed, and sees the page re-render with no incident and the referral at Record
+ * pain history.
+ *
+ * <p>
+ * Uses Debian's Chromium at {@value #CHROMIUM} like TasklistBrowserTests (CI installs it;
+ * without it the test fails, it does not skip). Screenshots go to
+ * {@code target/browser-screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = {
+				"prolo.events.owned-topics=workflow.referral-events,intake.referral-events,imaging.imaging-events",
+				"camunda.bpm.job-execution.max-wait=1000", "camunda.bpm.job-execution.wait-time-in-millis=200",
+				"prolo.inspection.timeline-timeout=PT1S" })
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:workflow-${random.uuid};DB_CLOSE_DELAY=-1")
+@Import(InjectedFailures.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class InspectionBrowserTests {
+
+	static final String CHROMIUM = "/usr/bin/chromium";
+
+	static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
+
+	static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+	static final double UI_TIMEOUT_MS = 60_000;
+
+	private static final Logger log = LoggerFactory.getLogger(InspectionBrowserTests.class);
+
+	static Playwright playwright;
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	InjectedFailures failures;
+
+	BrowserContext browserContext;
+
+	Page page;
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry registry) throws IOException {
+		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		// Nothing listens there: the page must say the events are unavailable.
+		int closedPort;
+		try (var socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		registry.add("prolo.inspection.timeline-url", () -> "http://127.0.0.1:" + closedPort);
+	}
+
+	@BeforeAll
+	static void launchChromium() throws IOException {
+		if (!Files.isExecutable(Paths.get(CHROMIUM))) {
+			fail("No Chromium at " + CHROMIUM + ": the browser tests need Debian's chromium package "
+					+ "(apt-get install -y chromium; .ci/run installs it)");
+		}
+		Files.createDirectories(SCREENSHOTS);
+		try (var old = Files.newDirectoryStream(SCREENSHOTS, "inspection-*.png")) {
+			for (Path screenshot : old) {
+				Files.delete(screenshot);
+			}
+		}
+		PlaywrightAssertions.setDefaultAssertionTimeout(UI_TIMEOUT_MS);
+		playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(CHROMIUM))
+				.setHeadless(true)
+				.setTimeout(UI_TIMEOUT_MS)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--no-first-run")));
+	}
+
+	@AfterAll
+	static void closeChromium() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@BeforeEach
+	void openPage() {
+		browserContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1000));
+		browserContext.setDefaultTimeout(UI_TIMEOUT_MS);
+		browserContext.setDefaultNavigationTimeout(UI_TIMEOUT_MS);
+		page = browserContext.newPage();
+		page.onConsoleMessage(message -> log.info("Browser console {}: {}", message.type(), message.text()));
+		page.onPageError(error -> log.warn("Browser page error: {}", error));
+		page.onResponse(response -> {
+			if (response.status() >= 400) {
+				log.warn("Browser got {} for {} {}", response.status(), response.request().method(), response.url());
+			}
+		});
+	}
+
+	@AfterEach
+	void closePage() {
+		if (browserContext != null) {
+			browserContext.close();
+		}
+	}
+
+	@Test
+	void clinicLeadRetriesAFailedJobAndSeesTheReferralMoveOn(TestInfo test) {
+		String referralId = referralStuckAfterTriage();
+		Job failed = management.createJobQuery()
+			.processInstanceId(processOf(referralId))
+			.withException()
+			.singleResult();
+		try {
+			page.navigate("http://localhost:" + port + "/inspect.html?referral=" + referralId);
+
+			expect(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Why is this referral stuck?")))
+				.isVisible();
+			expect(page.getByLabel("Referral id")).hasValue(referralId);
+			expect(page.locator("#status-state")).hasText("ACTIVE");
+			expect(page.locator("#status-stage")).hasText("Triage");
+			Locator incidents = page.locator("#incidents tbody");
+			expect(incidents).containsText("Injected failure: referral " + referralId + " cannot enter record-history");
+			expect(incidents).containsText("Triage referral (triage)");
+			expect(page.locator("#activities tbody")).containsText("incident");
+			expect(page.locator("#jobs tbody")).containsText(failed.getId());
+			expect(page.locator("#events-unavailable")).isVisible();
+			expect(page.locator("#events-unavailable")).containsText("Events unavailable");
+			expect(page.locator("#tasks tbody")).hasText("No open tasks");
+			expect(page.locator("#dead-letters tbody")).hasText("No dead letters");
+			screenshot("inspection-1-failed-job");
+
+			page.getByText("Stack trace").click();
+			expect(page.locator("#jobs pre")).containsText(InjectedFailures.InjectedFailure.class.getName());
+
+			failures.heal(referralId);
+			Locator retry = page.getByRole(AriaRole.BUTTON,
+					new Page.GetByRoleOptions().setName("Retry job " + failed.getId()));
+			// Keyboard, as a lead without a mouse would.
+			retry.focus();
+			page.keyboard().press("Enter");
+
+			expect(page.locator("#message")).containsText("ran");
+			expect(incidents).hasText("No open incidents");
+			expect(page.locator("#jobs tbody")).hasText("No failed jobs");
+			expect(page.locator("#status-stage")).hasText("History");
+			expect(page.locator("#activities tbody")).containsText("Record pain history");
+			expect(page.locator("#tasks tbody")).containsText("clinical-coordinators");
+			screenshot("inspection-2-after-retry");
+		}
+		catch (RuntimeException | AssertionError ex) {
+			screenshot("inspection-failed-" + test.getTestMethod().map(method -> method.getName()).orElse("test"));
+			throw ex;
+		}
+		assertThat(runtime.createIncidentQuery().processInstanceId(failed.getProcessInstanceId()).count()).isZero();
+		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(referralId).singleResult().getTaskDefinitionKey())
+			.isEqualTo("record-history");
+	}
+
+	@Test
+	void tellsAboutAnUnknownReferral() {
+		page.navigate("http://localhost:" + port + "/inspect.html");
+		page.getByLabel("Referral id").fill("ref-nobody-knows");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inspect")).click();
+
+		expect(page.locator("#message")).containsText("Referral not found");
+		expect(page.locator("#content")).isHidden();
+		screenshot("inspection-3-unknown-referral");
+	}
+
+	String referralStuckAfterTriage() {
+		String referralId = Referrals.newReferralId();
+		Referrals.submit(referralId);
+		await().atMost(TIMEOUT)
+			.until(() -> tasks.createTaskQuery()
+				.processInstanceBusinessKey(referralId)
+				.taskDefinitionKey("triage")
+				.count() == 1);
+		failures.breakReferral(referralId);
+		tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(referralId).singleResult().getId(),
+				Map.of("triageOutcome", "ACCEPTED"));
+		await().atMost(TIMEOUT)
+			.until(() -> management.createJobQuery()
+				.processInstanceId(processOf(referralId))
+				.withException()
+				.noRetriesLeft()
+				.count() == 1);
+		return referralId;
+	}
+
+	String processOf(String referralId) {
+		return runtime.createProcessInstanceQuery().processInstanceBusinessKey(referralId).singleResult().getId();
+	}
+
+	void screenshot(String name) {
+		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+	}
+
+	static LocatorAssertions expect(Locator locator) {
+		return PlaywrightAssertions.assertThat(locator);
+	}
+
+}
