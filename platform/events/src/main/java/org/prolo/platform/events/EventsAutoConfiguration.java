@@ -49,6 +49,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.modulith.events.core.EventSerializer;
@@ -130,6 +131,10 @@ public class EventsAutoConfiguration {
 		var backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
 		backOff.setMaxAttempts(properties.retries());
 		MeterRegistry registry = meters.getIfAvailable();
+		if (registry != null) {
+			// Zero from the start, so a dashboard shows "none" rather than "no data".
+			properties.consumedTopics().forEach(topic -> registry.counter(DEAD_LETTERED, "topic", topic));
+		}
 		ConsumerRecordRecoverer counting = (record, ex) -> {
 			recoverer.accept(record, ex);
 			if (registry != null) {
@@ -148,6 +153,13 @@ public class EventsAutoConfiguration {
 	@ConditionalOnClass(JdbcTemplate.class)
 	ProcessedEvents processedEvents(JdbcTemplate jdbc, Clock clock) {
 		return new ProcessedEvents(jdbc, clock);
+	}
+
+	/** Boot's listener container factory takes this interceptor. */
+	@Bean
+	@ConditionalOnMissingBean(RecordInterceptor.class)
+	RecordInterceptor<Object, Object> consumedEventLog() {
+		return new ConsumedEventLog();
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralWithdrawn;
 import org.prolo.platform.broker.SharedTestBroker;
@@ -21,6 +22,8 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaHandler;
@@ -41,6 +44,7 @@ import static org.awaitility.Awaitility.await;
 				"prolo.events.consumed-topics=traced.events", "prolo.events.retry-backoff=10ms",
 				"spring.kafka.consumer.auto-offset-reset=earliest" })
 @AutoConfigureObservability
+@ExtendWith(OutputCaptureExtension.class)
 class ObservabilityTests {
 
 	static final String TOPIC = "traced.events";
@@ -72,7 +76,8 @@ class ObservabilityTests {
 	KafkaHealthIndicator kafkaHealth;
 
 	@Test
-	void aRecordSentWithinASpanCarriesItsTraceparentAndTheListenerContinuesTheTrace() throws Exception {
+	void aRecordSentWithinASpanCarriesItsTraceparentAndTheListenerContinuesTheTrace(CapturedOutput output)
+			throws Exception {
 		var closed = closed();
 		var span = tracer.nextSpan().name("request").start();
 		try (var scope = tracer.withSpan(span)) {
@@ -88,6 +93,10 @@ class ObservabilityTests {
 				.startsWith("00-" + span.context().traceId() + "-");
 		}
 		assertThat(listener.received(closed.getReferralId())).isEqualTo(span.context().traceId());
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(output.getOut()).containsPattern("\\[" + span.context().traceId()
+					+ ",[0-9a-f]{16}\\] .*Handled org.prolo.events.ReferralClosed \\S+ for referral "
+					+ closed.getReferralId()));
 	}
 
 	@Test
