@@ -92,7 +92,8 @@ public class InspectingReferral {
 		DeadLetterLookup letters = deadLettersOf(referralId);
 		if (instances.isEmpty() && events.entries().isEmpty() && letters.letters().isEmpty()) {
 			throw new NotFoundException("Referral not found",
-					"No process instance, event or dead letter of referral " + referralId + " is known");
+					"No process instance, event or dead letter of referral " + referralId + " is known"
+							+ (events.available() ? "" : " (events unavailable: " + events.unavailableReason() + ")"));
 		}
 		Names names = new Names();
 		List<ProcessInstanceView> processes = new ArrayList<>();
@@ -114,8 +115,8 @@ public class InspectingReferral {
 		}
 		Status status = status(processes, activities);
 		return new ReferralInspection(referralId, status,
-				findings(status, activities, incidents, openTasks, events, letters), processes, activities, incidents,
-				failedJobs, openTasks, events, letters);
+				findings(status, activities, incidents, failedJobs, openTasks, events, letters), processes, activities,
+				incidents, failedJobs, openTasks, events, letters);
 	}
 
 	/** The stack trace of a failed job of this referral. */
@@ -320,7 +321,7 @@ public class InspectingReferral {
 	}
 
 	private static List<String> findings(Status status, List<ActivityView> activities, List<IncidentView> incidents,
-			List<TaskView> openTasks, Events events, DeadLetterLookup letters) {
+			List<JobView> failedJobs, List<TaskView> openTasks, Events events, DeadLetterLookup letters) {
 		List<String> findings = new ArrayList<>();
 		if ("NOT_STARTED".equals(status.state())) {
 			findings.add("No process instance: the workflow service has not started this referral");
@@ -331,6 +332,13 @@ public class InspectingReferral {
 		for (IncidentView incident : incidents) {
 			findings.add(
 					"Incident at " + label(incident.activityName(), incident.activityId()) + ": " + incident.message());
+		}
+		for (JobView job : failedJobs) {
+			if (job.retries() > 0) {
+				findings
+					.add("Job at " + label(job.activityName(), job.activityId()) + " failed (" + job.exceptionMessage()
+							+ "); the job executor tries it again, " + job.retries() + " retries left");
+			}
 		}
 		for (TaskView task : openTasks) {
 			if (task.overdue()) {
