@@ -22,7 +22,8 @@ class ModularityTests {
 	@Test
 	void everyFeatureIsAModule() {
 		assertThat(modules.stream().map(module -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-				"referral", "submission", "withdrawal", "information", "progress", "publishing", "tracking", "web");
+				"referral", "submission", "withdrawal", "information", "progress", "publishing", "tracking", "web",
+				"fhir");
 	}
 
 }

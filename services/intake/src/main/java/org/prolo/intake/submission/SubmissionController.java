@@ -1,14 +1,9 @@
 package org.prolo.intake.submission;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -46,11 +41,11 @@ class SubmissionController {
 
 	private final SubmittingReferral submitting;
 
-	private final ObjectMapper json;
+	private final SubmissionHash hash;
 
 	SubmissionController(SubmittingReferral submitting, ObjectMapper json) {
 		this.submitting = submitting;
-		this.json = json;
+		this.hash = new SubmissionHash(json);
 	}
 
 	@PostMapping(path = "/api/referrals", consumes = "application/json", produces = "application/json")
@@ -86,7 +81,7 @@ class SubmissionController {
 			throw new InvalidRequestException(List
 				.of(new FieldProblem(IDEMPOTENCY_KEY, "must be 1 to " + MAX_KEY_LENGTH + " non-blank characters")));
 		}
-		Submission submission = submitting.submit(request.toDraft(), key, hash(request));
+		Submission submission = submitting.submit(request.toDraft(), key, hash.of(request));
 		var response = ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/referrals/" + submission.referral().id()));
 		if (submission.replayed()) {
@@ -100,20 +95,6 @@ class SubmissionController {
 		return ResponseEntity.unprocessableEntity()
 			.body(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.IDEMPOTENCY_KEY_REUSED,
 					"Idempotency-Key reused", ex.getMessage()));
-	}
-
-	/**
-	 * SHA-256 of the request as parsed, not as sent, so that whitespace or property order
-	 * do not make a retry look like another request.
-	 */
-	private String hash(SubmitReferralRequest request) {
-		try {
-			byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-		}
-		catch (JsonProcessingException | NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Cannot hash the request", ex);
-		}
 	}
 
 	static final class Examples {

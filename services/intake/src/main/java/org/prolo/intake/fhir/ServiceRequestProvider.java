@@ -1,0 +1,158 @@
+package org.prolo.intake.fhir;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.prolo.intake.referral.InvalidReferralException;
+import org.prolo.intake.referral.Referrals;
+import org.prolo.intake.submission.IdempotencyKeyReusedException;
+import org.prolo.intake.submission.Submission;
+import org.prolo.intake.submission.SubmissionHash;
+import org.prolo.intake.submission.SubmitReferralRequest;
+import org.prolo.intake.submission.SubmittingReferral;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * POST /fhir/ServiceRequest submits a referral through {@link SubmittingReferral}, with
+ * the JSON API's validation and Idempotency-Key; GET /fhir/ServiceRequest/{id} reads it
+ * back.
+ */
+@Component
+class ServiceRequestProvider implements IResourceProvider {
+
+	static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
+	private static final int MAX_KEY_LENGTH = 200;
+
+	private final SubmittingReferral submitting;
+
+	private final Referrals referrals;
+
+	private final Validator validator;
+
+	private final SubmissionHash hash;
+
+	ServiceRequestProvider(SubmittingReferral submitting, Referrals referrals, Validator validator, ObjectMapper json) {
+		this.submitting = submitting;
+		this.referrals = referrals;
+		this.validator = validator;
+		this.hash = new SubmissionHash(json);
+	}
+
+	@Override
+	public Class<ServiceRequest> getResourceType() {
+		return ServiceRequest.class;
+	}
+
+	@Create
+	public MethodOutcome create(@ResourceParam ServiceRequest resource, HttpServletRequest http,
+			HttpServletResponse response) {
+		var keyProblems = new ArrayList<Problem>();
+		Optional<String> key = idempotencyKey(resource, http.getHeader(Problem.IDEMPOTENCY_KEY_HEADER), keyProblems);
+		var mapped = ServiceRequestMapping.toRequest(resource);
+		var problems = problems(keyProblems, mapped);
+		if (!problems.isEmpty()) {
+			throw invalid(problems);
+		}
+		SubmitReferralRequest request = mapped.request();
+		Submission submission;
+		try {
+			submission = submitting.submit(request.toDraft(), key, hash.of(request));
+		}
+		catch (IdempotencyKeyReusedException ex) {
+			var outcome = Problem.outcomeOf(List.of(new Problem(
+					key.equals(Optional.ofNullable(http.getHeader(Problem.IDEMPOTENCY_KEY_HEADER)))
+							? Problem.IDEMPOTENCY_KEY_HEADER : Problem.IDENTIFIER,
+					IssueType.DUPLICATE, "was already used with a different request")));
+			throw new UnprocessableEntityException(ex.getMessage(), outcome);
+		}
+		catch (InvalidReferralException ex) {
+			throw invalid(ex.violations().stream().map(v -> Problem.of(v.field(), v.message())).toList());
+		}
+		var outcome = new MethodOutcome(new IdType("ServiceRequest", submission.referral().id()));
+		outcome.setCreated(!submission.replayed());
+		outcome.setResource(ServiceRequestMapping.toResource(submission.referral()));
+		if (submission.replayed()) {
+			response.addHeader(IDEMPOTENT_REPLAYED, "true");
+		}
+		return outcome;
+	}
+
+	@Read
+	public ServiceRequest read(@IdParam IdType id) {
+		return referrals.findById(id.getIdPart())
+			.map(ServiceRequestMapping::toResource)
+			.orElseThrow(() -> new ResourceNotFoundException(id));
+	}
+
+	/**
+	 * The Idempotency-Key header when sent, otherwise the ServiceRequest's first
+	 * identifier as system|value (value alone without a system): the placer's order
+	 * number makes a resent order a replay.
+	 */
+	private static Optional<String> idempotencyKey(ServiceRequest resource, String header, List<Problem> problems) {
+		String field = Problem.IDEMPOTENCY_KEY_HEADER;
+		String key = header;
+		if (key == null) {
+			field = Problem.IDENTIFIER;
+			key = resource.getIdentifier()
+				.stream()
+				.filter(Identifier::hasValue)
+				.findFirst()
+				.map(identifier -> identifier.hasSystem() ? identifier.getSystem() + "|" + identifier.getValue()
+						: identifier.getValue())
+				.orElse(null);
+		}
+		if (key == null) {
+			return Optional.empty();
+		}
+		if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !PlainText.isPlain(key)) {
+			problems.add(new Problem(field, IssueType.VALUE,
+					"must be 1 to " + MAX_KEY_LENGTH + " non-blank characters without control characters"));
+		}
+		return Optional.of(key);
+	}
+
+	/**
+	 * One problem per field: the mapping's own first (it knows the FHIR side), then Bean
+	 * Validation's and the submission policy's, as the JSON API reports them.
+	 */
+	private List<Problem> problems(List<Problem> keyProblems, ServiceRequestMapping.Mapped mapped) {
+		Map<String, Problem> byField = new LinkedHashMap<>();
+		keyProblems.forEach(problem -> byField.putIfAbsent(problem.field(), problem));
+		mapped.problems().forEach(problem -> byField.putIfAbsent(problem.field(), problem));
+		validator.validate(mapped.request())
+			.stream()
+			.map(violation -> Problem.of(violation.getPropertyPath().toString(), violation.getMessage()))
+			.sorted(java.util.Comparator.comparing(Problem::field))
+			.forEach(problem -> byField.putIfAbsent(problem.field(), problem));
+		return List.copyOf(byField.values());
+	}
+
+	private static InvalidRequestException invalid(List<Problem> problems) {
+		return new InvalidRequestException(problems.size() + " problem(s) with the ServiceRequest",
+				Problem.outcomeOf(problems));
+	}
+
+}
