@@ -34,9 +34,12 @@ class ImagingReportedPublisher {
 		// Only a publication stored before the event carried an id has none; it gets a
 		// new one per attempt, as all did before.
 		String eventId = (reported.eventId() != null) ? reported.eventId() : UUID.randomUUID().toString();
-		eventPublisher.publishAndWait(EventTopics.IMAGING, toEvent(reported), eventId);
-		log.info("Published ImagingReported {} for order {} of referral {}", eventId, reported.orderId(),
-				reported.referralId());
+		// In the trace of the report's HTTP request, also when re-sent.
+		eventPublisher.inTraceOf(reported, () -> {
+			eventPublisher.publishAndWait(EventTopics.IMAGING, toEvent(reported), eventId);
+			log.info("Published ImagingReported {} for order {} of referral {}", eventId, reported.orderId(),
+					reported.referralId());
+		});
 	}
 
 	static ImagingReported toEvent(OrderReported reported) {

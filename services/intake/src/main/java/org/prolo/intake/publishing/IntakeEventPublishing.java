@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Outbox relay: runs after the use case's transaction committed (the registry stored the
  * domain event in it) and waits for the broker's acknowledgement, so the publication is
  * marked complete only once the event is on Kafka; an incomplete one is published again
- * (see OutboxConfiguration), under the same CloudEvents id.
+ * (see OutboxConfiguration), under the same CloudEvents id, in the trace of the request
+ * that submitted (the outbox stored its traceparent).
  */
 @Component
 class IntakeEventPublishing {
@@ -33,17 +34,17 @@ class IntakeEventPublishing {
 
 	@ApplicationModuleListener
 	void on(ReferralWasSubmitted event) {
-		publish(event.eventId(), event.referralId(), AvroEvents.submitted(event));
+		publisher.inTraceOf(event, () -> publish(event.eventId(), event.referralId(), AvroEvents.submitted(event)));
 	}
 
 	@ApplicationModuleListener
 	void on(ReferralWasWithdrawn event) {
-		publish(event.eventId(), event.referralId(), AvroEvents.withdrawn(event));
+		publisher.inTraceOf(event, () -> publish(event.eventId(), event.referralId(), AvroEvents.withdrawn(event)));
 	}
 
 	@ApplicationModuleListener
 	void on(InformationWasProvided event) {
-		publish(event.eventId(), event.referralId(), AvroEvents.infoProvided(event));
+		publisher.inTraceOf(event, () -> publish(event.eventId(), event.referralId(), AvroEvents.infoProvided(event)));
 	}
 
 	/**

@@ -53,6 +53,11 @@ public class LetterDispatcher {
 	@Async
 	@TransactionalEventListener
 	public void dispatch(LetterWritten written) {
+		// In the trace of the event that caused the letter, also when re-sent.
+		events.inTraceOf(written, () -> deliver(written));
+	}
+
+	private void deliver(LetterWritten written) {
 		StoredLetter letter = letters.find(written.letterId())
 			.orElseThrow(() -> new IllegalStateException("Letter " + written.letterId() + " is not stored"));
 		Instant sentAt = letter.sentAt();

@@ -34,8 +34,12 @@ class SessionsScheduledPublisher {
 		// Only a publication stored before the event carried an id has none; it gets a
 		// new one per attempt, as all did before.
 		String eventId = (booked.eventId() != null) ? booked.eventId() : UUID.randomUUID().toString();
-		eventPublisher.publishAndWait(EventTopics.SCHEDULING, toEvent(booked), eventId);
-		log.info("Published SessionsScheduled {} ({}) for referral {}", eventId, booked.purpose(), booked.referralId());
+		// In the trace of the listener that booked the sessions, also when re-sent.
+		eventPublisher.inTraceOf(booked, () -> {
+			eventPublisher.publishAndWait(EventTopics.SCHEDULING, toEvent(booked), eventId);
+			log.info("Published SessionsScheduled {} ({}) for referral {}", eventId, booked.purpose(),
+					booked.referralId());
+		});
 	}
 
 	static SessionsScheduled toEvent(SessionsBooked booked) {

@@ -45,8 +45,12 @@ public class WorkflowEventRelay {
 		// Only a fact stored before facts carried an id has none; it gets a new one per
 		// attempt, as all did before.
 		String eventId = (fact.eventId() != null) ? fact.eventId() : UUID.randomUUID().toString();
-		publisher.publishAndWait(EventTopics.WORKFLOW, event, eventId);
-		log.info("Published {} {} for referral {}", event.getSchema().getName(), eventId, fact.referralId());
+		// In the referral's trace, which StageEvents made current when the fact was
+		// stored.
+		publisher.inTraceOf(fact, () -> {
+			publisher.publishAndWait(EventTopics.WORKFLOW, event, eventId);
+			log.info("Published {} {} for referral {}", event.getSchema().getName(), eventId, fact.referralId());
+		});
 	}
 
 	static SpecificRecord toAvro(ReferralFact fact) {

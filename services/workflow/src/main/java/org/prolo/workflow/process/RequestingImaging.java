@@ -25,19 +25,24 @@ public class RequestingImaging implements JavaDelegate {
 
 	private final Clock clock;
 
-	public RequestingImaging(ApplicationEventPublisher events, EarlyMessages earlyMessages, Clock clock) {
+	private final ReferralTrace trace;
+
+	public RequestingImaging(ApplicationEventPublisher events, EarlyMessages earlyMessages, Clock clock,
+			ReferralTrace trace) {
 		this.events = events;
 		this.earlyMessages = earlyMessages;
 		this.clock = clock;
+		this.trace = trace;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		String referralId = execution.getProcessBusinessKey();
-		events.publishEvent(new ReferralFact.ImagingRequested(StageEvents.newEventId(), referralId, clock.instant(),
+		var requested = new ReferralFact.ImagingRequested(StageEvents.newEventId(), referralId, clock.instant(),
 				Variables.text(execution, "patientPseudonym"), Variables.text(execution, "imagingModality"),
 				Variables.text(execution, "imagingBodyRegion"), Variables.text(execution, "imagingClinicalQuestion"),
-				String.valueOf(execution.getVariable("examinedBy"))));
+				String.valueOf(execution.getVariable("examinedBy")));
+		trace.publishWithin(execution, () -> events.publishEvent(requested));
 		var early = earlyMessages.take(referralId, CorrelatingMessages.IMAGING_REPORTED);
 		early.ifPresent(message -> execution.setVariables(message.variables()));
 		execution.setVariable("imagingReportReceived", early.isPresent());

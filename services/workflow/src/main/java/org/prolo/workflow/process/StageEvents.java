@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.prolo.workflow.lifecycle.ReferralFact;
 import org.prolo.workflow.lifecycle.SuitabilityReview;
 import org.prolo.workflow.lifecycle.TaskInputRules;
@@ -37,10 +38,13 @@ public class StageEvents {
 
 	private final Clock clock;
 
-	public StageEvents(ApplicationEventPublisher events, IdentityService identity, Clock clock) {
+	private final ReferralTrace trace;
+
+	public StageEvents(ApplicationEventPublisher events, IdentityService identity, Clock clock, ReferralTrace trace) {
 		this.events = events;
 		this.identity = identity;
 		this.clock = clock;
+		this.trace = trace;
 	}
 
 	public void triaged(DelegateTask task) {
@@ -48,32 +52,35 @@ public class StageEvents {
 		task.setVariable("triagedBy", actor);
 		String outcome = Variables.text(task, "triageOutcome");
 		boolean rejected = "REJECTED".equals(outcome);
-		events.publishEvent(new ReferralFact.Triaged(newEventId(), referralId(task), now(), outcome,
-				rejected ? Variables.text(task, "reasonCode") : null,
-				rejected ? Variables.text(task, "noteToReferrer") : null, actor));
+		publish(task,
+				new ReferralFact.Triaged(newEventId(), referralId(task), now(), outcome,
+						rejected ? Variables.text(task, "reasonCode") : null,
+						rejected ? Variables.text(task, "noteToReferrer") : null, actor));
 	}
 
 	public void infoRequested(DelegateExecution execution) {
 		Instant now = now();
-		events.publishEvent(new ReferralFact.InfoRequested(newEventId(), execution.getProcessBusinessKey(), now,
-				Variables.text(execution, "infoQuestion"), now.plus(ANSWER_WITHIN),
-				String.valueOf(execution.getVariable("triagedBy"))));
+		publish(execution,
+				new ReferralFact.InfoRequested(newEventId(), execution.getProcessBusinessKey(), now,
+						Variables.text(execution, "infoQuestion"), now.plus(ANSWER_WITHIN),
+						String.valueOf(execution.getVariable("triagedBy"))));
 	}
 
 	public void historyRecorded(DelegateTask task) {
-		events.publishEvent(new ReferralFact.HistoryRecorded(newEventId(), referralId(task), now(),
-				Variables.text(task, "painLocation"), Variables.integer(task, "painDurationMonths"),
-				Variables.integer(task, "painScore"), Variables.bool(task, "priorConservativeCare"),
-				Variables.bool(task, "anticoagulated"), Variables.bool(task, "allergyToInjectate"),
-				Variables.bool(task, "pregnant"), Variables.bool(task, "uncontrolledDiabetes"),
-				TaskInputRules.items(task.getVariable("medications")),
-				TaskInputRules.items(task.getVariable("comorbidities")), actor(task)));
+		publish(task,
+				new ReferralFact.HistoryRecorded(newEventId(), referralId(task), now(),
+						Variables.text(task, "painLocation"), Variables.integer(task, "painDurationMonths"),
+						Variables.integer(task, "painScore"), Variables.bool(task, "priorConservativeCare"),
+						Variables.bool(task, "anticoagulated"), Variables.bool(task, "allergyToInjectate"),
+						Variables.bool(task, "pregnant"), Variables.bool(task, "uncontrolledDiabetes"),
+						TaskInputRules.items(task.getVariable("medications")),
+						TaskInputRules.items(task.getVariable("comorbidities")), actor(task)));
 	}
 
 	public void examCompleted(DelegateTask task) {
 		String actor = actor(task);
 		task.setVariable("examinedBy", actor);
-		events.publishEvent(new ReferralFact.ExamCompleted(newEventId(), referralId(task), now(),
+		publish(task, new ReferralFact.ExamCompleted(newEventId(), referralId(task), now(),
 				TaskInputRules.items(task.getVariable("tenderInsertions")), Variables.bool(task, "ligamentLaxity"),
 				Variables.bool(task, "jointStable"), Variables.text(task, "rangeOfMotion"),
 				Variables.bool(task, "fullThicknessTearSuspected"), Variables.bool(task, "imagingNeeded"), actor));
@@ -85,17 +92,19 @@ public class StageEvents {
 		var review = new SuitabilityReview(dmnSuitability, decision, Variables.text(task, "overrideRationale"));
 		task.setVariable("suitabilityOverridden", review.overridden());
 		task.setVariable("notSuitableReasonCode", review.closingReasonCode(Variables.text(task, "dmnReasonCode")));
-		events.publishEvent(new ReferralFact.SuitabilityDecided(newEventId(), referralId(task), now(), dmnSuitability,
-				Variables.text(task, "dmnReasonCode"), Variables.integer(task, "dmnDecisionVersion"), decision,
-				review.overridden(), review.rationale(), actor(task)));
+		publish(task,
+				new ReferralFact.SuitabilityDecided(newEventId(), referralId(task), now(), dmnSuitability,
+						Variables.text(task, "dmnReasonCode"), Variables.integer(task, "dmnDecisionVersion"), decision,
+						review.overridden(), review.rationale(), actor(task)));
 	}
 
 	public void coursePlanned(DelegateTask task) {
-		events.publishEvent(new ReferralFact.CoursePlanned(newEventId(), referralId(task), now(),
-				Variables.text(task, "patientPseudonym"), Variables.text(task, "condition"),
-				Variables.integer(task, "sessions"), Variables.integer(task, "intervalWeeks"),
-				Variables.decimal(task, "dextrosePercent"), TaskInputRules.items(task.getVariable("injectionSites")),
-				actor(task)));
+		publish(task,
+				new ReferralFact.CoursePlanned(newEventId(), referralId(task), now(),
+						Variables.text(task, "patientPseudonym"), Variables.text(task, "condition"),
+						Variables.integer(task, "sessions"), Variables.integer(task, "intervalWeeks"),
+						Variables.decimal(task, "dextrosePercent"),
+						TaskInputRules.items(task.getVariable("injectionSites")), actor(task)));
 	}
 
 	/** End events: {@code ${stageEvents.closed(execution, 'REJECTED')}}. */
@@ -110,8 +119,15 @@ public class StageEvents {
 			default -> null;
 		};
 		execution.setVariable("closingOutcome", outcome);
-		events.publishEvent(new ReferralFact.Closed(newEventId(), execution.getProcessBusinessKey(), now(), outcome,
+		publish(execution, new ReferralFact.Closed(newEventId(), execution.getProcessBusinessKey(), now(), outcome,
 				reasonCode, note));
+	}
+
+	/**
+	 * Stored in the outbox in the referral's trace, whichever thread completed the stage.
+	 */
+	private void publish(VariableScope scope, ReferralFact fact) {
+		trace.publishWithin(scope, () -> events.publishEvent(fact));
 	}
 
 	private String referralId(DelegateTask task) {

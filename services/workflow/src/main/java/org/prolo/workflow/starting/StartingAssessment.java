@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.prolo.platform.events.ProcessedEvents;
 import org.prolo.workflow.lifecycle.ReferralToAssess;
+import org.prolo.workflow.process.ReferralTrace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +35,15 @@ public class StartingAssessment {
 
 	private final Clock clock;
 
-	public StartingAssessment(RuntimeService runtime, ProcessedEvents processedEvents, JdbcTemplate jdbc, Clock clock) {
+	private final ReferralTrace trace;
+
+	public StartingAssessment(RuntimeService runtime, ProcessedEvents processedEvents, JdbcTemplate jdbc, Clock clock,
+			ReferralTrace trace) {
 		this.runtime = runtime;
 		this.processedEvents = processedEvents;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.trace = trace;
 	}
 
 	/**
@@ -64,7 +69,7 @@ public class StartingAssessment {
 		jdbc.update("insert into started_referral (referral_id, started_at) values (?, ?)", referral.referralId(),
 				Timestamp.from(clock.instant()));
 		var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, referral.referralId(),
-				referral.processVariables());
+				trace.withCurrentTrace(referral.processVariables()));
 		log.info("Started {} instance {} for referral {}", PROCESS_KEY, instance.getId(), referral.referralId());
 		return true;
 	}
