@@ -48,11 +48,16 @@ class SystemTests {
 	static final List<String> TOPICS = List.of("intake.referral-events", "workflow.referral-events",
 			"imaging.imaging-events", "scheduling.appointment-events", "notification.referrer-events");
 
+	static final Map<String, Integer> PORTS = Map.of("workflow", 8080, "intake", 8081, "imaging", 8082, "scheduling",
+			8083, "notification", 8084, "timeline", 8085);
+
 	static RunningStack stack;
+
+	static Path dataDir;
 
 	@BeforeAll
 	static void startTheStack() throws Exception {
-		Path dataDir = ROOT.resolve("launcher/target/system-test-" + System.currentTimeMillis());
+		dataDir = ROOT.resolve("launcher/target/system-test-" + System.currentTimeMillis());
 		stack = RunningStack.start(ROOT, dataDir, "--no-demo-settings");
 	}
 
@@ -114,9 +119,11 @@ class SystemTests {
 
 	@Test
 	void aReferralGoesFromSubmissionToAPlannedCourseAndTheReferrerHearsOfIt() throws Exception {
+		// The physician's system starts the trace; its id must reach every service.
+		String traceId = UUID.randomUUID().toString().replace("-", "");
 		HttpResponse<String> created = submit(
 				referral("Ada Testpatient").replace("LATERAL_EPICONDYLOSIS", "KNEE_OSTEOARTHRITIS"),
-				UUID.randomUUID().toString());
+				UUID.randomUUID().toString(), "00-" + traceId + "-" + traceId.substring(0, 16) + "-01");
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String location = created.headers().firstValue("Location").orElseThrow();
 		String referralId = location.substring(location.lastIndexOf('/') + 1);
@@ -207,6 +214,59 @@ class SystemTests {
 				"ExamCompleted", "ImagingRequested", "ImagingReported", "SuitabilityDecided", "CoursePlanned",
 				"ReferralClosed");
 		assertThat(types(timeline)).contains("SessionsScheduled", "ReferrerNotified");
+
+		theTraceReachedEveryService(traceId, referralId);
+		assertThat(metrics("intake")).containsPattern("prolo_referrals_submitted_total\\{[^}]*\\} [1-9]");
+		assertThat(metrics("workflow"))
+			.containsPattern("prolo_referrals_closed_total\\{[^}]*outcome=\"COURSE_PLANNED\"[^}]*\\} [1-9]")
+			.containsPattern("prolo_stage_duration_seconds_count\\{[^}]*stage=\"plan-course\"[^}]*\\} [1-9]")
+			.contains("prolo_tasks_open{");
+	}
+
+	/**
+	 * One referral's trace: the submitting request (our traceparent) through intake's
+	 * outbox to the workflow, notification and timeline; the process keeps it and
+	 * publishes every fact in it, also those of tasks completed over REST, so intake,
+	 * imaging and scheduling handle the workflow's events in the same trace.
+	 */
+	private static void theTraceReachedEveryService(String traceId, String referralId) {
+		for (String service : PORTS.keySet()) {
+			Path log = dataDir.resolve("logs").resolve(service + ".log");
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(Files.readAllLines(log))
+					.as(service + " logs the referral in its trace " + traceId)
+					.anySatisfy(line -> assertThat(line).contains("[" + traceId + ",").contains(referralId)));
+		}
+	}
+
+	@Test
+	void everyServiceIsLiveAndReadyWithItsDatabaseAndTheBrokerAndServesPrometheusMetrics() throws Exception {
+		for (var service : PORTS.entrySet()) {
+			String base = "http://127.0.0.1:" + service.getValue() + "/actuator/health/";
+			assertThat(get(base + "liveness").get("status").asText()).as(service.getKey()).isEqualTo("UP");
+			JsonNode readiness = get(base + "readiness");
+			assertThat(readiness.get("status").asText()).as(service.getKey()).isEqualTo("UP");
+			assertThat(readiness.get("components").fieldNames()).toIterable()
+				.as(service.getKey())
+				.contains("db", "kafka", "readinessState");
+			assertThat(metrics(service.getKey())).as(service.getKey())
+				.contains("kafka_consumer_fetch_manager_records_lag_max")
+				.contains("prolo_events_dead_lettered_total")
+				.contains("http_server_requests_seconds");
+			if (!service.getKey().equals("timeline")) {
+				assertThat(metrics(service.getKey())).as(service.getKey() + " has an outbox")
+					.contains("prolo_outbox_backlog");
+			}
+		}
+	}
+
+	private static String metrics(String service) throws IOException, InterruptedException {
+		HttpResponse<String> response = http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORTS.get(service) + "/actuator/prometheus"))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(service + " /actuator/prometheus").isEqualTo(200);
+		return response.body();
 	}
 
 	private static List<String> kinds(JsonNode letters) {
@@ -306,11 +366,19 @@ class SystemTests {
 	}
 
 	static HttpResponse<String> submit(String body, String idempotencyKey) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/referrals"))
+		return submit(body, idempotencyKey, null);
+	}
+
+	static HttpResponse<String> submit(String body, String idempotencyKey, String traceparent)
+			throws IOException, InterruptedException {
+		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/referrals"))
 			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", idempotencyKey)
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.header("Idempotency-Key", idempotencyKey);
+		if (traceparent != null) {
+			request.header("traceparent", traceparent);
+		}
+		return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	static JsonNode get(String url) throws IOException, InterruptedException {
