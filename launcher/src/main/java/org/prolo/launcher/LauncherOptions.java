@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The launcher's command line. */
 record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWhenReady, boolean help, String dataDir,
-		boolean demoSettings, boolean postgres) {
+		boolean demoSettings, boolean postgres, boolean fullJit) {
 
 	static final int DEFAULT_KAFKA_PORT = 9092;
 	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
@@ -21,11 +21,13 @@ record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWh
 			  --no-demo-settings  run the services as in production (imaging does not report orders by itself)
 			  --postgres          run every service with its postgres profile (databases prolo_<service> on
 			                      POSTGRES_HOST:POSTGRES_PORT, which must exist) instead of H2 files
+			  --full-jit          run the services with the JVM's full tiered JIT (C1 and C2): slower start,
+			                      more throughput under load (default: C1 only, which starts fastest)
 			  --help              show this text
 			Options take their value as the next argument or after '=' (--seed=3).""";
 
 	static LauncherOptions defaults() {
-		return new LauncherOptions(DEFAULT_KAFKA_PORT, 0, DEFAULT_TIMEOUT, false, false, null, true, false);
+		return new LauncherOptions(DEFAULT_KAFKA_PORT, 0, DEFAULT_TIMEOUT, false, false, null, true, false, false);
 	}
 
 	/**
@@ -43,6 +45,7 @@ record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWh
 		String dataDir = null;
 		boolean demoSettings = true;
 		boolean postgres = false;
+		boolean fullJit = false;
 		for (int i = 0; i < tokens.size(); i++) {
 			String token = tokens.get(i);
 			String name = token;
@@ -68,12 +71,14 @@ record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWh
 				case "--exit-when-ready" -> exitWhenReady = flag(name, inlineValue);
 				case "--no-demo-settings" -> demoSettings = !flag(name, inlineValue);
 				case "--postgres" -> postgres = flag(name, inlineValue);
+				case "--full-jit" -> fullJit = flag(name, inlineValue);
 				case "--data-dir" -> dataDir = inlineValue != null ? inlineValue : valueAfter(tokens, i++, name);
 				case "--help", "-h" -> help = flag(name, inlineValue);
 				default -> throw new IllegalArgumentException("Unknown argument '" + token + "'");
 			}
 		}
-		return new LauncherOptions(kafkaPort, seed, timeout, exitWhenReady, help, dataDir, demoSettings, postgres);
+		return new LauncherOptions(kafkaPort, seed, timeout, exitWhenReady, help, dataDir, demoSettings, postgres,
+				fullJit);
 	}
 
 	/**

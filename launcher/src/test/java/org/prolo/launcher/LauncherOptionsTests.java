@@ -41,6 +41,12 @@ class LauncherOptionsTests {
 	}
 
 	@Test
+	void fullJitIsOffByDefault() {
+		assertThat(LauncherOptions.parse().fullJit()).isFalse();
+		assertThat(LauncherOptions.parse("--full-jit").fullJit()).isTrue();
+	}
+
+	@Test
 	void mavenHandsOverAllLauncherArgsAsOneArgumentAndItIsSplitOnWhitespace() {
 		LauncherOptions options = LauncherOptions.parse("  --seed 3   --exit-when-ready ");
 
