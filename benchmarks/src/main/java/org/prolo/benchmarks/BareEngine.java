@@ -47,9 +47,9 @@ final class BareEngine implements AutoCloseable {
 	 * A fresh engine schema in {@code database}, with the product's BPMN, DMN and forms
 	 * deployed.
 	 */
-	static BareEngine onFreshDatabase(String database, Path bpmnDir, int poolSize) {
+	static BareEngine onFreshDatabase(String database, Path bpmnDir, int poolSize, String history) {
 		Postgres.recreate(database);
-		BareEngine bare = build(database, poolSize, true, "true");
+		BareEngine bare = build(database, poolSize, true, "true", history);
 		bare.deploy(bpmnDir);
 		return bare;
 	}
@@ -59,10 +59,11 @@ final class BareEngine implements AutoCloseable {
 	 * workflow service's own), with its job executor off.
 	 */
 	static BareEngine joining(String database, int poolSize) {
-		return build(database, poolSize, false, "false");
+		return build(database, poolSize, false, "false", "full");
 	}
 
-	private static BareEngine build(String database, int poolSize, boolean jobExecutor, String schemaUpdate) {
+	private static BareEngine build(String database, int poolSize, boolean jobExecutor, String schemaUpdate,
+			String history) {
 		HikariConfig hikari = new HikariConfig();
 		hikari.setJdbcUrl(Postgres.url(database));
 		hikari.setUsername(Postgres.USER);
@@ -75,7 +76,7 @@ final class BareEngine implements AutoCloseable {
 		configuration.setProcessEngineName("bench-" + database);
 		configuration.setDataSource(dataSource);
 		configuration.setDatabaseSchemaUpdate(schemaUpdate);
-		configuration.setHistory("full");
+		configuration.setHistory(history);
 		configuration.setJobExecutorActivate(jobExecutor);
 		configuration.setIdGenerator(new StrongUuidGenerator());
 		configuration.setDefaultSerializationFormat("application/json");

@@ -31,13 +31,13 @@ final class EndToEndBenchmark {
 		Duration duration = args.duration("duration", "20s");
 		Duration warmup = args.duration("warmup", "15s");
 		Duration pause = args.duration("pause", "5s");
-		int sampleEvery = args.integer("sample-every", 5);
+		int sampleEvery = args.integer("sample-every", 10);
 		boolean half = !args.flag("no-half");
 		List<Step> pipeline = new ArrayList<>();
 		List<OpenLoop.Result> bare = new ArrayList<>();
 		try (Stack stack = Stack.startOrAttach(root, args);
 				IntakeClient client = new IntakeClient();
-				TriageTasks tasks = new TriageTasks("prolo_workflow", 10)) {
+				TriageTasks tasks = new TriageTasks("prolo_workflow", 20)) {
 			AtomicInteger numbers = new AtomicInteger();
 			if (!warmup.isZero()) {
 				System.out.printf("# warm-up: %s at 20/s (not reported)%n", warmup);
@@ -56,7 +56,7 @@ final class EndToEndBenchmark {
 						client, tasks, numbers, sampleEvery));
 			}
 			if (!args.flag("no-bare")) {
-				bare = bareEngine(root, rates, duration, warmup);
+				bare = bareEngine(root, rates, duration, warmup, args.text("bare-history", "full"));
 			}
 		}
 		print(pipeline, bare, rates);
@@ -81,14 +81,15 @@ final class EndToEndBenchmark {
 			});
 		});
 		List<String> ids = new ArrayList<>(sentAt.keySet());
-		Map<String, Long> created = Map.of();
+		Map<String, Long> created = new java.util.HashMap<>();
 		long deadline = System.currentTimeMillis() + 180_000;
 		while (System.currentTimeMillis() < deadline) {
-			created = tasks.createTimes(ids);
+			List<String> missing = ids.stream().filter(id -> !created.containsKey(id)).toList();
+			created.putAll(tasks.createTimes(missing));
 			if (created.size() >= ids.size()) {
 				break;
 			}
-			Stack.sleep(500);
+			Stack.sleep(1000);
 		}
 		LatencyHistogram createdLatency = new LatencyHistogram();
 		long firstSent = Long.MAX_VALUE;
@@ -116,12 +117,15 @@ final class EndToEndBenchmark {
 		return new Step(label, posts, created.size(), e2eRate, createdLatency, visible);
 	}
 
-	private static List<OpenLoop.Result> bareEngine(Path root, List<Double> rates, Duration duration, Duration warmup) {
+	private static List<OpenLoop.Result> bareEngine(Path root, List<Double> rates, Duration duration, Duration warmup,
+			String history) {
 		int threads = 10;
-		System.out.printf("# bare engine: fresh database prolo_bench_engine, %d caller threads, Hikari 10%n", threads);
+		System.out.printf(
+				"# bare engine: fresh database prolo_bench_engine, history %s, %d caller threads, Hikari 10%n", history,
+				threads);
 		List<OpenLoop.Result> results = new ArrayList<>();
 		ExecutorService callers = Executors.newFixedThreadPool(threads);
-		try (BareEngine bare = BareEngine.onFreshDatabase("prolo_bench_engine", root.resolve("bpmn"), 10)) {
+		try (BareEngine bare = BareEngine.onFreshDatabase("prolo_bench_engine", root.resolve("bpmn"), 10, history)) {
 			AtomicInteger numbers = new AtomicInteger();
 			OpenLoop.Request start = (i, intended) -> CompletableFuture.supplyAsync(() -> {
 				bare.startReferral("B-" + numbers.incrementAndGet());

@@ -43,13 +43,18 @@ final class TaskListBenchmark {
 	static void run(Path root, Args args) throws Exception {
 		int target = args.integer("tasks", 100_000);
 		int queries = args.integer("queries", 1000);
+		if (args.flag("engine-only")) {
+			engineOnly(root, args, target, queries);
+			return;
+		}
+		String database = "prolo_workflow";
 		try (Stack stack = Stack.startOrAttach(root, args)) {
-			seed(target, args.integer("seed-threads", 4), args.integer("batch", 250));
+			seed(database, target, args.integer("seed-threads", 4), args.integer("batch", 250));
 			if (args.flag("show-sql")) {
-				showSql();
+				showSql(database);
 			}
 			if (args.flag("analyze")) {
-				analyze();
+				analyze(database);
 			}
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			HttpRequest restList = HttpRequest
@@ -65,7 +70,7 @@ final class TaskListBenchmark {
 			LatencyHistogram count = time(http, queries, tasklistCount);
 			System.out.println();
 			System.out.printf("| query (%,d open triage tasks) | p50 ms | p95 ms | p99 ms | max ms |%n",
-					openTriageTasks());
+					openTriageTasks(database));
 			System.out.println("|---|---:|---:|---:|---:|");
 			row("engine REST GET /task?candidateGroup=intake-coordinators&maxResults=15&sortBy=created desc", rest);
 			row("Tasklist shape: POST /task (candidateGroups + includeAssignedTasks, created desc) + POST /task/count",
@@ -73,6 +78,55 @@ final class TaskListBenchmark {
 			row("  of which POST /task/count alone", count);
 			System.out.println("The product has no task API of its own; Tasklist and clients use the engine REST API.");
 			System.out.println("Target: p99 < 50 ms at 100,000 open tasks.");
+		}
+	}
+
+	/**
+	 * Without the stack: the same tasks in a database of their own (the bare engine's
+	 * schema and deployment), queried through the engine's Java API - the engine and
+	 * PostgreSQL without HTTP, JSON and the service around them.
+	 */
+	private static void engineOnly(Path root, Args args, int target, int queries) throws Exception {
+		String database = args.text("database", "prolo_bench_tasks");
+		if (!args.flag("keep")) {
+			BareEngine.onFreshDatabase(database, root.resolve("bpmn"), 2, "full").close();
+		}
+		seed(database, target, args.integer("seed-threads", 4), args.integer("batch", 250));
+		if (args.flag("analyze")) {
+			analyze(database);
+		}
+		try (BareEngine node = BareEngine.joining(database, 2)) {
+			var tasks = node.engine().getTaskService();
+			LatencyHistogram byGroup = new LatencyHistogram();
+			LatencyHistogram tasklist = new LatencyHistogram();
+			for (int i = -50; i < queries; i++) {
+				long started = System.nanoTime();
+				tasks.createTaskQuery()
+					.taskCandidateGroup("intake-coordinators")
+					.orderByTaskCreateTime()
+					.desc()
+					.listPage(0, 15);
+				long middle = System.nanoTime();
+				var query = tasks.createTaskQuery()
+					.taskCandidateGroupIn(List.of("intake-coordinators"))
+					.includeAssignedTasks()
+					.orderByTaskCreateTime()
+					.desc();
+				query.listPage(0, 15);
+				query.count();
+				long ended = System.nanoTime();
+				if (i >= 0) {
+					byGroup.recordNanos(middle - started);
+					tasklist.recordNanos(ended - middle);
+				}
+			}
+			System.out.println();
+			System.out.printf(
+					"| Java API query (%,d open triage tasks, database %s) | p50 ms | p95 ms | p99 ms | max ms |%n",
+					openTriageTasks(database), database);
+			System.out.println("|---|---:|---:|---:|---:|");
+			row("taskCandidateGroup(intake-coordinators), created desc, first 15", byGroup);
+			row("Tasklist shape: taskCandidateGroupIn + includeAssignedTasks, first 15, + count", tasklist);
 		}
 	}
 
@@ -108,8 +162,8 @@ final class TaskListBenchmark {
 		return latency;
 	}
 
-	static long openTriageTasks() throws SQLException {
-		try (Connection connection = Postgres.connect("prolo_workflow");
+	static long openTriageTasks(String database) throws SQLException {
+		try (Connection connection = Postgres.connect(database);
 				Statement sql = connection.createStatement();
 				ResultSet rows = sql.executeQuery("select count(*) from act_ru_task where task_def_key_ = 'triage'")) {
 			rows.next();
@@ -121,8 +175,8 @@ final class TaskListBenchmark {
 	 * Tops the open triage tasks up to {@code target}; a second run on the same database
 	 * seeds nothing.
 	 */
-	private static void seed(int target, int threads, int batch) throws Exception {
-		long existing = openTriageTasks();
+	private static void seed(String database, int target, int threads, int batch) throws Exception {
+		long existing = openTriageTasks(database);
 		long missing = target - existing;
 		if (missing <= 0) {
 			System.out.printf("# %,d open triage tasks already there; nothing to seed%n", existing);
@@ -133,7 +187,7 @@ final class TaskListBenchmark {
 		long started = System.nanoTime();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		String run = Long.toString(System.currentTimeMillis(), 36);
-		try (BareEngine node = BareEngine.joining("prolo_workflow", threads + 1)) {
+		try (BareEngine node = BareEngine.joining(database, threads + 1)) {
 			ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) node.engine()
 				.getProcessEngineConfiguration();
 			AtomicInteger next = new AtomicInteger();
@@ -166,17 +220,17 @@ final class TaskListBenchmark {
 		double seconds = (System.nanoTime() - started) / 1e9;
 		System.out.printf("# seeded %,d instances waiting at triage in %.1f s (%.0f/s)%n", missing, seconds,
 				missing / seconds);
-		try (Connection connection = Postgres.connect("prolo_workflow"); Statement sql = connection.createStatement()) {
+		try (Connection connection = Postgres.connect(database); Statement sql = connection.createStatement()) {
 			sql.execute("analyze");
 		}
 	}
 
 	/** Logs the SQL the engine generates for both query shapes (MyBatis at DEBUG). */
-	private static void showSql() {
+	private static void showSql(String database) {
 		ch.qos.logback.classic.Logger mybatis = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
 			.getLogger("org.camunda.bpm.engine.impl.persistence.entity.TaskEntity");
 		mybatis.setLevel(ch.qos.logback.classic.Level.DEBUG);
-		try (BareEngine node = BareEngine.joining("prolo_workflow", 2)) {
+		try (BareEngine node = BareEngine.joining(database, 2)) {
 			var tasks = node.engine().getTaskService();
 			tasks.createTaskQuery()
 				.taskCandidateGroup("intake-coordinators")
@@ -198,12 +252,12 @@ final class TaskListBenchmark {
 	 * EXPLAIN ANALYZE of the SQL the engine runs for the two queries (captured from its
 	 * MyBatis log).
 	 */
-	private static void analyze() throws IOException, SQLException {
+	private static void analyze(String database) throws IOException, SQLException {
 		String statements;
 		try (InputStream in = TaskListBenchmark.class.getResourceAsStream("/tasklist-queries.sql")) {
 			statements = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
-		try (Connection connection = Postgres.connect("prolo_workflow"); Statement sql = connection.createStatement()) {
+		try (Connection connection = Postgres.connect(database); Statement sql = connection.createStatement()) {
 			for (String statement : statements.split(";")) {
 				String trimmed = statement.replaceAll("(?m)^--.*$", "").trim();
 				if (trimmed.isEmpty()) {
