@@ -43,6 +43,11 @@ class SystemTests {
 
 	static final ObjectMapper json = new ObjectMapper();
 
+	/** The demo patients' birth date and address; their names carry "Testpatient". */
+	static final String BIRTH_DATE = "1961-04-12";
+
+	static final String ADDRESS = "12 Test Lane";
+
 	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	static final List<String> TOPICS = List.of("intake.referral-events", "workflow.referral-events",
@@ -103,7 +108,9 @@ class SystemTests {
 			assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
 			assertThat(header(record, "content-type")).isEqualTo("application/avro");
 			assertThat(record.key()).isEqualTo(String.valueOf(event.get("referralId")));
-			assertThat(new String(record.value(), StandardCharsets.ISO_8859_1)).doesNotContain(patientName);
+			assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(patientName)
+				.doesNotContain(BIRTH_DATE)
+				.doesNotContain(ADDRESS);
 			if (referralId.equals(record.key())) {
 				ours.add(event);
 			}
@@ -115,6 +122,7 @@ class SystemTests {
 				assertThat(String.valueOf(submitted.get("patientPseudonym"))).startsWith("P-");
 				assertThat(submitted.getSchema().getField("patientName")).isNull();
 			});
+		noServiceLogsPatientData(patientName);
 	}
 
 	@Test
@@ -215,12 +223,40 @@ class SystemTests {
 				"ReferralClosed");
 		assertThat(types(timeline)).contains("SessionsScheduled", "ReferrerNotified");
 
+		// The clinic lead's inspection view reads the real timeline service: the same
+		// events,
+		// nothing stuck.
+		JsonNode inspection = get("http://127.0.0.1:8080/api/referrals/" + referralId + "/inspection");
+		assertThat(inspection.at("/status/state").asText()).isEqualTo("COMPLETED");
+		assertThat(inspection.at("/status/outcome").asText()).isEqualTo("COURSE_PLANNED");
+		assertThat(inspection.at("/events/available").asBoolean()).isTrue();
+		List<String> inspected = new ArrayList<>();
+		inspection.at("/events/entries").forEach(entry -> inspected.add(entry.get("type").asText()));
+		assertThat(inspected).containsSubsequence("ReferralSubmitted", "ReferralTriaged", "CoursePlanned",
+				"ReferralClosed");
+		assertThat(inspection.get("incidents")).isEmpty();
+		assertThat(inspection.at("/deadLetters/letters")).isEmpty();
+
 		theTraceReachedEveryService(traceId, referralId);
+		noServiceLogsPatientData("Ada Testpatient");
 		assertThat(metrics("intake")).containsPattern("prolo_referrals_submitted_total\\{[^}]*\\} [1-9]");
 		assertThat(metrics("workflow"))
 			.containsPattern("prolo_referrals_closed_total\\{[^}]*outcome=\"COURSE_PLANNED\"[^}]*\\} [1-9]")
 			.containsPattern("prolo_stage_duration_seconds_count\\{[^}]*stage=\"plan-course\"[^}]*\\} [1-9]")
 			.contains("prolo_tasks_open{");
+	}
+
+	/**
+	 * Names, birth dates and addresses stay in intake's database: no log line of any
+	 * service (HTTP, Kafka, the engine, HAPI, Hibernate Validator messages) repeats them.
+	 */
+	private static void noServiceLogsPatientData(String patientName) throws IOException {
+		for (String service : PORTS.keySet()) {
+			Path log = dataDir.resolve("logs").resolve(service + ".log");
+			assertThat(Files.readAllLines(log)).as(service + " log")
+				.isNotEmpty()
+				.noneSatisfy(line -> assertThat(line).containsAnyOf(patientName, "Testpatient", BIRTH_DATE, ADDRESS));
+		}
 	}
 
 	/**
@@ -357,12 +393,12 @@ class SystemTests {
 	static String referral(String patientName) {
 		return """
 				{"referrer":{"id":"dr-sys","name":"Dr System Test","email":"sys@referrers.example"},
-				 "patient":{"name":"%s","birthDate":"1961-04-12","address":"12 Test Lane"},
+				 "patient":{"name":"%s","birthDate":"%s","address":"%s"},
 				 "condition":"LATERAL_EPICONDYLOSIS","bodySite":"right elbow","painDurationMonths":8,
 				 "priorConservativeCare":true,"anticoagulated":false,"allergyToInjectate":false,"pregnant":false,
 				 "uncontrolledDiabetes":false,"activeInfectionAtSite":false,"malignancyAtSite":false,
 				 "urgency":"ROUTINE","notes":"Tennis elbow for 8 months despite physiotherapy"}
-				""".formatted(patientName);
+				""".formatted(patientName, BIRTH_DATE, ADDRESS);
 	}
 
 	static HttpResponse<String> submit(String body, String idempotencyKey) throws IOException, InterruptedException {
