@@ -1,7 +1,6 @@
 package org.prolo.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -9,21 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -65,8 +57,8 @@ import org.springframework.test.context.TestPropertySource;
  * and completes it. The engine then says who completed it with which outcome.
  *
  * <p>
- * Uses Debian's Chromium at {@value #CHROMIUM} (CI installs it; without it the test
- * fails, it does not skip). Screenshots of each step go to
+ * Uses Debian's Chromium at {@value HeadlessChromium#CHROMIUM} (CI installs it; without
+ * it the test fails, it does not skip). Screenshots of each step go to
  * {@code target/browser-screenshots/}.
  *
  * <p>
@@ -84,22 +76,11 @@ import org.springframework.test.context.TestPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TasklistBrowserTests {
 
-	static final String CHROMIUM = "/usr/bin/chromium";
-
-	static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
-
 	static final Duration TIMEOUT = Duration.ofMinutes(2);
-
-	/**
-	 * Generous: the first page load compiles Tasklist's scripts on a busy 2-core machine.
-	 */
-	static final double UI_TIMEOUT_MS = 60_000;
 
 	private static final Logger log = LoggerFactory.getLogger(TasklistBrowserTests.class);
 
-	static Playwright playwright;
-
-	static Browser browser;
+	static HeadlessChromium chromium;
 
 	@LocalServerPort
 	int port;
@@ -113,8 +94,6 @@ class TasklistBrowserTests {
 	@Autowired
 	RuntimeService runtime;
 
-	BrowserContext browserContext;
-
 	Page page;
 
 	@DynamicPropertySource
@@ -123,66 +102,25 @@ class TasklistBrowserTests {
 	}
 
 	@BeforeAll
-	static void launchChromium() throws IOException {
-		if (!Files.isExecutable(Paths.get(CHROMIUM))) {
-			fail("No Chromium at " + CHROMIUM + ": the browser tests need Debian's chromium package "
-					+ "(apt-get install -y chromium; .ci/run installs it)");
-		}
-		Files.createDirectories(SCREENSHOTS);
-		// No picture of an earlier run may pass for one of this run.
-		try (var old = Files.newDirectoryStream(SCREENSHOTS, "tasklist-*.png")) {
-			for (Path screenshot : old) {
-				Files.delete(screenshot);
-			}
-		}
-		PlaywrightAssertions.setDefaultAssertionTimeout(UI_TIMEOUT_MS);
-		// The driver comes from the playwright jars; it must not download a browser of
-		// its
-		// own (also set for surefire in the pom, repeated here for runs from an IDE).
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(CHROMIUM))
-				.setHeadless(true)
-				.setTimeout(UI_TIMEOUT_MS)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run")));
+	static void launchChromium() {
+		chromium = HeadlessChromium.launch("tasklist");
 	}
 
 	@AfterAll
 	static void closeChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
 	@BeforeEach
 	void openPage() {
-		browserContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1000));
-		browserContext.setDefaultTimeout(UI_TIMEOUT_MS);
-		browserContext.setDefaultNavigationTimeout(UI_TIMEOUT_MS);
-		page = browserContext.newPage();
-		// What the browser saw, in the test's log: the first thing to read when a step
-		// times out.
-		page.onConsoleMessage(message -> log.info("Browser console {}: {}", message.type(), message.text()));
-		page.onPageError(error -> log.warn("Browser page error: {}", error));
-		page.onRequestFailed(request -> log.warn("Browser request failed: {} {} ({})", request.method(), request.url(),
-				request.failure()));
-		page.onResponse(response -> {
-			if (response.status() >= 400) {
-				log.warn("Browser got {} for {} {}", response.status(), response.request().method(), response.url());
-			}
-		});
+		page = chromium.openPage(log);
 	}
 
 	@AfterEach
 	void closePage() {
-		if (browserContext != null) {
-			browserContext.close();
-		}
+		chromium.closePage();
 	}
 
 	@Test
@@ -325,7 +263,7 @@ class TasklistBrowserTests {
 	}
 
 	void screenshot(String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+		chromium.screenshot(page, name);
 	}
 
 	static LocatorAssertions expect(Locator locator) {

@@ -1,24 +1,15 @@
 package org.prolo.workflow.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
@@ -33,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.workflow.HeadlessChromium;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +45,8 @@ import org.springframework.test.context.TestPropertySource;
  * pain history.
  *
  * <p>
- * Uses Debian's Chromium at {@value #CHROMIUM} like TasklistBrowserTests (CI installs it;
- * without it the test fails, it does not skip). Screenshots go to
+ * Uses Debian's Chromium at {@value HeadlessChromium#CHROMIUM} like TasklistBrowserTests
+ * (CI installs it; without it the test fails, it does not skip). Screenshots go to
  * {@code target/browser-screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -67,19 +59,11 @@ import org.springframework.test.context.TestPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class InspectionBrowserTests {
 
-	static final String CHROMIUM = "/usr/bin/chromium";
-
-	static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
-
 	static final Duration TIMEOUT = Duration.ofMinutes(2);
-
-	static final double UI_TIMEOUT_MS = 60_000;
 
 	private static final Logger log = LoggerFactory.getLogger(InspectionBrowserTests.class);
 
-	static Playwright playwright;
-
-	static Browser browser;
+	static HeadlessChromium chromium;
 
 	@LocalServerPort
 	int port;
@@ -96,8 +80,6 @@ class InspectionBrowserTests {
 	@Autowired
 	InjectedFailures failures;
 
-	BrowserContext browserContext;
-
 	Page page;
 
 	@DynamicPropertySource
@@ -112,58 +94,25 @@ class InspectionBrowserTests {
 	}
 
 	@BeforeAll
-	static void launchChromium() throws IOException {
-		if (!Files.isExecutable(Paths.get(CHROMIUM))) {
-			fail("No Chromium at " + CHROMIUM + ": the browser tests need Debian's chromium package "
-					+ "(apt-get install -y chromium; .ci/run installs it)");
-		}
-		Files.createDirectories(SCREENSHOTS);
-		try (var old = Files.newDirectoryStream(SCREENSHOTS, "inspection-*.png")) {
-			for (Path screenshot : old) {
-				Files.delete(screenshot);
-			}
-		}
-		PlaywrightAssertions.setDefaultAssertionTimeout(UI_TIMEOUT_MS);
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(CHROMIUM))
-				.setHeadless(true)
-				.setTimeout(UI_TIMEOUT_MS)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run")));
+	static void launchChromium() {
+		chromium = HeadlessChromium.launch("inspection");
 	}
 
 	@AfterAll
 	static void closeChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
 	@BeforeEach
 	void openPage() {
-		browserContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1000));
-		browserContext.setDefaultTimeout(UI_TIMEOUT_MS);
-		browserContext.setDefaultNavigationTimeout(UI_TIMEOUT_MS);
-		page = browserContext.newPage();
-		page.onConsoleMessage(message -> log.info("Browser console {}: {}", message.type(), message.text()));
-		page.onPageError(error -> log.warn("Browser page error: {}", error));
-		page.onResponse(response -> {
-			if (response.status() >= 400) {
-				log.warn("Browser got {} for {} {}", response.status(), response.request().method(), response.url());
-			}
-		});
+		page = chromium.openPage(log);
 	}
 
 	@AfterEach
 	void closePage() {
-		if (browserContext != null) {
-			browserContext.close();
-		}
+		chromium.closePage();
 	}
 
 	@Test
@@ -255,7 +204,7 @@ class InspectionBrowserTests {
 	}
 
 	void screenshot(String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+		chromium.screenshot(page, name);
 	}
 
 	static LocatorAssertions expect(Locator locator) {
