@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.prolo.intake.referral.InvalidReferralException;
+import org.prolo.intake.referral.PlainText;
 import org.prolo.intake.referral.Referrals;
 import org.prolo.intake.submission.IdempotencyKeyReusedException;
 import org.prolo.intake.submission.Submission;
