@@ -28,18 +28,13 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.AvroEventSerializer;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -78,9 +73,8 @@ class TasklistBrowserTests {
 
 	static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-	private static final Logger log = LoggerFactory.getLogger(TasklistBrowserTests.class);
-
-	static HeadlessChromium chromium;
+	@RegisterExtension
+	static final HeadlessChromium chromium = new HeadlessChromium("tasklist");
 
 	@LocalServerPort
 	int port;
@@ -94,37 +88,13 @@ class TasklistBrowserTests {
 	@Autowired
 	RuntimeService runtime;
 
-	Page page;
-
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
 		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
 	}
 
-	@BeforeAll
-	static void launchChromium() {
-		chromium = HeadlessChromium.launch("tasklist");
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
-	@BeforeEach
-	void openPage() {
-		page = chromium.openPage(log);
-	}
-
-	@AfterEach
-	void closePage() {
-		chromium.closePage();
-	}
-
 	@Test
-	void intakeCoordinatorAcceptsAReferralInTasklist(TestInfo test) throws Exception {
+	void intakeCoordinatorAcceptsAReferralInTasklist(Page page, TestInfo test) throws Exception {
 		String referralId = submitAndAwaitTriage();
 		Task triage = tasks.createTaskQuery()
 			.processInstanceBusinessKey(referralId)
@@ -146,7 +116,7 @@ class TasklistBrowserTests {
 			// one left on the intake topic by an earlier class.
 			Locator taskLink = page.locator("ol.tasks-list li.task h4.task a[href*='task=" + triage.getId() + "']");
 			expect(taskLink).hasText("Triage referral");
-			screenshot("tasklist-1-after-login");
+			chromium.screenshot("1-after-login");
 			taskLink.click();
 
 			expect(page.locator(".task-card h2.task")).hasText("Triage referral");
@@ -168,7 +138,7 @@ class TasklistBrowserTests {
 			expect(page.getByLabel("Reason code (why rejected)")).hasCount(0);
 			expect(page.getByLabel("Question to the referrer")).hasCount(0);
 			expect(page.getByLabel("Referral id")).hasValue(referralId);
-			screenshot("tasklist-2-triage-form-filled");
+			chromium.screenshot("2-triage-form-filled");
 
 			Locator complete = page.locator(".form-actions button.btn-primary")
 				.filter(new Locator.FilterOptions().setHasText("Complete"));
@@ -177,10 +147,10 @@ class TasklistBrowserTests {
 
 			// Completed: Tasklist reloads its list without the task.
 			expect(taskLink).hasCount(0);
-			screenshot("tasklist-3-after-completion");
+			chromium.screenshot("3-after-completion");
 		}
 		catch (RuntimeException | AssertionError ex) {
-			screenshot("tasklist-failed-" + test.getTestMethod().map(method -> method.getName()).orElse("test"));
+			chromium.screenshot("failed-" + test.getTestMethod().map(method -> method.getName()).orElse("test"));
 			throw ex;
 		}
 
@@ -260,10 +230,6 @@ class TasklistBrowserTests {
 					HttpResponse.BodyHandlers.discarding());
 			assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
 		}
-	}
-
-	void screenshot(String name) {
-		chromium.screenshot(page, name);
 	}
 
 	static LocatorAssertions expect(Locator locator) {

@@ -17,16 +17,11 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.workflow.HeadlessChromium;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,9 +56,8 @@ class InspectionBrowserTests {
 
 	static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-	private static final Logger log = LoggerFactory.getLogger(InspectionBrowserTests.class);
-
-	static HeadlessChromium chromium;
+	@RegisterExtension
+	static final HeadlessChromium chromium = new HeadlessChromium("inspection");
 
 	@LocalServerPort
 	int port;
@@ -80,8 +74,6 @@ class InspectionBrowserTests {
 	@Autowired
 	InjectedFailures failures;
 
-	Page page;
-
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) throws IOException {
 		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
@@ -93,30 +85,8 @@ class InspectionBrowserTests {
 		registry.add("prolo.inspection.timeline-url", () -> "http://127.0.0.1:" + closedPort);
 	}
 
-	@BeforeAll
-	static void launchChromium() {
-		chromium = HeadlessChromium.launch("inspection");
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
-	@BeforeEach
-	void openPage() {
-		page = chromium.openPage(log);
-	}
-
-	@AfterEach
-	void closePage() {
-		chromium.closePage();
-	}
-
 	@Test
-	void clinicLeadRetriesAFailedJobAndSeesTheReferralMoveOn(TestInfo test) {
+	void clinicLeadRetriesAFailedJobAndSeesTheReferralMoveOn(Page page, TestInfo test) {
 		String referralId = referralStuckAfterTriage();
 		Job failed = management.createJobQuery()
 			.processInstanceId(processOf(referralId))
@@ -139,7 +109,7 @@ class InspectionBrowserTests {
 			expect(page.locator("#events-unavailable")).containsText("Events unavailable");
 			expect(page.locator("#tasks tbody")).hasText("No open tasks");
 			expect(page.locator("#dead-letters tbody")).hasText("No dead letters");
-			screenshot("inspection-1-failed-job");
+			chromium.screenshot("1-failed-job");
 
 			page.getByText("Stack trace").click();
 			expect(page.locator("#jobs pre")).containsText(InjectedFailures.InjectedFailure.class.getName());
@@ -157,10 +127,10 @@ class InspectionBrowserTests {
 			expect(page.locator("#status-stage")).hasText("History");
 			expect(page.locator("#activities tbody")).containsText("Record pain history");
 			expect(page.locator("#tasks tbody")).containsText("clinical-coordinators");
-			screenshot("inspection-2-after-retry");
+			chromium.screenshot("2-after-retry");
 		}
 		catch (RuntimeException | AssertionError ex) {
-			screenshot("inspection-failed-" + test.getTestMethod().map(method -> method.getName()).orElse("test"));
+			chromium.screenshot("failed-" + test.getTestMethod().map(method -> method.getName()).orElse("test"));
 			throw ex;
 		}
 		assertThat(runtime.createIncidentQuery().processInstanceId(failed.getProcessInstanceId()).count()).isZero();
@@ -169,14 +139,14 @@ class InspectionBrowserTests {
 	}
 
 	@Test
-	void tellsAboutAnUnknownReferral() {
+	void tellsAboutAnUnknownReferral(Page page) {
 		page.navigate("http://localhost:" + port + "/inspect.html");
 		page.getByLabel("Referral id").fill("ref-nobody-knows");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inspect")).click();
 
 		expect(page.locator("#message")).containsText("Referral not found");
 		expect(page.locator("#content")).isHidden();
-		screenshot("inspection-3-unknown-referral");
+		chromium.screenshot("3-unknown-referral");
 	}
 
 	String referralStuckAfterTriage() {
@@ -201,10 +171,6 @@ class InspectionBrowserTests {
 
 	String processOf(String referralId) {
 		return runtime.createProcessInstanceQuery().processInstanceBusinessKey(referralId).singleResult().getId();
-	}
-
-	void screenshot(String name) {
-		chromium.screenshot(page, name);
 	}
 
 	static LocatorAssertions expect(Locator locator) {
