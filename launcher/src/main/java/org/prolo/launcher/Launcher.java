@@ -282,6 +282,7 @@ public final class Launcher {
 		Path logFile = local.resolve("logs").resolve(spec.name() + ".log");
 		List<String> command = new ArrayList<>(
 				ServiceProcess.command(spec, java, root, broker.bootstrapServers(), dataDir, options.demoSettings()));
+		command.addAll(ServiceSpec.singleNodeSettings(spec.name()));
 		if (options.postgres()) {
 			command.add("--spring.profiles.active=postgres");
 		}

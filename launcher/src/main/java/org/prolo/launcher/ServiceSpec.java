@@ -35,6 +35,17 @@ record ServiceSpec(String name, int port, String maxHeap, List<Link> links, List
 
 	static final int FIRST_WAVE = 2;
 
+	/**
+	 * Settings for a service that runs as the only node of its kind, as here. The
+	 * workflow consumes intake's three partitions with three threads (one engine
+	 * transaction each at a time; one thread capped the stack at about 130 referrals a
+	 * second, see docs/benchmarks.md). Not in the service's own configuration: two
+	 * workflow nodes with three consumers each could leave one node without a partition.
+	 */
+	static List<String> singleNodeSettings(String name) {
+		return name.equals("workflow") ? List.of("--spring.kafka.listener.concurrency=3") : List.of();
+	}
+
 	private static ServiceSpec swaggerOnly(String name, int port) {
 		return new ServiceSpec(name, port, "256m",
 				List.of(new Link("API docs", "http://localhost:" + port + "/swagger-ui.html")), List.of());

@@ -99,6 +99,12 @@ class LaunchPreparationTests {
 	}
 
 	@Test
+	void onlyTheSingleWorkflowNodeConsumesWithAThreadPerPartition() {
+		assertThat(ServiceSpec.singleNodeSettings("workflow")).containsExactly("--spring.kafka.listener.concurrency=3");
+		assertThat(ServiceSpec.singleNodeSettings("intake")).isEmpty();
+	}
+
+	@Test
 	void workflowGetsTheBiggerHeapAndStartsFirstWithIntake() {
 		assertThat(ServiceSpec.ALL).extracting(ServiceSpec::name)
 			.containsExactly("workflow", "intake", "imaging", "scheduling", "notification", "timeline");
