@@ -20,7 +20,8 @@ public final class Bench {
 	static final String USAGE = """
 			Usage: java -jar benchmarks/target/benchmarks.jar <benchmark> [options]   (run from the repository root)
 			  intake    [--rates 100,200,500,1000] [--duration 20s] [--warmup 15s] [--pause 10s]
-			  e2e       [--rates 50,100,200,400] [--duration 20s] [--warmup 15s] [--no-bare] [--no-half] [--bare-history full|audit|none]
+			  e2e       [--rates 50,100,200,400] [--duration 20s] [--warmup 15s] [--no-bare] [--no-half]
+			            [--bare-history full|audit|none] [--bare-minimal-variables] [--bare-only]   (--bare-only: no stack, the engine alone)
 			  tasklist  [--tasks 100000] [--queries 1000] [--analyze] [--show-sql]
 			            [--engine-only [--database prolo_bench_tasks] [--keep]]   (no stack: Java API on a database of its own)
 			  memory    [--rate 200] [--duration 30s] [--rest 20s]

@@ -35,6 +35,11 @@ final class EndToEndBenchmark {
 		boolean half = !args.flag("no-half");
 		List<Step> pipeline = new ArrayList<>();
 		List<OpenLoop.Result> bare = new ArrayList<>();
+		if (args.flag("bare-only")) {
+			printBare(bareEngine(root, rates, duration, warmup, args.text("bare-history", "full"),
+					args.flag("bare-minimal-variables")), rates);
+			return;
+		}
 		try (Stack stack = Stack.startOrAttach(root, args);
 				IntakeClient client = new IntakeClient();
 				TriageTasks tasks = new TriageTasks("prolo_workflow", 20)) {
@@ -56,7 +61,8 @@ final class EndToEndBenchmark {
 						client, tasks, numbers, sampleEvery));
 			}
 			if (!args.flag("no-bare")) {
-				bare = bareEngine(root, rates, duration, warmup, args.text("bare-history", "full"));
+				bare = bareEngine(root, rates, duration, warmup, args.text("bare-history", "full"),
+						args.flag("bare-minimal-variables"));
 			}
 		}
 		print(pipeline, bare, rates);
@@ -118,24 +124,36 @@ final class EndToEndBenchmark {
 	}
 
 	private static List<OpenLoop.Result> bareEngine(Path root, List<Double> rates, Duration duration, Duration warmup,
-			String history) {
+			String history, boolean minimalVariables) {
 		int threads = 10;
 		System.out.printf(
-				"# bare engine: fresh database prolo_bench_engine, history %s, %d caller threads, Hikari 10%n", history,
-				threads);
+				"# bare engine: fresh database prolo_bench_engine, history %s, %s, %d caller threads, Hikari 10%n",
+				history, minimalVariables ? "1 process variable" : "the product's 14 process variables", threads);
 		List<OpenLoop.Result> results = new ArrayList<>();
 		ExecutorService callers = Executors.newFixedThreadPool(threads);
 		try (BareEngine bare = BareEngine.onFreshDatabase("prolo_bench_engine", root.resolve("bpmn"), 10, history)) {
 			AtomicInteger numbers = new AtomicInteger();
 			OpenLoop.Request start = (i, intended) -> CompletableFuture.supplyAsync(() -> {
-				bare.startReferral("B-" + numbers.incrementAndGet());
+				String referralId = "B-" + numbers.incrementAndGet();
+				if (minimalVariables) {
+					bare.engine()
+						.getRuntimeService()
+						.startProcessInstanceByKey(BareEngine.PROCESS_KEY, referralId,
+								Map.of("referralId", referralId));
+				}
+				else {
+					bare.startReferral(referralId);
+				}
 				return true;
 			}, callers);
 			if (!warmup.isZero()) {
 				OpenLoop.run(20, warmup, Duration.ofSeconds(120), start);
 			}
 			for (double rate : rates) {
+				var cpuBefore = CpuTime.snapshot(Map.of());
 				OpenLoop.Result result = OpenLoop.run(rate, duration, Duration.ofSeconds(300), start);
+				System.out
+					.println("#     CPU during the step: " + CpuTime.between(cpuBefore, CpuTime.snapshot(Map.of())));
 				results.add(result);
 				System.out.printf("#   bare %.0f/s: %.1f/s, p99 %.1f ms, errors %d, load %s%n", rate,
 						result.acceptedRate(), result.latency().percentileMillis(99), result.errors(),
@@ -146,6 +164,17 @@ final class EndToEndBenchmark {
 			callers.shutdownNow();
 		}
 		return results;
+	}
+
+	private static void printBare(List<OpenLoop.Result> bare, List<Double> rates) {
+		System.out.println();
+		System.out.println("| target /s | bare started /s | errors | p50 / p95 / p99 / max ms |");
+		System.out.println("|---:|---:|---:|---|");
+		for (int i = 0; i < bare.size(); i++) {
+			OpenLoop.Result result = bare.get(i);
+			System.out.printf("| %.0f | %.1f | %d | %s |%n", rates.get(i), result.acceptedRate(), result.errors(),
+					result.latency().summary());
+		}
 	}
 
 	private static void print(List<Step> pipeline, List<OpenLoop.Result> bare, List<Double> rates) {

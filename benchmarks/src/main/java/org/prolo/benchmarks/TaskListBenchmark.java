@@ -257,7 +257,20 @@ final class TaskListBenchmark {
 		try (InputStream in = TaskListBenchmark.class.getResourceAsStream("/tasklist-queries.sql")) {
 			statements = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
+		// Once as a session with the server's defaults, once with the planner setting the
+		// workflow's postgres
+		// profile gives its connections (application-postgres.yml).
+		for (String setting : List.of("", "set random_page_cost = 1.1")) {
+			explain(database, statements, setting);
+		}
+	}
+
+	private static void explain(String database, String statements, String setting) throws SQLException {
 		try (Connection connection = Postgres.connect(database); Statement sql = connection.createStatement()) {
+			if (!setting.isEmpty()) {
+				sql.execute(setting);
+			}
+			System.out.println("-- session: " + (setting.isEmpty() ? "server defaults" : setting));
 			for (String statement : statements.split(";")) {
 				String trimmed = statement.replaceAll("(?m)^--.*$", "").trim();
 				if (trimmed.isEmpty()) {
