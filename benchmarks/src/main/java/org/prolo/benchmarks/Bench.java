@@ -28,7 +28,8 @@ public final class Bench {
 			  codec     [--forks 1] [--iterations 5]   (JMH, with -prof gc)
 			intake, e2e and tasklist start the stack on fresh prolo_* PostgreSQL databases through the launcher
 			(--postgres) and stop it at the end; --attach uses a stack already running on ports 8080-8085.
-			--launcher-args "..." passes extra launcher options. Run under flock /tmp/prolo-stack.lock.""";
+			--launcher-args=--full-jit passes launcher options (with "=", as the value starts with --).
+			Run them under flock /tmp/prolo-stack.lock; codec needs no stack.""";
 
 	private Bench() {
 	}
