@@ -20,11 +20,13 @@ record ServiceSpec(String name, int port, String maxHeap, List<Link> links, List
 	static final List<ServiceSpec> ALL = List.of(
 			new ServiceSpec("workflow", 8080, "512m",
 					List.of(new Link("Camunda Tasklist", "http://localhost:8080/camunda/app/tasklist/"),
-							new Link("Camunda REST API", "http://localhost:8080/engine-rest")),
+							new Link("Camunda REST API: open tasks", "http://localhost:8080/engine-rest/task"),
+							new Link("Why is a referral stuck?", "http://localhost:8080/inspect.html")),
 					List.of()),
 			new ServiceSpec("intake", 8081, "256m",
 					List.of(new Link("API docs", "http://localhost:8081/swagger-ui.html"),
-							new Link("Submit a referral", "POST http://localhost:8081/api/referrals")),
+							new Link("Submit a referral", "POST http://localhost:8081/api/referrals"),
+							new Link("FHIR R4", "http://localhost:8081/fhir/metadata")),
 					List.of()),
 			// No radiologist sits at a local demo: imaging orders are reported with a
 			// normal finding after 30 s.

@@ -13,10 +13,12 @@ class ReadyTableTests {
 
 	@Test
 	void listsEveryServiceWithItsUrls() {
-		assertThat(table).contains("http://localhost:8080/camunda/app/tasklist/", "http://localhost:8080/engine-rest",
-				"http://localhost:8081/swagger-ui.html", "POST http://localhost:8081/api/referrals",
-				"http://localhost:8082/swagger-ui.html", "http://localhost:8083/swagger-ui.html",
-				"http://localhost:8084/swagger-ui.html", "http://localhost:8085/swagger-ui.html", "127.0.0.1:9092");
+		assertThat(table).contains("http://localhost:8080/camunda/app/tasklist/",
+				"http://localhost:8080/engine-rest/task", "http://localhost:8080/inspect.html",
+				"http://localhost:8081/fhir/metadata", "http://localhost:8081/swagger-ui.html",
+				"POST http://localhost:8081/api/referrals", "http://localhost:8082/swagger-ui.html",
+				"http://localhost:8083/swagger-ui.html", "http://localhost:8084/swagger-ui.html",
+				"http://localhost:8085/swagger-ui.html", "127.0.0.1:9092");
 		for (ServiceSpec service : ServiceSpec.ALL) {
 			assertThat(table).containsPattern("(?m)^  " + service.name() + " +http");
 		}
@@ -26,7 +28,8 @@ class ReadyTableTests {
 	void namesAServiceOnlyOnItsFirstLine() {
 		assertThat(table)
 			.containsPattern("(?m)^  workflow +http://localhost:8080/camunda/app/tasklist/ +Camunda Tasklist$");
-		assertThat(table).containsPattern("(?m)^ +http://localhost:8080/engine-rest +Camunda REST API$");
+		assertThat(table)
+			.containsPattern("(?m)^ +http://localhost:8080/engine-rest/task +Camunda REST API: open tasks$");
 	}
 
 	@Test

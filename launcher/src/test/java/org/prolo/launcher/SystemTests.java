@@ -276,6 +276,27 @@ class SystemTests {
 	}
 
 	@Test
+	void everyPageTheLauncherPrintsAnswers() throws Exception {
+		HttpClient browserLike = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+		List<String> pages = ServiceSpec.ALL.stream()
+			.flatMap(spec -> spec.links().stream())
+			.map(ServiceSpec.Link::url)
+			// "POST http://..." is an instruction, not a page.
+			.filter(url -> url.startsWith("http://"))
+			.toList();
+		assertThat(pages).hasSizeGreaterThan(PORTS.size());
+		for (String page : pages) {
+			HttpResponse<Void> response = browserLike.send(
+					HttpRequest.newBuilder(URI.create(page.replace("localhost", "127.0.0.1"))).build(),
+					HttpResponse.BodyHandlers.discarding());
+			assertThat(response.statusCode()).as(page).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void everyServiceIsLiveAndReadyWithItsDatabaseAndTheBrokerAndServesPrometheusMetrics() throws Exception {
 		for (var service : PORTS.entrySet()) {
 			String base = "http://127.0.0.1:" + service.getValue() + "/actuator/health/";
