@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -104,11 +105,8 @@ class EventPlumbingTests {
 	@Test
 	void parksAnUndecodableRecordInTheDeadLetterTopicWithTheReason() throws Exception {
 		String key = "R-" + UUID.randomUUID();
-		try (var producer = new KafkaProducer<>(
-				java.util.Map.<String, Object>of("bootstrap.servers", SharedTestBroker.bootstrapServers()),
-				new StringSerializer(), new ByteArraySerializer());
-				var probe = new EventProbe(SharedTestBroker.bootstrapServers(), EventTopics.deadLetterOf(TOPIC))) {
-			producer.send(new ProducerRecord<>(TOPIC, key, "not avro".getBytes(StandardCharsets.UTF_8))).get();
+		try (var probe = new EventProbe(SharedTestBroker.bootstrapServers(), EventTopics.deadLetterOf(TOPIC))) {
+			sendNotAvro(key);
 
 			var dead = probe.awaitRecords(key, 1, Duration.ofSeconds(30)).get(0);
 
@@ -122,11 +120,7 @@ class EventPlumbingTests {
 	@Test
 	void parksAnEventTheListenerCannotHandle() throws Exception {
 		String referralId = "R-" + UUID.randomUUID();
-		var withdrawn = ReferralWithdrawn.newBuilder()
-			.setReferralId(referralId)
-			.setWithdrawnAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-			.setReferrerId("dr-ada")
-			.build();
+		var withdrawn = withdrawn(referralId);
 
 		publisher.publishAndWait(TOPIC, withdrawn);
 
@@ -141,11 +135,7 @@ class EventPlumbingTests {
 	@Test
 	void listsADeadLetterWithItsReasonAndReplaysItOntoItsTopic() {
 		String referralId = "R-" + UUID.randomUUID();
-		var withdrawn = ReferralWithdrawn.newBuilder()
-			.setReferralId(referralId)
-			.setWithdrawnAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-			.setReferrerId("dr-ada")
-			.build();
+		var withdrawn = withdrawn(referralId);
 		publisher.publishAndWait(TOPIC, withdrawn, "withdrawn-" + referralId);
 
 		try (var probe = new EventProbe(SharedTestBroker.bootstrapServers(), EventTopics.deadLetterOf(TOPIC))) {
@@ -174,21 +164,11 @@ class EventPlumbingTests {
 	@Test
 	void findsTheDeadLettersOfOneKeyAcrossDeadLetterTopics() throws Exception {
 		String referralId = "R-" + UUID.randomUUID();
-		var withdrawn = ReferralWithdrawn.newBuilder()
-			.setReferralId(referralId)
-			.setWithdrawnAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-			.setReferrerId("dr-ada")
-			.build();
+		var withdrawn = withdrawn(referralId);
 		publisher.publishAndWait(TOPIC, withdrawn, "withdrawn-" + referralId);
-		try (var producer = new KafkaProducer<>(
-				java.util.Map.<String, Object>of("bootstrap.servers", SharedTestBroker.bootstrapServers()),
-				new StringSerializer(), new ByteArraySerializer());
-				var probe = new EventProbe(SharedTestBroker.bootstrapServers(), EventTopics.deadLetterOf(TOPIC))) {
-			producer.send(new ProducerRecord<>(TOPIC, referralId, "not avro".getBytes(StandardCharsets.UTF_8))).get();
-			producer
-				.send(new ProducerRecord<>(TOPIC, "R-" + UUID.randomUUID(),
-						"not avro".getBytes(StandardCharsets.UTF_8)))
-				.get();
+		try (var probe = new EventProbe(SharedTestBroker.bootstrapServers(), EventTopics.deadLetterOf(TOPIC))) {
+			sendNotAvro(referralId);
+			sendNotAvro("R-" + UUID.randomUUID());
 			probe.awaitRecords(referralId, 2, Duration.ofSeconds(30));
 		}
 
@@ -204,6 +184,23 @@ class EventPlumbingTests {
 			.containsExactlyInAnyOrder("UnhandledEventException: This listener does not handle ReferralWithdrawn",
 					"BadHeaderException: Not Avro single-object encoded: the C3 01 marker is missing");
 		assertThat(deadLetters.withKey("R-" + UUID.randomUUID())).isEmpty();
+	}
+
+	private static ReferralWithdrawn withdrawn(String referralId) {
+		return ReferralWithdrawn.newBuilder()
+			.setReferralId(referralId)
+			.setWithdrawnAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+			.setReferrerId("dr-ada")
+			.build();
+	}
+
+	/** A record no Avro decoder can read, straight onto the topic. */
+	private static void sendNotAvro(String key) throws Exception {
+		try (var producer = new KafkaProducer<>(
+				Map.<String, Object>of("bootstrap.servers", SharedTestBroker.bootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer())) {
+			producer.send(new ProducerRecord<>(TOPIC, key, "not avro".getBytes(StandardCharsets.UTF_8))).get();
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)
