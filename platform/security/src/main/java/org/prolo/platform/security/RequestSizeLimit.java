@@ -1,4 +1,4 @@
-package org.prolo.intake.web;
+package org.prolo.platform.security;
 
 import java.io.IOException;
 
@@ -10,26 +10,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Refuses request bodies above a limit (1 MB by default) with 413: no intake request
- * comes near it, and Jackson would otherwise buffer whatever a client sends. The body is
- * counted as it is read, so a chunked body without Content-Length is caught too; the
- * error surfaces inside Spring MVC and is answered as problem+json by the advice.
+ * Refuses request bodies above a limit (prolo.security.max-request-size, 1 MB by default)
+ * with 413: no request of ours comes near it, and Jackson would otherwise buffer whatever
+ * a client sends. The body is counted as it is read, so a chunked body without
+ * Content-Length is caught too; the error surfaces inside the handler (Spring MVC or
+ * FHIR), which answers in its own error format.
  */
-@Component
 class RequestSizeLimit extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	RequestSizeLimit(@Value("${intake.http.max-request-size:1MB}") DataSize maxSize) {
-		this.maxBytes = maxSize.toBytes();
+	RequestSizeLimit(long maxBytes) {
+		this.maxBytes = maxBytes;
 	}
 
 	@Override

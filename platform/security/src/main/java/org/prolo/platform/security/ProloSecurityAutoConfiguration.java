@@ -1,0 +1,310 @@
+package org.prolo.platform.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.autoconfigure.security.oauth2.client.servlet.OAuth2ClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Makes a service an OAuth2 resource server and an OAuth2 login client of the identity
+ * service, with one filter chain: bearer tokens for APIs, a session for the service's
+ * browser pages. Services add rules as {@link ServiceAccessRules} beans; a service that
+ * needs more chains (workflow, for Camunda's webapps) builds them with
+ * {@link ProloHttpSecurity} and an order before {@link #CHAIN_ORDER}.
+ */
+@AutoConfiguration(before = { SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+		OAuth2ResourceServerAutoConfiguration.class, OAuth2ClientAutoConfiguration.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnProperty(name = "prolo.security.enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(ProloSecurityProperties.class)
+@EnableWebSecurity
+public class ProloSecurityAutoConfiguration {
+
+	/**
+	 * The registration id of the browser sign-in; its callback is
+	 * /login/oauth2/code/prolo.
+	 */
+	public static final String LOGIN_REGISTRATION = "prolo";
+
+	static final String SERVICE_REGISTRATION = "prolo-service";
+
+	public static final int CHAIN_ORDER = SecurityProperties.BASIC_AUTH_ORDER;
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(ProloSecurityProperties properties) {
+		// The JWKS is fetched on the first token, not at start-up: services start before
+		// (or without) the identity service and still answer their probes.
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.getInternalUri() + "/oauth2/jwks").build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.getIssuer()));
+		return decoder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClientRegistrationRepository clientRegistrationRepository(ProloSecurityProperties properties) {
+		List<ClientRegistration> registrations = new ArrayList<>();
+		String browser = properties.getBrowserUri();
+		String internal = properties.getInternalUri();
+		registrations.add(ClientRegistration.withRegistrationId(LOGIN_REGISTRATION)
+			.clientId(properties.getLogin().getId())
+			.clientSecret(properties.getLogin().getSecret())
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+			.scope("openid", "profile", "email")
+			.authorizationUri(browser + "/oauth2/authorize")
+			.tokenUri(internal + "/oauth2/token")
+			.jwkSetUri(internal + "/oauth2/jwks")
+			.userInfoUri(internal + "/userinfo")
+			.userNameAttributeName(IdTokenClaimNames.SUB)
+			.issuerUri(properties.getIssuer())
+			.providerConfigurationMetadata(Map.of("end_session_endpoint", browser + "/connect/logout"))
+			.clientName("Prolotherapy clinic sign-in")
+			.build());
+		if (properties.getClient().getId() != null) {
+			registrations.add(ClientRegistration.withRegistrationId(SERVICE_REGISTRATION)
+				.clientId(properties.getClient().getId())
+				.clientSecret(properties.getClient().getSecret())
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+				.tokenUri(internal + "/oauth2/token")
+				.build());
+		}
+		return new InMemoryClientRegistrationRepository(registrations);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OAuth2AuthorizedClientService authorizedClientService(ClientRegistrationRepository registrations) {
+		return new InMemoryOAuth2AuthorizedClientService(registrations);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "prolo.security.client.id")
+	ServiceTokens serviceTokens(ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients) {
+		var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
+		manager
+			.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+		OAuth2AuthorizedClientManager authorized = manager;
+		return new ServiceTokens(authorized);
+	}
+
+	@Bean
+	ProloHttpSecurity proloHttpSecurity(ProloSecurityProperties properties, ObjectProvider<ServiceAccessRules> rules,
+			ClientRegistrationRepository registrations, Environment environment) {
+		return new ProloHttpSecurity(properties, rules.orderedStream().toList(), registrations,
+				SessionCookieNames.serviceName(environment));
+	}
+
+	@Bean
+	@Order(CHAIN_ORDER)
+	SecurityFilterChain proloSecurityFilterChain(HttpSecurity http, ProloHttpSecurity prolo) throws Exception {
+		return prolo.apply(http).build();
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(ProloSecurityProperties properties) {
+		var registration = new FilterRegistrationBean<>(new RequestSizeLimit(properties.getMaxRequestSize().toBytes()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	@Bean
+	WebMvcConfigurer callerArguments() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new CallerArgumentResolver());
+			}
+		};
+	}
+
+	/**
+	 * The shared part of every filter chain, so that a service with several chains keeps
+	 * the same sign-in, errors, CSRF and headers in each.
+	 */
+	public static final class ProloHttpSecurity {
+
+		private final ProloSecurityProperties properties;
+
+		private final List<ServiceAccessRules> rules;
+
+		private final RequestMatcher bearer = new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION);
+
+		private final RequestMatcher browser;
+
+		private final ProblemResponses problems;
+
+		private final ClientRegistrationRepository registrations;
+
+		private final String serviceName;
+
+		ProloHttpSecurity(ProloSecurityProperties properties, List<ServiceAccessRules> rules,
+				ClientRegistrationRepository registrations, String serviceName) {
+			this.properties = properties;
+			this.rules = rules;
+			this.registrations = registrations;
+			this.serviceName = serviceName;
+			var html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+			html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+			this.browser = new AndRequestMatcher(html, new NegatedRequestMatcher(this.bearer),
+					new NegatedRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest")));
+			this.problems = new ProblemResponses(this.browser);
+		}
+
+		/**
+		 * Everything shared, with the service's rules and then "signed in" for the rest.
+		 */
+		public HttpSecurity apply(HttpSecurity http) throws Exception {
+			http.authorizeHttpRequests(requests -> {
+				requests
+					.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+							"/error")
+					.permitAll();
+				requests.requestMatchers("/actuator/prometheus")
+					.hasAnyAuthority(Roles.scope(Roles.METRICS_READ), Roles.group(Roles.CLINIC_LEADS));
+				requests.requestMatchers("/actuator/**").hasAuthority(Roles.group(Roles.CLINIC_LEADS));
+				this.rules.forEach(rule -> rule.configure(requests));
+				requests.anyRequest().authenticated();
+			});
+			return signIn(http);
+		}
+
+		/** Sign-in, errors, CSRF and headers, without authorization rules. */
+		public HttpSecurity signIn(HttpSecurity http) throws Exception {
+			var requestCache = new HttpSessionRequestCache();
+			// Only a browser page is worth returning to after sign-in; saving API
+			// requests
+			// would open a session for every unauthenticated call.
+			requestCache.setRequestMatcher(this.browser);
+			var csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+			csrfTokens.setCookieName("XSRF-TOKEN-" + cookieSuffix());
+			http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthorities()))
+				.authenticationEntryPoint(this.problems)
+				.accessDeniedHandler(this.problems))
+				.oauth2Login(login -> login.loginPage(ProblemResponses.SIGN_IN)
+					.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(oidcGroups())))
+				.logout(logout -> logout.logoutSuccessHandler(oidcLogout()))
+				.requestCache(cache -> cache.requestCache(requestCache))
+				.exceptionHandling(
+						errors -> errors.authenticationEntryPoint(this.problems).accessDeniedHandler(this.problems))
+				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+					.csrfTokenRequestHandler(new FormOrHeaderCsrfTokens())
+					.ignoringRequestMatchers(this.bearer))
+				.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+				.headers(headers -> headers
+					.contentSecurityPolicy(csp -> csp.policyDirectives(this.properties.getContentSecurityPolicy()
+							+ "; form-action 'self' " + this.properties.getBrowserUri()))
+					.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+			return http;
+		}
+
+		/**
+		 * Logout that also ends the identity service's session (OIDC RP-initiated
+		 * logout).
+		 */
+		private OidcClientInitiatedLogoutSuccessHandler oidcLogout() {
+			var handler = new OidcClientInitiatedLogoutSuccessHandler(this.registrations);
+			handler.setPostLogoutRedirectUri("{baseUrl}/");
+			return handler;
+		}
+
+		public RequestMatcher browserRequests() {
+			return this.browser;
+		}
+
+		private String cookieSuffix() {
+			return this.serviceName.toUpperCase(java.util.Locale.ROOT);
+		}
+
+	}
+
+	static Converter<Jwt, ? extends org.springframework.security.authentication.AbstractAuthenticationToken> jwtAuthorities() {
+		var scopes = new JwtGrantedAuthoritiesConverter();
+		var converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+			Collection<GrantedAuthority> authorities = new ArrayList<>(scopes.convert(jwt));
+			List<String> groups = jwt.getClaimAsStringList("groups");
+			if (groups != null) {
+				groups.forEach(group -> authorities.add(new SimpleGrantedAuthority(Roles.group(group))));
+			}
+			return authorities;
+		});
+		return converter;
+	}
+
+	static GrantedAuthoritiesMapper oidcGroups() {
+		return authorities -> {
+			Set<GrantedAuthority> mapped = new HashSet<>(authorities);
+			for (GrantedAuthority authority : authorities) {
+				if (authority instanceof OidcUserAuthority oidc) {
+					Object groups = oidc.getAttributes().get("groups");
+					if (groups instanceof Collection<?> names) {
+						names.forEach(name -> mapped.add(new SimpleGrantedAuthority(Roles.group(name.toString()))));
+					}
+				}
+			}
+			return mapped;
+		};
+	}
+
+}

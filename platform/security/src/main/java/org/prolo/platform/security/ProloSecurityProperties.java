@@ -1,0 +1,107 @@
+package org.prolo.platform.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Where the identity service is and who this service is to it. The issuer is the
+ * {@code iss} string in tokens; services may reach the provider under another name
+ * (internal-uri, e.g. http://identity:9000 in docker-compose) than browsers do
+ * (browser-uri).
+ */
+@ConfigurationProperties("prolo.security")
+public class ProloSecurityProperties {
+
+	private String issuer = "http://localhost:9000";
+
+	private String internalUri;
+
+	private String browserUri;
+
+	private final Client login = new Client("prolo-web", "prolo-web-secret");
+
+	private final Client client = new Client(null, null);
+
+	private DataSize maxRequestSize = DataSize.ofMegabytes(1);
+
+	private String contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+			+ "frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
+
+	public String getIssuer() {
+		return issuer;
+	}
+
+	public void setIssuer(String issuer) {
+		this.issuer = issuer;
+	}
+
+	public String getInternalUri() {
+		return internalUri != null ? internalUri : issuer;
+	}
+
+	public void setInternalUri(String internalUri) {
+		this.internalUri = internalUri;
+	}
+
+	public String getBrowserUri() {
+		return browserUri != null ? browserUri : issuer;
+	}
+
+	public void setBrowserUri(String browserUri) {
+		this.browserUri = browserUri;
+	}
+
+	public Client getLogin() {
+		return login;
+	}
+
+	public Client getClient() {
+		return client;
+	}
+
+	public DataSize getMaxRequestSize() {
+		return maxRequestSize;
+	}
+
+	public void setMaxRequestSize(DataSize maxRequestSize) {
+		this.maxRequestSize = maxRequestSize;
+	}
+
+	public String getContentSecurityPolicy() {
+		return contentSecurityPolicy;
+	}
+
+	public void setContentSecurityPolicy(String contentSecurityPolicy) {
+		this.contentSecurityPolicy = contentSecurityPolicy;
+	}
+
+	public static class Client {
+
+		private String id;
+
+		private String secret;
+
+		Client(String id, String secret) {
+			this.id = id;
+			this.secret = secret;
+		}
+
+		public String getId() {
+			return id;
+		}
+
+		public void setId(String id) {
+			this.id = id;
+		}
+
+		public String getSecret() {
+			return secret;
+		}
+
+		public void setSecret(String secret) {
+			this.secret = secret;
+		}
+
+	}
+
+}

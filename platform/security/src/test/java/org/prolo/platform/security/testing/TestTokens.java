@@ -1,0 +1,115 @@
+package org.prolo.platform.security.testing;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.prolo.platform.security.ProloSecurityProperties;
+import org.prolo.platform.security.Roles;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * Signed access tokens for service tests, shaped like the identity service's (sub, iss,
+ * groups, scope), and a decoder that trusts this key instead of fetching the identity
+ * service's JWKS. Everything else (signature, issuer, expiry checks, the group mapping
+ * and the access rules) runs as in production. Import {@link Decoder} in the test.
+ */
+public final class TestTokens {
+
+	private static final RSAKey KEY = generate();
+
+	private TestTokens() {
+	}
+
+	public static String physician(String id) {
+		return user(id, Roles.PHYSICIAN);
+	}
+
+	/** A person in the given groups. */
+	public static String user(String id, String... groups) {
+		return bearer(id, Arrays.asList(groups), List.of(), Instant.now().plusSeconds(600));
+	}
+
+	/** A service client with the given scopes. */
+	public static String client(String clientId, String... scopes) {
+		return bearer(clientId, List.of(), Arrays.asList(scopes), Instant.now().plusSeconds(600));
+	}
+
+	/** A person whose token expired a minute ago. */
+	public static String expired(String id, String... groups) {
+		return bearer(id, Arrays.asList(groups), List.of(), Instant.now().minusSeconds(60));
+	}
+
+	/** Signed by a key the service does not trust. */
+	public static String forged(String id, String... groups) {
+		return sign(claims(id, Arrays.asList(groups), List.of(), Instant.now().plusSeconds(600)), generate());
+	}
+
+	public static String bearer(String subject, List<String> groups, List<String> scopes, Instant expiresAt) {
+		return sign(claims(subject, groups, scopes, expiresAt), KEY);
+	}
+
+	private static JWTClaimsSet claims(String subject, List<String> groups, List<String> scopes, Instant expiresAt) {
+		var claims = new JWTClaimsSet.Builder().subject(subject)
+			.issuer(new ProloSecurityProperties().getIssuer())
+			.issueTime(Date.from(expiresAt.minusSeconds(600)))
+			.expirationTime(Date.from(expiresAt))
+			.jwtID(UUID.randomUUID().toString());
+		if (!groups.isEmpty()) {
+			claims.claim("groups", groups);
+		}
+		if (!scopes.isEmpty()) {
+			claims.claim("scope", String.join(" ", scopes));
+		}
+		return claims.build();
+	}
+
+	private static String sign(JWTClaimsSet claims, RSAKey key) {
+		try {
+			var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+			jwt.sign(new RSASSASigner(key));
+			return "Bearer " + jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static RSAKey generate() {
+		try {
+			return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Makes the service trust {@link TestTokens} with the production validators. */
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class Decoder {
+
+		@Bean
+		JwtDecoder testTokensDecoder(ProloSecurityProperties properties) throws JOSEException {
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(KEY.toRSAPublicKey()).build();
+			decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.getIssuer()));
+			return decoder;
+		}
+
+	}
+
+}
