@@ -11,6 +11,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +53,22 @@ public record BadRequest(String name, HttpMethod method, String path, String con
 
 	/** Sends the request and asserts the problem+json answer. */
 	public void assertAnsweredBy(MockMvc mvc) throws Exception {
-		MvcResult result = mvc.perform(build()).andReturn();
+		assertAnsweredBy(mvc, new RequestPostProcessor[0]);
+	}
+
+	/**
+	 * Sends the request as a given caller and asserts the problem+json answer: a secured
+	 * service must look at the input of a caller who may send it, or every case would end
+	 * at the sign-in check instead.
+	 * @param caller adds the caller's credentials, e.g. an Authorization header
+	 * ({@link #header(String, String)})
+	 */
+	public void assertAnsweredBy(MockMvc mvc, RequestPostProcessor... caller) throws Exception {
+		MockHttpServletRequestBuilder request = build();
+		for (RequestPostProcessor postProcessor : caller) {
+			request.with(postProcessor);
+		}
+		MvcResult result = mvc.perform(request).andReturn();
 
 		int status = result.getResponse().getStatus();
 		assertThat(status).as("status of %s", this).isEqualTo(expectedStatus);
@@ -68,6 +84,14 @@ public record BadRequest(String name, HttpMethod method, String path, String con
 			assertThat(problem.path("errors").findValuesAsText("field")).as("fields named for %s", this)
 				.contains(badField);
 		}
+	}
+
+	/** Adds a request header, e.g. {@code header("Authorization", "Bearer ...")}. */
+	public static RequestPostProcessor header(String name, String value) {
+		return request -> {
+			request.addHeader(name, value);
+			return request;
+		};
 	}
 
 	@Override
