@@ -1,0 +1,33 @@
+package org.prolo.identity;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The directory (who the demo users are) is plain Java that sign-in and the claims both
+ * read; only the keys package handles key material.
+ */
+@AnalyzeClasses(packages = "org.prolo.identity", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	@ArchTest
+	static final ArchRule directoryIsPlainJava = noClasses().that()
+		.resideInAPackage("org.prolo.identity.directory..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework..", "com.nimbusds..", "org.prolo.identity.claims..",
+				"org.prolo.identity.clients..", "org.prolo.identity.keys..", "org.prolo.identity.server..",
+				"org.prolo.identity.signin..");
+
+	@ArchTest
+	static final ArchRule onlyTheKeysPackageTouchesKeyMaterial = noClasses().that()
+		.resideOutsideOfPackage("org.prolo.identity.keys..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("com.nimbusds.jose.jwk..", "java.security..");
+
+}
