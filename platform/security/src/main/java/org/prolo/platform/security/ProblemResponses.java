@@ -12,11 +12,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -34,7 +38,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
 	private final RequestMatcher browser;
 
-	private final ObjectMapper json = new ObjectMapper();
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	ProblemResponses(RequestMatcher browser) {
 		this.browser = browser;
@@ -55,12 +59,18 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
+		// The CSRF check runs before the sign-in check: a POST from nobody at all is
+		// unauthenticated (401 with the Bearer challenge, or sign-in), not a forgery.
+		if (denied instanceof CsrfException && CurrentCaller.get().isEmpty()) {
+			commence(request, response, new InsufficientAuthenticationException(denied.getMessage(), denied));
+			return;
+		}
 		this.bearerDenied.handle(request, response, denied);
 		write(request, response, HttpStatus.FORBIDDEN, "forbidden",
 				"Your groups or scopes do not allow this request, or the form's CSRF token is missing.");
 	}
 
-	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+	private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
 			String detail) throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "https://prolo.example/problems/" + type);
@@ -70,7 +80,22 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 		problem.put("instance", request.getRequestURI());
 		response.setStatus(status.value());
 		response.setHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.json.writeValue(response.getOutputStream(), problem);
+		JSON.writeValue(response.getOutputStream(), problem);
+	}
+
+	/**
+	 * What the firewall refuses (an encoded slash, NUL or dot segment, ...) is bad input
+	 * too, answered as problem+json rather than the firewall's bare 400.
+	 */
+	static final class Rejected implements RequestRejectedHandler {
+
+		@Override
+		public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+				throws IOException {
+			write(request, response, HttpStatus.BAD_REQUEST, "rejected-request",
+					"The request URL or a header holds characters or segments this service does not accept.");
+		}
+
 	}
 
 }

@@ -53,6 +53,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -159,6 +160,12 @@ public class ProloSecurityAutoConfiguration {
 	@Order(CHAIN_ORDER)
 	SecurityFilterChain proloSecurityFilterChain(HttpSecurity http, ProloHttpSecurity prolo) throws Exception {
 		return prolo.apply(http).build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestRejectedHandler requestRejectedHandler() {
+		return new ProblemResponses.Rejected();
 	}
 
 	@Bean
