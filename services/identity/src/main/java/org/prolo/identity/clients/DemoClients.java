@@ -60,10 +60,22 @@ class DemoClients {
 		return uris;
 	}
 
+	/** Where a service's "Sign out" may return to: its own start page. */
+	static List<String> postLogoutRedirectUris(IdentityProperties properties) {
+		List<String> uris = new ArrayList<>();
+		for (String host : properties.redirectHosts()) {
+			for (int port : properties.redirectPorts()) {
+				uris.add("http://" + host + ":" + port + "/");
+			}
+		}
+		return uris;
+	}
+
 	private static RegisteredClient web(IdentityProperties properties, PasswordEncoder encoder) {
 		return confidential(WEB, encoder).authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
 			.redirectUris((uris) -> uris.addAll(webRedirectUris(properties)))
+			.postLogoutRedirectUris((uris) -> uris.addAll(postLogoutRedirectUris(properties)))
 			.scope(OidcScopes.OPENID)
 			.scope(OidcScopes.PROFILE)
 			.scope(OidcScopes.EMAIL)
