@@ -25,6 +25,8 @@ import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
@@ -32,6 +34,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ResponseEntity;
@@ -58,6 +64,7 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		classes = { ImagingApplication.class, ImagingFlowScenario.WorkflowTopic.class })
+@Import(TestTokens.Decoder.class)
 abstract class ImagingFlowScenario {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -109,10 +116,8 @@ abstract class ImagingFlowScenario {
 		assertThat(orders).extracting(o -> o.get("modality").asText()).containsExactly("XRAY", "MRI");
 
 		String orderId = order.get("id").asText();
-		ResponseEntity<JsonNode> reported = rest.postForEntity(
-				"/api/imaging-orders/{id}/report", Map.of("redFlag", true, "redFlagKind", "FRACTURE",
-						"fullThicknessTear", false, "report", "Undisplaced tibial plateau fracture."),
-				JsonNode.class, orderId);
+		ResponseEntity<JsonNode> reported = report(orderId, Map.of("redFlag", true, "redFlagKind", "FRACTURE",
+				"fullThicknessTear", false, "report", "Undisplaced tibial plateau fracture."));
 		assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(reported.getBody().get("status").asText()).isEqualTo("REPORTED");
 
@@ -148,11 +153,30 @@ abstract class ImagingFlowScenario {
 				.isEqualTo(CloudEventHeaders.readFrom(copies.get(0).headers()).id());
 		}
 
-		ResponseEntity<JsonNode> again = rest.postForEntity("/api/imaging-orders/{id}/report",
-				Map.of("redFlag", false, "fullThicknessTear", false, "report", "Normal."), JsonNode.class, orderId);
+		ResponseEntity<JsonNode> again = report(orderId,
+				Map.of("redFlag", false, "fullThicknessTear", false, "report", "Normal."));
 		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(rest.getForEntity("/api/imaging-orders/{id}", JsonNode.class, "no-such-order").getStatusCode())
-			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(read("/api/imaging-orders/{id}", "no-such-order").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	/** The external radiology system reports with its client-credentials token. */
+	private ResponseEntity<JsonNode> report(String orderId, Map<String, Object> findings) {
+		return rest.exchange("/api/imaging-orders/{id}/report", HttpMethod.POST,
+				new HttpEntity<>(findings, signedIn(TestTokens.client("radiology", Roles.IMAGING_REPORT))),
+				JsonNode.class, orderId);
+	}
+
+	/** A clinical coordinator, who chases imaging, reads the worklist. */
+	private ResponseEntity<JsonNode> read(String path, Object... variables) {
+		return rest.exchange(path, HttpMethod.GET,
+				new HttpEntity<>(signedIn(TestTokens.user("carl", Roles.CLINICAL_COORDINATORS))), JsonNode.class,
+				variables);
+	}
+
+	private static HttpHeaders signedIn(String authorization) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.AUTHORIZATION, authorization);
+		return headers;
 	}
 
 	/**
@@ -188,7 +212,7 @@ abstract class ImagingFlowScenario {
 	}
 
 	private List<JsonNode> ordersOf(String referralId) {
-		JsonNode all = rest.getForObject("/api/imaging-orders", JsonNode.class);
+		JsonNode all = read("/api/imaging-orders").getBody();
 		return java.util.stream.StreamSupport.stream(all.spliterator(), false)
 			.filter(o -> o.get("referralId").asText().equals(referralId))
 			.toList();

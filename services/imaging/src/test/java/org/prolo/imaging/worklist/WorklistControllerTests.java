@@ -10,9 +10,15 @@ import org.prolo.imaging.order.Modality;
 import org.prolo.imaging.order.OrderAlreadyReportedException;
 import org.prolo.imaging.order.OrderNotFoundException;
 import org.prolo.imaging.order.OrderStatus;
+import org.prolo.platform.security.ProloSecurityAutoConfiguration;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,7 +35,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+// The slice does not load the shared security auto-configuration by itself; with it and
+// the service's rules the controller is tested behind the production filter chain.
 @WebMvcTest(WorklistController.class)
+@ImportAutoConfiguration(ProloSecurityAutoConfiguration.class)
+@Import({ TestTokens.Decoder.class, WorklistAccessRules.class })
 class WorklistControllerTests {
 
 	private static final ImagingOrder ORDER = ImagingOrder.open("o-1", "ref-1", "pt-1", Modality.XRAY, "right knee",
@@ -45,7 +55,7 @@ class WorklistControllerTests {
 	void listsOrdersByStatus() throws Exception {
 		given(worklist.orders(OrderStatus.OPEN)).willReturn(List.of(ORDER));
 
-		mvc.perform(get("/api/imaging-orders").param("status", "OPEN"))
+		mvc.perform(get("/api/imaging-orders").param("status", "OPEN").header(HttpHeaders.AUTHORIZATION, coordinator()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$", hasSize(1)))
 			.andExpect(jsonPath("$[0].id").value("o-1"))
@@ -56,7 +66,7 @@ class WorklistControllerTests {
 
 	@Test
 	void rejectsUnknownStatusAsProblem() throws Exception {
-		mvc.perform(get("/api/imaging-orders").param("status", "LOST"))
+		mvc.perform(get("/api/imaging-orders").param("status", "LOST").header(HttpHeaders.AUTHORIZATION, coordinator()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("status"));
@@ -66,7 +76,7 @@ class WorklistControllerTests {
 	void answersUnknownOrderWith404Problem() throws Exception {
 		given(worklist.order("nope")).willThrow(new OrderNotFoundException("nope"));
 
-		mvc.perform(get("/api/imaging-orders/nope"))
+		mvc.perform(get("/api/imaging-orders/nope").header(HttpHeaders.AUTHORIZATION, coordinator()))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(404));
@@ -78,7 +88,8 @@ class WorklistControllerTests {
 		given(worklist.report("o-1", findings))
 			.willReturn(ORDER.report(findings, Instant.parse("2025-11-04T10:00:00Z")));
 
-		mvc.perform(post("/api/imaging-orders/o-1/report").contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/api/imaging-orders/o-1/report").header(HttpHeaders.AUTHORIZATION, radiology())
+			.contentType(MediaType.APPLICATION_JSON)
 			.content(
 					"""
 							{"redFlag":true,"redFlagKind":"FRACTURE","fullThicknessTear":false,"osteoarthritisGrade":null,"report":"Fracture."}"""))
@@ -89,8 +100,10 @@ class WorklistControllerTests {
 
 	@Test
 	void namesEveryBadFieldOfAReport() throws Exception {
-		mvc.perform(post("/api/imaging-orders/o-1/report").contentType(MediaType.APPLICATION_JSON).content("""
-				{"redFlag":true,"fullThicknessTear":false,"osteoarthritisGrade":5,"report":""}"""))
+		mvc.perform(post("/api/imaging-orders/o-1/report").header(HttpHeaders.AUTHORIZATION, radiology())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"redFlag":true,"fullThicknessTear":false,"osteoarthritisGrade":5,"report":""}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[*].field")
@@ -100,8 +113,10 @@ class WorklistControllerTests {
 
 	@Test
 	void namesAFieldOfTheWrongJsonType() throws Exception {
-		mvc.perform(post("/api/imaging-orders/o-1/report").contentType(MediaType.APPLICATION_JSON).content("""
-				{"redFlag":"maybe","fullThicknessTear":false,"report":"x"}"""))
+		mvc.perform(post("/api/imaging-orders/o-1/report").header(HttpHeaders.AUTHORIZATION, radiology())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"redFlag":"maybe","fullThicknessTear":false,"report":"x"}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("redFlag"));
@@ -111,10 +126,22 @@ class WorklistControllerTests {
 	void answersSecondReportWith409Problem() throws Exception {
 		given(worklist.report(eq("o-1"), any())).willThrow(new OrderAlreadyReportedException("o-1"));
 
-		mvc.perform(post("/api/imaging-orders/o-1/report").contentType(MediaType.APPLICATION_JSON).content("""
-				{"redFlag":false,"fullThicknessTear":false,"report":"Normal."}"""))
+		mvc.perform(post("/api/imaging-orders/o-1/report").header(HttpHeaders.AUTHORIZATION, radiology())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"redFlag":false,"fullThicknessTear":false,"report":"Normal."}"""))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	/** Reads the worklist. */
+	private static String coordinator() {
+		return TestTokens.user("carl", Roles.CLINICAL_COORDINATORS);
+	}
+
+	/** The external radiology system, which reports. */
+	private static String radiology() {
+		return TestTokens.client("radiology", Roles.IMAGING_REPORT);
 	}
 
 }
