@@ -37,6 +37,8 @@ import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.TestTokens;
 import org.prolo.scheduling.booking.Purpose;
 import org.prolo.scheduling.booking.SessionsBooked;
 
@@ -46,6 +48,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.modulith.events.CompletedEventPublications;
@@ -72,6 +78,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		classes = { SchedulingApplication.class, SchedulingFlowScenario.FridayBeforeChristmas.class },
 		properties = "prolo.scheduling.closures=2025-12-24,2025-12-25,2025-12-26,2025-12-31,2026-01-01")
+@Import(TestTokens.Decoder.class)
 abstract class SchedulingFlowScenario {
 
 	static final Instant NOW = Instant.parse("2025-12-19T10:00:00Z");
@@ -215,7 +222,13 @@ abstract class SchedulingFlowScenario {
 	}
 
 	private List<JsonNode> bookingsOf(String referralId) {
-		JsonNode all = rest.getForObject("/api/referrals/{id}/appointments", JsonNode.class, referralId);
+		// A clinical coordinator, who arranges the sessions, reads them.
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.AUTHORIZATION, TestTokens.user("carl", Roles.CLINICAL_COORDINATORS));
+		JsonNode all = rest
+			.exchange("/api/referrals/{id}/appointments", HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class,
+					referralId)
+			.getBody();
 		return StreamSupport.stream(all.spliterator(), false).toList();
 	}
 

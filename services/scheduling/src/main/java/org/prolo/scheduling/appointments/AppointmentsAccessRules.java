@@ -1,0 +1,27 @@
+package org.prolo.scheduling.appointments;
+
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.ServiceAccessRules;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bookings are the clinic's business: staff groups read them (coordinators arrange the
+ * sessions, clinicians see when a patient comes). Physicians outside the clinic learn of
+ * the dates from their letters, and no service reads bookings over HTTP, so no client
+ * scope is allowed. The whole of /api, so that a controller added later is staff-only
+ * until it gets a rule of its own. API docs, /asyncapi.yaml and Swagger UI fall through
+ * to the shared "any signed-in caller".
+ */
+@Component
+class AppointmentsAccessRules implements ServiceAccessRules {
+
+	@Override
+	public void configure(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		requests.requestMatchers("/api/**").hasAnyAuthority(Roles.staff());
+	}
+
+}
