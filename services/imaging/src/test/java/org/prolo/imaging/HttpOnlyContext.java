@@ -23,9 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 		"spring.kafka.listener.auto-startup=false",
 		"spring.datasource.url=jdbc:h2:mem:imaging-http-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
 @AutoConfigureMockMvc
-// Metrics export is off in tests unless asked for; the access rules of
-// /actuator/prometheus
-// need the endpoint.
+// Tests turn metrics export off unless asked: /actuator/prometheus must exist here.
 @AutoConfigureObservability(tracing = false)
 @Import(TestTokens.Decoder.class)
 abstract class HttpOnlyContext {
