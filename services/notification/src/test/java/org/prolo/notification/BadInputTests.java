@@ -6,52 +6,30 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.TestTokens;
 import org.prolo.platform.testing.BadRequest;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.prolo.platform.testing.BadRequest.oddIds;
 import static org.prolo.platform.testing.BadRequest.raw;
 
 /**
  * Bad query values and methods against the letters and mailbox endpoints, through the
- * real store. The answer is always a 4xx application/problem+json, never a 5xx.
+ * real store, sent by an intake coordinator (who may use both, so the input and not the
+ * access rules decides the answer). The answer is always a 4xx application/problem+json,
+ * never a 5xx.
  */
-// Listeners off: this class exercises HTTP only and must not join the consumer group
-// "notification" on the shared broker while another context of this JVM does; closed
-// after
-// the class for the same reason.
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
-		"spring.kafka.listener.auto-startup=false",
-		"spring.datasource.url=jdbc:h2:mem:notification-bad-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-		"prolo.notification.outbox-retry=PT10M" })
-@AutoConfigureMockMvc
-class BadInputTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
-		registry.add("prolo.notification.embedded-smtp.port", TestSocketUtils::findAvailableTcpPort);
-	}
+class BadInputTests extends HttpOnlyContext {
 
 	@ParameterizedTest(name = "[{index}] {0}")
 	@MethodSource("badRequests")
 	void answersEveryBadRequestWithA4xxProblem(BadRequest bad) throws Exception {
-		bad.assertAnsweredBy(mvc);
+		bad.assertAnsweredBy(mvc,
+				BadRequest.header(HttpHeaders.AUTHORIZATION, TestTokens.user("ingrid", Roles.INTAKE_COORDINATORS)));
 	}
 
 	static Stream<BadRequest> badRequests() {

@@ -28,10 +28,14 @@ import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventPublication;
@@ -62,6 +66,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		// The test stands in for the producing services, so it declares their topics too.
 		"prolo.events.owned-topics=notification.referrer-events, intake.referral-events, workflow.referral-events, scheduling.appointment-events" })
 @AutoConfigureMockMvc
+@Import(TestTokens.Decoder.class)
 abstract class ReferrerLetterScenario {
 
 	static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -126,7 +131,9 @@ abstract class ReferrerLetterScenario {
 					.build());
 
 		await().atMost(PATIENCE)
-			.untilAsserted(() -> mvc.perform(get("/api/letters").param("referralId", referralId))
+			.untilAsserted(() -> mvc
+				.perform(get("/api/letters").param("referralId", referralId)
+					.header(HttpHeaders.AUTHORIZATION, clinicalCoordinator()))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.length()").value(2))
 				.andExpect(jsonPath("$[0].status").value("NOTIFIED"))
@@ -159,11 +166,13 @@ abstract class ReferrerLetterScenario {
 			assertThat(acceptance.getChannel().toString()).isEqualTo("EMAIL");
 		}
 
-		mvc.perform(get("/api/mailbox"))
+		mvc.perform(get("/api/mailbox").header(HttpHeaders.AUTHORIZATION, intakeCoordinator()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.subject == 'Referral " + referralId + ": accepted')].to[0]")
 				.value("dr.ada@clinic.example"));
-		mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andExpect(jsonPath("$.paths").isNotEmpty());
+		mvc.perform(get("/v3/api-docs").header(HttpHeaders.AUTHORIZATION, intakeCoordinator()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths").isNotEmpty());
 
 		// A crash after the broker took the acceptance's ReferrerNotified but before
 		// notified_at was stored: the registry hands the LetterWritten to the dispatcher
@@ -225,7 +234,9 @@ abstract class ReferrerLetterScenario {
 
 		publisher.publishAndWait(EventTopics.INTAKE, submitted(referralId));
 		await().atMost(PATIENCE)
-			.untilAsserted(() -> mvc.perform(get("/api/letters").param("referralId", referralId))
+			.untilAsserted(() -> mvc
+				.perform(get("/api/letters").param("referralId", referralId)
+					.header(HttpHeaders.AUTHORIZATION, clinicalCoordinator()))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.length()").value(1))
 				.andExpect(jsonPath("$[0].status").value("NOTIFIED")));
@@ -242,7 +253,9 @@ abstract class ReferrerLetterScenario {
 					.setRequestedBy("ingrid")
 					.build());
 		await().atMost(PATIENCE)
-			.untilAsserted(() -> mvc.perform(get("/api/letters").param("referralId", referralId))
+			.untilAsserted(() -> mvc
+				.perform(get("/api/letters").param("referralId", referralId)
+					.header(HttpHeaders.AUTHORIZATION, clinicalCoordinator()))
 				.andExpect(jsonPath("$.length()").value(2))
 				.andExpect(jsonPath("$[1].status").value("NOTIFIED")));
 
@@ -316,6 +329,16 @@ abstract class ReferrerLetterScenario {
 
 	static Instant now() {
 		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/** Follows a referral, and with it what its referrer was told. */
+	private static String clinicalCoordinator() {
+		return TestTokens.user("carl", Roles.CLINICAL_COORDINATORS);
+	}
+
+	/** Owns the correspondence with referrers, and may read the whole mailbox. */
+	private static String intakeCoordinator() {
+		return TestTokens.user("ingrid", Roles.INTAKE_COORDINATORS);
 	}
 
 }

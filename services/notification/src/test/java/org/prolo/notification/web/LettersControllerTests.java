@@ -7,9 +7,15 @@ import org.junit.jupiter.api.Test;
 import org.prolo.notification.letter.LetterKind;
 import org.prolo.notification.outbox.Letters;
 import org.prolo.notification.outbox.StoredLetter;
+import org.prolo.platform.security.ProloSecurityAutoConfiguration;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -20,7 +26,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+// The slice does not load the shared security auto-configuration by itself; with it and
+// the service's rules the controller is tested behind the production filter chain.
 @WebMvcTest(LettersController.class)
+@ImportAutoConfiguration(ProloSecurityAutoConfiguration.class)
+@Import({ TestTokens.Decoder.class, NotificationAccessRules.class })
 class LettersControllerTests {
 
 	@Autowired
@@ -38,7 +48,7 @@ class LettersControllerTests {
 				new StoredLetter("L-2", "ce-2", "R-1001", "dr-ada", LetterKind.CLOSED, "dr.ada@clinic.example",
 						"Referral R-1001: closed: REJECTED", "Dear ...", at, null, null)));
 
-		mvc.perform(get("/api/letters").param("referralId", "R-1001"))
+		mvc.perform(get("/api/letters").param("referralId", "R-1001").header(HttpHeaders.AUTHORIZATION, clinician()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(2))
 			.andExpect(jsonPath("$[0].kind").value("ACCEPTED"))
@@ -49,7 +59,7 @@ class LettersControllerTests {
 
 	@Test
 	void rejectsABlankReferralIdWithAProblemNamingTheField() throws Exception {
-		mvc.perform(get("/api/letters").param("referralId", " "))
+		mvc.perform(get("/api/letters").param("referralId", " ").header(HttpHeaders.AUTHORIZATION, clinician()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("referralId"))
@@ -58,10 +68,15 @@ class LettersControllerTests {
 
 	@Test
 	void rejectsAMissingReferralIdWithAProblem() throws Exception {
-		mvc.perform(get("/api/letters"))
+		mvc.perform(get("/api/letters").header(HttpHeaders.AUTHORIZATION, clinician()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("referralId"));
+	}
+
+	/** Any staff group may read a referral's letters. */
+	private static String clinician() {
+		return TestTokens.user("clara", Roles.CLINICIANS);
 	}
 
 }
