@@ -30,10 +30,14 @@ import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,6 +63,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		// The test stands in for the producing services, so it declares their topics too.
 		"prolo.events.owned-topics=intake.referral-events, workflow.referral-events, imaging.imaging-events, scheduling.appointment-events, notification.referrer-events" })
 @AutoConfigureMockMvc
+@Import(TestTokens.Decoder.class)
 class PoisonRecordTests {
 
 	static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -108,7 +113,9 @@ class PoisonRecordTests {
 					reason -> assertThat(reason).startsWith("UnknownEventSchemaException")
 						.containsIgnoringCase("fingerprint"));
 		await().atMost(PATIENCE)
-			.untilAsserted(() -> mvc.perform(get("/api/referrals/{id}/timeline", referralId))
+			.untilAsserted(() -> mvc
+				.perform(get("/api/referrals/{id}/timeline", referralId).header(HttpHeaders.AUTHORIZATION,
+						TestTokens.user("carl", Roles.CLINICAL_COORDINATORS)))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.entries.length()").value(1)));
 	}

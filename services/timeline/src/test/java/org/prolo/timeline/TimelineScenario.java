@@ -32,12 +32,16 @@ import org.prolo.events.SuitabilityDecided;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.awaitility.Awaitility.await;
@@ -61,6 +65,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // The test stands in for the producing services, so it declares their topics too.
 "prolo.events.owned-topics=intake.referral-events, workflow.referral-events, imaging.imaging-events, scheduling.appointment-events, notification.referrer-events")
 @AutoConfigureMockMvc
+@Import(TestTokens.Decoder.class)
 abstract class TimelineScenario {
 
 	static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -228,10 +233,11 @@ abstract class TimelineScenario {
 					.build());
 
 		await().atMost(PATIENCE)
-			.untilAsserted(() -> mvc.perform(get("/api/referrals/{id}/timeline", id))
+			.untilAsserted(() -> mvc
+				.perform(get("/api/referrals/{id}/timeline", id).header(HttpHeaders.AUTHORIZATION, intakeService()))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.entries.length()").value(12)));
-		mvc.perform(get("/api/referrals/{id}/timeline", id))
+		mvc.perform(get("/api/referrals/{id}/timeline", id).header(HttpHeaders.AUTHORIZATION, intakeService()))
 			.andExpect(jsonPath("$.status").value("COURSE_PLANNED"))
 			.andExpect(jsonPath("$.fhirStatus").value("completed"))
 			.andExpect(jsonPath("$.entries[*].type").value(contains("ReferralSubmitted", "ReferralTriaged",
@@ -242,7 +248,7 @@ abstract class TimelineScenario {
 			.andExpect(jsonPath("$.entries[1].summary").value("Triaged: ACCEPTED by ingrid"))
 			.andExpect(jsonPath("$.entries[9].summary").value("Closed: COURSE_PLANNED"));
 
-		mvc.perform(get("/api/kpis"))
+		mvc.perform(get("/api/kpis").header(HttpHeaders.AUTHORIZATION, clinicLead()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.referrals").value(1))
 			.andExpect(jsonPath("$.open").value(0))
@@ -253,8 +259,11 @@ abstract class TimelineScenario {
 			.andExpect(jsonPath("$.stages[*].medianHours").value(contains(5.0, 24.0, 48.0, 48.0, 4.0, 20.0)))
 			.andExpect(jsonPath("$.stages[*].p90Hours").value(contains(5.0, 24.0, 48.0, 48.0, 4.0, 20.0)));
 
-		mvc.perform(get("/api/referrals/{id}/timeline", "R-unknown")).andExpect(status().isNotFound());
-		mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andExpect(jsonPath("$.paths").isNotEmpty());
+		mvc.perform(get("/api/referrals/{id}/timeline", "R-unknown").header(HttpHeaders.AUTHORIZATION, intakeService()))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/v3/api-docs").header(HttpHeaders.AUTHORIZATION, clinicLead()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths").isNotEmpty());
 	}
 
 	private void publish(int hours, String service, String topic, SpecificRecord event) {
@@ -276,6 +285,16 @@ abstract class TimelineScenario {
 				.send(new ProducerRecord<>(last.topic(), last.partition(), last.key(), last.value(), last.headers()))
 				.get();
 		}
+	}
+
+	/** Intake shows a physician the timeline of their referral with its client token. */
+	private static String intakeService() {
+		return TestTokens.client("intake", Roles.TIMELINE_READ);
+	}
+
+	/** Clinic leads watch the key figures. */
+	private static String clinicLead() {
+		return TestTokens.user("leo", Roles.CLINIC_LEADS);
 	}
 
 	static Instant at(int hours) {

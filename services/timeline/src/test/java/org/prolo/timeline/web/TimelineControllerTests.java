@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.prolo.platform.security.ProloSecurityAutoConfiguration;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.TestTokens;
 import org.prolo.timeline.kpi.KpiReport;
 import org.prolo.timeline.kpi.StageFigures;
 import org.prolo.timeline.store.KpiReporter;
@@ -16,7 +19,10 @@ import org.prolo.timeline.timeline.ReferralStatus;
 import org.prolo.timeline.timeline.TimelineEntry;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,7 +33,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+// The slice does not load the shared security auto-configuration by itself; with it and
+// the service's rules the controllers are tested behind the production filter chain.
 @WebMvcTest({ TimelineController.class, KpiController.class })
+@ImportAutoConfiguration(ProloSecurityAutoConfiguration.class)
+@Import({ TestTokens.Decoder.class, TimelineAccessRules.class })
 class TimelineControllerTests {
 
 	@Autowired
@@ -46,7 +56,7 @@ class TimelineControllerTests {
 						Instant.parse("2025-05-02T14:30:00Z"), "/prolo/workflow", "Triaged: ACCEPTED by ingrid",
 						ReferralStatus.ACCEPTED)))));
 
-		mvc.perform(get("/api/referrals/R-1001/timeline"))
+		mvc.perform(get("/api/referrals/R-1001/timeline").header(HttpHeaders.AUTHORIZATION, workflowService()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.referralId").value("R-1001"))
 			.andExpect(jsonPath("$.status").value("ACCEPTED"))
@@ -61,7 +71,7 @@ class TimelineControllerTests {
 	void answersAnUnknownReferralWithA404Problem() throws Exception {
 		given(timelines.timelineOf("R-404")).willReturn(Optional.empty());
 
-		mvc.perform(get("/api/referrals/R-404/timeline"))
+		mvc.perform(get("/api/referrals/R-404/timeline").header(HttpHeaders.AUTHORIZATION, workflowService()))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.title").value("Referral not found"))
@@ -70,7 +80,7 @@ class TimelineControllerTests {
 
 	@Test
 	void rejectsAMalformedReferralIdWithAProblemNamingIt() throws Exception {
-		mvc.perform(get("/api/referrals/{id}/timeline", "R <1>"))
+		mvc.perform(get("/api/referrals/{id}/timeline", "R <1>").header(HttpHeaders.AUTHORIZATION, workflowService()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("id"));
@@ -81,13 +91,24 @@ class TimelineControllerTests {
 		given(kpis.report()).willReturn(
 				new KpiReport(List.of(new StageFigures("triage", 2, 7.0, 9.4)), Map.of("COURSE_PLANNED", 1L), 3, 1));
 
-		mvc.perform(get("/api/kpis"))
+		mvc.perform(get("/api/kpis").header(HttpHeaders.AUTHORIZATION, clinicLead()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.stages[0].stage").value("triage"))
 			.andExpect(jsonPath("$.stages[0].medianHours").value(7.0))
 			.andExpect(jsonPath("$.stages[0].p90Hours").value(9.4))
 			.andExpect(jsonPath("$.outcomes.COURSE_PLANNED").value(1))
 			.andExpect(jsonPath("$.open").value(1));
+	}
+
+	/**
+	 * The workflow's inspection page reads timelines with its client-credentials token.
+	 */
+	private static String workflowService() {
+		return TestTokens.client("workflow", Roles.TIMELINE_READ);
+	}
+
+	private static String clinicLead() {
+		return TestTokens.user("leo", Roles.CLINIC_LEADS);
 	}
 
 }
