@@ -1,0 +1,48 @@
+package org.prolo.portal.web;
+
+import java.util.List;
+
+import org.prolo.platform.security.ServiceAccessRules;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Physicians only on every page, the style sheet for everyone, Profile parameters. */
+@Configuration(proxyBeanMethods = false)
+class PortalWebConfiguration implements WebMvcConfigurer {
+
+	/** The style sheet carries nothing private; the 403 and error pages need it too. */
+	@Bean
+	ServiceAccessRules portalAccessRules() {
+		return requests -> requests.requestMatchers("/css/**").permitAll();
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new PhysiciansOnly()).addPathPatterns("/", "/referrals", "/referrals/**");
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new HandlerMethodArgumentResolver() {
+			@Override
+			public boolean supportsParameter(MethodParameter parameter) {
+				return parameter.getParameterType() == Profile.class;
+			}
+
+			@Override
+			public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
+					NativeWebRequest request, WebDataBinderFactory binders) {
+				return Profile.current();
+			}
+		});
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * What every page shares: physicians only (a friendly 403 page for staff), the signed-in
+ * physician's name and e-mail from the ID token, the error pages (intake unavailable,
+ * referral not found, sign-in expired), field errors with their error summary, and the
+ * static files that need no sign-in.
+ */
+package org.prolo.portal.web;

@@ -1,0 +1,147 @@
+package org.prolo.portal.listing;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.BrowserSessions;
+import org.prolo.portal.FakeIntake.Answer;
+import org.prolo.portal.PortalPages;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class MyReferralsPageTests extends PortalPages {
+
+	@Test
+	void listsThePhysiciansOwnReferralsNewestFirstWithStatusInWordsAndFhirCode() throws Exception {
+		intake.answer("GET", "/api/referrals", 200,
+				"[" + referralJson("R-older", "TRIAGE", "received", "2025-01-10T09:00:00Z") + ","
+						+ referralJson("R-newer", "INFO_REQUESTED", "on-hold", "2025-02-01T09:00:00Z") + "]");
+
+		String page = this.mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(physician("dr-ada")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<h1>My referrals</h1>")))
+			.andExpect(content().string(containsString("<caption>Your referrals, newest first</caption>")))
+			.andExpect(content().string(containsString("<th scope=\"col\">Status</th>")))
+			.andExpect(content().string(containsString("Information requested")))
+			.andExpect(content().string(containsString("<code>on-hold</code>")))
+			.andExpect(content().string(containsString("In triage")))
+			.andExpect(content().string(containsString("<code>received</code>")))
+			.andExpect(content().string(containsString("Knee osteoarthritis")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page.indexOf("R-newer")).isLessThan(page.indexOf("R-older"));
+		assertThat(page).containsOnlyOnce("Action needed</strong>");
+		assertThat(page.substring(page.indexOf("R-newer"), page.indexOf("R-older"))).contains("Action needed");
+		var request = intake.only("GET", "/api/referrals");
+		assertThat(request.header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + tokenOf("dr-ada"));
+		assertThat(request.query()).isEqualTo("referrerId=dr-ada");
+	}
+
+	@Test
+	void saysSoWhenThePhysicianHasNoReferralsYet() throws Exception {
+		intake.answer("GET", "/api/referrals", 200, "[]");
+
+		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(physician("dr-ben")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("You have not submitted any referrals yet.")))
+			.andExpect(content().string(not(containsString("<table"))));
+	}
+
+	@Test
+	void showsStaffAPageThatSendsThemToTasklist() throws Exception {
+		this.mvc
+			.perform(get("/").accept(MediaType.TEXT_HTML)
+				.with(BrowserSessions.signedIn("ingrid", Roles.INTAKE_COORDINATORS)))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andExpect(content().string(containsString("<h1>This portal is for referring physicians</h1>")))
+			.andExpect(content().string(containsString("href=\"http://localhost:8080/camunda/app/tasklist/\"")))
+			.andExpect(content().string(containsString("Sign out")));
+
+		assertThat(intake.requests()).isEmpty();
+	}
+
+	@Test
+	void keepsStaffOutOfEveryPortalPage() throws Exception {
+		this.mvc
+			.perform(get("/referrals/R-1").accept(MediaType.TEXT_HTML)
+				.with(BrowserSessions.signedIn("clara", Roles.CLINICIANS)))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("This portal is for referring physicians")));
+
+		assertThat(intake.requests()).isEmpty();
+	}
+
+	@Test
+	void sendsAnAnonymousBrowserToSignIn() throws Exception {
+		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/oauth2/authorization/prolo"));
+	}
+
+	@Test
+	void showsAServiceUnavailablePageWhenIntakeFails() throws Exception {
+		intake.answer("GET", "/api/referrals", 503, "{\"title\":\"Service Unavailable\",\"status\":503}");
+
+		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(physician("dr-ada")))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andExpect(content().string(containsString("referral service</span> is not available</h1>")))
+			.andExpect(content().string(not(containsString("Exception"))));
+	}
+
+	@Test
+	void showsAServiceUnavailablePageWhenIntakeDropsTheConnection() throws Exception {
+		intake.answer("GET", "/api/referrals", Answer.dropped());
+
+		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(physician("dr-ada")))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(content().string(containsString("is not available")))
+			.andExpect(content().string(not(containsString("Exception"))));
+	}
+
+	@Test
+	void givesUpOnAnIntakeThatDoesNotAnswerInTime() throws Exception {
+		// The tests' read timeout is 1 s.
+		intake.answer("GET", "/api/referrals", Answer.after(Duration.ofSeconds(3), 200, "[]"));
+
+		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(physician("dr-ada")))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(content().string(containsString("is not available")));
+	}
+
+	@Test
+	void forbidsEveryScriptAndInlineStyleInItsPages() throws Exception {
+		intake.answer("GET", "/api/referrals", 200, "[]");
+
+		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(physician("dr-ada")))
+			.andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")))
+			.andExpect(header().string("Content-Security-Policy", containsString("style-src 'self'")))
+			.andExpect(header().string("Content-Security-Policy", not(containsString("unsafe-inline"))))
+			.andExpect(header().string("Content-Security-Policy", not(containsString("script-src"))))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(content().string(not(containsString("<script"))))
+			.andExpect(content().string(not(containsString("style="))));
+	}
+
+	@Test
+	void servesItsStyleSheetWithoutSignIn() throws Exception {
+		this.mvc.perform(get("/css/portal.css"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(":focus-visible")));
+	}
+
+}
