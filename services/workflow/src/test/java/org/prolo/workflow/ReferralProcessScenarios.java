@@ -59,13 +59,17 @@ import org.prolo.events.codec.EventCodec;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.TestTokens;
 import org.prolo.workflow.lifecycle.ReferralFact;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -88,6 +92,7 @@ import org.springframework.test.annotation.DirtiesContext;
 		// imaging service.
 		"prolo.events.owned-topics=workflow.referral-events,intake.referral-events,imaging.imaging-events",
 		"prolo.workflow.kept-message-sweep=PT1S" })
+@Import(TestTokens.Decoder.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class ReferralProcessScenarios {
 
@@ -354,7 +359,7 @@ abstract class ReferralProcessScenarios {
 		Map<String, Object> invalid = new HashMap<>(history(6));
 		invalid.put("painScore", 11);
 
-		ResponseEntity<Map<String, Object>> response = postComplete(historyTask.getId(), invalid);
+		ResponseEntity<Map<String, Object>> response = postComplete(historyTask.getId(), invalid, as("record-history"));
 
 		assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
 		assertThat(response.getBody()).containsEntry("type", "InvalidRequestException");
@@ -366,7 +371,7 @@ abstract class ReferralProcessScenarios {
 		// submit-form, as a form-rendering client would: every broken rule is named.
 		invalid.put("painLocation", " ");
 		ResponseEntity<Map<String, Object>> submitted = rest.exchange("/engine-rest/task/{id}/submit-form",
-				HttpMethod.POST, new HttpEntity<>(Map.of("variables", typed(invalid))),
+				HttpMethod.POST, new HttpEntity<>(Map.of("variables", typed(invalid)), as("record-history")),
 				new ParameterizedTypeReference<>() {
 				}, historyTask.getId());
 
@@ -376,7 +381,7 @@ abstract class ReferralProcessScenarios {
 		assertThat(tasks.createTaskQuery().taskId(historyTask.getId()).count()).isEqualTo(1);
 
 		// other failures keep Camunda's own answer
-		ResponseEntity<Map<String, Object>> unknown = postComplete("no-such-task", history(6));
+		ResponseEntity<Map<String, Object>> unknown = postComplete("no-such-task", history(6), as("record-history"));
 		assertThat(unknown.getStatusCode().value()).as("%s", unknown.getBody()).isEqualTo(500);
 		assertThat(unknown.getBody()).containsEntry("type", "RestException");
 		assertThat(String.valueOf(unknown.getBody().get("message"))).startsWith("Cannot complete task no-such-task");
@@ -389,8 +394,9 @@ abstract class ReferralProcessScenarios {
 		Task historyTask = openTask(referralId);
 		Map<String, Object> invalid = new HashMap<>(history(6));
 		invalid.put("painScore", 11);
-		var tasklist = new TasklistSession(rest.getRootUri());
-		tasklist.logIn("demo", "demo");
+		// A clinical coordinator's Tasklist session (her token, the webapps' session and
+		// their CSRF token).
+		var tasklist = new TasklistSession(rest.getRootUri(), TestTokens.user("carl", Roles.CLINICAL_COORDINATORS));
 
 		HttpResponse<String> response = tasklist.post(
 				"/camunda/api/engine/engine/default/task/" + historyTask.getId() + "/submit-form", "application/json",
@@ -620,21 +626,44 @@ abstract class ReferralProcessScenarios {
 	}
 
 	/**
+	 * The token of a member of the group that works a task: the engine lets only them
+	 * complete it.
+	 */
+	static HttpHeaders as(String taskKey) {
+		String bearer = switch (taskKey) {
+			case "triage" -> TestTokens.user("ingrid", Roles.INTAKE_COORDINATORS);
+			case "record-history", "chase-imaging" -> TestTokens.user("carl", Roles.CLINICAL_COORDINATORS);
+			case "physical-exam", "confirm-suitability", "plan-course" -> TestTokens.user("clara", Roles.CLINICIANS);
+			default -> throw new IllegalArgumentException(taskKey);
+		};
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.AUTHORIZATION, bearer);
+		return headers;
+	}
+
+	/** A process administrator (camunda-admin), who may do anything in the engine. */
+	static HttpHeaders asAdministrator() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.AUTHORIZATION, TestTokens.user("demo", Roles.CAMUNDA_ADMIN, Roles.CLINIC_LEADS));
+		return headers;
+	}
+
+	/**
 	 * Completes the referral's one open task, which must be {@code taskKey}, over the
-	 * engine REST API.
+	 * engine REST API, as a member of the task's group.
 	 */
 	void complete(String referralId, String taskKey, Map<String, Object> variables) {
 		Task task = openTask(referralId);
 		assertThat(task.getTaskDefinitionKey()).isEqualTo(taskKey);
-		ResponseEntity<Map<String, Object>> response = postComplete(task.getId(), variables);
+		ResponseEntity<Map<String, Object>> response = postComplete(task.getId(), variables, as(taskKey));
 		assertThat(response.getStatusCode().is2xxSuccessful())
 			.as("%s: %s", response.getStatusCode(), response.getBody())
 			.isTrue();
 	}
 
-	ResponseEntity<Map<String, Object>> postComplete(String taskId, Map<String, Object> variables) {
+	ResponseEntity<Map<String, Object>> postComplete(String taskId, Map<String, Object> variables, HttpHeaders caller) {
 		return rest.exchange("/engine-rest/task/{id}/complete", HttpMethod.POST,
-				new HttpEntity<>(Map.of("variables", typed(variables))), new ParameterizedTypeReference<>() {
+				new HttpEntity<>(Map.of("variables", typed(variables)), caller), new ParameterizedTypeReference<>() {
 				}, taskId);
 	}
 
@@ -650,7 +679,7 @@ abstract class ReferralProcessScenarios {
 		inputs.forEach((name, value) -> typed.put(name, Map.of("value", value, "type", typeOf(value))));
 		ResponseEntity<List<Map<String, Map<String, Object>>>> response = rest.exchange(
 				"/engine-rest/decision-definition/key/{key}/evaluate", HttpMethod.POST,
-				new HttpEntity<>(Map.of("variables", typed)), new ParameterizedTypeReference<>() {
+				new HttpEntity<>(Map.of("variables", typed), asAdministrator()), new ParameterizedTypeReference<>() {
 				}, decisionKey);
 		assertThat(response.getStatusCode().is2xxSuccessful()).as("%s", response).isTrue();
 		return response.getBody();

@@ -9,34 +9,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /**
- * A browser session of Tasklist: the webapps' session cookie and their CSRF token
- * (XSRF-TOKEN cookie, echoed in the X-XSRF-TOKEN header of every modifying request).
+ * A session of Tasklist's own API for a signed-in person: their access token on every
+ * request (which the webapps accept like a sign-in), the webapps' session cookie and
+ * their CSRF token (XSRF-TOKEN cookie, echoed in the X-XSRF-TOKEN header of every
+ * modifying request).
  */
 class TasklistSession {
 
 	private final String rootUri;
 
+	private final String bearer;
+
 	private final CookieManager cookies = new CookieManager();
 
 	private final HttpClient http;
 
-	TasklistSession(String rootUri) {
+	TasklistSession(String rootUri, String bearer) {
 		this.rootUri = rootUri;
+		this.bearer = bearer;
 		this.http = HttpClient.newBuilder().cookieHandler(this.cookies).build();
 	}
 
-	void logIn(String user, String password) throws IOException, InterruptedException {
-		HttpResponse<String> login = post("/camunda/api/admin/auth/user/default/login/tasklist",
-				"application/x-www-form-urlencoded", "username=" + user + "&password=" + password);
-		if (login.statusCode() != 200) {
-			throw new IllegalStateException("Login failed: " + login.statusCode() + " " + login.body());
-		}
-	}
-
 	HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
-		// a GET hands out the token of the current session (a login starts a new one)
-		http.send(HttpRequest.newBuilder(URI.create(rootUri + "/camunda/app/tasklist/default/")).build(),
-				HttpResponse.BodyHandlers.discarding());
+		// a GET hands out the CSRF token of the session
+		http.send(HttpRequest.newBuilder(URI.create(rootUri + "/camunda/app/tasklist/default/"))
+			.header("Authorization", bearer)
+			.build(), HttpResponse.BodyHandlers.discarding());
 		String token = cookies.getCookieStore()
 			.getCookies()
 			.stream()
@@ -48,6 +46,7 @@ class TasklistSession {
 			.header("Content-Type", contentType)
 			.header("Accept", "application/json")
 			.header("X-XSRF-TOKEN", token)
+			.header("Authorization", bearer)
 			.header("Origin", rootUri)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());

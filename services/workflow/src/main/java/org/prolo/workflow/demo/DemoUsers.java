@@ -1,12 +1,15 @@
 package org.prolo.workflow.demo;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.filter.Filter;
+import org.prolo.platform.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,20 +19,38 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * One user per group of the lifecycle (password = user id) and two Tasklist filters.
- * Idempotent: existing users, groups, memberships and filters are left as they are. The
- * admin user demo/demo comes from camunda.bpm.admin-user.
+ * The identity service's clinic users and groups as Camunda knows them, so that Tasklist
+ * and Admin show names, and two Tasklist filters. Who someone is and which groups they
+ * are in comes from the identity service's token on every request (see
+ * org.prolo.workflow.access); these users have no password and the webapps' login form is
+ * closed. Physicians are not here: they have nothing to do in Camunda. Idempotent:
+ * existing users, groups, memberships and filters are left as they are.
  */
 @Component
 @ConditionalOnProperty(name = "prolo.demo-users.enabled", havingValue = "true", matchIfMissing = true)
 public class DemoUsers implements ApplicationRunner {
 
-	/** user id → (first name, group id, group name). */
-	static final List<List<String>> USERS = List.of(
-			List.of("ingrid", "Ingrid", "intake-coordinators", "Intake coordinators"),
-			List.of("carl", "Carl", "clinical-coordinators", "Clinical coordinators"),
-			List.of("clara", "Clara", "clinicians", "Clinicians"),
-			List.of("leo", "Leo", "clinic-leads", "Clinic leads"));
+	/** group id → group name. */
+	static final Map<String, String> GROUPS = new LinkedHashMap<>();
+
+	static {
+		GROUPS.put(Roles.INTAKE_COORDINATORS, "Intake coordinators");
+		GROUPS.put(Roles.CLINICAL_COORDINATORS, "Clinical coordinators");
+		GROUPS.put(Roles.CLINICIANS, "Clinicians");
+		GROUPS.put(Roles.CLINIC_LEADS, "Clinic leads");
+		GROUPS.put(Roles.CAMUNDA_ADMIN, "Camunda administrators");
+	}
+
+	/** The identity service's clinic users (same ids, names and groups). */
+	static final List<DemoUser> USERS = List.of(
+			new DemoUser("ingrid", "Ingrid", "Demo", List.of(Roles.INTAKE_COORDINATORS)),
+			new DemoUser("carl", "Carl", "Demo", List.of(Roles.CLINICAL_COORDINATORS)),
+			new DemoUser("clara", "Clara", "Demo", List.of(Roles.CLINICIANS)),
+			new DemoUser("leo", "Leo", "Demo", List.of(Roles.CLINIC_LEADS)),
+			new DemoUser("demo", "Demo", "Admin", List.of(Roles.CAMUNDA_ADMIN, Roles.CLINIC_LEADS)));
+
+	record DemoUser(String id, String firstName, String lastName, List<String> groups) {
+	}
 
 	public static final String MY_GROUPS_FILTER = "My groups' tasks";
 
@@ -51,25 +72,26 @@ public class DemoUsers implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		for (List<String> user : USERS) {
-			String userId = user.get(0);
-			String groupId = user.get(2);
+		GROUPS.forEach((groupId, name) -> {
 			if (identity.createGroupQuery().groupId(groupId).count() == 0) {
 				var group = identity.newGroup(groupId);
-				group.setName(user.get(3));
-				group.setType("WORKFLOW");
+				group.setName(name);
+				group.setType(Roles.CAMUNDA_ADMIN.equals(groupId) ? Groups.GROUP_TYPE_SYSTEM : "WORKFLOW");
 				identity.saveGroup(group);
 			}
-			if (identity.createUserQuery().userId(userId).count() == 0) {
-				var created = identity.newUser(userId);
-				created.setFirstName(user.get(1));
-				created.setLastName("Demo");
-				created.setPassword(userId);
-				created.setEmail(userId + "@clinic.example");
+		});
+		for (DemoUser user : USERS) {
+			if (identity.createUserQuery().userId(user.id()).count() == 0) {
+				var created = identity.newUser(user.id());
+				created.setFirstName(user.firstName());
+				created.setLastName(user.lastName());
+				created.setEmail(user.id() + "@clinic.example");
 				identity.saveUser(created);
 			}
-			if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
-				identity.createMembership(userId, groupId);
+			for (String groupId : user.groups()) {
+				if (identity.createUserQuery().userId(user.id()).memberOfGroup(groupId).count() == 0) {
+					identity.createMembership(user.id(), groupId);
+				}
 			}
 		}
 		ensureFilter(MY_GROUPS_FILTER, -10, "Tasks of every group you are in",
@@ -77,7 +99,7 @@ public class DemoUsers implements ApplicationRunner {
 					.taskCandidateGroupInExpression("${currentUserGroups()}")
 					.includeAssignedTasks());
 		ensureFilter(ALL_TASKS_FILTER, 0, "Every open task", tasks.createTaskQuery());
-		log.info("Demo users ready: {}", USERS.stream().map(u -> u.get(0) + " (" + u.get(2) + ")").toList());
+		log.info("Demo users ready: {}", USERS.stream().map(u -> u.id() + " " + u.groups()).toList());
 	}
 
 	private void ensureFilter(String name, int priority, String description,

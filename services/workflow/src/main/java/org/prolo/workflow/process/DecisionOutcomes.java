@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 
 import org.springframework.stereotype.Component;
@@ -57,14 +58,16 @@ public class DecisionOutcomes {
 	/**
 	 * The business rule tasks bind decisions by key with the default binding "latest", in
 	 * the same transaction as this listener: the latest version now is the one that
-	 * decided.
+	 * decided. Looked up as the engine, not as the person whose completed task led here:
+	 * what the process records must not depend on what that person may read.
 	 */
 	private int decidingVersion(String key) {
-		DecisionDefinition definition = repository.createDecisionDefinitionQuery()
-			.decisionDefinitionKey(key)
-			.withoutTenantId()
-			.latestVersion()
-			.singleResult();
+		DecisionDefinition definition = Context.getCommandContext()
+			.runWithoutAuthorization(() -> repository.createDecisionDefinitionQuery()
+				.decisionDefinitionKey(key)
+				.withoutTenantId()
+				.latestVersion()
+				.singleResult());
 		return definition.getVersion();
 	}
 

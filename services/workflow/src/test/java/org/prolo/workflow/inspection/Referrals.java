@@ -20,18 +20,18 @@ import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventTopics;
 
 /** Sends what the intake service would send about a referral, as it would send it. */
-final class Referrals {
+public final class Referrals {
 
 	private static final EventCodec CODEC = EventCodec.published();
 
 	private Referrals() {
 	}
 
-	static String newReferralId() {
+	public static String newReferralId() {
 		return "ref-" + UUID.randomUUID();
 	}
 
-	static void submit(String referralId) {
+	public static void submit(String referralId) {
 		send(ReferralSubmitted.newBuilder()
 			.setReferralId(referralId)
 			.setSubmittedAt(now())
@@ -56,7 +56,7 @@ final class Referrals {
 	/**
 	 * @return the event's CloudEvents id
 	 */
-	static String withdraw(String referralId) {
+	public static String withdraw(String referralId) {
 		String eventId = UUID.randomUUID().toString();
 		send(ReferralWithdrawn.newBuilder()
 			.setReferralId(referralId)

@@ -1,0 +1,156 @@
+package org.prolo.workflow.access;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.prolo.platform.security.Roles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's authorizations of the clinic's groups, kept in place at every start
+ * (idempotent: missing grants are added, nothing is taken away).
+ * <ul>
+ * <li>Staff groups: Tasklist, READ on every task filter, READ on the referral process
+ * (its name and diagram in Tasklist). Their tasks come from the engine's default task
+ * permissions: a candidate group or assignee gets READ and TASK_WORK on each task
+ * (camunda.bpm.generic-properties default-user-permission-name-for-task), so a group sees
+ * and works its own tasks only and cannot reassign or edit them.</li>
+ * <li>camunda-admin: ALL on every resource, Cockpit and Admin included, as Camunda's own
+ * first-admin setup grants it; the engine also treats the group as its admin group.</li>
+ * <li>Physicians and service clients: nothing.</li>
+ * </ul>
+ * Tasks created while authorizations were off have no task permissions; they get them
+ * once, as the engine would have given them (the marker property says it was done).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class GroupAuthorizations implements ApplicationRunner {
+
+	static final String PROCESS_KEY = "prolotherapy-referral";
+
+	static final String TASKS_BACKFILLED = "prolo.task-authorizations-backfilled";
+
+	private static final Logger log = LoggerFactory.getLogger(GroupAuthorizations.class);
+
+	private static final int PAGE = 500;
+
+	private final AuthorizationService authorizations;
+
+	private final TaskService tasks;
+
+	private final ManagementService management;
+
+	private final ProcessEngineConfigurationImpl configuration;
+
+	public GroupAuthorizations(AuthorizationService authorizations, TaskService tasks, ManagementService management,
+			ProcessEngineConfigurationImpl configuration) {
+		this.authorizations = authorizations;
+		this.tasks = tasks;
+		this.management = management;
+		this.configuration = configuration;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		for (String group : Roles.STAFF) {
+			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+			grant(group, Resources.FILTER, Authorization.ANY, Permissions.READ);
+			grant(group, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ);
+		}
+		for (Resources resource : Resources.values()) {
+			grant(Roles.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
+		}
+		if (configuration.isAuthorizationEnabled() && !management.getProperties().containsKey(TASKS_BACKFILLED)) {
+			int backfilled = backfillTaskPermissions();
+			management.setProperty(TASKS_BACKFILLED, "true");
+			log.info("Task permissions given to the candidates and assignees of {} tasks created earlier", backfilled);
+		}
+		log.info("Camunda authorizations ready for {} and {}", Roles.STAFF, Roles.CAMUNDA_ADMIN);
+	}
+
+	private int backfillTaskPermissions() {
+		Permission work = configuration.getDefaultUserPermissionForTask();
+		int count = 0;
+		List<Task> page;
+		do {
+			page = tasks.createTaskQuery().orderByTaskId().asc().listPage(count, PAGE);
+			for (Task task : page) {
+				for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+					if (link.getGroupId() != null && IdentityLinkType.CANDIDATE.equals(link.getType())) {
+						grant(link.getGroupId(), Resources.TASK, task.getId(), Permissions.READ, work);
+					}
+					else if (link.getUserId() != null) {
+						grantUser(link.getUserId(), task.getId(), Permissions.READ, work);
+					}
+				}
+				if (task.getAssignee() != null) {
+					grantUser(task.getAssignee(), task.getId(), Permissions.READ, work);
+				}
+			}
+			count += page.size();
+		}
+		while (page.size() == PAGE);
+		return count;
+	}
+
+	private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+		Authorization existing = authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(group)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		save(existing, resource, resourceId, permissions, authorization -> authorization.setGroupId(group));
+	}
+
+	private void grantUser(String user, String taskId, Permission... permissions) {
+		Authorization existing = authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.userIdIn(user)
+			.resourceType(Resources.TASK)
+			.resourceId(taskId)
+			.singleResult();
+		save(existing, Resources.TASK, taskId, permissions, authorization -> authorization.setUserId(user));
+	}
+
+	private void save(Authorization existing, Resource resource, String resourceId, Permission[] permissions,
+			Consumer<Authorization> grantee) {
+		Authorization authorization = existing;
+		if (authorization == null) {
+			authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			grantee.accept(authorization);
+			authorization.setResource(resource);
+			authorization.setResourceId(resourceId);
+		}
+		boolean changed = existing == null;
+		for (Permission permission : permissions) {
+			if (!authorization.isPermissionGranted(permission)) {
+				authorization.addPermission(permission);
+				changed = true;
+			}
+		}
+		if (changed) {
+			authorizations.saveAuthorization(authorization);
+		}
+	}
+
+}
