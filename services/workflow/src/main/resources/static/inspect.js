@@ -5,6 +5,7 @@
 
   const POLL_MS = 2000;
   const MAX_POLLS = 45;
+  const CSRF_COOKIE = 'XSRF-TOKEN-WORKFLOW';
 
   const form = document.getElementById('lookup');
   const input = document.getElementById('referral');
@@ -213,10 +214,19 @@
     next();
   }
 
+  // The service's CSRF token, which it keeps in a cookie for scripts (the browser session's POSTs need it).
+  function csrfToken() {
+    const cookie = document.cookie.split('; ').find(function (c) { return c.indexOf(CSRF_COOKIE + '=') === 0; });
+    return cookie ? decodeURIComponent(cookie.substring(CSRF_COOKIE.length + 1)) : '';
+  }
+
   function post(path, target, pending) {
     target.disabled = true;
     say(pending, 'notice');
-    return fetch(api(path), { method: 'POST', headers: { Accept: 'application/json' } })
+    return fetch(api(path), {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() }
+    })
       .then(function (response) {
         if (!response.ok) {
           return problemText(response).then(function (text) {

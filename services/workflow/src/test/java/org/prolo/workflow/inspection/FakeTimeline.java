@@ -5,20 +5,31 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.TestTokens;
 
 /**
  * Stands in for the timeline service's {@code GET /api/referrals/{id}/timeline}: answers
  * what a test put in for a referral, 404 for any other, and whatever status a test chose
- * for a referral it wants to see fail.
+ * for a referral it wants to see fail; 401 without the access token it hands out. And for
+ * the identity service's token endpoint: {@code POST /oauth2/token} gives the client
+ * {@code workflow} (client_secret_basic, client_credentials) that token.
  */
 final class FakeTimeline implements AutoCloseable {
 
+	static final String CLIENT = "workflow";
+
+	static final String SECRET = "workflow-secret";
+
 	private final HttpServer server;
+
+	private final String accessToken = TestTokens.client(CLIENT, Roles.TIMELINE_READ).substring("Bearer ".length());
 
 	private final Map<String, String> timelines = new ConcurrentHashMap<>();
 
@@ -33,6 +44,7 @@ final class FakeTimeline implements AutoCloseable {
 			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 			FakeTimeline timeline = new FakeTimeline(server);
 			server.createContext("/api/referrals/", timeline::answer);
+			server.createContext("/oauth2/token", timeline::token);
 			server.start();
 			return timeline;
 		}
@@ -43,6 +55,11 @@ final class FakeTimeline implements AutoCloseable {
 
 	String url() {
 		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+	/** The bearer the timeline accepts, as the Authorization header's value. */
+	String bearer() {
+		return "Bearer " + accessToken;
 	}
 
 	/** Two events, as the timeline service shows them. */
@@ -60,6 +77,10 @@ final class FakeTimeline implements AutoCloseable {
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {
+		if (!bearer().equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+			respond(exchange, 401, "application/problem+json", "{\"title\":\"Unauthorized\",\"status\":401}");
+			return;
+		}
 		String path = exchange.getRequestURI().getPath();
 		String referralId = path.substring("/api/referrals/".length(), path.length() - "/timeline".length());
 		Integer failure = failures.get(referralId);
@@ -73,6 +94,20 @@ final class FakeTimeline implements AutoCloseable {
 		else {
 			respond(exchange, 404, "application/problem+json", "{\"title\":\"Referral not found\",\"status\":404}");
 		}
+	}
+
+	private void token(HttpExchange exchange) throws IOException {
+		String basic = "Basic "
+				+ Base64.getEncoder().encodeToString((CLIENT + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+		String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		if (!"POST".equals(exchange.getRequestMethod()) || !form.contains("grant_type=client_credentials")
+				|| !basic.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+			respond(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}");
+			return;
+		}
+		respond(exchange, 200, "application/json", """
+				{"access_token":"%s","token_type":"Bearer","expires_in":300,"scope":"timeline.read"}"""
+			.formatted(accessToken));
 	}
 
 	private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {

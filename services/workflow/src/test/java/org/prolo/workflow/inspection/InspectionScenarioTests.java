@@ -11,10 +11,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.DeadLetters.DeadLetter;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.TestTokens;
 import org.prolo.workflow.inspection.ReferralInspection.Event;
 import org.prolo.workflow.inspection.ReferralInspection.IncidentView;
 import org.prolo.workflow.inspection.ReferralInspection.JobView;
@@ -22,7 +25,10 @@ import org.prolo.workflow.inspection.ReferralInspection.JobView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,7 +58,7 @@ import org.springframework.test.context.TestPropertySource;
 		// would wait that long.
 		"camunda.bpm.job-execution.max-wait=1000", "camunda.bpm.job-execution.wait-time-in-millis=200" })
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:workflow-${random.uuid};DB_CLOSE_DELAY=-1")
-@Import(InjectedFailures.class)
+@Import({ InjectedFailures.class, TestTokens.Decoder.class })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class InspectionScenarioTests {
 
@@ -60,8 +66,11 @@ class InspectionScenarioTests {
 
 	static final FakeTimeline timeline = FakeTimeline.start();
 
-	@Autowired
+	/** A clinic lead's calls: leads may look and fix. */
 	TestRestTemplate rest;
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	RuntimeService runtime;
@@ -79,6 +88,14 @@ class InspectionScenarioTests {
 	static void services(DynamicPropertyRegistry registry) {
 		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
 		registry.add("prolo.inspection.timeline-url", timeline::url);
+		// The service's token for the timeline comes from the fake's token endpoint.
+		registry.add("prolo.security.internal-uri", timeline::url);
+	}
+
+	@BeforeEach
+	void signInAsClinicLead() {
+		rest = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.user("leo", Roles.CLINIC_LEADS)));
 	}
 
 	@AfterAll

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.prolo.workflow.inspection.ReferralInspection.Event;
 import org.prolo.workflow.inspection.ReferralInspection.Events;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 
 class InspectionTimelineClientTests {
@@ -76,8 +78,40 @@ class InspectionTimelineClientTests {
 		assertThat(events.unavailableReason()).startsWith("the timeline service at " + url + " could not be read");
 	}
 
+	@Test
+	void saysEventsAreUnavailableWhenTheTimelineRefusesTheCall() {
+		timeline.recordSubmittedAndTriaged("ref-2");
+
+		Events events = new TimelineClient(RestClient.builder(), (ClientHttpRequestInterceptor) null, timeline.url(),
+				Duration.ofSeconds(2))
+			.eventsOf("ref-2");
+
+		assertThat(events.available()).isFalse();
+		assertThat(events.unavailableReason()).isEqualTo("the timeline service answered 401");
+	}
+
+	@Test
+	void saysEventsAreUnavailableWhenNoTokenCanBeHad() {
+		timeline.recordSubmittedAndTriaged("ref-3");
+		ClientHttpRequestInterceptor noToken = (request, body, execution) -> {
+			throw new IllegalStateException("The identity service gave this service no token");
+		};
+
+		Events events = new TimelineClient(RestClient.builder(), noToken, timeline.url(), Duration.ofSeconds(2))
+			.eventsOf("ref-3");
+
+		assertThat(events.available()).isFalse();
+		assertThat(events.unavailableReason())
+			.isEqualTo("the identity service gave this service no token for the timeline (IllegalStateException)");
+	}
+
+	/** As the service's token interceptor would: the timeline's accepted bearer. */
 	private static TimelineClient client(String url) {
-		return new TimelineClient(RestClient.builder(), url, Duration.ofSeconds(2));
+		ClientHttpRequestInterceptor tokens = (request, body, execution) -> {
+			request.getHeaders().set(HttpHeaders.AUTHORIZATION, timeline.bearer());
+			return execution.execute(request, body);
+		};
+		return new TimelineClient(RestClient.builder(), tokens, url, Duration.ofSeconds(2));
 	}
 
 }
