@@ -2,6 +2,7 @@ package org.prolo.portal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.prolo.platform.security.Roles;
@@ -11,7 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -66,6 +70,18 @@ public abstract class PortalPages {
 				.claim("name", name)
 				.claim("email", email))
 			.authorities(AuthorityUtils.createAuthorityList("OIDC_USER", Roles.group(Roles.PHYSICIAN))), id);
+	}
+
+	/**
+	 * What the OIDC sign-in of registration "prolo" leaves in the session, without any
+	 * authorized client (use with {@code authentication(...)}). BrowserSessions would not
+	 * do for that: spring-security-test hands its own access token to every registration.
+	 */
+	protected static OAuth2AuthenticationToken oidcSignIn(String id) {
+		var idToken = new OidcIdToken("id-token-of-" + id, Instant.now().minusSeconds(60),
+				Instant.now().plusSeconds(600), Map.of("sub", id, "groups", List.of(Roles.PHYSICIAN)));
+		var authorities = AuthorityUtils.createAuthorityList("OIDC_USER", Roles.group(Roles.PHYSICIAN));
+		return new OAuth2AuthenticationToken(new DefaultOidcUser(authorities, idToken), authorities, "prolo");
 	}
 
 	private static RequestPostProcessor withToken(RequestPostProcessor session, String id) {

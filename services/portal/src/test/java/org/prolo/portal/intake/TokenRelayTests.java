@@ -1,8 +1,6 @@
 package org.prolo.portal.intake;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,16 +12,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -61,7 +55,7 @@ class TokenRelayTests extends PortalPages {
 	@Test
 	void renewsAnExpiredAccessTokenWithTheRefreshTokenBeforeCallingIntake() {
 		var registration = this.registrations.findByRegistrationId("prolo");
-		var signedIn = signedIn("dr-cy");
+		var signedIn = oidcSignIn("dr-cy");
 		var expired = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "expired-token-of-dr-cy",
 				Instant.now().minusSeconds(3600), Instant.now().minusSeconds(1800));
 		this.authorizedClients.saveAuthorizedClient(new OAuth2AuthorizedClient(registration, "dr-cy", expired,
@@ -89,19 +83,11 @@ class TokenRelayTests extends PortalPages {
 	void sendsABrowserWhoseSessionHasNoAccessTokenToSignIn() throws Exception {
 		// Not BrowserSessions: spring-security-test would hand its own token to every
 		// registration. This session has none, as after a restart of the portal.
-		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(authentication(signedIn("dr-dee"))))
+		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(authentication(oidcSignIn("dr-dee"))))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/oauth2/authorization/prolo"));
 
 		assertThat(intake.requests()).isEmpty();
-	}
-
-	/** What the OIDC sign-in leaves in the session, without any authorized client. */
-	private static OAuth2AuthenticationToken signedIn(String id) {
-		var idToken = new OidcIdToken("id-token-of-" + id, Instant.now().minusSeconds(60),
-				Instant.now().plusSeconds(600), Map.of("sub", id, "groups", List.of(Roles.PHYSICIAN)));
-		var authorities = AuthorityUtils.createAuthorityList("OIDC_USER", Roles.group(Roles.PHYSICIAN));
-		return new OAuth2AuthenticationToken(new DefaultOidcUser(authorities, idToken), authorities, "prolo");
 	}
 
 	@Test
