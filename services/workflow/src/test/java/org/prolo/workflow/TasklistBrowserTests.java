@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,6 +29,8 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,10 +38,10 @@ import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.AvroEventSerializer;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.security.signin.DemoSignIn;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -48,8 +51,10 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * An intake coordinator works a triage task in Camunda Tasklist, in a real Chromium:
- * signs in, opens her groups' filter, claims the referral's task, fills the Camunda Form
- * and completes it. The engine then says who completed it with which outcome.
+ * signs in at the real identity service ({@link IdentityServer}, OpenID Connect), opens
+ * her groups' filter, claims the referral's task, fills the Camunda Form and completes
+ * it. The engine then says who completed it with which outcome. A physician who signs in
+ * gets no Tasklist.
  *
  * <p>
  * Uses Debian's Chromium at {@value HeadlessChromium#CHROMIUM} (CI installs it; without
@@ -57,12 +62,12 @@ import org.springframework.test.context.TestPropertySource;
  * {@code target/browser-screenshots/}.
  *
  * <p>
- * The context configuration is ReferralProcessTests' own, so both classes have the same
- * context cache key. Like those scenarios it closes its context afterwards: a context
- * left open would keep a consumer in the group "workflow" (stealing partitions from the
- * next class's nodes) and the "default" engine in Camunda's static registry.
+ * The service trusts the identity service's tokens as in production (no test key), on a
+ * port chosen before it starts. Like the scenarios it closes its context afterwards: a
+ * context left open would keep a consumer in the group "workflow" (stealing partitions
+ * from the next class's nodes) and the "default" engine in Camunda's static registry.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
 		// Topics other services own: declared here because the test has no intake or
 		// imaging service.
 		"prolo.events.owned-topics=workflow.referral-events,intake.referral-events,imaging.imaging-events",
@@ -76,8 +81,12 @@ class TasklistBrowserTests {
 	@RegisterExtension
 	static final HeadlessChromium chromium = new HeadlessChromium("tasklist");
 
-	@LocalServerPort
-	int port;
+	/**
+	 * Chosen before the service starts: the identity service must know its redirect URI.
+	 */
+	static final int port = IdentityServer.freePort();
+
+	static IdentityServer identity;
 
 	@Autowired
 	TaskService tasks;
@@ -88,9 +97,23 @@ class TasklistBrowserTests {
 	@Autowired
 	RuntimeService runtime;
 
+	@BeforeAll
+	static void startIdentityService() {
+		identity = IdentityServer.start("tasklist", port);
+	}
+
+	@AfterAll
+	static void stopIdentityService() {
+		if (identity != null) {
+			identity.close();
+		}
+	}
+
 	@DynamicPropertySource
-	static void kafka(DynamicPropertyRegistry registry) {
+	static void services(DynamicPropertyRegistry registry) {
 		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		registry.add("server.port", () -> port);
+		registry.add("prolo.security.issuer", () -> identity.issuer());
 	}
 
 	@Test
@@ -105,9 +128,11 @@ class TasklistBrowserTests {
 		warmUpWebapps();
 		try {
 			page.navigate("http://localhost:" + port + "/camunda/app/tasklist/");
-			page.getByPlaceholder("Username").fill("ingrid");
-			page.getByPlaceholder("Password").fill("ingrid");
-			page.locator("form button[type=submit]").click();
+			// Not signed in: sent to the identity service's login page, and back.
+			expect(page.locator("#username")).isVisible();
+			assertThat(page.url()).startsWith(identity.issuer() + "/login");
+			chromium.screenshot("0-identity-login");
+			IdentityServer.signIn(page, "ingrid");
 
 			Locator myGroups = page.locator(".task-filters .content h4 a")
 				.filter(new Locator.FilterOptions().setHasText("My groups' tasks"));
@@ -190,6 +215,20 @@ class TasklistBrowserTests {
 			});
 	}
 
+	@Test
+	void aPhysicianWhoSignsInGetsNoTasklist(Page page) {
+		page.navigate("http://localhost:" + port + "/camunda/app/tasklist/");
+
+		// Signed in, and sent back to Tasklist, which refuses her.
+		Response tasklist = page.waitForResponse(
+				response -> response.url().startsWith("http://localhost:" + port + "/camunda/app/tasklist"),
+				() -> IdentityServer.signIn(page, "dr-ada"));
+		expect(page.locator("body")).containsText("\"status\":403");
+		chromium.screenshot("4-physician-refused");
+		assertThat(tasklist.status()).isEqualTo(403);
+		assertThat(page.locator(".task-filters").count()).isZero();
+	}
+
 	/** Publishes as the intake service does and waits until the process offers triage. */
 	String submitAndAwaitTriage() {
 		String referralId = ReferralProcessScenarios.newReferralId();
@@ -222,12 +261,15 @@ class TasklistBrowserTests {
 	 */
 	void warmUpWebapps() throws IOException, InterruptedException {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+		String bearer = new DemoSignIn(identity.issuer()).signIn("ingrid").bearer();
 		for (String path : List.of("/camunda/api/engine/engine",
 				"/camunda/api/tasklist/plugin/tasklistPlugins/static/app/plugin.js",
 				"/camunda/app/tasklist/default/")) {
-			HttpResponse<Void> response = http.send(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(TIMEOUT).build(),
-					HttpResponse.BodyHandlers.discarding());
+			HttpResponse<Void> response = http
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+					.header("Authorization", bearer)
+					.timeout(TIMEOUT)
+					.build(), HttpResponse.BodyHandlers.discarding());
 			assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
 		}
 	}

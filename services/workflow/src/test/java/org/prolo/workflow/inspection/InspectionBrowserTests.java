@@ -17,15 +17,17 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.workflow.HeadlessChromium;
+import org.prolo.workflow.IdentityServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,18 +35,20 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A clinic lead opens the inspection page of a referral whose job after triage failed
+ * A clinic lead signs in at the real identity service ({@link IdentityServer}) and opens
+ * the inspection page of a referral whose job after triage failed
  * ({@link InjectedFailures}), in a real Chromium: sees the incident with its error and
- * that the events are unavailable (no timeline service runs here), clicks Retry once the
- * cause is fixed, and sees the page re-render with no incident and the referral at Record
- * pain history.
+ * that the events are unavailable (no timeline service runs here; the service's token for
+ * it comes from the identity service), clicks Retry once the cause is fixed (the page's
+ * POST carries the session's CSRF token), and sees the page re-render with no incident
+ * and the referral at Record pain history.
  *
  * <p>
  * Uses Debian's Chromium at {@value HeadlessChromium#CHROMIUM} like TasklistBrowserTests
  * (CI installs it; without it the test fails, it does not skip). Screenshots go to
  * {@code target/browser-screenshots/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
 		properties = {
 				"prolo.events.owned-topics=workflow.referral-events,intake.referral-events,imaging.imaging-events",
 				"camunda.bpm.job-execution.max-wait=1000", "camunda.bpm.job-execution.wait-time-in-millis=200",
@@ -59,8 +63,12 @@ class InspectionBrowserTests {
 	@RegisterExtension
 	static final HeadlessChromium chromium = new HeadlessChromium("inspection");
 
-	@LocalServerPort
-	int port;
+	/**
+	 * Chosen before the service starts: the identity service must know its redirect URI.
+	 */
+	static final int port = IdentityServer.freePort();
+
+	static IdentityServer identity;
 
 	@Autowired
 	TaskService tasks;
@@ -74,9 +82,23 @@ class InspectionBrowserTests {
 	@Autowired
 	InjectedFailures failures;
 
+	@BeforeAll
+	static void startIdentityService() {
+		identity = IdentityServer.start("inspection", port);
+	}
+
+	@AfterAll
+	static void stopIdentityService() {
+		if (identity != null) {
+			identity.close();
+		}
+	}
+
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) throws IOException {
 		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		registry.add("server.port", () -> port);
+		registry.add("prolo.security.issuer", () -> identity.issuer());
 		// Nothing listens there: the page must say the events are unavailable.
 		int closedPort;
 		try (var socket = new ServerSocket(0)) {
@@ -94,6 +116,7 @@ class InspectionBrowserTests {
 			.singleResult();
 		try {
 			page.navigate("http://localhost:" + port + "/inspect.html?referral=" + referralId);
+			IdentityServer.signIn(page, "leo");
 
 			expect(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Why is this referral stuck?")))
 				.isVisible();
@@ -138,9 +161,11 @@ class InspectionBrowserTests {
 			.isEqualTo("record-history");
 	}
 
+	/** Any staff member may look. */
 	@Test
 	void tellsAboutAnUnknownReferral(Page page) {
 		page.navigate("http://localhost:" + port + "/inspect.html");
+		IdentityServer.signIn(page, "ingrid");
 		page.getByLabel("Referral id").fill("ref-nobody-knows");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inspect")).click();
 
