@@ -58,6 +58,16 @@ class ArchitectureTests {
 		.resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..", "org.prolo.platform.events..");
 
 	@ArchTest
+	static final ArchRule useCasesTakeAnActorNotAToken = noClasses().that()
+		.areAnnotatedWith(org.springframework.stereotype.Service.class)
+		.or()
+		.resideInAPackage(DOMAIN)
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework.security..", "org.prolo.platform.security..")
+		.because("who may do what is decided on a plain Actor; tokens and Callers stay in the adapters");
+
+	@ArchTest
 	static final ArchRule controllersAreReachedOverHttpOnly = classes().that()
 		.haveSimpleNameEndingWith("Controller")
 		.should()

@@ -16,10 +16,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
@@ -37,10 +41,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Every class of bad HTTP input against every intake endpoint, through the real use cases
- * and the real H2 repository: the answer is always a 4xx application/problem+json, never
- * a 5xx. Unknown JSON members are ignored (the OpenAPI schemas do not forbid additional
- * properties), so they can neither fail a request nor set what the server decides (id,
- * status).
+ * and the real H2 repository, signed in as the referrals' physician: the answer is always
+ * a 4xx application/problem+json, never a 5xx. Unknown JSON members are ignored (the
+ * OpenAPI schemas do not forbid additional properties), so they can neither fail a
+ * request nor set what the server decides (id, status).
  */
 // Listeners off: this class exercises HTTP only and must not join the consumer group
 // "intake" on the shared broker while another context of this JVM does; closed after
@@ -51,7 +55,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 @TestPropertySource(properties = {
 		"spring.datasource.url=jdbc:h2:mem:intake-bad-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-		"prolo.events.retry-backoff=10ms" })
+		"prolo.events.retry-backoff=10ms",
+		// One physician submits every referral here; the limit has tests of its own.
+		"intake.submissions.rate-limit.burst=1000" })
+@Import(TestTokens.Decoder.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTests {
 
@@ -70,6 +77,8 @@ class BadInputTests {
 	static final String EXISTING = "{existing}";
 
 	static final ObjectMapper JSON = new ObjectMapper();
+
+	static final String PHYSICIAN = "dr-bad-input";
 
 	@Autowired
 	MockMvc mvc;
@@ -210,21 +219,27 @@ class BadInputTests {
 		cases.add(json("information: NUL in answer", inform, "{\"answer\":\"x\\u0000y\"}", 400, "answer"));
 		cases.add(json("withdrawal: lone surrogate in reason", withdraw, "{\"reason\":\"\\udfff\"}", 400, "reason"));
 
-		// path ids with odd characters or very long
-		for (String[] id : new String[][] { { "unknown", "R-" + UUID.randomUUID() }, { "NUL", "%00" },
-				{ "encoded slash", "R-1%2FR-2" }, { "dot segments", "..%2F..%2Fetc" },
-				{ "RTL override", "%E2%80%AER-1" }, { "emoji", "%F0%9F%98%80" }, { "invalid UTF-8", "%ED%A0%80" },
-				{ "script", "%3Cscript%3E" }, { "quote", "R-1'%20or%20'1'='1" },
-				{ "10k chars", "R".repeat(10_000) } }) {
-			cases.add(raw("read: id " + id[0], HttpMethod.GET, "/api/referrals/" + id[1], 404));
-			cases.add(raw("withdrawal: id " + id[0], HttpMethod.POST, "/api/referrals/" + id[1] + "/withdrawal", 404));
+		// path ids with odd characters or very long: unknown (404), or refused by the
+		// security firewall before any handler (400)
+		for (String[] id : new String[][] { { "unknown", "R-" + UUID.randomUUID(), "404" }, { "NUL", "%00", "400" },
+				{ "encoded slash", "R-1%2FR-2", "400" }, { "dot segments", "..%2F..%2Fetc", "400" },
+				{ "RTL override", "%E2%80%AER-1", "404" }, { "emoji", "%F0%9F%98%80", "404" },
+				{ "invalid UTF-8", "%ED%A0%80", "404" }, { "script", "%3Cscript%3E", "404" },
+				{ "quote", "R-1'%20or%20'1'='1", "404" }, { "10k chars", "R".repeat(10_000), "404" } }) {
+			int expected = Integer.parseInt(id[2]);
+			cases.add(raw("read: id " + id[0], HttpMethod.GET, "/api/referrals/" + id[1], expected));
+			cases.add(raw("timeline: id " + id[0], HttpMethod.GET, "/api/referrals/" + id[1] + "/timeline", expected));
+			cases.add(raw("withdrawal: id " + id[0], HttpMethod.POST, "/api/referrals/" + id[1] + "/withdrawal",
+					expected));
 			cases.add(new BadRequest("information: id " + id[0], HttpMethod.POST,
 					"/api/referrals/" + id[1] + "/information", MediaType.APPLICATION_JSON_VALUE,
-					"{\"answer\":\"x\"}".getBytes(StandardCharsets.UTF_8), null, 404, null));
+					"{\"answer\":\"x\"}".getBytes(StandardCharsets.UTF_8), null, expected, null));
 		}
 
-		// query parameters
-		cases.add(raw("list: no referrerId", HttpMethod.GET, "/api/referrals", 400));
+		// query parameters (a physician may leave referrerId out: their own; staff may
+		// not)
+		cases.add(raw("list: no referrerId (staff)", HttpMethod.GET, "/api/referrals", 400)
+			.as(TestTokens.user("ingrid", Roles.INTAKE_COORDINATORS)));
 		cases.add(raw("list: blank referrerId", HttpMethod.GET, "/api/referrals?referrerId=", 400));
 		cases.add(raw("list: NUL referrerId", HttpMethod.GET, "/api/referrals?referrerId=%00", 400));
 		cases.add(raw("list: 10k chars referrerId", HttpMethod.GET, "/api/referrals?referrerId=" + "r".repeat(10_000),
@@ -274,7 +289,7 @@ class BadInputTests {
 		MvcResult first = submit(VALID, key);
 		MvcResult replay = submit(VALID.replace("{\"referrer\"", " { \"referrer\""), key);
 		MvcResult other = mvc
-			.perform(post("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+			.perform(signedIn(post("/api/referrals")).contentType(MediaType.APPLICATION_JSON)
 				.header("Idempotency-Key", key)
 				.content(VALID.replace("free text", "other text")))
 			.andReturn();
@@ -297,16 +312,16 @@ class BadInputTests {
 	@Test
 	void aSecondWithdrawalConflicts() throws Exception {
 		String location = submit(VALID, null).getResponse().getHeader("Location");
-		mvc.perform(post(location + "/withdrawal")).andReturn();
+		mvc.perform(signedIn(post(location + "/withdrawal"))).andReturn();
 
-		MvcResult again = mvc.perform(post(location + "/withdrawal")).andReturn();
+		MvcResult again = mvc.perform(signedIn(post(location + "/withdrawal"))).andReturn();
 
 		assertThat(again.getResponse().getStatus()).isEqualTo(409);
 		assertThat(again.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 	}
 
 	private MvcResult submit(String body, String key) throws Exception {
-		MockHttpServletRequestBuilder request = post("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+		MockHttpServletRequestBuilder request = signedIn(post("/api/referrals")).contentType(MediaType.APPLICATION_JSON)
 			.content(body);
 		if (key != null) {
 			request.header("Idempotency-Key", key);
@@ -317,9 +332,13 @@ class BadInputTests {
 	}
 
 	private JsonNode read(String location) throws Exception {
-		MvcResult result = mvc.perform(get(location)).andReturn();
+		MvcResult result = mvc.perform(signedIn(get(location))).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
 		return JSON.readTree(result.getResponse().getContentAsByteArray());
+	}
+
+	private static MockHttpServletRequestBuilder signedIn(MockHttpServletRequestBuilder request) {
+		return request.header(HttpHeaders.AUTHORIZATION, TestTokens.physician(PHYSICIAN));
 	}
 
 	private static BadRequest json(String name, String path, String body, int status, String field) {
@@ -360,13 +379,27 @@ class BadInputTests {
 		return all;
 	}
 
+	/**
+	 * @param token the Authorization header; null for the referrals' physician
+	 */
 	record BadRequest(String name, HttpMethod method, String path, String contentType, byte[] body,
-			String idempotencyKey, int expectedStatus, String badField) {
+			String idempotencyKey, int expectedStatus, String badField, String token) {
+
+		BadRequest(String name, HttpMethod method, String path, String contentType, byte[] body, String idempotencyKey,
+				int expectedStatus, String badField) {
+			this(name, method, path, contentType, body, idempotencyKey, expectedStatus, badField, null);
+		}
+
+		BadRequest as(String otherToken) {
+			return new BadRequest(name, method, path, contentType, body, idempotencyKey, expectedStatus, badField,
+					otherToken);
+		}
 
 		MockHttpServletRequestBuilder build(String existingId) {
 			// The path is sent as written (already percent-encoded where it must be).
 			MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method,
 					URI.create(path.replace(EXISTING, existingId)));
+			request.header(HttpHeaders.AUTHORIZATION, (token != null) ? token : TestTokens.physician(PHYSICIAN));
 			if (contentType != null) {
 				request.contentType(contentType);
 			}

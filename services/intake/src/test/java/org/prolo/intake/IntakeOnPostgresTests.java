@@ -11,12 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.LocalPostgres;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +43,7 @@ import static org.awaitility.Awaitility.await;
 		// one only stores.
 		properties = "spring.kafka.listener.auto-startup=false")
 @ActiveProfiles("postgres")
+@Import(TestTokens.Decoder.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext
 class IntakeOnPostgresTests {
@@ -86,7 +91,7 @@ class IntakeOnPostgresTests {
 		assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
 			.isPositive();
 
-		var headers = new HttpHeaders();
+		var headers = IntakeScenario.signedIn("dr-pg");
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		headers.set("Idempotency-Key", "pg-1");
 		var body = IntakeScenario.BODY.formatted("dr-pg").replace("\"pseudonym\":\"P-1a2b3c4d\",", "");
@@ -95,7 +100,10 @@ class IntakeOnPostgresTests {
 		var replayed = http.postForEntity("/api/referrals", new HttpEntity<>(body, headers), JsonNode.class);
 		assertThat(replayed.getHeaders().getLocation()).isEqualTo(created.getHeaders().getLocation());
 
-		JsonNode referral = http.getForObject(created.getHeaders().getLocation().toString(), JsonNode.class);
+		JsonNode referral = http
+			.exchange(created.getHeaders().getLocation().toString(), HttpMethod.GET,
+					new HttpEntity<>(IntakeScenario.signedIn("dr-pg")), JsonNode.class)
+			.getBody();
 		assertThat(referral.get("status").asText()).isEqualTo("SUBMITTED");
 		assertThat(referral.get("patient").get("pseudonym").asText()).matches("P-[0-9a-f]{8}");
 		assertThat(referral.get("patient").get("birthDate").asText()).isEqualTo("1970-01-01");
@@ -105,6 +113,20 @@ class IntakeOnPostgresTests {
 		await().atMost(IntakeScenario.PATIENCE)
 			.until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is not null",
 					Integer.class), count -> count == 1);
+
+		// The audit log on PostgreSQL: the submission (in its transaction), the replay
+		// and
+		// the read (after their answers), read back by a clinic lead.
+		var leo = new HttpHeaders();
+		leo.set(HttpHeaders.AUTHORIZATION, TestTokens.user("leo", Roles.CLINIC_LEADS));
+		JsonNode audit = http
+			.exchange("/api/audit?referralId={id}", HttpMethod.GET, new HttpEntity<>(leo), JsonNode.class,
+					referral.get("id").asText())
+			.getBody();
+		assertThat(audit.findValuesAsText("action")).containsExactly("referral.read", "referral.submit",
+				"referral.submit");
+		assertThat(audit.findValuesAsText("callerId")).containsOnly("dr-pg");
+		assertThat(audit.findValues("outcome")).extracting(JsonNode::asInt).containsExactly(200, 201, 201);
 	}
 
 }

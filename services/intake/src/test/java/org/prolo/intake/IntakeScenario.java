@@ -32,6 +32,7 @@ import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
@@ -42,6 +43,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,11 +57,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The intake service end to end, as the physician and the workflow see it: HTTP in, Avro
- * events on Kafka out, workflow events in. Subclasses choose the broker and the database.
+ * The intake service end to end, as the physician and the workflow see it: HTTP in
+ * (signed in with access tokens), Avro events on Kafka out, workflow events in.
+ * Subclasses choose the broker and the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(IntakeScenario.WorkflowTopic.class)
+@Import({ IntakeScenario.WorkflowTopic.class, TestTokens.Decoder.class })
 abstract class IntakeScenario {
 
 	static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -97,7 +100,7 @@ abstract class IntakeScenario {
 		String referrer = "dr-" + UUID.randomUUID();
 		String key = UUID.randomUUID().toString();
 
-		ResponseEntity<JsonNode> created = submit(BODY.formatted(referrer), key);
+		ResponseEntity<JsonNode> created = submit(referrer, BODY.formatted(referrer), key);
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		String id = created.getBody().get("id").asText();
 		assertThat(id).startsWith("R-");
@@ -116,17 +119,18 @@ abstract class IntakeScenario {
 			String wire = new String(record.value(), StandardCharsets.ISO_8859_1) + record.headers();
 			assertThat(wire).doesNotContain("Demo Patient", "Demo Street", "1970-01-01", "free text");
 
-			ResponseEntity<JsonNode> replayed = submit(BODY.formatted(referrer), key);
+			ResponseEntity<JsonNode> replayed = submit(referrer, BODY.formatted(referrer), key);
 			assertThat(replayed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 			assertThat(replayed.getHeaders().getLocation()).hasToString("/api/referrals/" + id);
 			assertThat(replayed.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
 			assertThat(replayed.getBody().get("id").asText()).isEqualTo(id);
 
-			ResponseEntity<JsonNode> reused = submit(BODY.formatted(referrer).replace("left knee", "right knee"), key);
+			ResponseEntity<JsonNode> reused = submit(referrer,
+					BODY.formatted(referrer).replace("left knee", "right knee"), key);
 			assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 			assertThat(reused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 
-			ResponseEntity<JsonNode> withdrawn = post("/api/referrals/" + id + "/withdrawal",
+			ResponseEntity<JsonNode> withdrawn = post(referrer, "/api/referrals/" + id + "/withdrawal",
 					"{\"reason\":\"moved away\"}");
 			assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 			assertThat(withdrawn.getBody().get("status").asText()).isEqualTo("WITHDRAWN");
@@ -149,20 +153,22 @@ abstract class IntakeScenario {
 				.isEqualTo(CloudEventHeaders.readFrom(record.headers()).id());
 		}
 
-		assertThat(post("/api/referrals/" + id + "/withdrawal", null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(post(referrer, "/api/referrals/" + id + "/withdrawal", null).getStatusCode())
+			.isEqualTo(HttpStatus.CONFLICT);
 
 		// A late workflow event does not reopen the withdrawn referral.
 		consumed(send(record(triaged(id, "ACCEPTED"), UUID.randomUUID().toString())));
-		assertThat(referral(id).get("status").asText()).isEqualTo("WITHDRAWN");
+		assertThat(referral(referrer, id).get("status").asText()).isEqualTo("WITHDRAWN");
 
-		JsonNode listed = http.getForObject("/api/referrals?referrerId={r}", JsonNode.class, referrer);
+		JsonNode listed = get(referrer, "/api/referrals").getBody();
 		assertThat(listed).hasSize(1);
 		assertThat(listed.get(0).get("id").asText()).isEqualTo(id);
 	}
 
 	@Test
 	void followsTheWorkflowAndAppliesARedeliveredEventOnce() {
-		String id = submit(BODY.formatted("dr-" + UUID.randomUUID()), null).getBody().get("id").asText();
+		String referrer = "dr-" + UUID.randomUUID();
+		String id = submit(referrer, BODY.formatted(referrer), null).getBody().get("id").asText();
 
 		// The workflow asks a question; the same record is delivered twice later.
 		var question = record(ReferralInfoRequested.newBuilder()
@@ -174,13 +180,13 @@ abstract class IntakeScenario {
 			.build(), UUID.randomUUID().toString());
 		send(question);
 		await().atMost(PATIENCE).untilAsserted(() -> {
-			JsonNode referral = referral(id);
+			JsonNode referral = referral(referrer, id);
 			assertThat(referral.get("status").asText()).isEqualTo("INFO_REQUESTED");
 			assertThat(referral.get("fhirStatus").asText()).isEqualTo("on-hold");
 			assertThat(referral.get("openQuestion").asText()).isEqualTo("Latest knee X-ray?");
 		});
 
-		ResponseEntity<JsonNode> answered = post("/api/referrals/" + id + "/information",
+		ResponseEntity<JsonNode> answered = post(referrer, "/api/referrals/" + id + "/information",
 				"{\"answer\":\"Kellgren-Lawrence grade 2\"}");
 		assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 		assertThat(answered.getBody().get("status").asText()).isEqualTo("TRIAGE");
@@ -191,14 +197,15 @@ abstract class IntakeScenario {
 		}
 
 		consumed(send(question));
-		JsonNode afterRedelivery = referral(id);
+		JsonNode afterRedelivery = referral(referrer, id);
 		assertThat(afterRedelivery.get("status").asText()).isEqualTo("TRIAGE");
 		assertThat(afterRedelivery.has("openQuestion")).isFalse();
 
 		publisher.publishAndWait(EventTopics.WORKFLOW, triaged(id, "ACCEPTED"));
 		await().atMost(PATIENCE)
-			.untilAsserted(() -> assertThat(referral(id).get("fhirStatus").asText()).isEqualTo("in-progress"));
-		assertThat(referral(id).get("status").asText()).isEqualTo("ACCEPTED");
+			.untilAsserted(
+					() -> assertThat(referral(referrer, id).get("fhirStatus").asText()).isEqualTo("in-progress"));
+		assertThat(referral(referrer, id).get("status").asText()).isEqualTo("ACCEPTED");
 
 		publisher.publishAndWait(EventTopics.WORKFLOW,
 				ReferralClosed.newBuilder()
@@ -208,7 +215,7 @@ abstract class IntakeScenario {
 					.setNoteToReferrer("Five sessions planned")
 					.build());
 		await().atMost(PATIENCE).untilAsserted(() -> {
-			JsonNode closed = referral(id);
+			JsonNode closed = referral(referrer, id);
 			assertThat(closed.get("status").asText()).isEqualTo("COURSE_PLANNED");
 			assertThat(closed.get("fhirStatus").asText()).isEqualTo("completed");
 			assertThat(closed.get("outcome").get("code").asText()).isEqualTo("COURSE_PLANNED");
@@ -218,7 +225,7 @@ abstract class IntakeScenario {
 
 	@Test
 	void anUnknownReferralIsNotFound() {
-		ResponseEntity<JsonNode> response = http.getForEntity("/api/referrals/R-unknown", JsonNode.class);
+		ResponseEntity<JsonNode> response = get("dr-ada", "/api/referrals/R-unknown");
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -226,16 +233,21 @@ abstract class IntakeScenario {
 
 	@Test
 	void describesTheApi() {
-		JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
+		JsonNode api = get("dr-ada", "/v3/api-docs").getBody();
 
 		JsonNode submit = api.at("/paths/~1api~1referrals/post");
 		assertThat(submit.at("/requestBody/content/application~1json/examples").isMissingNode()).isFalse();
 		assertThat(submit.at("/responses/400/content/application~1problem+json").isMissingNode()).isFalse();
 		assertThat(submit.at("/responses/422/content/application~1problem+json").isMissingNode()).isFalse();
 		assertThat(api.at("/paths/~1api~1referrals~1{id}/get/responses/404").isMissingNode()).isFalse();
-		assertThat(http.getForEntity("/swagger-ui.html", String.class).getStatusCode().is2xxSuccessful()
-				|| http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode().is2xxSuccessful())
-			.isTrue();
+		assertThat(api.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+		assertThat(api.at("/paths/~1api~1referrals/post/parameters").findValuesAsText("name")).doesNotContain("caller");
+		assertThat(api.at("/paths/~1api~1referrals~1{id}~1timeline/get/responses/503").isMissingNode()).isFalse();
+		assertThat(api.at("/paths/~1api~1audit/get").isMissingNode()).isFalse();
+		assertThat(http
+			.exchange("/swagger-ui/index.html", HttpMethod.GET, new HttpEntity<>(signedIn("dr-ada")), String.class)
+			.getStatusCode()
+			.is2xxSuccessful()).isTrue();
 	}
 
 	/**
@@ -259,8 +271,15 @@ abstract class IntakeScenario {
 		return String.join(",", kafka.getBootstrapServers());
 	}
 
-	ResponseEntity<JsonNode> submit(String body, String idempotencyKey) {
+	/** The Authorization header of a physician. */
+	static HttpHeaders signedIn(String physician) {
 		var headers = new HttpHeaders();
+		headers.set(HttpHeaders.AUTHORIZATION, TestTokens.physician(physician));
+		return headers;
+	}
+
+	ResponseEntity<JsonNode> submit(String physician, String body, String idempotencyKey) {
+		var headers = signedIn(physician);
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		if (idempotencyKey != null) {
 			headers.set("Idempotency-Key", idempotencyKey);
@@ -268,14 +287,18 @@ abstract class IntakeScenario {
 		return http.postForEntity("/api/referrals", new HttpEntity<>(body, headers), JsonNode.class);
 	}
 
-	ResponseEntity<JsonNode> post(String path, String json) {
-		var headers = new HttpHeaders();
+	ResponseEntity<JsonNode> post(String physician, String path, String json) {
+		var headers = signedIn(physician);
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		return http.postForEntity(path, new HttpEntity<>(json, headers), JsonNode.class);
 	}
 
-	JsonNode referral(String id) {
-		return http.getForObject("/api/referrals/{id}", JsonNode.class, id);
+	ResponseEntity<JsonNode> get(String physician, String path) {
+		return http.exchange(path, HttpMethod.GET, new HttpEntity<>(signedIn(physician)), JsonNode.class);
+	}
+
+	JsonNode referral(String physician, String id) {
+		return get(physician, "/api/referrals/" + id).getBody();
 	}
 
 	static ReferralTriaged triaged(String id, String outcome) {

@@ -23,7 +23,7 @@ class ModularityTests {
 	void everyFeatureIsAModule() {
 		assertThat(modules.stream().map(module -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
 				"referral", "submission", "withdrawal", "information", "progress", "publishing", "tracking", "web",
-				"fhir");
+				"fhir", "audit");
 	}
 
 }

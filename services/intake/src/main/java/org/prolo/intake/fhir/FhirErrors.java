@@ -57,9 +57,12 @@ public class FhirErrors {
 	private static IssueType issueTypeOf(int status) {
 		return switch (status) {
 			case 400 -> IssueType.INVALID;
+			case 401 -> IssueType.LOGIN;
+			case 403 -> IssueType.FORBIDDEN;
 			case 404 -> IssueType.NOTFOUND;
 			case 405, 406, 415 -> IssueType.NOTSUPPORTED;
 			case 413 -> IssueType.TOOLONG;
+			case 429 -> IssueType.THROTTLED;
 			default -> IssueType.PROCESSING;
 		};
 	}

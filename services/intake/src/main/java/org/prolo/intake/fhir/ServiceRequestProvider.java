@@ -12,6 +12,8 @@ import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
@@ -25,19 +27,23 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.prolo.intake.referral.InvalidReferralException;
 import org.prolo.intake.referral.PlainText;
-import org.prolo.intake.referral.Referrals;
+import org.prolo.intake.referral.ReferralAccessDeniedException;
+import org.prolo.intake.referral.ReferralNotFoundException;
 import org.prolo.intake.submission.IdempotencyKeyReusedException;
 import org.prolo.intake.submission.Submission;
 import org.prolo.intake.submission.SubmissionHash;
+import org.prolo.intake.submission.SubmissionRateLimitedException;
 import org.prolo.intake.submission.SubmitReferralRequest;
 import org.prolo.intake.submission.SubmittingReferral;
+import org.prolo.intake.tracking.ReadingReferrals;
 
 import org.springframework.stereotype.Component;
 
 /**
  * POST /fhir/ServiceRequest submits a referral through {@link SubmittingReferral}, with
- * the JSON API's validation and Idempotency-Key; GET /fhir/ServiceRequest/{id} reads it
- * back.
+ * the JSON API's validation, Idempotency-Key, ownership and rate limit; GET
+ * /fhir/ServiceRequest/{id} reads it back through {@link ReadingReferrals}, so another
+ * physician's is a 404 as in the JSON API.
  */
 @Component
 class ServiceRequestProvider implements IResourceProvider {
@@ -48,15 +54,16 @@ class ServiceRequestProvider implements IResourceProvider {
 
 	private final SubmittingReferral submitting;
 
-	private final Referrals referrals;
+	private final ReadingReferrals reading;
 
 	private final Validator validator;
 
 	private final SubmissionHash hash;
 
-	ServiceRequestProvider(SubmittingReferral submitting, Referrals referrals, Validator validator, ObjectMapper json) {
+	ServiceRequestProvider(SubmittingReferral submitting, ReadingReferrals reading, Validator validator,
+			ObjectMapper json) {
 		this.submitting = submitting;
-		this.referrals = referrals;
+		this.reading = reading;
 		this.validator = validator;
 		this.hash = new SubmissionHash(json);
 	}
@@ -79,7 +86,17 @@ class ServiceRequestProvider implements IResourceProvider {
 		SubmitReferralRequest request = mapped.request();
 		Submission submission;
 		try {
-			submission = submitting.submit(request.toDraft(), key, hash.of(request));
+			submission = submitting.submit(FhirCallers.actor(), request.toDraft(), key, hash.of(request));
+		}
+		catch (ReferralAccessDeniedException ex) {
+			var problem = new Problem((ex.field() != null) ? ex.field() : Problem.IDENTIFIER, IssueType.FORBIDDEN,
+					ex.getMessage());
+			throw new ForbiddenOperationException(ex.getMessage(), Problem.outcomeOf(List.of(problem)));
+		}
+		catch (SubmissionRateLimitedException ex) {
+			BaseServerResponseException tooMany = BaseServerResponseException.newInstance(429, ex.getMessage());
+			tooMany.addResponseHeader("Retry-After", String.valueOf(ex.retryAfterSeconds()));
+			throw tooMany;
 		}
 		catch (IdempotencyKeyReusedException ex) {
 			var outcome = Problem.outcomeOf(List.of(new Problem(
@@ -102,9 +119,12 @@ class ServiceRequestProvider implements IResourceProvider {
 
 	@Read
 	public ServiceRequest read(@IdParam IdType id) {
-		return referrals.findById(id.getIdPart())
-			.map(ServiceRequestMapping::toResource)
-			.orElseThrow(() -> new ResourceNotFoundException(id));
+		try {
+			return ServiceRequestMapping.toResource(reading.read(FhirCallers.actor(), id.getIdPart()));
+		}
+		catch (ReferralNotFoundException ex) {
+			throw new ResourceNotFoundException(id);
+		}
 	}
 
 	/**

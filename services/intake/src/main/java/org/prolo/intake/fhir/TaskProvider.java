@@ -14,21 +14,24 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
-import org.prolo.intake.referral.Referrals;
+import org.prolo.intake.referral.ReferralNotFoundException;
+import org.prolo.intake.tracking.ReadingReferrals;
 
 import org.springframework.stereotype.Component;
 
 /**
  * GET /fhir/Task?based-on=ServiceRequest/{id}: the clinic's Task on a referral, which is
- * how an EHR follows it; GET /fhir/Task/{id} reads it directly.
+ * how an EHR follows it; GET /fhir/Task/{id} reads it directly. Both read through
+ * {@link ReadingReferrals}: another physician's referral has no Task as far as the caller
+ * can tell (an empty search, a 404).
  */
 @Component
 class TaskProvider implements IResourceProvider {
 
-	private final Referrals referrals;
+	private final ReadingReferrals reading;
 
-	TaskProvider(Referrals referrals) {
-		this.referrals = referrals;
+	TaskProvider(ReadingReferrals reading) {
+		this.reading = reading;
 	}
 
 	@Override
@@ -47,14 +50,22 @@ class TaskProvider implements IResourceProvider {
 		if (type != null && !"ServiceRequest".equals(type)) {
 			return List.of();
 		}
-		return referrals.findById(basedOn.getIdPart()).map(TaskMapping::toTask).stream().toList();
+		try {
+			return List.of(TaskMapping.toTask(reading.read(FhirCallers.actor(), basedOn.getIdPart())));
+		}
+		catch (ReferralNotFoundException ex) {
+			return List.of();
+		}
 	}
 
 	@Read
 	public Task read(@IdParam IdType id) {
-		return referrals.findById(id.getIdPart())
-			.map(TaskMapping::toTask)
-			.orElseThrow(() -> new ResourceNotFoundException(id));
+		try {
+			return TaskMapping.toTask(reading.read(FhirCallers.actor(), id.getIdPart()));
+		}
+		catch (ReferralNotFoundException ex) {
+			throw new ResourceNotFoundException(id);
+		}
 	}
 
 }

@@ -3,8 +3,11 @@ package org.prolo.intake.information;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
+import org.prolo.intake.audit.AuditTrail;
+import org.prolo.intake.referral.Actor;
 import org.prolo.intake.referral.InformationWasProvided;
 import org.prolo.intake.referral.Referral;
+import org.prolo.intake.referral.ReferralAccess;
 import org.prolo.intake.referral.ReferralIdentities;
 import org.prolo.intake.referral.ReferralNotFoundException;
 import org.prolo.intake.referral.Referrals;
@@ -15,7 +18,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Use case: the referrer answers a pending request for information; triage resumes. */
+/**
+ * Use case: the referrer answers a pending request for information; triage resumes. Only
+ * the referrer may ({@link ReferralAccess#toChange}).
+ */
 @Service
 public class AnsweringInformationRequest {
 
@@ -27,24 +33,32 @@ public class AnsweringInformationRequest {
 
 	private final Clock clock;
 
-	AnsweringInformationRequest(Referrals referrals, ApplicationEventPublisher events, Clock clock) {
+	private final AuditTrail audit;
+
+	AnsweringInformationRequest(Referrals referrals, ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
 		this.referrals = referrals;
 		this.events = events;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/**
+	 * @throws ReferralNotFoundException when there is none, or it is another physician's
+	 * @throws org.prolo.intake.referral.ReferralAccessDeniedException when the actor is
+	 * staff
 	 * @throws org.prolo.intake.referral.ReferralStateConflictException when no request is
 	 * pending
 	 */
 	@Transactional
-	public Referral answer(String referralId, String answer) {
+	public Referral answer(Actor actor, String referralId, String answer) {
 		Referral answered = referrals.lockById(referralId)
+			.map(referral -> ReferralAccess.changeableBy(actor, referral))
 			.orElseThrow(() -> new ReferralNotFoundException(referralId))
 			.answerInformationRequest();
 		referrals.update(answered);
 		events.publishEvent(new InformationWasProvided(ReferralIdentities.newEventId(), answered.id(),
 				clock.instant().truncatedTo(ChronoUnit.MILLIS), answer));
+		audit.changed(answered.id());
 		log.info("Referral {}: information provided, back to triage", answered.id());
 		return answered;
 	}

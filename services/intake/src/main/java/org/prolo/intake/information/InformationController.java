@@ -9,8 +9,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.prolo.intake.web.Actors;
 import org.prolo.intake.web.ProblemExamples;
 import org.prolo.intake.web.ReferralView;
+import org.prolo.platform.security.Caller;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -34,8 +36,8 @@ class InformationController {
 	@PostMapping(path = "/api/referrals/{id}/information", consumes = "application/json", produces = "application/json")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Answer the clinic's request for more information",
-			description = "Only while the referral is INFO_REQUESTED; publishes ReferralInfoProvided and the "
-					+ "referral goes back to TRIAGE.")
+			description = "By its referring physician only, while the referral is INFO_REQUESTED; publishes "
+					+ "ReferralInfoProvided and the referral goes back to TRIAGE.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(schema = @Schema(implementation = InformationAnswer.class),
 					examples = @ExampleObject(
@@ -46,7 +48,10 @@ class InformationController {
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class),
 					examples = @ExampleObject(value = ProblemExamples.INVALID)))
-	@ApiResponse(responseCode = "404",
+	@ApiResponse(responseCode = "403", description = "Not a physician (the clinic's staff read referrals only)",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No referral with this id that is the caller's",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class),
 					examples = @ExampleObject(value = ProblemExamples.NOT_FOUND)))
@@ -54,8 +59,8 @@ class InformationController {
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class),
 					examples = @ExampleObject(value = ProblemExamples.CONFLICT)))
-	ReferralView answer(@PathVariable String id, @Valid @RequestBody InformationAnswer body) {
-		return ReferralView.of(answering.answer(id, body.answer()));
+	ReferralView answer(@PathVariable String id, @Valid @RequestBody InformationAnswer body, Caller caller) {
+		return ReferralView.of(answering.answer(Actors.of(caller), id, body.answer()));
 	}
 
 	record InformationAnswer(@NotBlank @Size(max = 2000) String answer) {

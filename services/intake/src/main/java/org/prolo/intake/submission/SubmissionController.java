@@ -15,10 +15,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.prolo.intake.web.Actors;
 import org.prolo.intake.web.FieldProblem;
 import org.prolo.intake.web.InvalidRequestException;
+import org.prolo.intake.web.ProblemExamples;
 import org.prolo.intake.web.Problems;
+import org.prolo.platform.security.Caller;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -50,9 +54,11 @@ class SubmissionController {
 
 	@PostMapping(path = "/api/referrals", consumes = "application/json", produces = "application/json")
 	@Operation(summary = "Submit a referral",
-			description = "Validates and stores the referral and publishes ReferralSubmitted (with the patient's "
+			description = "For physicians, in their own name: `referrer.id` must be the signed-in physician's id. "
+					+ "Validates and stores the referral and publishes ReferralSubmitted (with the patient's "
 					+ "pseudonym only). Send an Idempotency-Key to make retries safe: the same key with the same "
-					+ "body answers with the same referral and `Idempotent-Replayed: true`.")
+					+ "body answers with the same referral and `Idempotent-Replayed: true`, and does not count "
+					+ "against the physician's rate limit.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(schema = @Schema(implementation = SubmitReferralRequest.class),
 					examples = @ExampleObject(name = "knee", value = Examples.REQUEST)))
@@ -67,6 +73,15 @@ class SubmissionController {
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class),
 					examples = @ExampleObject(value = Examples.INVALID)))
+	@ApiResponse(responseCode = "403", description = "referrer.id is not the signed-in physician, or not a physician",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class),
+					examples = @ExampleObject(value = ProblemExamples.FORBIDDEN)))
+	@ApiResponse(responseCode = "429", description = "The physician submitted too many referrals; see Retry-After",
+			headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "seconds until the next one is taken"),
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class),
+					examples = @ExampleObject(value = ProblemExamples.TOO_MANY_SUBMISSIONS)))
 	@ApiResponse(responseCode = "422", description = "The Idempotency-Key was used before with a different body",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class),
@@ -75,13 +90,14 @@ class SubmissionController {
 			@Parameter(in = ParameterIn.HEADER,
 					description = "Recommended: a unique key per referral, at most 200 characters",
 					example = "7d0c3c1e-5a57-4a53-9a0e-0b1f4bb7d8e2") @RequestHeader(name = IDEMPOTENCY_KEY,
-							required = false) String idempotencyKey) {
+							required = false) String idempotencyKey,
+			Caller caller) {
 		Optional<String> key = Optional.ofNullable(idempotencyKey);
 		if (key.isPresent() && (key.get().isBlank() || key.get().length() > MAX_KEY_LENGTH)) {
 			throw new InvalidRequestException(List
 				.of(new FieldProblem(IDEMPOTENCY_KEY, "must be 1 to " + MAX_KEY_LENGTH + " non-blank characters")));
 		}
-		Submission submission = submitting.submit(request.toDraft(), key, hash.of(request));
+		Submission submission = submitting.submit(Actors.of(caller), request.toDraft(), key, hash.of(request));
 		var response = ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/referrals/" + submission.referral().id()));
 		if (submission.replayed()) {
@@ -95,6 +111,16 @@ class SubmissionController {
 		return ResponseEntity.unprocessableEntity()
 			.body(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.IDEMPOTENCY_KEY_REUSED,
 					"Idempotency-Key reused", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooMany(SubmissionRateLimitedException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_SUBMISSIONS,
+				"Too many submissions", ex.getMessage());
+		problem.setProperty("retryAfterSeconds", ex.retryAfterSeconds());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+			.body(problem);
 	}
 
 	static final class Examples {

@@ -3,7 +3,11 @@ package org.prolo.intake.submission;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.prolo.intake.audit.AuditTrail;
+import org.prolo.intake.referral.Actor;
 import org.prolo.intake.referral.Referral;
+import org.prolo.intake.referral.ReferralAccess;
+import org.prolo.intake.referral.ReferralAccessDeniedException;
 import org.prolo.intake.referral.ReferralDraft;
 import org.prolo.intake.referral.ReferralIdentities;
 import org.prolo.intake.referral.ReferralNotFoundException;
@@ -18,8 +22,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Use case: a physician submits a referral. The referral, its Idempotency-Key and the
- * ReferralWasSubmitted publication (outbox) are stored in one transaction.
+ * Use case: a physician submits a referral in their own name. The referral, its
+ * Idempotency-Key, the ReferralWasSubmitted publication (outbox) and its audit row are
+ * stored in one transaction. A replay answers the earlier referral without taking from
+ * the physician's {@link SubmissionRateLimit}: a client retrying after a lost answer must
+ * not lock itself out.
  */
 @Service
 public class SubmittingReferral {
@@ -36,29 +43,47 @@ public class SubmittingReferral {
 
 	private final Clock clock;
 
+	private final SubmissionRateLimit rateLimit;
+
+	private final AuditTrail audit;
+
 	SubmittingReferral(Referrals referrals, IdempotencyKeys keys, ApplicationEventPublisher events,
-			TransactionTemplate transaction, Clock clock) {
+			TransactionTemplate transaction, Clock clock, SubmissionRateLimit rateLimit, AuditTrail audit) {
 		this.referrals = referrals;
 		this.keys = keys;
 		this.events = events;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.rateLimit = rateLimit;
+		this.audit = audit;
 	}
 
 	/**
+	 * @param submitter who submits: a physician, who must be the draft's referrer
 	 * @param idempotencyKey the client's key, if it sent one
 	 * @param requestHash a hash of the request, compared when the key comes again
+	 * @throws ReferralAccessDeniedException when the submitter is not the referrer
 	 * @throws IdempotencyKeyReusedException when the key came before with another request
+	 * @throws SubmissionRateLimitedException when the submitter submitted too many
 	 * @throws org.prolo.intake.referral.InvalidReferralException when the draft breaks
 	 * the policy
 	 */
-	public Submission submit(ReferralDraft draft, Optional<String> idempotencyKey, String requestHash) {
+	public Submission submit(Actor submitter, ReferralDraft draft, Optional<String> idempotencyKey,
+			String requestHash) {
+		if (ReferralAccess.toSubmitAs(submitter, draft.referrerId()) != ReferralAccess.Decision.ALLOWED) {
+			throw new ReferralAccessDeniedException("referrer.id",
+					"must be your own id (" + submitter.id() + "): physicians refer in their own name");
+		}
+		// Before the budget: a key and body seen before are the same referral, and cost
+		// nothing. The hash covers the referrer, so a replay is always the submitter's
+		// own.
 		if (idempotencyKey.isPresent()) {
 			Optional<Submission> replay = replay(idempotencyKey.get(), requestHash);
 			if (replay.isPresent()) {
 				return replay.get();
 			}
 		}
+		rateLimit.acquire(submitter.id());
 		try {
 			return transaction.execute(status -> create(draft, idempotencyKey, requestHash));
 		}
@@ -76,6 +101,7 @@ public class SubmittingReferral {
 		idempotencyKey
 			.ifPresent(key -> keys.add(new IdempotentRequest(key, requestHash, referral.id()), referral.submittedAt()));
 		events.publishEvent(ReferralWasSubmitted.of(ReferralIdentities.newEventId(), referral));
+		audit.changed(referral.id());
 		log.info("Referral {} submitted by {} for patient {}", referral.id(), referral.referrer().id(),
 				referral.patient().pseudonym());
 		return new Submission(referral, false);
@@ -88,6 +114,7 @@ public class SubmittingReferral {
 			}
 			Referral referral = referrals.findById(earlier.referralId())
 				.orElseThrow(() -> new ReferralNotFoundException(earlier.referralId()));
+			audit.concerning(referral.id());
 			log.info("Replayed submission of referral {} for a repeated Idempotency-Key", referral.id());
 			return new Submission(referral, true);
 		});

@@ -1,6 +1,7 @@
 package org.prolo.intake.tracking;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,14 +11,13 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.prolo.intake.referral.ReferralNotFoundException;
-import org.prolo.intake.referral.Referrals;
 import org.prolo.intake.referral.SubmissionPolicy;
+import org.prolo.intake.web.Actors;
 import org.prolo.intake.web.ProblemExamples;
 import org.prolo.intake.web.ReferralView;
+import org.prolo.platform.security.Caller;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,44 +25,59 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Read side of the referral for referrers and EHRs. */
+/** Read side of the referral for referrers, EHRs and the clinic's staff. */
 @RestController
 @Tag(name = "Referrals")
 class TrackingController {
 
-	private final Referrals referrals;
+	private final ReadingReferrals reading;
 
-	TrackingController(Referrals referrals) {
-		this.referrals = referrals;
+	TrackingController(ReadingReferrals reading) {
+		this.reading = reading;
 	}
 
 	@GetMapping(path = "/api/referrals/{id}", produces = "application/json")
 	@Operation(summary = "Read a referral with its status",
-			description = "`fhirStatus` is the FHIR Task.status code of `status`; `openQuestion` is present while "
-					+ "a request for information is pending, `outcome` once the referral is closed.")
+			description = "For its referring physician and the clinic's staff. `fhirStatus` is the FHIR Task.status "
+					+ "code of `status`; `openQuestion` is present while a request for information is pending, "
+					+ "`outcome` once the referral is closed. Another physician's referral is a 404, as an unknown "
+					+ "id is.")
 	@ApiResponse(responseCode = "200",
 			content = @Content(schema = @Schema(implementation = ReferralView.class),
 					examples = @ExampleObject(value = ProblemExamples.REFERRAL)))
-	@ApiResponse(responseCode = "404", description = "No referral with this id",
+	@ApiResponse(responseCode = "404", description = "No referral with this id that the caller may see",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class),
 					examples = @ExampleObject(value = ProblemExamples.NOT_FOUND)))
-	ReferralView referral(@PathVariable String id) {
-		return referrals.findById(id).map(ReferralView::of).orElseThrow(() -> new ReferralNotFoundException(id));
+	ReferralView referral(@PathVariable String id, Caller caller) {
+		return ReferralView.of(reading.read(Actors.of(caller), id));
 	}
 
 	@GetMapping(path = "/api/referrals", produces = "application/json")
-	@Operation(summary = "List a referrer's referrals, newest first")
+	@Operation(summary = "List a referrer's referrals, newest first",
+			description = "A physician gets their own referrals (referrerId may be left out; another referrer's id "
+					+ "is a 403); the clinic's staff must name the referrer.")
 	@ApiResponse(responseCode = "200",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = ReferralView.class))))
-	@ApiResponse(responseCode = "400", description = "referrerId is missing, blank, too long or has control characters",
+	@ApiResponse(responseCode = "400",
+			description = "referrerId is missing (staff), blank, too long or has control characters",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "A physician asked for another referrer's referrals",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class),
+					examples = @ExampleObject(value = ProblemExamples.FORBIDDEN)))
 	List<ReferralView> referralsOf(
-			@Parameter(description = "The referring physician's id", example = "dr-ada") @RequestParam @NotBlank @Size(
-					max = SubmissionPolicy.MAX_TEXT_LENGTH) @Pattern(regexp = "\\P{Cntrl}*",
-							message = "must not contain control characters") String referrerId) {
-		return referrals.findByReferrerId(referrerId).stream().map(ReferralView::of).toList();
+			@Parameter(description = "The referring physician's id; a physician's own by default",
+					example = "dr-ada") @RequestParam(required = false) @Size(min = 1,
+							max = SubmissionPolicy.MAX_TEXT_LENGTH) @Pattern(
+									regexp = "[^\\p{Cntrl}]*[^\\p{Cntrl}\\s][^\\p{Cntrl}]*",
+									message = "must not be blank or contain control characters") String referrerId,
+			Caller caller) {
+		return reading.listOf(Actors.of(caller), Optional.ofNullable(referrerId))
+			.stream()
+			.map(ReferralView::of)
+			.toList();
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.prolo.intake.referral.InvalidReferralException;
+import org.prolo.intake.referral.ReferralAccessDeniedException;
 import org.prolo.intake.referral.ReferralNotFoundException;
 import org.prolo.intake.referral.ReferralStateConflictException;
 
@@ -115,6 +116,24 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 				ex.getMessage());
 		problem.setProperty("referralId", ex.referralId());
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	/**
+	 * The referral's rules refuse (another referrer's id in the body or the query, a
+	 * coordinator withdrawing): named like a bad field, so a client sees what to change.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> forbidden(ReferralAccessDeniedException ex) {
+		ProblemDetail problem;
+		if (ex.field() != null) {
+			problem = Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden",
+					"1 field(s) ask for what you may not do.");
+			problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+		}
+		else {
+			problem = Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", ex.getMessage());
+		}
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
 	}
 
 	@ExceptionHandler

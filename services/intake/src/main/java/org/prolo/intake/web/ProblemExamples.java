@@ -21,6 +21,18 @@ public final class ProblemExamples {
 			 "detail":"1 field(s) are invalid.","errors":[{"field":"answer","message":"must not be blank"}]}
 			""";
 
+	public static final String FORBIDDEN = """
+			{"type":"https://prolo.example/problems/forbidden","title":"Forbidden","status":403,
+			 "detail":"1 field(s) ask for what you may not do.","instance":"/api/referrals",
+			 "errors":[{"field":"referrer.id","message":"must be your own id (dr-ada): physicians refer in their own name"}]}
+			""";
+
+	public static final String TOO_MANY_SUBMISSIONS = """
+			{"type":"https://prolo.example/problems/too-many-submissions","title":"Too many submissions","status":429,
+			 "detail":"At most 30 referrals a minute per physician (10 at once); try again in 2 s.","instance":"/api/referrals",
+			 "retryAfterSeconds":2}
+			""";
+
 	public static final String REFERRAL = """
 			{"id":"R-0f8fad5b-d9cb-469f-a165-70867728950e","status":"INFO_REQUESTED","fhirStatus":"on-hold",
 			 "referrer":{"id":"dr-ada","name":"Dr Ada Lovelace","email":"ada@referrers.example"},

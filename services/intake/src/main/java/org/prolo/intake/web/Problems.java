@@ -17,6 +17,13 @@ public final class Problems {
 	public static final URI IDEMPOTENCY_KEY_REUSED = URI
 		.create("https://prolo.example/problems/idempotency-key-reused");
 
+	/** The platform's type for a 403, used here too when the referral's rules refuse. */
+	public static final URI FORBIDDEN = URI.create("https://prolo.example/problems/forbidden");
+
+	public static final URI TOO_MANY_SUBMISSIONS = URI.create("https://prolo.example/problems/too-many-submissions");
+
+	public static final URI TIMELINE_UNAVAILABLE = URI.create("https://prolo.example/problems/timeline-unavailable");
+
 	private Problems() {
 	}
 

@@ -10,6 +10,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.AdditionalRequestHeadersInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -47,6 +48,7 @@ import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
@@ -72,8 +74,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An EHR's view of intake: FHIR R4 over HTTP with HAPI's generic client against the
- * running service, on the in-process broker and H2, with the workflow's events fed in as
- * the workflow would send them.
+ * running service, signed in as the referring physician (dr-grace for the generic
+ * client's orders, dr-ada for the README's example), on the in-process broker and H2,
+ * with the workflow's events fed in as the workflow would send them.
  */
 // This context joins consumer group "intake" on the shared broker; closed after the class
 // so that no other context of this JVM shares the group with it (IntakeIntegrationTests
@@ -83,7 +86,7 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = {
 		"spring.datasource.url=jdbc:h2:mem:intake-fhir-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 		"prolo.events.retry-backoff=10ms" })
-@Import(FhirIntakeTests.WorkflowTopic.class)
+@Import({ FhirIntakeTests.WorkflowTopic.class, TestTokens.Decoder.class })
 class FhirIntakeTests {
 
 	static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -160,6 +163,9 @@ class FhirIntakeTests {
 	void connect() {
 		FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
 		client = FHIR.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+		var signIn = new AdditionalRequestHeadersInterceptor();
+		signIn.addHeaderValue(HttpHeaders.AUTHORIZATION, TestTokens.physician("dr-grace"));
+		client.registerInterceptor(signIn);
 	}
 
 	@Test
@@ -376,6 +382,7 @@ class FhirIntakeTests {
 		String fhirId = fhir.getHeaders().getLocation().getPath().replaceAll(".*/ServiceRequest/", "");
 		var headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.set(HttpHeaders.AUTHORIZATION, TestTokens.physician("dr-ada"));
 		ResponseEntity<JsonNode> json = http.postForEntity("/api/referrals", new HttpEntity<>(JSON, headers),
 				JsonNode.class);
 		String jsonId = json.getBody().get("id").asText();
@@ -398,6 +405,7 @@ class FhirIntakeTests {
 
 		var headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.set(HttpHeaders.AUTHORIZATION, TestTokens.physician("dr-ada"));
 		headers.set("Idempotency-Key", "https://ehr.example/referrals|" + order);
 		ResponseEntity<JsonNode> json = http.postForEntity("/api/referrals", new HttpEntity<>(JSON, headers),
 				JsonNode.class);
@@ -419,6 +427,7 @@ class FhirIntakeTests {
 	private ResponseEntity<String> postFhir(String body, String idempotencyKey) {
 		var headers = new HttpHeaders();
 		headers.setContentType(MediaType.parseMediaType("application/fhir+json"));
+		headers.set(HttpHeaders.AUTHORIZATION, TestTokens.physician("dr-ada"));
 		if (idempotencyKey != null) {
 			headers.set("Idempotency-Key", idempotencyKey);
 		}

@@ -1,5 +1,6 @@
 package org.prolo.intake.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,26 +10,42 @@ import org.junit.jupiter.api.Test;
 import org.prolo.intake.information.AnsweringInformationRequest;
 import org.prolo.intake.referral.ClinicalFindings;
 import org.prolo.intake.referral.Condition;
+import org.prolo.intake.referral.Actor;
 import org.prolo.intake.referral.Outcome;
 import org.prolo.intake.referral.Patient;
 import org.prolo.intake.referral.Referral;
+import org.prolo.intake.referral.ReferralAccessDeniedException;
 import org.prolo.intake.referral.ReferralNotFoundException;
 import org.prolo.intake.referral.ReferralStateConflictException;
 import org.prolo.intake.referral.ReferralStatus;
-import org.prolo.intake.referral.Referrals;
 import org.prolo.intake.referral.Referrer;
 import org.prolo.intake.referral.Urgency;
 import org.prolo.intake.submission.IdempotencyKeyReusedException;
 import org.prolo.intake.submission.Submission;
+import org.prolo.intake.submission.SubmissionRateLimitedException;
 import org.prolo.intake.submission.SubmittingReferral;
+import org.prolo.intake.tracking.ReadingReferrals;
+import org.prolo.intake.tracking.ReadingTimeline;
+import org.prolo.intake.tracking.ReferralTimeline;
+import org.prolo.intake.tracking.TimelineUnavailableException;
 import org.prolo.intake.withdrawal.WithdrawingReferral;
+import org.prolo.platform.security.ProloSecurityAutoConfiguration;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -39,8 +56,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -48,10 +63,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The HTTP adapters of every feature in one slice (one cached context): request shapes,
- * validation, problem responses. The use cases are stubbed; the integration tests run
- * them for real.
+ * validation, problem responses, behind the production sign-in and access rules. The use
+ * cases are stubbed; the integration tests run them for real. The audit log's controller
+ * needs its database and is tested in AuditLogTests.
  */
-@WebMvcTest
+@WebMvcTest(
+		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.prolo\\.intake\\.audit\\..*"))
+@ImportAutoConfiguration(ProloSecurityAutoConfiguration.class)
+@Import({ TestTokens.Decoder.class, IntakeAccessRules.class })
 class ReferralApiTests {
 
 	static final String VALID = """
@@ -63,6 +82,8 @@ class ReferralApiTests {
 			""";
 
 	static final String ID = "R-0f8fad5b-d9cb-469f-a165-70867728950e";
+
+	static final Actor ADA = new Actor("dr-ada", true, false);
 
 	@Autowired
 	MockMvc mvc;
@@ -77,11 +98,14 @@ class ReferralApiTests {
 	AnsweringInformationRequest answering;
 
 	@MockitoBean
-	Referrals referrals;
+	ReadingReferrals reading;
+
+	@MockitoBean
+	ReadingTimeline timelines;
 
 	@Test
 	void submittingAnswersCreatedWithTheLocation() throws Exception {
-		given(submitting.submit(any(), eq(Optional.of("key-1")), anyString()))
+		given(submitting.submit(any(), any(), eq(Optional.of("key-1")), anyString()))
 			.willReturn(new Submission(referral(ReferralStatus.SUBMITTED), false));
 
 		submit(VALID).andExpect(status().isCreated())
@@ -94,7 +118,7 @@ class ReferralApiTests {
 
 	@Test
 	void aReplayedSubmissionSaysSo() throws Exception {
-		given(submitting.submit(any(), eq(Optional.of("key-1")), anyString()))
+		given(submitting.submit(any(), any(), eq(Optional.of("key-1")), anyString()))
 			.willReturn(new Submission(referral(ReferralStatus.SUBMITTED), true));
 
 		submit(VALID).andExpect(status().isCreated())
@@ -104,7 +128,7 @@ class ReferralApiTests {
 
 	@Test
 	void aReusedIdempotencyKeyWithAnotherBodyIsUnprocessable() throws Exception {
-		given(submitting.submit(any(), any(), anyString())).willThrow(new IdempotencyKeyReusedException());
+		given(submitting.submit(any(), any(), any(), anyString())).willThrow(new IdempotencyKeyReusedException());
 
 		submit(VALID).andExpect(status().isUnprocessableEntity())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -169,7 +193,7 @@ class ReferralApiTests {
 
 	@Test
 	void readsAReferralWithItsFhirStatusQuestionAndNoOutcomeYet() throws Exception {
-		given(referrals.findById(ID)).willReturn(Optional.of(referral(ReferralStatus.INFO_REQUESTED)));
+		given(reading.read(ADA, ID)).willReturn(referral(ReferralStatus.INFO_REQUESTED));
 
 		mvc.perform(get("/api/referrals/{id}", ID))
 			.andExpect(status().isOk())
@@ -188,7 +212,7 @@ class ReferralApiTests {
 
 	@Test
 	void anUnknownReferralIsANotFoundProblem() throws Exception {
-		given(referrals.findById("R-nope")).willReturn(Optional.empty());
+		given(reading.read(ADA, "R-nope")).willThrow(new ReferralNotFoundException("R-nope"));
 
 		mvc.perform(get("/api/referrals/{id}", "R-nope"))
 			.andExpect(status().isNotFound())
@@ -198,7 +222,7 @@ class ReferralApiTests {
 
 	@Test
 	void listsAReferrersReferrals() throws Exception {
-		given(referrals.findByReferrerId("dr-ada")).willReturn(List.of(referral(ReferralStatus.SUBMITTED)));
+		given(reading.listOf(ADA, Optional.of("dr-ada"))).willReturn(List.of(referral(ReferralStatus.SUBMITTED)));
 
 		mvc.perform(get("/api/referrals").param("referrerId", "dr-ada"))
 			.andExpect(status().isOk())
@@ -207,15 +231,112 @@ class ReferralApiTests {
 	}
 
 	@Test
-	void listingWithoutAReferrerIsABadRequest() throws Exception {
-		mvc.perform(get("/api/referrals"))
+	void aPhysicianListsTheirOwnWithoutNamingThemselves() throws Exception {
+		given(reading.listOf(ADA, Optional.empty())).willReturn(List.of(referral(ReferralStatus.SUBMITTED)));
+
+		mvc.perform(get("/api/referrals")).andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(ID));
+	}
+
+	@Test
+	void aBlankReferrerIsABadRequest() throws Exception {
+		mvc.perform(get("/api/referrals").param("referrerId", " "))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("referrerId"));
+		verifyNoInteractions(reading);
+	}
+
+	@Test
+	void anotherReferrersListIsAForbiddenProblemNamingTheField() throws Exception {
+		given(reading.listOf(ADA, Optional.of("dr-ben"))).willThrow(new ReferralAccessDeniedException("referrerId",
+				"must be your own id (dr-ada): physicians list their own referrals only"));
+
+		mvc.perform(get("/api/referrals").param("referrerId", "dr-ben"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("referrerId"));
+	}
+
+	@Test
+	void submittingInAnotherNameIsAForbiddenProblemNamingTheReferrer() throws Exception {
+		given(submitting.submit(any(), any(), any(), anyString())).willThrow(new ReferralAccessDeniedException(
+				"referrer.id", "must be your own id (dr-ada): physicians refer in their own name"));
+
+		submit(VALID).andExpect(status().isForbidden())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(403))
+			.andExpect(jsonPath("$.errors[0].field").value("referrer.id"));
+	}
+
+	@Test
+	void tooManySubmissionsIsATooManyRequestsProblemWithRetryAfter() throws Exception {
+		given(submitting.submit(any(), any(), any(), anyString()))
+			.willThrow(new SubmissionRateLimitedException(30, 10, Duration.ofMillis(1500)));
+
+		submit(VALID).andExpect(status().isTooManyRequests())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "2"))
+			.andExpect(jsonPath("$.retryAfterSeconds").value(2));
+	}
+
+	@Test
+	void submitsAsTheSignedInPhysician() throws Exception {
+		given(submitting.submit(eq(ADA), any(), any(), anyString()))
+			.willReturn(new Submission(referral(ReferralStatus.SUBMITTED), false));
+
+		submit(VALID).andExpect(status().isCreated());
+	}
+
+	@Test
+	void readsTheTimeline() throws Exception {
+		given(timelines.timelineOf(ADA, ID)).willReturn(new ReferralTimeline(ID, "TRIAGE", "received",
+				List.of(new ReferralTimeline.Entry(Instant.parse("2025-01-15T09:30:00Z"), "ReferralSubmitted",
+						"Submitted", "/prolo/intake"))));
+
+		mvc.perform(get("/api/referrals/{id}/timeline", ID))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("TRIAGE"))
+			.andExpect(jsonPath("$.entries[0].type").value("ReferralSubmitted"));
+	}
+
+	@Test
+	void anUnavailableTimelineIsAServiceUnavailableProblem() throws Exception {
+		given(timelines.timelineOf(ADA, ID))
+			.willThrow(new TimelineUnavailableException("the timeline service answered 500", null));
+
+		mvc.perform(get("/api/referrals/{id}/timeline", ID))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value("the timeline service answered 500"));
+	}
+
+	@Test
+	void staffMayReadButNotChange() throws Exception {
+		given(reading.read(new Actor("ingrid", false, true), ID)).willReturn(referral(ReferralStatus.SUBMITTED));
+		String ingrid = TestTokens.user("ingrid", Roles.INTAKE_COORDINATORS);
+
+		mvc.perform(MockMvcRequestBuilders.get("/api/referrals/{id}", ID).header(HttpHeaders.AUTHORIZATION, ingrid))
+			.andExpect(status().isOk());
+		mvc.perform(MockMvcRequestBuilders.post("/api/referrals/{id}/withdrawal", ID)
+			.header(HttpHeaders.AUTHORIZATION, ingrid)).andExpect(status().isForbidden());
+		verifyNoInteractions(withdrawing);
+	}
+
+	@Test
+	void withoutATokenEveryEndpointIsUnauthorized() throws Exception {
+		for (MockHttpServletRequestBuilder request : List.of(MockMvcRequestBuilders.get("/api/referrals/{id}", ID),
+				MockMvcRequestBuilders.get("/api/referrals"),
+				MockMvcRequestBuilders.post("/api/referrals").contentType(MediaType.APPLICATION_JSON).content(VALID))) {
+			mvc.perform(request)
+				.andExpect(status().isUnauthorized())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		}
+		verifyNoInteractions(submitting, reading);
 	}
 
 	@Test
 	void withdrawingAnswersAcceptedWithTheClosedReferral() throws Exception {
-		given(withdrawing.withdraw(ID, "moved away")).willReturn(referral(ReferralStatus.WITHDRAWN));
+		given(withdrawing.withdraw(ADA, ID, "moved away")).willReturn(referral(ReferralStatus.WITHDRAWN));
 
 		mvc.perform(post("/api/referrals/{id}/withdrawal", ID).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"reason\":\"moved away\"}"))
@@ -227,14 +348,14 @@ class ReferralApiTests {
 
 	@Test
 	void withdrawingNeedsNoBody() throws Exception {
-		given(withdrawing.withdraw(eq(ID), isNull())).willReturn(referral(ReferralStatus.WITHDRAWN));
+		given(withdrawing.withdraw(eq(ADA), eq(ID), isNull())).willReturn(referral(ReferralStatus.WITHDRAWN));
 
 		mvc.perform(post("/api/referrals/{id}/withdrawal", ID)).andExpect(status().isAccepted());
 	}
 
 	@Test
 	void withdrawingAClosedReferralIsAConflictProblem() throws Exception {
-		given(withdrawing.withdraw(eq(ID), any()))
+		given(withdrawing.withdraw(eq(ADA), eq(ID), any()))
 			.willThrow(new ReferralStateConflictException(ID, ReferralStatus.REJECTED, "it is already closed"));
 
 		mvc.perform(post("/api/referrals/{id}/withdrawal", ID))
@@ -246,14 +367,14 @@ class ReferralApiTests {
 
 	@Test
 	void withdrawingAnUnknownReferralIsANotFoundProblem() throws Exception {
-		given(withdrawing.withdraw(eq("R-nope"), any())).willThrow(new ReferralNotFoundException("R-nope"));
+		given(withdrawing.withdraw(eq(ADA), eq("R-nope"), any())).willThrow(new ReferralNotFoundException("R-nope"));
 
 		mvc.perform(post("/api/referrals/{id}/withdrawal", "R-nope")).andExpect(status().isNotFound());
 	}
 
 	@Test
 	void answeringResumesTriage() throws Exception {
-		given(answering.answer(ID, "X-ray attached")).willReturn(referral(ReferralStatus.TRIAGE));
+		given(answering.answer(ADA, ID, "X-ray attached")).willReturn(referral(ReferralStatus.TRIAGE));
 
 		mvc.perform(post("/api/referrals/{id}/information", ID).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"answer\":\"X-ray attached\"}"))
@@ -264,7 +385,7 @@ class ReferralApiTests {
 
 	@Test
 	void answeringWithoutAPendingRequestIsAConflictProblem() throws Exception {
-		given(answering.answer(eq(ID), anyString()))
+		given(answering.answer(eq(ADA), eq(ID), anyString()))
 			.willThrow(new ReferralStateConflictException(ID, ReferralStatus.ACCEPTED, "no request is pending"));
 
 		mvc.perform(post("/api/referrals/{id}/information", ID).contentType(MediaType.APPLICATION_JSON)
@@ -280,6 +401,17 @@ class ReferralApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("answer"));
 		verifyNoInteractions(answering);
+	}
+
+	/** A request of dr-ada's, signed in with a bearer token. */
+	private static MockHttpServletRequestBuilder get(String path, Object... variables) {
+		return MockMvcRequestBuilders.get(path, variables)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.physician("dr-ada"));
+	}
+
+	private static MockHttpServletRequestBuilder post(String path, Object... variables) {
+		return MockMvcRequestBuilders.post(path, variables)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.physician("dr-ada"));
 	}
 
 	private ResultActions submit(String body) throws Exception {
