@@ -1,5 +1,6 @@
 package org.prolo.platform.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -26,6 +27,12 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.web.client.RestClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -143,10 +150,28 @@ public class ProloSecurityAutoConfiguration {
 	@ConditionalOnProperty(name = "prolo.security.client.id")
 	ServiceTokens serviceTokens(ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients) {
 		var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
-		manager
-			.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+		manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+			.clientCredentials(credentials -> credentials.accessTokenResponseClient(tokenClientWithTimeouts()))
+			.build());
 		OAuth2AuthorizedClientManager authorized = manager;
 		return new ServiceTokens(authorized);
+	}
+
+	/**
+	 * Spring's default token client waits for ever; a hung identity service would then
+	 * hang every call to another service. Converters and error handler as in the default.
+	 */
+	private static RestClientClientCredentialsTokenResponseClient tokenClientWithTimeouts() {
+		var factory = new SimpleClientHttpRequestFactory();
+		factory.setConnectTimeout(Duration.ofSeconds(2));
+		factory.setReadTimeout(Duration.ofSeconds(5));
+		var client = new RestClientClientCredentialsTokenResponseClient();
+		client.setRestClient(RestClient.builder().requestFactory(factory).messageConverters(converters -> {
+			converters.clear();
+			converters.add(new FormHttpMessageConverter());
+			converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
+		}).defaultStatusHandler(new OAuth2ErrorResponseErrorHandler()).build());
+		return client;
 	}
 
 	@Bean
