@@ -19,6 +19,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -227,6 +228,35 @@ class TasklistBrowserTests {
 		chromium.screenshot("4-physician-refused");
 		assertThat(tasklist.status()).isEqualTo(403);
 		assertThat(page.locator(".task-filters").count()).isZero();
+	}
+
+	@Test
+	void logOutSignsOutOfTheServiceAndTheIdentityService(Page page, TestInfo test) throws Exception {
+		warmUpWebapps();
+		try {
+			page.navigate("http://localhost:" + port + "/camunda/app/tasklist/");
+			IdentityServer.signIn(page, "carl");
+			expect(page.locator(".task-filters")).isVisible();
+
+			// Tasklist's own "Log out" would end only Camunda's part of the session.
+			Locator logOut = page.locator("li.account li.logout a");
+			expect(logOut).hasAttribute("href", "http://localhost:" + port + "/signout");
+			page.locator("li.account .dropdown-toggle").click();
+			logOut.click();
+			expect(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
+			chromium.screenshot("5-sign-out");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+
+			// Signed out at the identity service too: Tasklist asks to sign in again.
+			expect(page.locator("#username")).isVisible();
+			page.navigate("http://localhost:" + port + "/camunda/app/tasklist/");
+			expect(page.locator("#username")).isVisible();
+			assertThat(page.url()).startsWith(identity.issuer() + "/login");
+		}
+		catch (RuntimeException | AssertionError ex) {
+			chromium.screenshot("failed-" + test.getTestMethod().map(method -> method.getName()).orElse("test"));
+			throw ex;
+		}
 	}
 
 	/** Publishes as the intake service does and waits until the process offers triage. */

@@ -144,6 +144,7 @@ class WorkflowAccessMatrixTests {
 		row(cases, "GET actuator health readiness",             200, 200,   200,   200, 200,  200, 200,  200,   401,    401);
 		row(cases, "GET Tasklist",                              302, 403,   200,   200, 200,  200, 200,  403,   401,    401);
 		row(cases, "POST webapps' login form",                  401, 403,   403,   403, 403,  403, 403,  403,   401,    401);
+		row(cases, "GET sign-out page",                         302, 200,   200,   200, 200,  200, 200,  200,   401,    401);
 		//@formatter:on
 		return cases.stream();
 	}
@@ -197,6 +198,7 @@ class WorkflowAccessMatrixTests {
 			case "GET Tasklist" -> http.get("/camunda/app/tasklist/default/", bearer, HTML);
 			case "POST webapps' login form" -> http.post("/camunda/api/admin/auth/user/default/login/tasklist", bearer,
 					"application/x-www-form-urlencoded", "username=demo&password=demo");
+			case "GET sign-out page" -> http.get("/signout", bearer, HTML);
 			default -> throw new IllegalArgumentException(endpoint);
 		};
 	}
