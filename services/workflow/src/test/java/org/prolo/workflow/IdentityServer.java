@@ -61,6 +61,9 @@ public final class IdentityServer implements AutoCloseable {
 				.redirectErrorStream(true)
 				.redirectOutput(Paths.get("target", "identity-" + name + ".log").toFile())
 				.start();
+			// Also when a test run ends without its @AfterAll: no identity service left
+			// behind.
+			Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
 			IdentityServer server = new IdentityServer(process, port);
 			server.awaitReady();
 			return server;

@@ -13,8 +13,11 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.workflow.access.GroupAuthorizations;
 import org.prolo.workflow.inspection.Referrals;
 import org.prolo.workflow.lifecycle.ReferralToAssess;
 
@@ -89,6 +93,12 @@ class WorkflowAccessMatrixTests {
 
 	@Autowired
 	ManagementService management;
+
+	@Autowired
+	AuthorizationService authorizations;
+
+	@Autowired
+	GroupAuthorizations groupAuthorizations;
 
 	WorkflowHttp http;
 
@@ -238,6 +248,38 @@ class WorkflowAccessMatrixTests {
 		// An administrator sees both.
 		assertThat(taskList(Caller.CAMUNDA_ADMIN)).extracting(task -> task.get("processInstanceId"))
 			.contains(processInstanceId, processOf(historyReferral));
+	}
+
+	@Test
+	void givesTasksFromBeforeAuthorizationsTheirPermissionsOnce() {
+		String older = Referrals.newReferralId();
+		Referrals.submit(older);
+		Task task = await().atMost(TIMEOUT)
+			.until(() -> tasks.createTaskQuery().processInstanceBusinessKey(older).singleResult(),
+					found -> found != null);
+		// As if the task had been created while authorizations were off.
+		authorizations.createAuthorizationQuery()
+			.resourceType(Resources.TASK)
+			.resourceId(task.getId())
+			.list()
+			.forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+		management.deleteProperty(GroupAuthorizations.TASKS_BACKFILLED);
+		assertThat(taskList(Caller.INTAKE)).extracting(listed -> listed.get("id")).doesNotContain(task.getId());
+
+		groupAuthorizations.run(null);
+		long granted = authorizations.createAuthorizationQuery().resourceId(task.getId()).count();
+		groupAuthorizations.run(null);
+
+		assertThat(taskList(Caller.INTAKE)).extracting(listed -> listed.get("id")).contains(task.getId());
+		assertThat(authorizations.createAuthorizationQuery()
+			.groupIdIn(Roles.INTAKE_COORDINATORS)
+			.resourceType(Resources.TASK)
+			.resourceId(task.getId())
+			.singleResult()
+			.getPermissions(Permissions.values())).contains(Permissions.READ, Permissions.TASK_WORK)
+			.doesNotContain(Permissions.UPDATE, Permissions.ALL);
+		assertThat(authorizations.createAuthorizationQuery().resourceId(task.getId()).count()).isEqualTo(granted);
+		assertThat(management.getProperties()).containsKey(GroupAuthorizations.TASKS_BACKFILLED);
 	}
 
 	@Test

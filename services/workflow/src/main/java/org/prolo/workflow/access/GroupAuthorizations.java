@@ -47,7 +47,7 @@ public class GroupAuthorizations implements ApplicationRunner {
 
 	static final String PROCESS_KEY = "prolotherapy-referral";
 
-	static final String TASKS_BACKFILLED = "prolo.task-authorizations-backfilled";
+	public static final String TASKS_BACKFILLED = "prolo.task-authorizations-backfilled";
 
 	private static final Logger log = LoggerFactory.getLogger(GroupAuthorizations.class);
 
