@@ -65,10 +65,29 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 			commence(request, response, new InsufficientAuthenticationException(denied.getMessage(), denied));
 			return;
 		}
+		if (this.browser.matches(request)) {
+			// A person in a browser needs a page that says what to do, not JSON: a stale
+			// form (a restart, a second tab that signed out) or a page for other groups.
+			boolean staleForm = denied instanceof CsrfException;
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
+			response.getWriter()
+				.write(PAGE.formatted(staleForm ? "This form has expired" : "Not for your role",
+						staleForm ? "This form has expired" : "You are signed in, but this page is not for your role",
+						staleForm ? "For your safety the page was not sent. Go back, reload the page and send it again."
+								: "Referring physicians use the physician portal; clinic staff use Tasklist. "
+										+ "Sign out and in again if your groups changed."));
+			return;
+		}
 		this.bearerDenied.handle(request, response, denied);
 		write(request, response, HttpStatus.FORBIDDEN, "forbidden",
 				"Your groups or scopes do not allow this request, or the form's CSRF token is missing.");
 	}
+
+	private static final String PAGE = """
+			<!doctype html><html lang="en"><head><meta charset="utf-8"><title>%s</title></head>
+			<body><main><h1>%s</h1><p>%s</p><p><a href="/">Start page</a></p></main></body></html>
+			""";
 
 	private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
 			String detail) throws IOException {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -61,6 +62,37 @@ class ProblemResponsesTests {
 
 		assertThat(response.getStatus()).isEqualTo(403);
 		assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+	}
+
+	@Test
+	void aSignedInBrowserWithAStaleFormGetsAPageThatSaysWhatToDo() throws Exception {
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("dr-ada", null,
+					List.of(new SimpleGrantedAuthority(Roles.group(Roles.PHYSICIAN)))));
+		var request = new MockHttpServletRequest("POST", "/referrals/new");
+		request.addHeader(HttpHeaders.ACCEPT, MediaType.TEXT_HTML_VALUE);
+		var response = new MockHttpServletResponse();
+
+		problems.handle(request, response, new MissingCsrfTokenException(null));
+
+		assertThat(response.getStatus()).isEqualTo(403);
+		assertThat(response.getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
+		assertThat(response.getContentAsString()).contains("<h1>This form has expired</h1>", "reload the page");
+	}
+
+	@Test
+	void aBrowserOnAPageForOtherGroupsGetsAPageNotJson() throws Exception {
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("dr-ada", null,
+					List.of(new SimpleGrantedAuthority(Roles.group(Roles.PHYSICIAN)))));
+		var request = new MockHttpServletRequest("GET", "/camunda/app/tasklist/");
+		request.addHeader(HttpHeaders.ACCEPT, MediaType.TEXT_HTML_VALUE);
+		var response = new MockHttpServletResponse();
+
+		problems.handle(request, response, new AccessDeniedException("groups"));
+
+		assertThat(response.getStatus()).isEqualTo(403);
+		assertThat(response.getContentAsString()).contains("not for your role", "physician portal");
 	}
 
 	@Test
