@@ -50,7 +50,7 @@ class IntakeAccessMatrixTests extends IntakeHttpContext {
 			GET  /fhir/ServiceRequest/{submitted}                 401  302  200  404  200  200  200  200  403  403  401  401
 			GET  /fhir/Task/{submitted}                           401  302  200  404  200  200  200  200  403  403  401  401
 			GET  /fhir/Task?based-on=ServiceRequest/{submitted}   401  302  200  200  200  200  200  200  403  403  401  401
-			GET  /fhir/metadata                                   200  200  200  200  200  200  200  200  200  200  401  401
+			GET  /fhir/metadata                                   401  302  200  200  200  200  200  200  403  403  401  401
 			GET  /v3/api-docs                                     401  302  200  200  200  200  200  200  200  200  401  401
 			GET  /actuator/health                                 200  200  200  200  200  200  200  200  200  200  401  401
 			GET  /actuator/health/liveness                        200  200  200  200  200  200  200  200  200  200  401  401

@@ -14,11 +14,12 @@ import org.springframework.stereotype.Component;
  * decided by the use cases (ReferralAccess), since only the referral knows its referrer.
  * Physicians submit, withdraw and answer; physicians and the clinic's staff read; clinic
  * leads read the audit log. Service clients have no business with referrals. The FHIR
- * CapabilityStatement is open, as FHIR clients expect to read it before signing in. The
- * matchers are path patterns on the whole path, because /fhir is a servlet of its own
- * beside Spring MVC's. Any other path under /api or /fhir is for physicians and staff
- * until it gets a rule of its own; API docs and /asyncapi.yaml fall through to the shared
- * "any signed-in caller".
+ * CapabilityStatement needs a signed-in caller too: SMART clients would read it before
+ * signing in, but issue 7 leaves only health and readiness open, and it names this
+ * clinic's endpoints. The matchers are path patterns on the whole path, because /fhir is
+ * a servlet of its own beside Spring MVC's. Any other path under /api or /fhir is for
+ * physicians and staff until it gets a rule of its own; API docs and /asyncapi.yaml fall
+ * through to the shared "any signed-in caller".
  */
 @Component
 class IntakeAccessRules implements ServiceAccessRules {
@@ -29,7 +30,6 @@ class IntakeAccessRules implements ServiceAccessRules {
 	public void configure(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
 		String physician = Roles.group(Roles.PHYSICIAN);
-		requests.requestMatchers(PATHS.matcher(HttpMethod.GET, "/fhir/metadata")).permitAll();
 		requests
 			.requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/referrals"),
 					PATHS.matcher(HttpMethod.POST, "/fhir/ServiceRequest"),
