@@ -12,14 +12,21 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.prolo.platform.security.signin.DemoSignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Submits demo referrals to intake so that a fresh system has work in its task lists. */
+/**
+ * Submits demo referrals to intake so that a fresh system has work in its task lists and
+ * the physicians have referrals in the portal: in turn as dr-ada and dr-ben, each signed
+ * in with a token of their own, since intake takes a referral only from the physician it
+ * names as referrer.
+ */
 final class DemoReferrals {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoReferrals.class);
@@ -38,8 +45,15 @@ final class DemoReferrals {
 	private static final List<String> BODY_SITES = List.of("lower back", "left knee", "right elbow",
 			"left Achilles tendon");
 
+	/** A demo physician, as the identity service knows them. */
+	record Referrer(String id, String name, String email) {
+	}
+
+	static final List<Referrer> REFERRERS = List.of(new Referrer("dr-ada", "Dr Ada Lovelace", "ada@referrers.example"),
+			new Referrer("dr-ben", "Dr Ben Okafor", "ben@referrers.example"));
+
 	/** What intake answered to one submission. */
-	record Submission(int number, int status, Optional<String> location, String body) {
+	record Submission(int number, String referrer, int status, Optional<String> location, String body) {
 
 		boolean accepted() {
 			return status >= 200 && status < 300;
@@ -50,9 +64,24 @@ final class DemoReferrals {
 
 	private final URI endpoint;
 
-	DemoReferrals(HttpClient client, URI endpoint) {
+	private final Function<String, String> bearerFor;
+
+	/**
+	 * @param bearerFor the {@code Authorization} header value for a physician's user id
+	 * ({@link DemoTokens#bearer})
+	 */
+	DemoReferrals(HttpClient client, URI endpoint, Function<String, String> bearerFor) {
 		this.client = client;
 		this.endpoint = endpoint;
+		this.bearerFor = bearerFor;
+	}
+
+	/**
+	 * Who refers the {@code number}th demo referral (1-based): dr-ada, dr-ben, dr-ada,
+	 * ...
+	 */
+	static Referrer referrer(int number) {
+		return REFERRERS.get((number - 1) % REFERRERS.size());
 	}
 
 	/** The JSON body of the {@code number}th demo referral (1-based). */
@@ -60,9 +89,9 @@ final class DemoReferrals {
 		int variant = (number - 1) % CONDITIONS.size();
 		ObjectNode referral = JSON.createObjectNode();
 		ObjectNode referrer = referral.putObject("referrer");
-		referrer.put("id", "dr-ada");
-		referrer.put("name", "Dr Ada Lovelace");
-		referrer.put("email", "ada@referrers.example");
+		referrer.put("id", referrer(number).id());
+		referrer.put("name", referrer(number).name());
+		referrer.put("email", referrer(number).email());
 		ObjectNode patient = referral.putObject("patient");
 		patient.put("pseudonym", pseudonym);
 		patient.put("name", "Demo Patient " + number);
@@ -101,28 +130,31 @@ final class DemoReferrals {
 	List<Submission> submit(int count) throws InterruptedException {
 		List<Submission> submissions = new ArrayList<>(count);
 		for (int number = 1; number <= count; number++) {
-			HttpRequest request = HttpRequest.newBuilder(endpoint)
-				.timeout(Duration.ofSeconds(15))
-				.header("Content-Type", "application/json")
-				.header("Accept", "application/json")
-				.header("Idempotency-Key", UUID.randomUUID().toString())
-				.POST(HttpRequest.BodyPublishers.ofString(body(number, randomPseudonym())))
-				.build();
+			String physician = referrer(number).id();
 			Submission submission;
 			try {
+				HttpRequest request = HttpRequest.newBuilder(endpoint)
+					.timeout(Duration.ofSeconds(15))
+					.header("Content-Type", "application/json")
+					.header("Accept", "application/json")
+					.header("Authorization", bearerFor.apply(physician))
+					.header("Idempotency-Key", UUID.randomUUID().toString())
+					.POST(HttpRequest.BodyPublishers.ofString(body(number, randomPseudonym())))
+					.build();
 				HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-				submission = new Submission(number, response.statusCode(), response.headers().firstValue("Location"),
-						response.body());
+				submission = new Submission(number, physician, response.statusCode(),
+						response.headers().firstValue("Location"), response.body());
 			}
-			catch (IOException e) {
-				submission = new Submission(number, 0, Optional.empty(), e.toString());
+			catch (IOException | DemoSignIn.SignInFailedException e) {
+				// A sign-in that failed is as much "no answer" as a refused connection.
+				submission = new Submission(number, physician, 0, Optional.empty(), e.toString());
 			}
 			if (submission.accepted()) {
-				log.info("  referral {}: {} {}", number, submission.status(),
+				log.info("  referral {} by {}: {} {}", number, physician, submission.status(),
 						submission.location().orElse("(no Location header)"));
 			}
 			else {
-				log.warn("  referral {} was not accepted: {} {}", number,
+				log.warn("  referral {} by {} was not accepted: {} {}", number, physician,
 						submission.status() == 0 ? "no answer" : "HTTP " + submission.status(), submission.body());
 			}
 			submissions.add(submission);

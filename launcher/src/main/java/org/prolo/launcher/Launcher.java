@@ -24,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded default of the product: a Kafka broker in this JVM and the six services as
+ * The embedded default of the product: a Kafka broker in this JVM and the eight services
+ * (the identity service, the six of the referral workflow and the physician portal) as
  * child processes, with all their data under {@code <repo>/.local/}.
  */
 public final class Launcher {
@@ -44,7 +45,7 @@ public final class Launcher {
 	private static final Duration SECOND_WAVE_DELAY = Duration.ofSeconds(10);
 
 	/**
-	 * Gap between starts within the second wave, so four JVMs do not class-load on two
+	 * Gap between starts within the second wave, so five JVMs do not class-load on two
 	 * cores at the same instant.
 	 */
 	private static final Duration STAGGER = Duration.ofSeconds(2);
@@ -310,8 +311,14 @@ public final class Launcher {
 		if (options.seed() == 0) {
 			return true;
 		}
-		log.info("Submitting {} demo referral(s) to intake", options.seed());
-		DemoReferrals referrals = new DemoReferrals(http, URI.create("http://127.0.0.1:8081/api/referrals"));
+		log.info("Submitting {} demo referral(s) to intake as {}", options.seed(),
+				DemoReferrals.REFERRERS.stream()
+					.map(DemoReferrals.Referrer::id)
+					.limit(options.seed())
+					.collect(Collectors.joining(" and ")));
+		DemoTokens tokens = new DemoTokens(ServiceSpec.IDENTITY_URL);
+		DemoReferrals referrals = new DemoReferrals(http, URI.create("http://127.0.0.1:8081/api/referrals"),
+				tokens::bearer);
 		try {
 			return referrals.submit(options.seed()).stream().allMatch(DemoReferrals.Submission::accepted);
 		}

@@ -14,7 +14,8 @@ record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWh
 	static final String USAGE = """
 			Usage: Launcher [options]
 			  --kafka-port N      port of the in-process Kafka broker (default 9092)
-			  --seed N            after start-up, submit N demo referrals to intake (default 0)
+			  --seed N            after start-up, submit N demo referrals to intake, signed in as dr-ada and
+			                      dr-ben in turn (default 0)
 			  --timeout SECONDS   how long to wait for all services to become healthy (default 180)
 			  --exit-when-ready   stop everything and exit 0 once all services are healthy
 			  --data-dir PATH     where the broker, the databases and the logs live (default <repo>/.local)

@@ -4,18 +4,30 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The summary a person reads once everything is up: where to click and how to log in. */
+/**
+ * The summary a person reads once everything is up: where to click and whom to sign in
+ * as.
+ */
 final class ReadyTable {
 
 	/**
-	 * Camunda users that the workflow service creates for the demo, with their groups.
+	 * A demo user of the identity service (password = user id), with the groups its
+	 * tokens carry and what the user is for.
 	 */
-	record Login(String user, String password, String groups) {
+	record Login(String user, String groups, String use) {
 	}
 
-	static final List<Login> DEMO_LOGINS = List.of(new Login("demo", "demo", "admin"),
-			new Login("ingrid", "ingrid", "intake-coordinators"), new Login("carl", "carl", "clinical-coordinators"),
-			new Login("clara", "clara", "clinicians"), new Login("leo", "leo", "clinic-leads"));
+	static final List<Login> DEMO_LOGINS = List.of(
+			new Login("dr-ada", "physician", "portal: submits and follows her own referrals"),
+			new Login("dr-ben", "physician", "portal: his own referrals only"),
+			new Login("ingrid", "intake-coordinators", "Tasklist: triage"),
+			new Login("carl", "clinical-coordinators", "Tasklist: record-history, chase-imaging"),
+			new Login("clara", "clinicians", "Tasklist: physical-exam, confirm-suitability, plan-course"),
+			new Login("leo", "clinic-leads", "overdue tasks, why is a referral stuck, audit log, metrics"),
+			new Login("demo", "camunda-admin, clinic-leads", "Camunda Cockpit and Admin"));
+
+	/** Prints a demo user's access token; the README's "Signing in" explains it. */
+	static final String TOKEN_COMMAND = "./mvnw -q -pl launcher exec:java -Dexec.mainClass=org.prolo.launcher.Token -Dexec.args=";
 
 	private ReadyTable() {
 	}
@@ -37,10 +49,11 @@ final class ReadyTable {
 
 		List<String[]> logins = new ArrayList<>();
 		for (Login login : DEMO_LOGINS) {
-			logins.add(new String[] { login.user(), login.password(), login.groups() });
+			logins.add(new String[] { login.user(), login.groups(), login.use() });
 		}
-		out.append("Demo logins (Camunda, http://localhost:8080/camunda):\n");
-		out.append(table(new String[] { "USER", "PASSWORD", "GROUP" }, logins));
+		out.append("Sign in as (password = user id; physicians in the portal, clinic staff in Tasklist):\n");
+		out.append(table(new String[] { "USER", "GROUPS", "FOR" }, logins));
+		out.append("A token for curl: ").append(TOKEN_COMMAND).append("dr-ada\n");
 		out.append('\n');
 		out.append("All ").append(services.size()).append(" services up in ").append(seconds(startup)).append('.');
 		return out.toString();

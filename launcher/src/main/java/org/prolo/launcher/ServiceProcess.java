@@ -27,10 +27,9 @@ final class ServiceProcess {
 	static List<String> command(ServiceSpec spec, Path java, Path root, String kafkaBootstrap, Path dataDir,
 			boolean demoSettings) {
 		List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + spec.maxHeap(),
-				// Six JVMs start at once on two cores: the C1-only JIT and the serial
-				// collector start faster and
-				// leave the CPU to the others; throughput does not matter for a local
-				// demo.
+				// Eight JVMs start within seconds on two cores: the C1-only JIT and the
+				// serial collector start faster and leave the CPU to the others;
+				// throughput does not matter for a local demo.
 				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", spec.jar(root).toString(),
 				"--server.port=" + spec.port(), "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
 				"--prolo.data-dir=" + dataDir));

@@ -5,37 +5,65 @@ import java.util.List;
 
 /**
  * One of the product's services as the launcher starts it: where its jar is, its port,
- * its heap and the settings that only the local demo wants.
+ * its heap, the URL that says it is up and the settings that only the local demo wants.
  */
-record ServiceSpec(String name, int port, String maxHeap, List<Link> links, List<String> demoSettings) {
+record ServiceSpec(String name, int port, String maxHeap, String healthPath, List<Link> links,
+		List<String> demoSettings) {
 
 	/** A URL worth showing a person once the service is up. */
 	record Link(String label, String url) {
 	}
 
+	static final String HEALTH = "/actuator/health";
+
+	static final String READINESS = "/actuator/health/readiness";
+
+	/** Where browsers and tokens find the identity service: the issuer of every token. */
+	static final String IDENTITY_URL = "http://localhost:9000";
+
+	static final String PORTAL_URL = "http://localhost:8086/";
+
 	/**
-	 * The services in start order; the first two start before the rest because the others
-	 * build on them.
+	 * Lifts intake's per-physician submission limit (30 a minute, bursts of 10: a guard
+	 * against a runaway client). The local demo's --seed, the benchmarks and the crash
+	 * test submit hundreds of referrals a second as one or two demo physicians; they are
+	 * the bulk clients the limit would otherwise throttle.
+	 */
+	static final List<String> BULK_SUBMISSIONS = List.of("--intake.submissions.rate-limit.per-minute=1000000",
+			"--intake.submissions.rate-limit.burst=1000000");
+
+	/**
+	 * The services in start order. The first wave starts before the rest: identity first,
+	 * since every sign-in and every token comes from it, then workflow and intake, which
+	 * declare the topics the others read.
 	 */
 	static final List<ServiceSpec> ALL = List.of(
-			new ServiceSpec("workflow", 8080, "512m",
+			new ServiceSpec("identity", 9000, "256m", READINESS,
+					List.of(new Link("Sign-in (OpenID Connect provider)",
+							IDENTITY_URL + "/.well-known/openid-configuration")),
+					List.of()),
+			new ServiceSpec("workflow", 8080, "512m", HEALTH,
 					List.of(new Link("Camunda Tasklist", "http://localhost:8080/camunda/app/tasklist/"),
-							new Link("Camunda REST API: open tasks", "http://localhost:8080/engine-rest/task"),
+							// Bearer tokens only: an instruction, not a page to open.
+							new Link("Camunda REST API: open tasks (with a token)",
+									"GET http://localhost:8080/engine-rest/task"),
 							new Link("Why is a referral stuck?", "http://localhost:8080/inspect.html")),
 					List.of()),
-			new ServiceSpec("intake", 8081, "256m",
+			new ServiceSpec("intake", 8081, "256m", HEALTH,
 					List.of(new Link("API docs", "http://localhost:8081/swagger-ui.html"),
 							new Link("Submit a referral", "POST http://localhost:8081/api/referrals"),
 							new Link("FHIR R4", "http://localhost:8081/fhir/metadata")),
-					List.of()),
+					BULK_SUBMISSIONS),
 			// No radiologist sits at a local demo: imaging orders are reported with a
 			// normal finding after 30 s.
-			new ServiceSpec("imaging", 8082, "256m",
+			new ServiceSpec("imaging", 8082, "256m", HEALTH,
 					List.of(new Link("API docs", "http://localhost:8082/swagger-ui.html")),
 					List.of("--prolo.imaging.auto-report.enabled=true")),
-			swaggerOnly("scheduling", 8083), swaggerOnly("notification", 8084), swaggerOnly("timeline", 8085));
+			swaggerOnly("scheduling", 8083), swaggerOnly("notification", 8084), swaggerOnly("timeline", 8085),
+			new ServiceSpec("portal", 8086, "256m", HEALTH, List.of(new Link("Physician portal", PORTAL_URL)),
+					List.of()));
 
-	static final int FIRST_WAVE = 2;
+	static final int FIRST_WAVE = 3;
 
 	/**
 	 * Settings for a service that runs as the only node of its kind, as here. The
@@ -49,8 +77,13 @@ record ServiceSpec(String name, int port, String maxHeap, List<Link> links, List
 	}
 
 	private static ServiceSpec swaggerOnly(String name, int port) {
-		return new ServiceSpec(name, port, "256m",
+		return new ServiceSpec(name, port, "256m", HEALTH,
 				List.of(new Link("API docs", "http://localhost:" + port + "/swagger-ui.html")), List.of());
+	}
+
+	/** The same service on another port, for a stack beside the usual one. */
+	ServiceSpec movedBy(int offset) {
+		return new ServiceSpec(name, port + offset, maxHeap, healthPath, links, demoSettings);
 	}
 
 	Path jar(Path root) {
@@ -58,6 +91,14 @@ record ServiceSpec(String name, int port, String maxHeap, List<Link> links, List
 	}
 
 	String healthUrl() {
-		return "http://127.0.0.1:" + port + "/actuator/health";
+		return "http://127.0.0.1:" + port + healthPath;
 	}
+
+	static ServiceSpec named(String name) {
+		return ALL.stream()
+			.filter(spec -> spec.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No service " + name));
+	}
+
 }

@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,15 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipFile;
+import java.util.stream.Collectors;
 
 import org.prolo.platform.broker.KraftBroker;
 
 /**
  * The stack as the launcher starts it (same commands, same jars, H2 files under one data
- * directory), but with the broker in the test's JVM and every process under the test's
- * control, so that the test can kill any of them with SIGKILL and start it again on the
- * same data.
+ * directory; identity and the six services of the workflow, not the portal), but with the
+ * broker in the test's JVM and every process under the test's control, so that the test
+ * can kill any of them with SIGKILL and start it again on the same data.
  */
 final class CrashStack implements AutoCloseable {
 
@@ -41,12 +40,16 @@ final class CrashStack implements AutoCloseable {
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
+	/**
+	 * The launcher's services but the physician portal, which holds no referral of its
+	 * own (it calls intake): identity first, as every request needs a token.
+	 */
 	static final List<ServiceSpec> SERVICES = ServiceSpec.ALL.stream()
-		.map(spec -> new ServiceSpec(spec.name(), spec.port() + PORT_OFFSET, spec.maxHeap(), spec.links(),
-				spec.demoSettings()))
+		.filter(spec -> !spec.name().equals("portal"))
+		.map(spec -> spec.movedBy(PORT_OFFSET))
 		.toList();
 
-	/** Where the jars run from: a copy of the repository's, see {@link #snapshotJars}. */
+	/** Where the jars run from: a copy of the repository's, see {@link JarSnapshot}. */
 	private final Path root;
 
 	private final Path dataDir;
@@ -93,20 +96,21 @@ final class CrashStack implements AutoCloseable {
 		}
 		Path jars;
 		try {
-			jars = snapshotJars(root, dataDir.resolve("jars"));
+			// With -Dcrash.jars=DIR the jars are taken from DIR/<service>.jar instead.
+			jars = JarSnapshot.copy(root, dataDir.resolve("jars"), SERVICES, System.getProperty("crash.jars"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot copy the service jars", ex);
 		}
 		CrashStack stack = new CrashStack(jars, dataDir, kafkaPort);
-		// A test JVM that dies must not leave six services holding the ports of the next
-		// build.
+		// A test JVM that dies must not leave seven services holding the ports of the
+		// next build.
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "crash-stack-shutdown"));
 		try {
 			Files.createDirectories(dataDir.resolve("logs"));
 			stack.broker = KraftBroker.start(dataDir.resolve("kafka"), kafkaPort);
-			// Two waves, as the launcher starts them: intake and workflow declare the
-			// topics the others read.
+			// Two waves, as the launcher starts them: identity, then intake and workflow,
+			// which declare the topics the others read.
 			List<ServiceSpec> first = SERVICES.subList(0, ServiceSpec.FIRST_WAVE);
 			first.forEach(stack::startService);
 			Thread.sleep(SECOND_WAVE_DELAY.toMillis());
@@ -117,8 +121,8 @@ final class CrashStack implements AutoCloseable {
 			for (ServiceSpec spec : SERVICES) {
 				stack.awaitHealthy(spec.name());
 			}
-			say("stack up: broker %s, services on %d-%d", stack.bootstrapServers(), SERVICES.get(0).port(),
-					SERVICES.get(SERVICES.size() - 1).port());
+			say("stack up: broker %s, %s", stack.bootstrapServers(),
+					SERVICES.stream().map(spec -> spec.name() + " " + spec.port()).collect(Collectors.joining(", ")));
 			return stack;
 		}
 		catch (IOException ex) {
@@ -131,31 +135,16 @@ final class CrashStack implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * Copies the service jars into the test's directory, in the layout the launcher
-	 * expects, and runs them from there: a build that rewrites a jar while the test runs
-	 * must neither break a running service nor change what a restart starts. With
-	 * {@code -Dcrash.jars=DIR} the jars are taken from DIR/&lt;service&gt;.jar instead.
-	 */
-	private static Path snapshotJars(Path root, Path jars) throws IOException {
-		String from = System.getProperty("crash.jars");
-		for (ServiceSpec spec : SERVICES) {
-			Path source = (from == null || from.isBlank()) ? spec.jar(root)
-					: Path.of(from).resolve(spec.name() + ".jar");
-			Path copy = spec.jar(jars);
-			Files.createDirectories(copy.getParent());
-			Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
-			// A jar caught half-written by a concurrent build fails here, not as a
-			// mysterious service crash.
-			try (ZipFile zip = new ZipFile(copy.toFile())) {
-				zip.size();
-			}
-		}
-		return jars;
-	}
-
 	String bootstrapServers() {
 		return "127.0.0.1:" + kafkaPort;
+	}
+
+	/**
+	 * The identity service as tokens name it (its issuer): localhost, as for browsers,
+	 * and on the moved port.
+	 */
+	static String identityUrl() {
+		return "http://localhost:" + spec("identity").port();
 	}
 
 	/** The URL of a path on one of the services. */
@@ -235,6 +224,16 @@ final class CrashStack implements AutoCloseable {
 				dataDir.resolve("data").resolve(spec.name()), false));
 		if (PORT_OFFSET != 0 && spec.name().equals("notification")) {
 			command.add("--prolo.notification.embedded-smtp.port=" + (SMTP_PORT + PORT_OFFSET));
+		}
+		if (PORT_OFFSET != 0) {
+			// Tokens name the issuer on its moved port, and every service must expect it.
+			command.add(spec.name().equals("identity") ? "--prolo.identity.issuer=" + identityUrl()
+					: "--prolo.security.issuer=" + identityUrl());
+		}
+		if (spec.name().equals("intake")) {
+			// Four submitters as two physicians, hundreds a second: far beyond the limit
+			// meant for a runaway client.
+			command.addAll(ServiceSpec.BULK_SUBMISSIONS);
 		}
 		running.put(spec.name(), ServiceProcess.start(spec, command, root, logFile));
 	}

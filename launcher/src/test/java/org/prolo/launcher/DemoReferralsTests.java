@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.prolo.platform.security.signin.DemoSignIn;
 
 class DemoReferralsTests {
 
@@ -41,7 +43,7 @@ class DemoReferralsTests {
 					"priorConservativeCare", "anticoagulated", "allergyToInjectate", "pregnant", "uncontrolledDiabetes",
 					"activeInfectionAtSite", "malignancyAtSite", "urgency", "notes");
 		assertThat(body.path("referrer").toString())
-			.isEqualTo("{\"id\":\"dr-ada\",\"name\":\"Dr Ada Lovelace\",\"email\":\"ada@referrers.example\"}");
+			.isEqualTo("{\"id\":\"dr-ben\",\"name\":\"Dr Ben Okafor\",\"email\":\"ben@referrers.example\"}");
 		assertThat(body.path("patient").toString())
 			.isEqualTo("{\"pseudonym\":\"P-0a1b2c3d\",\"name\":\"Demo Patient 2\",\"birthDate\":\"1970-01-01\","
 					+ "\"address\":\"1 Demo Street\"}");
@@ -64,6 +66,16 @@ class DemoReferralsTests {
 
 		assertThat(conditions).containsExactly("LOW_BACK_PAIN", "KNEE_OSTEOARTHRITIS", "LATERAL_EPICONDYLOSIS",
 				"ACHILLES_TENDINOPATHY", "LOW_BACK_PAIN");
+	}
+
+	@Test
+	void drAdaAndDrBenReferInTurn() throws IOException {
+		List<String> referrers = new ArrayList<>();
+		for (int number = 1; number <= 4; number++) {
+			referrers.add(JSON.readTree(DemoReferrals.body(number, "P-00000000")).at("/referrer/id").asText());
+		}
+
+		assertThat(referrers).containsExactly("dr-ada", "dr-ben", "dr-ada", "dr-ben");
 	}
 
 	@Test
@@ -92,7 +104,9 @@ class DemoReferralsTests {
 		intake.start();
 		URI endpoint = URI.create("http://127.0.0.1:" + intake.getAddress().getPort() + "/api/referrals");
 
-		List<DemoReferrals.Submission> submissions = new DemoReferrals(HttpClient.newHttpClient(), endpoint).submit(3);
+		List<DemoReferrals.Submission> submissions = new DemoReferrals(HttpClient.newHttpClient(), endpoint,
+				user -> "Bearer token-of-" + user)
+			.submit(3);
 
 		assertThat(submissions).extracting(DemoReferrals.Submission::status).containsExactly(201, 201, 201);
 		assertThat(submissions).extracting(submission -> submission.location().orElseThrow())
@@ -100,6 +114,58 @@ class DemoReferralsTests {
 		assertThat(keys).hasSize(3).doesNotContainNull().doesNotHaveDuplicates();
 		assertThat(bodies).extracting(body -> body.path("patient").path("name").asText())
 			.containsExactly("Demo Patient 1", "Demo Patient 2", "Demo Patient 3");
+	}
+
+	@Test
+	void eachReferralIsSentWithTheTokenOfThePhysicianItNames() throws Exception {
+		List<String> pairs = Collections.synchronizedList(new ArrayList<>());
+		intake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		intake.createContext("/api/referrals", exchange -> {
+			try (InputStream in = exchange.getRequestBody()) {
+				String referrer = JSON.readTree(in.readAllBytes()).at("/referrer/id").asText();
+				pairs.add(referrer + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+			}
+			exchange.sendResponseHeaders(201, -1);
+			exchange.close();
+		});
+		intake.start();
+		URI endpoint = URI.create("http://127.0.0.1:" + intake.getAddress().getPort() + "/api/referrals");
+
+		List<DemoReferrals.Submission> submissions = new DemoReferrals(HttpClient.newHttpClient(), endpoint,
+				user -> "Bearer token-of-" + user)
+			.submit(3);
+
+		assertThat(pairs).containsExactly("dr-ada Bearer token-of-dr-ada", "dr-ben Bearer token-of-dr-ben",
+				"dr-ada Bearer token-of-dr-ada");
+		assertThat(submissions).extracting(DemoReferrals.Submission::referrer)
+			.containsExactly("dr-ada", "dr-ben", "dr-ada");
+	}
+
+	@Test
+	void aPhysicianWhoCannotSignInIsReportedWithoutStoppingTheOthers() throws Exception {
+		List<String> referrers = Collections.synchronizedList(new ArrayList<>());
+		intake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		intake.createContext("/api/referrals", exchange -> {
+			try (InputStream in = exchange.getRequestBody()) {
+				referrers.add(JSON.readTree(in.readAllBytes()).at("/referrer/id").asText());
+			}
+			exchange.sendResponseHeaders(201, -1);
+			exchange.close();
+		});
+		intake.start();
+		URI endpoint = URI.create("http://127.0.0.1:" + intake.getAddress().getPort() + "/api/referrals");
+		// What DemoSignIn throws when identity refuses: the real class, from a sign-in at
+		// a
+		// port where nothing listens.
+		DemoSignIn nowhere = new DemoSignIn("http://127.0.0.1:" + closedPort());
+
+		List<DemoReferrals.Submission> submissions = new DemoReferrals(HttpClient.newHttpClient(), endpoint,
+				user -> user.equals("dr-ben") ? nowhere.signIn(user).bearer() : "Bearer token-of-" + user)
+			.submit(2);
+
+		assertThat(submissions).extracting(DemoReferrals.Submission::accepted).containsExactly(true, false);
+		assertThat(submissions.get(1).body()).contains("not reachable");
+		assertThat(referrers).containsExactly("dr-ada");
 	}
 
 	@Test
@@ -115,13 +181,21 @@ class DemoReferralsTests {
 		intake.start();
 		URI endpoint = URI.create("http://127.0.0.1:" + intake.getAddress().getPort() + "/api/referrals");
 
-		List<DemoReferrals.Submission> submissions = new DemoReferrals(HttpClient.newHttpClient(), endpoint).submit(1);
+		List<DemoReferrals.Submission> submissions = new DemoReferrals(HttpClient.newHttpClient(), endpoint,
+				user -> "Bearer token-of-" + user)
+			.submit(1);
 
 		assertThat(submissions).singleElement().satisfies(submission -> {
 			assertThat(submission.accepted()).isFalse();
 			assertThat(submission.status()).isEqualTo(400);
 			assertThat(submission.body()).contains("Bad Request");
 		});
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 }

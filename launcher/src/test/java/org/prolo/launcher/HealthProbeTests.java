@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +66,37 @@ class HealthProbeTests {
 		String url = serve(503, "{\"status\":\"DOWN\"}");
 
 		assertThat(probe.check(url)).isFalse();
+	}
+
+	/**
+	 * Probes stay open under sign-in; a health endpoint that asks for a token has been
+	 * locked by mistake and must not pass for up because its problem document parses.
+	 */
+	@Test
+	void aHealthEndpointThatWantsATokenIsNotUp() throws IOException {
+		String url = serve(401, """
+				{"type":"about:blank","title":"Unauthorized","status":401,"detail":"Sign in first"}""");
+
+		assertThat(probe.check(url)).isFalse();
+	}
+
+	@Test
+	void theProbeSendsNoTokenSoItNeverDependsOnTheIdentityService() throws IOException {
+		List<String> authorization = new CopyOnWriteArrayList<>();
+		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/actuator/health/readiness", exchange -> {
+			authorization.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+			byte[] bytes = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(200, bytes.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(bytes);
+			}
+		});
+		server.start();
+
+		assertThat(probe.check("http://127.0.0.1:" + server.getAddress().getPort() + "/actuator/health/readiness"))
+			.isTrue();
+		assertThat(authorization).containsExactly("null");
 	}
 
 	@Test

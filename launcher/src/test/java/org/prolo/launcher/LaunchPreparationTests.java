@@ -41,7 +41,7 @@ class LaunchPreparationTests {
 	void everyMissingJarIsReportedWithTheBuildHint() {
 		List<String> problems = Launcher.preflightProblems(root, freePort());
 
-		assertThat(problems).filteredOn(problem -> problem.startsWith("missing ")).hasSize(6);
+		assertThat(problems).filteredOn(problem -> problem.startsWith("missing ")).hasSize(8);
 		assertThat(problems)
 			.contains("missing services/workflow/target/workflow.jar (build the services first: ./mvnw install -Pup)");
 	}
@@ -77,7 +77,7 @@ class LaunchPreparationTests {
 	void servicesAreStartedWithTheirHeapPortBrokerAndDataDirectory() {
 		Path java = Path.of("/opt/jdk/bin/java");
 		Path dataDir = root.resolve(".local/data/intake");
-		ServiceSpec intake = ServiceSpec.ALL.get(1);
+		ServiceSpec intake = ServiceSpec.named("intake");
 
 		List<String> command = ServiceProcess.command(intake, java, root, "127.0.0.1:9092", dataDir, true);
 
@@ -90,12 +90,39 @@ class LaunchPreparationTests {
 	@Test
 	void onlyTheLocalDemoLetsImagingReportOrdersByItself() {
 		Path java = Path.of("/opt/jdk/bin/java");
-		ServiceSpec imaging = ServiceSpec.ALL.get(2);
+		ServiceSpec imaging = ServiceSpec.named("imaging");
 
 		assertThat(ServiceProcess.command(imaging, java, root, "127.0.0.1:9092", root, true))
 			.contains("--prolo.imaging.auto-report.enabled=true");
 		assertThat(ServiceProcess.command(imaging, java, root, "127.0.0.1:9092", root, false))
 			.noneMatch(argument -> argument.contains("auto-report"));
+	}
+
+	@Test
+	void onlyTheLocalDemoLiftsIntakesSubmissionLimitForSeedingAndBenchmarks() {
+		Path java = Path.of("/opt/jdk/bin/java");
+		ServiceSpec intake = ServiceSpec.named("intake");
+
+		assertThat(ServiceProcess.command(intake, java, root, "127.0.0.1:9092", root, true)).contains(
+				"--intake.submissions.rate-limit.per-minute=1000000", "--intake.submissions.rate-limit.burst=1000000");
+		assertThat(ServiceProcess.command(intake, java, root, "127.0.0.1:9092", root, false))
+			.noneMatch(argument -> argument.contains("rate-limit"));
+	}
+
+	/** A renamed property would be ignored without a word and the seed throttled. */
+	@Test
+	void theLiftedLimitNamesPropertiesIntakeReads() throws IOException {
+		String intake;
+		try (var files = Files.walk(ComposeFileTests.ROOT.resolve("services/intake/src/main/java"))) {
+			StringBuilder code = new StringBuilder();
+			for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+				code.append(Files.readString(file));
+			}
+			intake = code.toString();
+		}
+
+		assertThat(ServiceSpec.BULK_SUBMISSIONS)
+			.allSatisfy(setting -> assertThat(intake).contains(setting.substring(2, setting.indexOf('='))));
 	}
 
 	@Test
@@ -105,15 +132,35 @@ class LaunchPreparationTests {
 	}
 
 	@Test
-	void workflowGetsTheBiggerHeapAndStartsFirstWithIntake() {
+	void identityStartsFirstThenWorkflowAndIntakeAndThePortalLast() {
 		assertThat(ServiceSpec.ALL).extracting(ServiceSpec::name)
-			.containsExactly("workflow", "intake", "imaging", "scheduling", "notification", "timeline");
+			.containsExactly("identity", "workflow", "intake", "imaging", "scheduling", "notification", "timeline",
+					"portal");
 		assertThat(ServiceSpec.ALL).extracting(ServiceSpec::port)
-			.containsExactlyElementsOf(IntStream.rangeClosed(8080, 8085).boxed().toList());
+			.containsExactly(9000, 8080, 8081, 8082, 8083, 8084, 8085, 8086);
 		assertThat(ServiceSpec.ALL).extracting(ServiceSpec::maxHeap)
-			.containsExactly("512m", "256m", "256m", "256m", "256m", "256m");
+			.containsExactly("256m", "512m", "256m", "256m", "256m", "256m", "256m", "256m");
 		assertThat(ServiceSpec.ALL.subList(0, ServiceSpec.FIRST_WAVE)).extracting(ServiceSpec::name)
-			.containsExactly("workflow", "intake");
+			.containsExactly("identity", "workflow", "intake");
+	}
+
+	@Test
+	void identityIsUpWhenReadyAndTheOthersWhenHealthy() {
+		assertThat(ServiceSpec.named("identity").healthUrl())
+			.isEqualTo("http://127.0.0.1:9000/actuator/health/readiness");
+		assertThat(ServiceSpec.named("portal").healthUrl()).isEqualTo("http://127.0.0.1:8086/actuator/health");
+		assertThat(ServiceSpec.named("workflow").movedBy(100).healthUrl())
+			.isEqualTo("http://127.0.0.1:8180/actuator/health");
+	}
+
+	@Test
+	void identityKeepsItsSigningKeyInItsDataDirectory() {
+		Path dataDir = root.resolve(".local/data/identity");
+
+		List<String> command = ServiceProcess.command(ServiceSpec.named("identity"), Path.of("/opt/jdk/bin/java"), root,
+				"127.0.0.1:9092", dataDir, true);
+
+		assertThat(command).contains("--server.port=9000", "--prolo.data-dir=" + dataDir);
 	}
 
 	@Test

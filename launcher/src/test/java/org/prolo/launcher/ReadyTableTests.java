@@ -13,12 +13,12 @@ class ReadyTableTests {
 
 	@Test
 	void listsEveryServiceWithItsUrls() {
-		assertThat(table).contains("http://localhost:8080/camunda/app/tasklist/",
-				"http://localhost:8080/engine-rest/task", "http://localhost:8080/inspect.html",
-				"http://localhost:8081/fhir/metadata", "http://localhost:8081/swagger-ui.html",
-				"POST http://localhost:8081/api/referrals", "http://localhost:8082/swagger-ui.html",
-				"http://localhost:8083/swagger-ui.html", "http://localhost:8084/swagger-ui.html",
-				"http://localhost:8085/swagger-ui.html", "127.0.0.1:9092");
+		assertThat(table).contains("http://localhost:8086/", "http://localhost:9000/.well-known/openid-configuration",
+				"http://localhost:8080/camunda/app/tasklist/", "GET http://localhost:8080/engine-rest/task",
+				"http://localhost:8080/inspect.html", "http://localhost:8081/fhir/metadata",
+				"http://localhost:8081/swagger-ui.html", "POST http://localhost:8081/api/referrals",
+				"http://localhost:8082/swagger-ui.html", "http://localhost:8083/swagger-ui.html",
+				"http://localhost:8084/swagger-ui.html", "http://localhost:8085/swagger-ui.html", "127.0.0.1:9092");
 		for (ServiceSpec service : ServiceSpec.ALL) {
 			assertThat(table).containsPattern("(?m)^  " + service.name() + " +http");
 		}
@@ -28,8 +28,8 @@ class ReadyTableTests {
 	void namesAServiceOnlyOnItsFirstLine() {
 		assertThat(table)
 			.containsPattern("(?m)^  workflow +http://localhost:8080/camunda/app/tasklist/ +Camunda Tasklist$");
-		assertThat(table)
-			.containsPattern("(?m)^ +http://localhost:8080/engine-rest/task +Camunda REST API: open tasks$");
+		assertThat(table).containsPattern(
+				"(?m)^ +GET http://localhost:8080/engine-rest/task +Camunda REST API: open tasks \\(with a token\\)$");
 	}
 
 	@Test
@@ -45,13 +45,30 @@ class ReadyTableTests {
 	}
 
 	@Test
-	void showsTheDemoLoginsAndTheStartupTime() {
-		assertThat(table).containsPattern("(?m)^  demo +demo +admin$")
-			.containsPattern("(?m)^  ingrid +ingrid +intake-coordinators$")
-			.containsPattern("(?m)^  carl +carl +clinical-coordinators$")
-			.containsPattern("(?m)^  clara +clara +clinicians$")
-			.containsPattern("(?m)^  leo +leo +clinic-leads$")
-			.endsWith("All 6 services up in 47.3 s.");
+	void namesThePortalAndTheIdentityService() {
+		assertThat(table).containsPattern("(?m)^  portal +http://localhost:8086/ +Physician portal$")
+			.containsPattern("(?m)^  identity +http://localhost:9000/\\S+ +Sign-in");
+	}
+
+	@Test
+	void saysWhomToSignInAsWithGroupsAndStartupTime() {
+		assertThat(table)
+			.contains("Sign in as (password = user id; physicians in the portal, clinic staff in Tasklist):")
+			.containsPattern("(?m)^  dr-ada +physician +portal: ")
+			.containsPattern("(?m)^  dr-ben +physician +portal: ")
+			.containsPattern("(?m)^  ingrid +intake-coordinators +Tasklist: triage$")
+			.containsPattern("(?m)^  carl +clinical-coordinators +Tasklist: record-history, chase-imaging$")
+			.containsPattern("(?m)^  clara +clinicians +Tasklist: physical-exam, confirm-suitability, plan-course$")
+			.containsPattern("(?m)^  leo +clinic-leads +")
+			.containsPattern("(?m)^  demo +camunda-admin, clinic-leads +Camunda Cockpit and Admin$")
+			.contains("org.prolo.launcher.Token -Dexec.args=dr-ada")
+			.endsWith("All 8 services up in 47.3 s.");
+	}
+
+	@Test
+	void everyDemoUserIsListedOnce() {
+		assertThat(ReadyTable.DEMO_LOGINS).extracting(ReadyTable.Login::user)
+			.containsExactly("dr-ada", "dr-ben", "ingrid", "carl", "clara", "leo", "demo");
 	}
 
 	@Test

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole embedded stack as a user starts it: the launcher in its own JVM, which runs
- * the broker and starts the six service jars as processes. Tests talk to it over HTTP and
- * Kafka only.
+ * the broker and starts the eight service jars (copies, see {@link JarSnapshot}) as
+ * processes. Tests talk to it over HTTP and Kafka only.
  */
 final class RunningStack implements AutoCloseable {
 
@@ -37,8 +37,12 @@ final class RunningStack implements AutoCloseable {
 
 	static RunningStack start(Path root, Path dataDir, String... options) throws IOException, InterruptedException {
 		int kafkaPort = freePort();
+		// The launcher finds the jars under its repository root: a copy of them, so that
+		// a
+		// build elsewhere in the repository cannot swap a jar under a running service.
+		Path jars = JarSnapshot.copy(root, dataDir.resolve("jars"), ServiceSpec.ALL, null);
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Drepo.root=" + root,
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Drepo.root=" + jars,
 						"-cp", runtimeClasspath(root), Launcher.class.getName(), "--kafka-port",
 						String.valueOf(kafkaPort), "--data-dir", dataDir.toString(), "--timeout", "400"));
 		command.addAll(List.of(options));
