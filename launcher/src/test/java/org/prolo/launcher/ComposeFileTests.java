@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * docker-compose.yml cannot be run here (no Docker engine), so this keeps it in step with
  * the code: every service module is in it, on the port its application.yml declares,
- * owning the topics it declares, on PostgreSQL and the compose broker, started after
- * them. The launcher's table of services is held to the same facts.
+ * owning the topics it declares, on PostgreSQL and the compose broker when it uses them,
+ * started after them and after the identity service, trusting the one issuer. The
+ * launcher's table of services is held to the same facts.
  */
 class ComposeFileTests {
 
@@ -36,6 +37,36 @@ class ComposeFileTests {
 		try (InputStream in = Files.newInputStream(ROOT.resolve("docker-compose.yml"))) {
 			compose = new Yaml().load(in);
 		}
+	}
+
+	static final String IDENTITY = "identity";
+
+	/** The services on the event bus: those whose configuration talks to Kafka. */
+	static List<String> brokerServices() throws IOException {
+		List<String> names = new ArrayList<>();
+		for (String name : serviceModules()) {
+			if (applicationYaml(name).keySet()
+				.stream()
+				.anyMatch(key -> key.startsWith("spring.kafka.") || key.startsWith("prolo.events."))) {
+				names.add(name);
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * The services with a database: those with a postgres profile, which compose runs.
+	 */
+	static boolean onPostgres(String name) {
+		return Files.isRegularFile(
+				ROOT.resolve("services").resolve(name).resolve("src/main/resources/application-postgres.yml"));
+	}
+
+	/**
+	 * Every service but identity: each is a resource server and a sign-in client of it.
+	 */
+	static List<String> signedInServices() throws IOException {
+		return serviceModules().stream().filter(name -> !name.equals(IDENTITY)).toList();
 	}
 
 	static List<String> serviceModules() throws IOException {
@@ -62,8 +93,7 @@ class ComposeFileTests {
 	@ParameterizedTest
 	@MethodSource("serviceModules")
 	void runsEachServiceOnItsPortWithItsJar(String name) throws IOException {
-		Map<String, Object> config = applicationYaml(name);
-		int port = Integer.parseInt(String.valueOf(config.get("server.port")));
+		int port = port(name);
 		Map<String, Object> service = service(name);
 
 		assertThat(strings(service.get("ports"))).contains(port + ":" + port);
@@ -73,11 +103,13 @@ class ComposeFileTests {
 			.singleElement()
 			.extracting(ServiceSpec::port)
 			.isEqualTo(port);
-		assertThat(String.valueOf(service.get("healthcheck"))).contains("/dev/tcp/127.0.0.1/" + port);
+		// Compose and the launcher wait for the same answer.
+		assertThat(String.valueOf(service.get("healthcheck"))).contains("/dev/tcp/127.0.0.1/" + port)
+			.contains("GET " + ServiceSpec.named(name).healthPath() + " HTTP");
 	}
 
 	@ParameterizedTest
-	@MethodSource("serviceModules")
+	@MethodSource("brokerServices")
 	void declaresTheTopicsEachServiceOwns(String name) throws IOException {
 		List<String> owned = strings(applicationYaml(name).get("prolo.events.owned-topics"));
 		@SuppressWarnings("unchecked")
@@ -90,29 +122,106 @@ class ComposeFileTests {
 
 	@ParameterizedTest
 	@MethodSource("serviceModules")
-	void startsEachServiceOnPostgresAndTheComposeBrokerAfterBoth(String name) {
-		Map<String, Object> service = service(name);
+	void startsEachServiceOnPostgresAndTheComposeBrokerAfterWhatItUses(String name) throws IOException {
+		Map<String, Object> environment = environment(name);
 		@SuppressWarnings("unchecked")
-		Map<String, Object> environment = (Map<String, Object>) service.get("environment");
-		@SuppressWarnings("unchecked")
-		Map<String, Map<String, Object>> dependsOn = (Map<String, Map<String, Object>>) service.get("depends_on");
+		Map<String, Map<String, Object>> dependsOn = (Map<String, Map<String, Object>>) service(name)
+			.getOrDefault("depends_on", Map.of());
+		List<String> needed = new ArrayList<>();
+		if (brokerServices().contains(name)) {
+			needed.add("kafka");
+			assertThat(environment).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+		}
+		else {
+			assertThat(environment).doesNotContainKey("KAFKA_BOOTSTRAP_SERVERS");
+		}
+		if (onPostgres(name)) {
+			needed.add("postgres");
+			assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "postgres")
+				.containsEntry("POSTGRES_HOST", "postgres");
+			@SuppressWarnings("unchecked")
+			Map<String, Object> configs = (Map<String, Object>) ((Map<String, Object>) compose.get("configs"))
+				.get("create-databases");
+			assertThat(String.valueOf(configs.get("content"))).contains("CREATE DATABASE prolo_" + name + ";");
+		}
+		if (!name.equals(IDENTITY)) {
+			needed.add(IDENTITY);
+		}
 
-		assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "postgres")
-			.containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
-			.containsEntry("POSTGRES_HOST", "postgres");
-		assertThat(dependsOn).containsOnlyKeys("kafka", "postgres");
+		assertThat(dependsOn).containsKeys(needed.toArray(String[]::new));
+		// Beyond what it uses, a service may wait only for other services (the portal for
+		// intake).
+		assertThat(dependsOn.keySet())
+			.allSatisfy(dependency -> assertThat(needed.contains(dependency) || serviceModules().contains(dependency))
+				.as(name + " depends on " + dependency)
+				.isTrue());
 		assertThat(dependsOn.values())
 			.allSatisfy(condition -> assertThat(condition).containsEntry("condition", "service_healthy"));
-		@SuppressWarnings("unchecked")
-		Map<String, Object> configs = (Map<String, Object>) ((Map<String, Object>) compose.get("configs"))
-			.get("create-databases");
-		assertThat(String.valueOf(configs.get("content"))).contains("CREATE DATABASE prolo_" + name + ";");
+	}
+
+	/**
+	 * One issuer string in every token and every check: the address browsers use, also
+	 * inside the compose network, where services fetch keys and tokens from
+	 * identity:9000.
+	 */
+	@ParameterizedTest
+	@MethodSource("signedInServices")
+	void everyServiceTrustsTheIssuerBrowsersSeeAndReachesIdentityInside(String name) throws IOException {
+		String issuer = String.valueOf(applicationYaml(IDENTITY).get("prolo.identity.issuer"));
+
+		assertThat(issuer).isEqualTo(ServiceSpec.IDENTITY_URL);
+		assertThat(environment(IDENTITY)).containsEntry("PROLO_IDENTITY_ISSUER", issuer);
+		assertThat(environment(name)).containsEntry("PROLO_SECURITY_ISSUER", issuer)
+			.containsEntry("PROLO_SECURITY_INTERNAL_URI", "http://identity:" + port(IDENTITY))
+			.containsEntry("PROLO_SECURITY_BROWSER_URI", issuer);
+	}
+
+	@Test
+	void theIdentityServiceKeepsItsKeyInAVolumeAndRedirectsToEveryService() throws IOException {
+		Map<String, Object> environment = environment(IDENTITY);
+		List<Integer> servicePorts = new ArrayList<>();
+		for (String name : signedInServices()) {
+			servicePorts.add(port(name));
+		}
+
+		assertThat(String.valueOf(applicationYaml(IDENTITY).get("prolo.identity.key-file")))
+			.startsWith("${prolo.data-dir");
+		assertThat(environment).containsEntry("PROLO_DATA_DIR", "/data");
+		assertThat(strings(service(IDENTITY).get("volumes"))).contains("identity-data:/data");
+		assertThat(strings(environment.get("PROLO_IDENTITY_REDIRECT_HOSTS"))).contains("localhost");
+		assertThat(strings(environment.get("PROLO_IDENTITY_REDIRECT_PORTS")).stream().map(Integer::valueOf))
+			.containsExactlyInAnyOrderElementsOf(servicePorts);
+	}
+
+	/**
+	 * Relaxed binding forgives nothing here: a misspelt variable is silently ignored, so
+	 * each PROLO_SECURITY_* and PROLO_IDENTITY_* must name a property the code declares.
+	 */
+	@Test
+	void everySignInVariableNamesAPropertyOfTheCode() throws IOException {
+		String security = Files.readString(ROOT
+			.resolve("platform/security/src/main/java/org/prolo/platform/security/ProloSecurityProperties.java"));
+		String identity = Files
+			.readString(ROOT.resolve("services/identity/src/main/java/org/prolo/identity/IdentityProperties.java"));
+		List<String> variables = new ArrayList<>();
+		for (String name : serviceModules()) {
+			environment(name).keySet()
+				.stream()
+				.filter(variable -> variable.startsWith("PROLO_SECURITY_") || variable.startsWith("PROLO_IDENTITY_"))
+				.forEach(variables::add);
+		}
+
+		assertThat(variables).contains("PROLO_SECURITY_ISSUER", "PROLO_IDENTITY_REDIRECT_PORTS")
+			.allSatisfy(variable -> {
+				String property = camelCase(variable.replaceFirst("^PROLO_(SECURITY|IDENTITY)_", ""));
+				assertThat(variable.startsWith("PROLO_SECURITY_") ? security : identity).as(variable)
+					.containsPattern("(private|List<\\w+>|String|Path) " + property + "\\b");
+			});
 	}
 
 	@ParameterizedTest
 	@MethodSource("serviceModules")
-	void prometheusScrapesEveryServiceOnItsPort(String name) throws IOException {
-		int port = Integer.parseInt(String.valueOf(applicationYaml(name).get("server.port")));
+	void prometheusScrapesEveryServiceWithMetricsOnItsPortWithAToken(String name) throws IOException {
 		Map<String, Object> prometheus;
 		try (InputStream in = Files.newInputStream(ROOT.resolve("ops/prometheus/prometheus.yml"))) {
 			prometheus = new Yaml().load(in);
@@ -122,14 +231,28 @@ class ComposeFileTests {
 		List<String> targets = new ArrayList<>();
 		for (Map<String, Object> job : jobs) {
 			assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
+			// /actuator/prometheus wants scope metrics.read: the identity service's
+			// client
+			// prometheus has it.
+			assertThat(job).containsEntry("oauth2",
+					Map.of("client_id", "prometheus", "client_secret", "prometheus-secret", "token_url",
+							"http://identity:" + port(IDENTITY) + "/oauth2/token", "scopes", List.of("metrics.read")));
 			@SuppressWarnings("unchecked")
 			List<Map<String, Object>> configs = (List<Map<String, Object>>) job.get("static_configs");
 			configs.forEach(config -> targets.addAll(strings(config.get("targets"))));
 		}
+		List<String> exposed = strings(applicationYaml(name).get("management.endpoints.web.exposure.include"));
 
-		assertThat(targets).contains(name + ":" + port);
-		assertThat(strings(applicationYaml(name).get("management.endpoints.web.exposure.include")))
-			.contains("prometheus", "health");
+		assertThat(exposed).contains("health");
+		if (brokerServices().contains(name)) {
+			assertThat(exposed).contains("prometheus");
+		}
+		if (exposed.contains("prometheus")) {
+			assertThat(targets).contains(name + ":" + port(name));
+		}
+		else {
+			assertThat(targets).noneMatch(target -> target.startsWith(name + ":"));
+		}
 		assertThat(strings(service("prometheus").get("volumes")))
 			.contains("./ops/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
 	}
@@ -182,6 +305,23 @@ class ComposeFileTests {
 
 		assertThat(environment).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
 			.containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+	}
+
+	private static int port(String name) throws IOException {
+		return Integer.parseInt(String.valueOf(applicationYaml(name).get("server.port")));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> environment(String name) {
+		return (Map<String, Object>) service(name).getOrDefault("environment", Map.of());
+	}
+
+	private static String camelCase(String upperSnake) {
+		StringBuilder camel = new StringBuilder();
+		for (String part : upperSnake.toLowerCase(java.util.Locale.ROOT).split("_")) {
+			camel.append(camel.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+		}
+		return camel.toString();
 	}
 
 	@SuppressWarnings("unchecked")
