@@ -40,23 +40,27 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.prolo.platform.security.signin.DemoSignIn;
 
 /**
  * No referral is lost or duplicated while processes die (issue "No referral lost or
  * duplicated", item 6).
  *
  * <p>
- * The broker runs in this JVM and the six service jars run as child processes started as
- * the launcher starts them ({@link CrashStack}). N referrals (system property
- * {@code crash.referrals}, 1000 by default) are submitted over HTTP, each with its own
- * Idempotency-Key and retried with the same key while intake is down, as a real client
- * does. Meanwhile every service is killed with SIGKILL in turn and started again on its
- * data, and the broker is restarted once. Then every triage task is accepted through the
- * engine's REST API while notification and scheduling are killed once more. At the end
- * every accepted referral must have exactly one process instance (waiting at
- * record-history), be ACCEPTED in intake, have exactly one ACCEPTED letter and one exam
- * booking, be known to the timeline, and have at least one ReferralSubmitted on the wire
- * (more are allowed: delivery is at least once).
+ * The broker runs in this JVM and the identity service and the six service jars of the
+ * workflow run as child processes started as the launcher starts them
+ * ({@link CrashStack}). N referrals (system property {@code crash.referrals}, 1000 by
+ * default) are submitted over HTTP by dr-ada and dr-ben in turn, each with their own
+ * token, each referral with its own Idempotency-Key and retried with the same key while
+ * intake (or, for a new token, identity) is down, as a real client does. Meanwhile every
+ * service, identity included, is killed with SIGKILL in turn and started again on its
+ * data, and the broker is restarted once: tokens issued before identity's restart stay
+ * valid, since its signing key is in its data directory. Then every triage task is
+ * accepted through the engine's REST API by ingrid, with her token, while notification
+ * and scheduling are killed once more. At the end every accepted referral must have
+ * exactly one process instance (waiting at record-history), be ACCEPTED in intake, have
+ * exactly one ACCEPTED letter and one exam booking, be known to the timeline, and have at
+ * least one ReferralSubmitted on the wire (more are allowed: delivery is at least once).
  *
  * <p>
  * Long run: {@code ./mvnw -q -B install -DskipTests} once, then
@@ -89,8 +93,8 @@ class CrashTests {
 	static final Duration SETTLED_LIMIT = Duration.ofSeconds(60);
 
 	/** The order in which the services die while referrals are submitted and drained. */
-	static final List<String> FIRST_ROUND = List.of("intake", "workflow", "imaging", "scheduling", "notification",
-			"timeline");
+	static final List<String> FIRST_ROUND = List.of("intake", "identity", "workflow", "imaging", "scheduling",
+			"notification", "timeline");
 
 	/**
 	 * Killed once more while their letters and bookings are being produced
@@ -110,11 +114,21 @@ class CrashTests {
 		.connectTimeout(Duration.ofSeconds(2))
 		.build();
 
+	/** Whoever asks: ingrid triages, leo checks, demo (Camunda's admin) counts. */
+	static final String TRIAGE = "ingrid";
+
+	static final String LEAD = "leo";
+
+	static final String ADMIN = "demo";
+
 	static CrashStack stack;
+
+	static DemoTokens tokens;
 
 	@BeforeAll
 	static void startTheStack() throws Exception {
 		stack = CrashStack.start(ROOT, ROOT.resolve("launcher/target/crash-test-" + System.currentTimeMillis()));
+		tokens = new DemoTokens(CrashStack.identityUrl());
 	}
 
 	@AfterAll
@@ -131,6 +145,10 @@ class CrashTests {
 		ExecutorService chaos = Executors.newSingleThreadExecutor();
 		ExecutorService submitters = Executors.newFixedThreadPool(SUBMITTERS);
 		try {
+			// Signed before identity dies: its key lives in its data directory, so
+			// services
+			// that fetch the keys again after its restart still take this token.
+			String signedBeforeRestart = tokens.bearer("dr-ada");
 			// Load, while every service dies in turn and the broker restarts once.
 			CrashStack.say("submitting %d referrals", REFERRALS);
 			Submissions submissions = new Submissions();
@@ -174,20 +192,23 @@ class CrashTests {
 			secondRound.get();
 			stack.kills().forEach((name, kills) -> figures.put("kills: " + name, kills));
 			figures.put("broker restarts", stack.brokerRestarts());
+			// The workflow restarts after identity, so it checks with keys fetched anew.
+			int oldTokenAnswer = statusOf(ENGINE + "/task/count", signedBeforeRestart);
+			figures.put("token from before identity's restart: workflow answers", oldTokenAnswer);
 			figures.put("triage tasks completed", triaged);
 
 			// Wait until nothing is missing any more (or nothing has moved for minutes).
 			CrashStack.say("%d triage tasks completed; checking every service", triaged);
 			awaitProcesses(accepted);
 			Set<String> notAccepted = awaitEach(accepted,
-					id -> get(CrashStack.url("intake", "/api/referrals/" + id))
+					id -> get(CrashStack.url("intake", "/api/referrals/" + id), LEAD)
 						.map(view -> view.path("status").asText())
 						.filter("ACCEPTED"::equals)
 						.isPresent());
 			Set<String> noLetter = awaitEach(accepted, id -> acceptedLetters(id) >= 1);
 			Set<String> noExam = awaitEach(accepted, id -> examBookings(id) >= 1);
 			Set<String> notOnTimeline = awaitEach(accepted,
-					id -> get(CrashStack.url("timeline", "/api/referrals/" + id + "/timeline")).isPresent());
+					id -> get(CrashStack.url("timeline", "/api/referrals/" + id + "/timeline"), LEAD).isPresent());
 
 			// The wire, read to its end, then the final count of everything.
 			CrashStack.say("reading every topic");
@@ -234,6 +255,7 @@ class CrashTests {
 
 			SoftAssertions softly = new SoftAssertions();
 			softly.assertThat(submissions.refused).as("refused submissions").isEmpty();
+			softly.assertThat(oldTokenAnswer).as("a token signed before identity's restart, after it").isEqualTo(200);
 			softly.assertThat(accepted).as("accepted referrals").hasSize(REFERRALS);
 			softly.assertThat(keysAbove(instances)).as("referrals with more than one process instance").isEmpty();
 			softly.assertThat(accepted.stream().filter(id -> !instances.containsKey(id)).toList())
@@ -272,7 +294,7 @@ class CrashTests {
 			Progress progress = new Progress();
 			while (true) {
 				JsonNode tasks = get(ENGINE + "/task?processDefinitionKey=" + PROCESS_KEY
-						+ "&taskDefinitionKey=triage&sortBy=created&sortOrder=asc&maxResults=300")
+						+ "&taskDefinitionKey=triage&sortBy=created&sortOrder=asc&maxResults=300", TRIAGE)
 					.orElse(json.createArrayNode());
 				if (!tasks.isEmpty()) {
 					List<Future<?>> batch = new ArrayList<>();
@@ -289,7 +311,8 @@ class CrashTests {
 					progress.moved(completed.get());
 					continue;
 				}
-				long instances = get(ENGINE + "/history/process-instance/count?processDefinitionKey=" + PROCESS_KEY)
+				long instances = get(ENGINE + "/history/process-instance/count?processDefinitionKey=" + PROCESS_KEY,
+						ADMIN)
 					.map(count -> count.path("count").asLong())
 					.orElse(0L);
 				if (instances >= accepted && chaosRound.isDone()) {
@@ -309,10 +332,13 @@ class CrashTests {
 	private static boolean completeTriage(String taskId) {
 		try {
 			HttpResponse<String> response = post(ENGINE + "/task/" + taskId + "/complete",
-					"{\"variables\":{\"triageOutcome\":{\"value\":\"ACCEPTED\"}}}", null);
+					"{\"variables\":{\"triageOutcome\":{\"value\":\"ACCEPTED\"}}}", null, TRIAGE);
+			if (response.statusCode() == 403) {
+				throw new IllegalStateException(TRIAGE + " may not complete triage: " + response.body());
+			}
 			return response.statusCode() == 204;
 		}
-		catch (IOException ex) {
+		catch (IOException | DemoSignIn.SignInFailedException ex) {
 			// The task is still open and the next fetch finds it again.
 			return false;
 		}
@@ -348,7 +374,7 @@ class CrashTests {
 		int page = 1000;
 		for (int first = 0;; first += page) {
 			JsonNode instances = getOrFail(ENGINE + "/history/process-instance?processDefinitionKey=" + PROCESS_KEY
-					+ "&sortBy=instanceId&sortOrder=asc&firstResult=" + first + "&maxResults=" + page);
+					+ "&sortBy=instanceId&sortOrder=asc&firstResult=" + first + "&maxResults=" + page, ADMIN);
 			instances.forEach(instance -> byKey.merge(instance.path("businessKey").asText(), 1, Integer::sum));
 			if (instances.size() < page) {
 				return byKey;
@@ -361,7 +387,7 @@ class CrashTests {
 		int page = 1000;
 		for (int first = 0;; first += page) {
 			JsonNode instances = getOrFail(ENGINE + "/process-instance?processDefinitionKey=" + PROCESS_KEY
-					+ "&sortBy=instanceId&sortOrder=asc&firstResult=" + first + "&maxResults=" + page);
+					+ "&sortBy=instanceId&sortOrder=asc&firstResult=" + first + "&maxResults=" + page, ADMIN);
 			instances.forEach(
 					instance -> keyOfInstance.put(instance.path("id").asText(), instance.path("businessKey").asText()));
 			if (instances.size() < page) {
@@ -371,7 +397,7 @@ class CrashTests {
 		Set<String> keys = new HashSet<>();
 		for (int first = 0;; first += page) {
 			JsonNode tasks = getOrFail(ENGINE + "/task?processDefinitionKey=" + PROCESS_KEY + "&taskDefinitionKey="
-					+ taskKey + "&sortBy=id&sortOrder=asc&firstResult=" + first + "&maxResults=" + page);
+					+ taskKey + "&sortBy=id&sortOrder=asc&firstResult=" + first + "&maxResults=" + page, ADMIN);
 			tasks.forEach(task -> keys.add(keyOfInstance.get(task.path("processInstanceId").asText())));
 			if (tasks.size() < page) {
 				return keys;
@@ -380,7 +406,7 @@ class CrashTests {
 	}
 
 	private static int acceptedLetters(String referralId) {
-		return get(CrashStack.url("notification", "/api/letters?referralId=" + referralId)).map(letters -> {
+		return get(CrashStack.url("notification", "/api/letters?referralId=" + referralId), LEAD).map(letters -> {
 			int count = 0;
 			for (JsonNode letter : letters) {
 				count += "ACCEPTED".equals(letter.path("kind").asText()) ? 1 : 0;
@@ -390,13 +416,15 @@ class CrashTests {
 	}
 
 	private static int examBookings(String referralId) {
-		return get(CrashStack.url("scheduling", "/api/referrals/" + referralId + "/appointments")).map(appointments -> {
-			int count = 0;
-			for (JsonNode appointment : appointments) {
-				count += "EXAM".equals(appointment.path("purpose").asText()) ? 1 : 0;
-			}
-			return count;
-		}).orElse(0);
+		return get(CrashStack.url("scheduling", "/api/referrals/" + referralId + "/appointments"), LEAD)
+			.map(appointments -> {
+				int count = 0;
+				for (JsonNode appointment : appointments) {
+					count += "EXAM".equals(appointment.path("purpose").asText()) ? 1 : 0;
+				}
+				return count;
+			})
+			.orElse(0);
 	}
 
 	/**
@@ -522,28 +550,35 @@ class CrashTests {
 
 		void submit(int number) {
 			String idempotencyKey = UUID.randomUUID().toString();
-			String body = SystemTests.referral("Crash Patient-" + number);
+			String physician = DemoReferrals.referrer(number + 1).id();
+			String body = SystemTests.referral("Crash Patient-" + number, physician);
 			boolean retrying = false;
 			Progress progress = new Progress();
 			while (!progress.stalled(0)) {
 				try {
 					HttpResponse<String> response = post(CrashStack.url("intake", "/api/referrals"), body,
-							idempotencyKey);
+							idempotencyKey, physician);
 					if (response.statusCode() == 201) {
 						String location = response.headers().firstValue("Location").orElseThrow();
 						accepted.put(number, location.substring(location.lastIndexOf('/') + 1));
 						answered.incrementAndGet();
 						return;
 					}
-					if (response.statusCode() < 500) {
+					if (response.statusCode() == 401) {
+						// Intake could not check the token (identity away): a new one,
+						// and
+						// again.
+						tokens.forget(physician);
+					}
+					else if (response.statusCode() < 500) {
 						refused.put(number, response.statusCode() + " " + response.body());
 						answered.incrementAndGet();
 						return;
 					}
 				}
-				catch (IOException ex) {
-					// Connection refused or reset: intake is down; a real client tries
-					// again.
+				catch (IOException | DemoSignIn.SignInFailedException ex) {
+					// Connection refused or reset: intake is down, or identity while the
+					// token was due for renewal; a real client tries again.
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
@@ -609,11 +644,12 @@ class CrashTests {
 
 	}
 
-	static HttpResponse<String> post(String url, String body, String idempotencyKey)
+	static HttpResponse<String> post(String url, String body, String idempotencyKey, String user)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(60))
 			.header("Content-Type", "application/json")
+			.header("Authorization", tokens.bearer(user))
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (idempotencyKey != null) {
 			request.header("Idempotency-Key", idempotencyKey);
@@ -622,16 +658,29 @@ class CrashTests {
 	}
 
 	/**
-	 * The JSON at this URL, or empty when it is not there (404) or the service is away.
+	 * The JSON at this URL as the user sees it, or empty when it is not there (404) or
+	 * the service (or, for a new token, identity) is away.
 	 */
-	static Optional<JsonNode> get(String url) {
+	static Optional<JsonNode> get(String url, String user) {
 		try {
-			HttpResponse<String> response = http.send(
-					HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+				.timeout(Duration.ofSeconds(60))
+				.header("Authorization", tokens.bearer(user))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() == 403) {
+				// Missing rights would look like lost referrals: say so at once.
+				throw new IllegalStateException(url + " refused " + user + ": " + response.body());
+			}
+			if (response.statusCode() == 401) {
+				// A service that could not check the token (identity away when its key
+				// cache ran out): sign in again and ask later, as a client would.
+				tokens.forget(user);
+				return Optional.empty();
+			}
 			return response.statusCode() == 200 ? Optional.of(json.readTree(response.body())) : Optional.empty();
 		}
-		catch (IOException ex) {
+		catch (IOException | DemoSignIn.SignInFailedException ex) {
 			return Optional.empty();
 		}
 		catch (InterruptedException ex) {
@@ -640,9 +689,19 @@ class CrashTests {
 		}
 	}
 
-	private static JsonNode getOrFail(String url) {
+	private static int statusOf(String url, String authorization) throws IOException, InterruptedException {
+		return http
+			.send(HttpRequest.newBuilder(URI.create(url))
+				.timeout(Duration.ofSeconds(60))
+				.header("Authorization", authorization)
+				.GET()
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
+	private static JsonNode getOrFail(String url, String user) {
 		for (int attempt = 0; attempt < 60; attempt++) {
-			Optional<JsonNode> found = get(url);
+			Optional<JsonNode> found = get(url, user);
 			if (found.isPresent()) {
 				return found.get();
 			}
