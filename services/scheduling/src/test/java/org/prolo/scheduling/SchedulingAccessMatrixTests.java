@@ -1,11 +1,8 @@
 package org.prolo.scheduling;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.Cookie;
@@ -13,18 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.AccessMatrix;
+import org.prolo.platform.security.testing.AccessMatrix.Access;
+import org.prolo.platform.security.testing.AccessMatrix.Caller;
+import org.prolo.platform.security.testing.AccessMatrix.Endpoint;
 import org.prolo.platform.security.testing.BrowserSessions;
 import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -36,16 +32,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@link TestTokens}, checked for signature, issuer and expiry as in production). An
  * endpoint a caller may use answers as it would anyone (a 400 for an incomplete replay is
  * a request that got past the rules); one it may not use answers 401, 403 or the sign-in
- * redirect.
+ * redirect, as {@link AccessMatrix} expects.
  */
 class SchedulingAccessMatrixTests extends HttpOnlyContext {
 
-	private static final String SIGN_IN = "/oauth2/authorization/prolo";
+	static final Caller CLIENT_WITHOUT_SCOPE = Caller.bearer(
+			"client workflow (timeline.read; no scope opens scheduling)",
+			() -> TestTokens.client("workflow", Roles.TIMELINE_READ));
 
-	/** Everyone with a valid token, person or service. */
-	static final Set<Caller> SIGNED_IN = EnumSet.range(Caller.PHYSICIAN, Caller.PROMETHEUS);
+	static final AccessMatrix MATRIX = AccessMatrix.withServiceClients(CLIENT_WITHOUT_SCOPE);
 
-	static final Set<Caller> STAFF = EnumSet.range(Caller.INTAKE_COORDINATOR, Caller.CLINIC_LEAD);
+	static final Set<Caller> SIGNED_IN = MATRIX.signedIn();
+
+	static final Set<Caller> STAFF = AccessMatrix.STAFF;
 
 	static List<Endpoint> endpoints() {
 		List<Endpoint> endpoints = new ArrayList<>();
@@ -55,13 +54,13 @@ class SchedulingAccessMatrixTests extends HttpOnlyContext {
 			endpoints.add(new Endpoint(HttpMethod.GET, probe, null, null, 200));
 		}
 		endpoints.add(new Endpoint(HttpMethod.GET, "/actuator/prometheus", null,
-				EnumSet.of(Caller.CLINIC_LEAD, Caller.PROMETHEUS), 200));
-		endpoints.add(new Endpoint(HttpMethod.GET, "/actuator/info", null, EnumSet.of(Caller.CLINIC_LEAD), 200));
-		endpoints.add(new Endpoint(HttpMethod.GET, "/actuator/deadletters", null, EnumSet.of(Caller.CLINIC_LEAD), 200));
+				Set.of(Caller.CLINIC_LEAD, Caller.PROMETHEUS), 200));
+		endpoints.add(new Endpoint(HttpMethod.GET, "/actuator/info", null, Set.of(Caller.CLINIC_LEAD), 200));
+		endpoints.add(new Endpoint(HttpMethod.GET, "/actuator/deadletters", null, Set.of(Caller.CLINIC_LEAD), 200));
 		// Without partition and offset: a replay that gets past the rules is refused as
 		// incomplete, and nothing is replayed.
 		endpoints.add(new Endpoint(HttpMethod.POST, "/actuator/deadletters/workflow.referral-events", "{}",
-				EnumSet.of(Caller.CLINIC_LEAD), 400));
+				Set.of(Caller.CLINIC_LEAD), 400));
 		endpoints.add(new Endpoint(HttpMethod.GET, "/v3/api-docs", null, SIGNED_IN, 200));
 		endpoints.add(new Endpoint(HttpMethod.GET, "/swagger-ui.html", null, SIGNED_IN, 302));
 		endpoints.add(new Endpoint(HttpMethod.GET, "/swagger-ui/index.html", null, SIGNED_IN, 200));
@@ -71,30 +70,13 @@ class SchedulingAccessMatrixTests extends HttpOnlyContext {
 	}
 
 	static Stream<Access> matrix() {
-		return endpoints().stream()
-			.flatMap(endpoint -> Arrays.stream(Caller.values()).map(caller -> new Access(endpoint, caller)));
+		return MATRIX.cases(endpoints());
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("matrix")
 	void answersEachCallerAsTheRulesSay(Access access) throws Exception {
-		MockHttpServletResponse response = mvc.perform(access.request()).andReturn().getResponse();
-
-		assertThat(response.getStatus()).as("status of %s", access).isEqualTo(access.expectedStatus());
-		switch (access.refusal()) {
-			case UNAUTHENTICATED -> {
-				assertThat(response.getContentType()).as("content type of %s", access)
-					.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-				assertThat(response.getHeader(HttpHeaders.WWW_AUTHENTICATE)).as("challenge of %s", access)
-					.startsWith("Bearer");
-			}
-			case FORBIDDEN -> assertThat(response.getContentType()).as("content type of %s", access)
-				.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			case SIGN_IN -> assertThat(response.getRedirectedUrl()).as("redirect of %s", access).endsWith(SIGN_IN);
-			// Swagger UI's own redirect, not the sign-in.
-			case NONE -> assertThat(response.getRedirectedUrl()).as("redirect of %s", access)
-				.satisfiesAnyOf(url -> assertThat(url).isNull(), url -> assertThat(url).doesNotEndWith(SIGN_IN));
-		}
+		access.verify(mvc);
 	}
 
 	@Test
@@ -125,127 +107,6 @@ class SchedulingAccessMatrixTests extends HttpOnlyContext {
 			.header(HttpHeaders.AUTHORIZATION, Caller.CLINIC_LEAD.token())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{}")).andExpect(status().isBadRequest());
-	}
-
-	/** The kinds of caller the rules tell apart. */
-	enum Caller {
-
-		ANONYMOUS("anonymous API client", null), ANONYMOUS_BROWSER("anonymous browser", null),
-		PHYSICIAN("physician dr-ada", () -> TestTokens.physician("dr-ada")),
-		INTAKE_COORDINATOR("intake coordinator ingrid", () -> TestTokens.user("ingrid", Roles.INTAKE_COORDINATORS)),
-		CLINICAL_COORDINATOR("clinical coordinator carl", () -> TestTokens.user("carl", Roles.CLINICAL_COORDINATORS)),
-		CLINICIAN("clinician clara", () -> TestTokens.user("clara", Roles.CLINICIANS)),
-		CLINIC_LEAD("clinic lead leo", () -> TestTokens.user("leo", Roles.CLINIC_LEADS)),
-		CLIENT_WITHOUT_SCOPE("client workflow (timeline.read; no scope opens scheduling)",
-				() -> TestTokens.client("workflow", Roles.TIMELINE_READ)),
-		PROMETHEUS("client prometheus (metrics.read)", () -> TestTokens.client("prometheus", Roles.METRICS_READ)),
-		EXPIRED("clinic lead leo with an expired token", () -> TestTokens.expired("leo", Roles.CLINIC_LEADS)),
-		FORGED("clinic lead leo with a forged token", () -> TestTokens.forged("leo", Roles.CLINIC_LEADS));
-
-		private final String label;
-
-		// Signed when the request is made: a token made when the class loads could
-		// expire in a slow build.
-		private final Supplier<String> token;
-
-		Caller(String label, Supplier<String> token) {
-			this.label = label;
-			this.token = token;
-		}
-
-		String token() {
-			return this.token.get();
-		}
-
-		RequestPostProcessor credentials() {
-			return request -> {
-				if (this == ANONYMOUS_BROWSER) {
-					request.addHeader(HttpHeaders.ACCEPT,
-							"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
-				}
-				if (this.token != null) {
-					request.addHeader(HttpHeaders.AUTHORIZATION, token());
-				}
-				return request;
-			};
-		}
-
-		@Override
-		public String toString() {
-			return this.label;
-		}
-
-	}
-
-	/**
-	 * @param allowed who gets past the rules; null when the endpoint is open to anyone
-	 * @param status the answer when the rules let the caller through
-	 */
-	record Endpoint(HttpMethod method, String path, String body, Set<Caller> allowed, int status) {
-
-		@Override
-		public String toString() {
-			return this.method + " " + this.path;
-		}
-
-	}
-
-	enum Refusal {
-
-		NONE, UNAUTHENTICATED, FORBIDDEN, SIGN_IN
-
-	}
-
-	record Access(Endpoint endpoint, Caller caller) {
-
-		Refusal refusal() {
-			// A token that fails validation is refused even where none is needed: the
-			// caller must learn that its token is bad.
-			if (this.caller == Caller.EXPIRED || this.caller == Caller.FORGED) {
-				return Refusal.UNAUTHENTICATED;
-			}
-			if (this.endpoint.allowed() == null) {
-				return Refusal.NONE;
-			}
-			if (this.caller == Caller.ANONYMOUS) {
-				return Refusal.UNAUTHENTICATED;
-			}
-			if (this.caller == Caller.ANONYMOUS_BROWSER) {
-				return Refusal.SIGN_IN;
-			}
-			return this.endpoint.allowed().contains(this.caller) ? Refusal.NONE : Refusal.FORBIDDEN;
-		}
-
-		int expectedStatus() {
-			return switch (refusal()) {
-				case NONE -> this.endpoint.status();
-				case UNAUTHENTICATED -> 401;
-				case FORBIDDEN -> 403;
-				case SIGN_IN -> 302;
-			};
-		}
-
-		MockHttpServletRequestBuilder request() {
-			MockHttpServletRequestBuilder request = MockMvcRequestBuilders
-				.request(this.endpoint.method(), this.endpoint.path())
-				.with(this.caller.credentials());
-			if (this.endpoint.body() != null) {
-				request.contentType(MediaType.APPLICATION_JSON).content(this.endpoint.body());
-			}
-			return request;
-		}
-
-		@Override
-		public String toString() {
-			String answer = switch (refusal()) {
-				case NONE -> String.valueOf(this.endpoint.status());
-				case UNAUTHENTICATED -> "401";
-				case FORBIDDEN -> "403";
-				case SIGN_IN -> "302 to sign-in";
-			};
-			return this.endpoint + " as " + this.caller + " → " + answer;
-		}
-
 	}
 
 }
