@@ -24,11 +24,12 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
 /**
  * Camunda's engine built in this JVM, configured as the workflow service configures it
- * (history FULL, JSON serialization, UUID ids, removal-time cleanup, job executor on, a
- * Hikari pool of 10 like Spring Boot's default), without Spring, Kafka or the outbox. The
- * only bean the model evaluates before the triage task is {@code dueDates}; an equivalent
- * stub (working days from today) stands in for it. The other beans the model names run
- * only after triage and are never reached here.
+ * (history FULL, JSON serialization, UUID ids, removal-time cleanup, authorizations with
+ * TASK_WORK for candidates, job executor on, a Hikari pool of 10 like Spring Boot's
+ * default), without Spring, Kafka or the outbox. The only bean the model evaluates before
+ * the triage task is {@code dueDates}; an equivalent stub (working days from today)
+ * stands in for it. The other beans the model names run only after triage and are never
+ * reached here.
  */
 final class BareEngine implements AutoCloseable {
 
@@ -85,6 +86,15 @@ final class BareEngine implements AutoCloseable {
 		configuration.setHistoryCleanupStrategy("removalTimeBased");
 		configuration.setHistoryRemovalTimeStrategy("end");
 		configuration.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin()));
+		// As the workflow runs since issue 7: each task's candidate group gets an
+		// authorization row (TASK_WORK) when the task is created, which Tasklist's
+		// queries
+		// join. Nobody is authenticated while seeding or starting here, so the engine
+		// checks
+		// nothing; ingrid's queries over the REST API see the seeded tasks.
+		configuration.setAuthorizationEnabled(true);
+		configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+		configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*|camunda-admin");
 		Map<Object, Object> beans = new HashMap<>();
 		beans.put("dueDates", new DueDates());
 		configuration.setBeans(beans);

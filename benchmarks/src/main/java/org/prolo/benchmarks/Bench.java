@@ -27,7 +27,9 @@ public final class Bench {
 			  memory    [--rate 200] [--duration 30s] [--rest 20s]
 			  codec     [--forks 1] [--iterations 5]   (JMH, with -prof gc)
 			intake, e2e and tasklist start the stack on fresh prolo_* PostgreSQL databases through the launcher
-			(--postgres) and stop it at the end; --attach uses a stack already running on ports 8080-8085.
+			(--postgres) and stop it at the end; --attach uses a stack already running on ports 8080-8086 and 9000.
+			Requests carry real tokens: dr-ada and dr-ben submit, ingrid lists tasks (signed in at the
+			stack's identity service, renewed before they expire).
 			--launcher-args=--full-jit passes launcher options (with "=", as the value starts with --).
 			Run them under flock /tmp/prolo-stack.lock; codec needs no stack.""";
 

@@ -41,7 +41,7 @@ final class EndToEndBenchmark {
 			return;
 		}
 		try (Stack stack = Stack.startOrAttach(root, args);
-				IntakeClient client = new IntakeClient();
+				IntakeClient client = new IntakeClient(stack.tokens());
 				TriageTasks tasks = new TriageTasks("prolo_workflow", 20)) {
 			AtomicInteger numbers = new AtomicInteger();
 			if (!warmup.isZero()) {

@@ -17,7 +17,7 @@ final class IntakeBenchmark {
 		Duration duration = args.duration("duration", "20s");
 		Duration warmup = args.duration("warmup", "15s");
 		Duration pause = args.duration("pause", "10s");
-		try (Stack stack = Stack.startOrAttach(root, args); IntakeClient client = new IntakeClient()) {
+		try (Stack stack = Stack.startOrAttach(root, args); IntakeClient client = new IntakeClient(stack.tokens())) {
 			AtomicInteger numbers = new AtomicInteger();
 			if (!warmup.isZero()) {
 				System.out.printf("# warm-up: %s at 50/s (not reported)%n", warmup);

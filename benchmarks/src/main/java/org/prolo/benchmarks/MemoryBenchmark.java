@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * 6. Start-up time of the embedded stack (from the launch command to all six services
+ * 6. Start-up time of the embedded stack (from the launch command to all eight services
  * healthy) and the RSS of every process at rest and under load.
  */
 final class MemoryBenchmark {
@@ -21,7 +21,7 @@ final class MemoryBenchmark {
 		Duration load = args.duration("duration", "30s");
 		Duration rest = args.duration("rest", "20s");
 		try (Stack stack = Stack.start(root, args.text("launcher-args", ""));
-				IntakeClient client = new IntakeClient()) {
+				IntakeClient client = new IntakeClient(stack.tokens())) {
 			Map<String, Long> pids = stack.pids();
 			Stack.sleep(rest.toMillis());
 			Map<String, Long> atRest = sample(pids);
@@ -45,7 +45,8 @@ final class MemoryBenchmark {
 			Stack.sleep(1000);
 			Map<String, Long> after = sample(pids);
 			System.out.println();
-			System.out.printf("Start-up: %.1f s from the launch command to all six services healthy (target < 60 s)%n",
+			System.out.printf(
+					"Start-up: %.1f s from the launch command to all eight services healthy (target < 60 s)%n",
 					stack.startup().orElseThrow().toMillis() / 1000.0);
 			System.out.printf("Load: POST /api/referrals at %.0f/s for %s: %d accepted, %d errors, p99 %.1f ms%n", rate,
 					load, result.ok(), result.errors(), result.latency().percentileMillis(99));

@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.prolo.launcher.DemoTokens;
+
 /**
  * The product's embedded stack on PostgreSQL: either started here (fresh prolo_*
  * databases, the launcher's main class in a child JVM with {@code --postgres}, exactly as
@@ -27,7 +29,16 @@ import java.util.stream.Stream;
  */
 final class Stack implements AutoCloseable {
 
+	/** Every process of the stack and its port, identity and the portal included. */
 	static final Map<String, Integer> SERVICES = servicePorts();
+
+	/**
+	 * The services with a database of their own (prolo_<name>), recreated at each start.
+	 */
+	static final List<String> DATABASES = List.of("workflow", "intake", "imaging", "scheduling", "notification",
+			"timeline");
+
+	static final String IDENTITY = "http://localhost:9000";
 
 	private final Path root;
 
@@ -35,10 +46,20 @@ final class Stack implements AutoCloseable {
 
 	private final Duration startup;
 
+	private final DemoTokens tokens = new DemoTokens(IDENTITY);
+
 	private Stack(Path root, Process launcher, Duration startup) {
 		this.root = root;
 		this.launcher = launcher;
 		this.startup = startup;
+	}
+
+	/**
+	 * Tokens of the demo users from the stack's identity service, renewed before they
+	 * expire.
+	 */
+	DemoTokens tokens() {
+		return tokens;
 	}
 
 	static Stack startOrAttach(Path root, Args args) {
@@ -51,11 +72,11 @@ final class Stack implements AutoCloseable {
 	}
 
 	/**
-	 * Recreates the databases, starts the launcher and waits until all six services are
+	 * Recreates the databases, starts the launcher and waits until all eight services are
 	 * healthy.
 	 */
 	static Stack start(Path root, String extraLauncherArgs) {
-		Postgres.recreate(SERVICES.keySet().stream().map(name -> "prolo_" + name).toArray(String[]::new));
+		Postgres.recreate(DATABASES.stream().map(name -> "prolo_" + name).toArray(String[]::new));
 		Path data = root.resolve("benchmarks/target/stack");
 		deleteRecursively(data);
 		try {
@@ -153,7 +174,9 @@ final class Stack implements AutoCloseable {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		long deadline = started + timeout.toNanos();
 		while (true) {
-			boolean all = SERVICES.values().stream().allMatch(port -> healthy(http, port));
+			boolean all = SERVICES.entrySet()
+				.stream()
+				.allMatch(service -> healthy(http, service.getValue(), healthPath(service.getKey())));
 			if (all) {
 				return Duration.ofNanos(System.nanoTime() - started);
 			}
@@ -169,10 +192,15 @@ final class Stack implements AutoCloseable {
 		}
 	}
 
-	private static boolean healthy(HttpClient http, int port) {
+	/** Identity says it is up by its readiness, as the launcher asks it. */
+	private static String healthPath(String service) {
+		return service.equals("identity") ? "/actuator/health/readiness" : "/actuator/health";
+	}
+
+	private static boolean healthy(HttpClient http, int port, String path) {
 		try {
 			HttpResponse<String> response = http
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 					.timeout(Duration.ofSeconds(2))
 					.build(), HttpResponse.BodyHandlers.ofString());
 			return response.statusCode() == 200 && response.body().contains("\"UP\"");
@@ -200,12 +228,14 @@ final class Stack implements AutoCloseable {
 
 	private static Map<String, Integer> servicePorts() {
 		Map<String, Integer> ports = new LinkedHashMap<>();
+		ports.put("identity", 9000);
 		ports.put("workflow", 8080);
 		ports.put("intake", 8081);
 		ports.put("imaging", 8082);
 		ports.put("scheduling", 8083);
 		ports.put("notification", 8084);
 		ports.put("timeline", 8085);
+		ports.put("portal", 8086);
 		return ports;
 	}
 
