@@ -422,6 +422,25 @@ class SystemTests {
 		return "leo";
 	}
 
+	/**
+	 * The "Sign in as" table the launcher prints tells the truth: each user signs in with
+	 * the user id as password, and the token carries exactly the groups the table names.
+	 */
+	@Test
+	void everyDemoUserThePrintedTableNamesSignsInWithTheGroupsItShows() throws Exception {
+		for (ReadyTable.Login login : ReadyTable.DEMO_LOGINS) {
+			String jwt = new DemoTokens(ServiceSpec.IDENTITY_URL).bearer(login.user()).substring("Bearer ".length());
+			JsonNode claims = json.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+			List<String> groups = new ArrayList<>();
+			claims.get("groups").forEach(group -> groups.add(group.asText()));
+
+			assertThat(claims.get("sub").asText()).isEqualTo(login.user());
+			assertThat(claims.get("iss").asText()).isEqualTo(ServiceSpec.IDENTITY_URL);
+			assertThat(groups).as(login.user())
+				.containsExactlyInAnyOrderElementsOf(List.of(login.groups().split(",\\s*")));
+		}
+	}
+
 	@Test
 	void everyServiceIsLiveAndReadyWithoutATokenAndTheSixServeMetricsToPrometheus() throws Exception {
 		for (ServiceSpec service : ServiceSpec.ALL) {
