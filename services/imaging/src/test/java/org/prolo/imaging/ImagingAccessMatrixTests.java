@@ -66,23 +66,7 @@ class ImagingAccessMatrixTests extends HttpOnlyContext {
 		endpoints.add(new Endpoint(HttpMethod.GET, "/api/imaging-orders/no-such-order", null, STAFF, 404));
 		endpoints.add(new Endpoint(HttpMethod.POST, "/api/imaging-orders/no-such-order/report", REPORT,
 				Set.of(Caller.CLINICIAN, RADIOLOGY), 404));
-		for (String probe : new String[] { "/actuator/health", "/actuator/health/liveness",
-				"/actuator/health/readiness" }) {
-			endpoints.add(new Endpoint(HttpMethod.GET, probe, null, null, 200));
-		}
-		endpoints.add(new Endpoint(HttpMethod.GET, "/actuator/prometheus", null,
-				Set.of(Caller.CLINIC_LEAD, Caller.PROMETHEUS), 200));
-		endpoints.add(new Endpoint(HttpMethod.GET, "/actuator/info", null, Set.of(Caller.CLINIC_LEAD), 200));
-		endpoints.add(new Endpoint(HttpMethod.GET, "/actuator/deadletters", null, Set.of(Caller.CLINIC_LEAD), 200));
-		// Without partition and offset: a replay that gets past the rules is refused as
-		// incomplete, and nothing is replayed.
-		endpoints.add(new Endpoint(HttpMethod.POST, "/actuator/deadletters/workflow.referral-events", "{}",
-				Set.of(Caller.CLINIC_LEAD), 400));
-		endpoints.add(new Endpoint(HttpMethod.GET, "/v3/api-docs", null, SIGNED_IN, 200));
-		endpoints.add(new Endpoint(HttpMethod.GET, "/swagger-ui.html", null, SIGNED_IN, 302));
-		endpoints.add(new Endpoint(HttpMethod.GET, "/swagger-ui/index.html", null, SIGNED_IN, 200));
-		endpoints.add(new Endpoint(HttpMethod.GET, "/asyncapi.yaml", null, SIGNED_IN, 200));
-		endpoints.add(new Endpoint(HttpMethod.GET, "/events/ImagingReported/v1.avsc", null, SIGNED_IN, 200));
+		endpoints.addAll(MATRIX.platformEndpoints("/events/ImagingReported/v1.avsc"));
 		return endpoints;
 	}
 

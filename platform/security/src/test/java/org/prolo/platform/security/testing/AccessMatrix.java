@@ -81,6 +81,35 @@ public final class AccessMatrix {
 	}
 
 	/** Each endpoint against each caller, endpoint by endpoint. */
+	/**
+	 * What every service serves from the platform: open probes, metrics for Prometheus
+	 * and clinic leads, the other actuator endpoints and dead-letter replay for clinic
+	 * leads, and API documents for anyone signed in.
+	 * @param eventSchema the path of one event schema the service serves
+	 */
+	public List<Endpoint> platformEndpoints(String eventSchema) {
+		List<Endpoint> endpoints = new java.util.ArrayList<>();
+		for (String probe : new String[] { "/actuator/health", "/actuator/health/liveness",
+				"/actuator/health/readiness" }) {
+			endpoints.add(new Endpoint(HttpMethod.GET, probe, null, null, 200));
+		}
+		endpoints.add(new Endpoint(HttpMethod.GET, "/actuator/prometheus", null,
+				Set.of(Caller.CLINIC_LEAD, Caller.PROMETHEUS), 200));
+		endpoints.add(new Endpoint(HttpMethod.GET, "/actuator/info", null, Set.of(Caller.CLINIC_LEAD), 200));
+		endpoints.add(new Endpoint(HttpMethod.GET, "/actuator/deadletters", null, Set.of(Caller.CLINIC_LEAD), 200));
+		// Without partition and offset: a replay that gets past the rules is refused as
+		// incomplete, and nothing is replayed.
+		endpoints.add(new Endpoint(HttpMethod.POST, "/actuator/deadletters/workflow.referral-events", "{}",
+				Set.of(Caller.CLINIC_LEAD), 400));
+		Set<Caller> signedIn = signedIn();
+		endpoints.add(new Endpoint(HttpMethod.GET, "/v3/api-docs", null, signedIn, 200));
+		endpoints.add(new Endpoint(HttpMethod.GET, "/swagger-ui.html", null, signedIn, 302));
+		endpoints.add(new Endpoint(HttpMethod.GET, "/swagger-ui/index.html", null, signedIn, 200));
+		endpoints.add(new Endpoint(HttpMethod.GET, "/asyncapi.yaml", null, signedIn, 200));
+		endpoints.add(new Endpoint(HttpMethod.GET, eventSchema, null, signedIn, 200));
+		return endpoints;
+	}
+
 	public Stream<Access> cases(List<Endpoint> endpoints) {
 		return endpoints.stream()
 			.flatMap(endpoint -> this.callers.stream().map(caller -> new Access(endpoint, caller)));
