@@ -91,10 +91,7 @@ class TimelineAccessMatrixTests extends HttpOnlyContext {
 	void sendsTheSecurityHeaders() throws Exception {
 		mvc.perform(get("/api/kpis").header(HttpHeaders.AUTHORIZATION, Caller.CLINICIAN.token()))
 			.andExpect(status().isOk())
-			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
-			.andExpect(header().string("X-Frame-Options", "DENY"))
-			.andExpect(header().exists("Content-Security-Policy"))
-			.andExpect(header().string("Referrer-Policy", "same-origin"));
+			.andExpect(AccessMatrix.securityHeaders());
 	}
 
 	@Test

@@ -40,7 +40,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -153,8 +152,7 @@ public class ProloSecurityAutoConfiguration {
 		manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
 			.clientCredentials(credentials -> credentials.accessTokenResponseClient(tokenClientWithTimeouts()))
 			.build());
-		OAuth2AuthorizedClientManager authorized = manager;
-		return new ServiceTokens(authorized);
+		return new ServiceTokens(manager);
 	}
 
 	/**

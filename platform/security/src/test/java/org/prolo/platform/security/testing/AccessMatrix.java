@@ -110,6 +110,14 @@ public final class AccessMatrix {
 		return endpoints;
 	}
 
+	/** The headers platform/security puts on every answer. */
+	public static org.springframework.test.web.servlet.ResultMatcher securityHeaders() {
+		var header = org.springframework.test.web.servlet.result.MockMvcResultMatchers.header();
+		return org.springframework.test.web.servlet.ResultMatcher.matchAll(
+				header.string("X-Content-Type-Options", "nosniff"), header.string("X-Frame-Options", "DENY"),
+				header.exists("Content-Security-Policy"), header.string("Referrer-Policy", "same-origin"));
+	}
+
 	public Stream<Access> cases(List<Endpoint> endpoints) {
 		return endpoints.stream()
 			.flatMap(endpoint -> this.callers.stream().map(caller -> new Access(endpoint, caller)));
