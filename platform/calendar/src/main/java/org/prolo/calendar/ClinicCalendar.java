@@ -83,6 +83,18 @@ public final class ClinicCalendar {
 		return ZonedDateTime.ofLocal(day.atTime(start.toLocalTime()), zone, start.getOffset()).toInstant();
 	}
 
+	/**
+	 * The same wall-clock time {@code days} calendar days after {@code from}, in the
+	 * clinic's zone, moved on to the next working day if the clinic is closed then: a
+	 * deadline of two weeks stays two weeks, but never ends on a closed day.
+	 */
+	public Instant daysAfter(Instant from, int days) {
+		if (days < 0) {
+			throw new IllegalArgumentException("days must not be negative: " + days);
+		}
+		return workingDaysAfter(from.atZone(zone).plusDays(days).toInstant(), 0);
+	}
+
 	@Override
 	public String toString() {
 		return "ClinicCalendar[zone=" + zone + ", closedDays=" + closedDays.size() + "]";

@@ -117,8 +117,28 @@ class ClinicCalendarTests {
 	}
 
 	@Test
-	void refusesNegativeWorkingDays() {
+	void calendarDaysEndingOnAWeekendOrClosedDayMoveToTheNextWorkingDay() {
+		// Tuesday 16 December 2025, 10:00 in the clinic.
+		Instant tuesday = Instant.parse("2025-12-16T09:00:00Z");
+
+		assertThat(christmas.daysAfter(tuesday, 7)).as("a working Tuesday")
+			.isEqualTo(Instant.parse("2025-12-23T09:00:00Z"));
+		assertThat(christmas.daysAfter(tuesday, 4)).as("Saturday").isEqualTo(Instant.parse("2025-12-22T09:00:00Z"));
+		assertThat(christmas.daysAfter(tuesday, 8)).as("Christmas Eve")
+			.isEqualTo(Instant.parse("2025-12-29T09:00:00Z"));
+	}
+
+	@Test
+	void calendarDaysKeepTheClinicsWallClockTimeAcrossSummerTime() {
+		// Monday 17 March 2025, 09:00 CET; two weeks on is 09:00 CEST.
+		assertThat(weekendsOnly.daysAfter(Instant.parse("2025-03-17T08:00:00Z"), 14))
+			.isEqualTo(Instant.parse("2025-03-31T07:00:00Z"));
+	}
+
+	@Test
+	void refusesCountingBackwards() {
 		assertThatIllegalArgumentException().isThrownBy(() -> weekendsOnly.workingDaysAfter(Instant.EPOCH, -1));
+		assertThatIllegalArgumentException().isThrownBy(() -> weekendsOnly.daysAfter(Instant.EPOCH, -1));
 	}
 
 }

@@ -28,4 +28,13 @@ public class DueDates {
 		return Date.from(calendar.workingDaysAfter(clock.instant(), days));
 	}
 
+	/**
+	 * A deadline in calendar days that never ends on a day the clinic is closed: the
+	 * referrer's answer to a request for information,
+	 * {@code timeDate="${dueDates.daysFromNow(14)}"}.
+	 */
+	public Date daysFromNow(int days) {
+		return Date.from(calendar.daysAfter(clock.instant(), days));
+	}
+
 }
