@@ -86,9 +86,8 @@ class ClinicCalendarTests {
 
 		assertThat(weekendsOnly.dateOf(lateFriday)).isEqualTo(LocalDate.of(2025, 6, 7));
 		assertThat(weekendsOnly.today(Clock.fixed(lateFriday, ZoneOffset.UTC))).isEqualTo(LocalDate.of(2025, 6, 7));
-		// One working day from the clinic's Saturday is Monday; counted in UTC it would
-		// be
-		// Monday too but from Friday, so a zero-day due date tells them apart.
+		// Due now: in the clinic it is Saturday, so Monday 00:30; a calendar counting in
+		// UTC would still see a working Friday.
 		assertThat(weekendsOnly.workingDaysAfter(lateFriday, 0)).isEqualTo(Instant.parse("2025-06-08T22:30:00Z"));
 		assertThat(new ClinicCalendar(ZoneOffset.UTC, Set.of()).workingDaysAfter(lateFriday, 0)).isEqualTo(lateFriday);
 	}
