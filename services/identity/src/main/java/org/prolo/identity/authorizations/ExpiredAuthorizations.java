@@ -49,8 +49,8 @@ public class ExpiredAuthorizations {
 		this.clock = clock;
 	}
 
-	@Scheduled(initialDelayString = "${prolo.identity.authorizations.clean-up-interval}",
-			fixedDelayString = "${prolo.identity.authorizations.clean-up-interval}")
+	@Scheduled(initialDelayString = "${prolo.identity.authorizations.clean-up-interval:10m}",
+			fixedDelayString = "${prolo.identity.authorizations.clean-up-interval:10m}")
 	void removeOnSchedule() {
 		int removed = removeExpired();
 		if (removed > 0) {
