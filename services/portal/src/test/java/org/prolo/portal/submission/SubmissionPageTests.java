@@ -134,6 +134,22 @@ class SubmissionPageTests extends PortalPages {
 	}
 
 	@Test
+	void sendsTheSignedInPhysiciansNameAndAddressWhateverTheFormSays() throws Exception {
+		intake.answer("POST", "/api/referrals", 201, CREATED);
+		String key = idempotencyKey(newForm());
+
+		this.mvc
+			.perform(completeForm(key,
+					Map.of("referrerName", "Dr Mallory", "referrerEmail", "mallory@elsewhere.example")))
+			.andExpect(status().isSeeOther());
+
+		JsonNode referrer = this.json.readTree(intake.only("POST", "/api/referrals").body()).path("referrer");
+		assertThat(referrer.path("name").asText()).isEqualTo("Dr Ada Lovelace");
+		assertThat(referrer.path("email").asText()).isEqualTo("ada@referrers.example");
+		assertThat(input(newForm(), "referrerEmail")).contains("readonly");
+	}
+
+	@Test
 	void sendsTheSameKeyWhenTheSameFormIsSubmittedTwice() throws Exception {
 		intake.answer("POST", "/api/referrals",
 				Answer.withHeaders(201, CREATED, Map.of("Idempotent-Replayed", "true")));
