@@ -320,7 +320,10 @@ class SubmissionPageTests extends PortalPages {
 				fields.put(name, value);
 			}
 		});
-		var request = post("/referrals").with(physician("dr-ada")).with(csrf()).accept(MediaType.TEXT_HTML);
+		// A real sign-in's ID token names the physician (scopes profile and email).
+		var request = post("/referrals").with(physician("dr-ada", "Dr Ada Lovelace", "ada@referrers.example"))
+			.with(csrf())
+			.accept(MediaType.TEXT_HTML);
 		fields.forEach(request::param);
 		return request;
 	}
