@@ -177,7 +177,8 @@ class HostileCompletionTests {
 
 	@Test
 	void nobodyChangesAFactOutsideACompletion() {
-		Task triage = openTask(submit(), "triage");
+		String referral = submit();
+		Task triage = openTask(referral, "triage");
 		String instance = triage.getProcessInstanceId();
 		String value = "{\"value\":true,\"type\":\"Boolean\"}";
 		String modification = "{\"modifications\":{\"malignancyAtSite\":{\"value\":true,\"type\":\"Boolean\"}}}";
@@ -195,7 +196,18 @@ class HostileCompletionTests {
 					"application/json", value));
 			assertRefused(http.put("/engine-rest/execution/" + instance + "/localVariables/malignancyAtSite", token,
 					"application/json", value));
+			// Without the guard, this one would withdraw the referral and set the fact.
+			assertRefused(http.post("/engine-rest/message", token, "application/json",
+					"{\"messageName\":\"ReferralWithdrawn\",\"businessKey\":\"" + referral
+							+ "\",\"processVariables\":{\"malignancyAtSite\":{\"value\":true,\"type\":\"Boolean\"}}}"));
 		}
+		// A BPMN error the process does not catch would end the referral.
+		assertRefused(http.post("/engine-rest/task/" + triage.getId() + "/bpmnError", ingrid(), "application/json",
+				"{\"errorCode\":\"any\",\"variables\":{\"malignancyAtSite\":{\"value\":true,\"type\":\"Boolean\"}}}"));
+		assertRefused(http.post("/engine-rest/task/" + triage.getId() + "/bpmnEscalation", ingrid(), "application/json",
+				"{\"escalationCode\":\"any\"}"));
+		assertThat(tasks.createTaskQuery().taskId(triage.getId()).count()).isOne();
+		assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
 		assertThat(runtime.getVariable(instance, "malignancyAtSite")).isEqualTo(false);
 		assertThat(tasks.getVariablesLocal(triage.getId())).isEmpty();
 	}

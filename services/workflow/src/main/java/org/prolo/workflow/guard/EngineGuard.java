@@ -5,12 +5,18 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
+import org.camunda.bpm.engine.impl.SignalEventReceivedBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
@@ -18,7 +24,10 @@ import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -73,12 +82,15 @@ public class EngineGuard extends CommandInterceptor {
 		else if (!person) {
 			return;
 		}
+		else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+			refuseInput(policy.thrownFromTaskRefusal());
+		}
 		else if (command instanceof AbstractSetVariableCmd || command instanceof AbstractPatchVariablesCmd
 				|| command instanceof SetVariablesToProcessInstancesBatchCmd) {
 			Map<String, ?> variables = field(command, "variables");
 			Collection<String> deletions = (command instanceof AbstractPatchVariablesCmd) ? field(command, "deletions")
 					: null;
-			var names = new java.util.TreeSet<String>();
+			var names = new TreeSet<String>();
 			if (variables != null) {
 				names.addAll(variables.keySet());
 			}
@@ -86,6 +98,18 @@ public class EngineGuard extends CommandInterceptor {
 				names.addAll(deletions);
 			}
 			refuseInput(policy.variableChangeRefusal(names));
+		}
+		else if (command instanceof AbstractCorrelateMessageCmd) {
+			// A message or signal sent by a person carries no variables: the services'
+			// events are the only senders of facts (they correlate without a person).
+			MessageCorrelationBuilderImpl builder = field(command, "builder");
+			refuseCarried(builder.getPayloadProcessInstanceVariables(),
+					builder.getPayloadProcessInstanceVariablesLocal(),
+					builder.getPayloadProcessInstanceVariablesToTriggeredScope());
+		}
+		else if (command instanceof SignalEventReceivedCmd) {
+			SignalEventReceivedBuilderImpl builder = field(command, "builder");
+			refuseCarried(builder.getVariables());
 		}
 		else if (command instanceof AbstractRemoveVariableCmd) {
 			Collection<String> names = field(command, "variableNames");
@@ -101,9 +125,8 @@ public class EngineGuard extends CommandInterceptor {
 			refuseAccess(policy.candidateGroupRefusal(groups(caller), field(command, "groupId")));
 		}
 		else if (command instanceof AbstractAddIdentityLinkCmd) {
-			// AssignTaskCmd, SetTaskOwnerCmd, AddUserIdentityLinkCmd: a person is given
-			// the
-			// task, as its assignee, owner or a candidate.
+			// AssignTaskCmd, SetTaskOwnerCmd, AddUserIdentityLinkCmd: a person is
+			// given the task, as its assignee, owner or a candidate.
 			assignment(context, caller, field(command, "taskId"), field(command, "userId"));
 		}
 		else if (command instanceof SaveTaskCmd) {
@@ -112,12 +135,25 @@ public class EngineGuard extends CommandInterceptor {
 					: null;
 			String before = (stored != null) ? stored.getAssignee() : null;
 			String ownerBefore = (stored != null) ? stored.getOwner() : null;
-			if (!java.util.Objects.equals(before, changed.getAssignee())) {
+			if (!Objects.equals(before, changed.getAssignee())) {
 				givingTask(context, caller, stored, changed.getAssignee());
 			}
-			if (!java.util.Objects.equals(ownerBefore, changed.getOwner())) {
+			if (!Objects.equals(ownerBefore, changed.getOwner())) {
 				givingTask(context, caller, stored, changed.getOwner());
 			}
+		}
+	}
+
+	@SafeVarargs
+	private void refuseCarried(Map<String, ?>... payloads) {
+		var names = new TreeSet<String>();
+		for (Map<String, ?> payload : payloads) {
+			if (payload != null) {
+				names.addAll(payload.keySet());
+			}
+		}
+		if (!names.isEmpty()) {
+			refuseInput(policy.variableChangeRefusal(names));
 		}
 	}
 
@@ -177,7 +213,7 @@ public class EngineGuard extends CommandInterceptor {
 	 */
 	static String typeOf(Object value) {
 		if (value instanceof TypedValue typed) {
-			return (typed.getType() != null) ? typed.getType().getName().toLowerCase(java.util.Locale.ROOT)
+			return (typed.getType() != null) ? typed.getType().getName().toLowerCase(Locale.ROOT)
 					: typeOf(typed.getValue());
 		}
 		if (value == null) {

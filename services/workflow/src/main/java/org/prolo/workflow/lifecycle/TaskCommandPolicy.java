@@ -70,6 +70,15 @@ public final class TaskCommandPolicy {
 				+ " may not be changed outside a task's completion; a task's completion sets its own outputs only");
 	}
 
+	/**
+	 * A task ends only by its completion: the process catches no error or escalation from
+	 * a user task, and one thrown there (with whatever variables) would end or divert the
+	 * referral with none of its outputs.
+	 */
+	public Optional<String> thrownFromTaskRefusal() {
+		return Optional.of("a task ends only by its completion; it throws no BPMN error or escalation");
+	}
+
 	/** Refuses variable values that are not plain values. */
 	public Optional<String> serializedRefusal(Map<String, String> typeByVariable) {
 		Set<String> serialized = new TreeSet<>();
