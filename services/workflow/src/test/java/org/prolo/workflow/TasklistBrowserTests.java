@@ -217,6 +217,57 @@ class TasklistBrowserTests {
 	}
 
 	@Test
+	void triageAfterAnInformationRequestShowsTheQuestionAndTheAnswerWithoutSubmittingThem(Page page, TestInfo test)
+			throws Exception {
+		String referralId = submitAndAwaitTriage();
+		Task first = tasks.createTaskQuery().processInstanceBusinessKey(referralId).singleResult();
+		tasks.complete(first.getId(),
+				Map.of("triageOutcome", "INFO_REQUESTED", "infoQuestion", "Is there a recent X-ray?"));
+		runtime.createMessageCorrelation("ReferralInfoProvided")
+			.processInstanceBusinessKey(referralId)
+			.setVariable("infoAnswer", "Yes, from March: mild degenerative changes.")
+			.correlate();
+		Task again = await().atMost(TIMEOUT)
+			.until(() -> tasks.createTaskQuery()
+				.processInstanceBusinessKey(referralId)
+				.taskDefinitionKey("triage")
+				.singleResult(), task -> task != null);
+
+		warmUpWebapps();
+		try {
+			page.navigate("http://localhost:" + port + "/camunda/app/tasklist/");
+			IdentityServer.signIn(page, "ingrid");
+			expect(page.locator(".task-filters")).isVisible();
+			page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + again.getId());
+			expect(page.locator(".task-card h2.task")).hasText("Triage referral");
+			expect(page.getByText("Is there a recent X-ray?")).isVisible();
+			Locator answer = page.getByLabel("The referrer's answer");
+			expect(answer).hasValue("Yes, from March: mild degenerative changes.");
+			expect(answer).isDisabled();
+			chromium.screenshot("info-answer-shown");
+
+			page.locator(".task-card button.claim").click();
+			Locator outcome = page.locator(".fjs-form-field-select")
+				.filter(new Locator.FilterOptions().setHasText("Outcome"));
+			outcome.locator(".fjs-input-group").click();
+			outcome.locator(".fjs-dropdownlist-item").filter(exactText("Accept")).click();
+			page.locator(".form-actions button.btn-primary")
+				.filter(new Locator.FilterOptions().setHasText("Complete"))
+				.click();
+		}
+		catch (RuntimeException | AssertionError ex) {
+			chromium.screenshot("failed-" + test.getTestMethod().map(method -> method.getName()).orElse("test"));
+			throw ex;
+		}
+
+		// Accepted, although the form showed infoAnswer, which triage may not set: the
+		// disabled field was not submitted.
+		await().atMost(TIMEOUT)
+			.until(() -> history.createHistoricTaskInstanceQuery().taskId(again.getId()).finished().count() == 1);
+		assertThat(runtime.getVariable(again.getProcessInstanceId(), "triageOutcome")).isEqualTo("ACCEPTED");
+	}
+
+	@Test
 	void aPhysicianWhoSignsInGetsNoTasklist(Page page) {
 		page.navigate("http://localhost:" + port + "/camunda/app/tasklist/");
 

@@ -36,6 +36,12 @@ public final class WorkflowHttp {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	public HttpResponse<String> put(String path, String bearer, String contentType, String body) {
+		return send(request(path, bearer).header("Accept", "application/json")
+			.header("Content-Type", contentType)
+			.PUT(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	private HttpRequest.Builder request(String path, String bearer) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.root + path))
 			.timeout(Duration.ofSeconds(60));

@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
  * permissions: a candidate group or assignee gets READ and TASK_WORK on each task
  * (camunda.bpm.generic-properties default-user-permission-name-for-task), so a group sees
  * and works its own tasks only and cannot reassign or edit them.</li>
+ * <li>clinic-leads: TASK_ASSIGN on every task, to assign and delegate (only to a member
+ * of one of the task's groups: org.prolo.workflow.guard).</li>
  * <li>camunda-admin: ALL on every resource, Cockpit and Admin included, as Camunda's own
  * first-admin setup grants it; the engine also treats the group as its admin group.</li>
  * <li>Physicians and service clients: nothing.</li>
@@ -76,6 +78,9 @@ public class GroupAuthorizations implements ApplicationRunner {
 			grant(group, Resources.FILTER, Authorization.ANY, Permissions.READ);
 			grant(group, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ);
 		}
+		// Leads give tasks to people (the engine guard checks the assignee is a member of
+		// one of the task's groups); nobody else may.
+		grant(Roles.CLINIC_LEADS, Resources.TASK, Authorization.ANY, Permissions.TASK_ASSIGN);
 		for (Resources resource : Resources.values()) {
 			grant(Roles.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
 		}

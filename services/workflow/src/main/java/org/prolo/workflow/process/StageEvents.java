@@ -120,8 +120,12 @@ public class StageEvents {
 			case "NOT_SUITABLE" -> Variables.text(execution, "notSuitableReasonCode");
 			default -> null;
 		};
+		// Each closing's note is the one its deciding task wrote: triage's for a
+		// rejection,
+		// the clinician's for an unsuitable referral.
 		String note = switch (outcome) {
-			case "REJECTED", "NOT_SUITABLE" -> Variables.text(execution, "noteToReferrer");
+			case "REJECTED" -> Variables.text(execution, "noteToReferrer");
+			case "NOT_SUITABLE" -> Variables.text(execution, "suitabilityNote");
 			default -> null;
 		};
 		execution.setVariable("closingOutcome", outcome);
@@ -141,12 +145,12 @@ public class StageEvents {
 	}
 
 	/**
-	 * The assignee; else the user signed in to Tasklist or the REST API; else unknown.
+	 * The person signed in to Tasklist or the REST API who completes the task, as the
+	 * engine authenticated them; never the assignee or a name sent with the completion (a
+	 * claim or an assignment names someone else). "unknown" for the service's own Java
+	 * calls, which have no person.
 	 */
 	private String actor(DelegateTask task) {
-		if (task.getAssignee() != null) {
-			return task.getAssignee();
-		}
 		var authentication = identity.getCurrentAuthentication();
 		return (authentication != null && authentication.getUserId() != null) ? authentication.getUserId() : "unknown";
 	}

@@ -1,6 +1,6 @@
 package org.prolo.workflow.process;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.prolo.workflow.lifecycle.TaskInputRules;
@@ -31,11 +31,18 @@ public class TaskInputValidation implements TaskListener {
 		checked.normalized().forEach(task::setVariable);
 	}
 
-	/** The message lists every broken rule; the REST API returns it to the client. */
-	public static class InvalidTaskInputException extends ProcessEngineException {
+	/**
+	 * The message lists every broken rule; the REST API returns it to the client with a
+	 * 400 (a bad user request, also where Camunda's REST API does not wrap it).
+	 */
+	public static class InvalidTaskInputException extends BadUserRequestException {
 
 		InvalidTaskInputException(String taskKey, java.util.List<String> violations) {
-			super("Invalid input for task " + taskKey + ": " + String.join("; ", violations));
+			this("Invalid input for task " + taskKey + ": " + String.join("; ", violations));
+		}
+
+		public InvalidTaskInputException(String message) {
+			super(message);
 		}
 
 	}

@@ -76,7 +76,8 @@ public class RecordingStageEvents {
 			default -> null;
 		};
 		String note = switch (outcome) {
-			case "REJECTED", "NOT_SUITABLE" -> text(execution, "noteToReferrer");
+			case "REJECTED" -> text(execution, "noteToReferrer");
+			case "NOT_SUITABLE" -> text(execution, "suitabilityNote");
 			default -> null;
 		};
 		execution.setVariable("closingOutcome", outcome);

@@ -163,7 +163,7 @@ final class ReferralProcessDriver {
 
 	void confirm(ProcessInstance referral, String decision, String rationale) {
 		completeTask(referral, "confirm-suitability", "suitabilityDecision", decision, "overrideRationale", rationale,
-				"noteToReferrer", "Letter to the referrer");
+				"suitabilityNote", "Letter to the referrer");
 	}
 
 	/** Completes plan-course with the proposal as the form shows it, overridden. */

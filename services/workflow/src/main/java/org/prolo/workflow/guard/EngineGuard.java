@@ -1,0 +1,278 @@
+package org.prolo.workflow.guard;
+
+import java.lang.reflect.Field;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
+import org.camunda.bpm.engine.impl.SignalEventReceivedBuilderImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.prolo.workflow.lifecycle.TaskCommandPolicy;
+import org.prolo.workflow.process.TaskInputValidation.InvalidTaskInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Inside every engine command (after the command context opens, so a refusal rolls
+ * nothing back because nothing ran): hands the task and variable commands to
+ * {@link TaskCommandPolicy} and refuses what it refuses. Completions are checked whoever
+ * sends them (REST, Tasklist, Java API); the rules about variable changes, claims and
+ * assignments apply to people, that is commands run with an authenticated user (the
+ * engine's own work, timers and the service's listeners run without one). Commands keep
+ * their arguments in protected fields with no getters, hence the reflection.
+ */
+public class EngineGuard extends CommandInterceptor {
+
+	private static final Logger log = LoggerFactory.getLogger(EngineGuard.class);
+
+	private final TaskCommandPolicy policy;
+
+	public EngineGuard(TaskCommandPolicy policy) {
+		this.policy = policy;
+	}
+
+	@Override
+	public <T> T execute(Command<T> command) {
+		check(command, Context.getCommandContext());
+		return next.execute(command);
+	}
+
+	private void check(Command<?> command, CommandContext context) {
+		Authentication caller = (context != null) ? context.getAuthentication() : null;
+		boolean person = caller != null && caller.getUserId() != null;
+		if (command instanceof CompleteTaskCmd) {
+			completion(context, field(command, "taskId"), field(command, "variables"));
+		}
+		else if (command instanceof SubmitTaskFormCmd) {
+			completion(context, field(command, "taskId"), field(command, "properties"));
+		}
+		else if (!person) {
+			return;
+		}
+		else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+			refuseInput(policy.thrownFromTaskRefusal());
+		}
+		else if (command instanceof AbstractSetVariableCmd || command instanceof AbstractPatchVariablesCmd
+				|| command instanceof SetVariablesToProcessInstancesBatchCmd) {
+			Map<String, ?> variables = field(command, "variables");
+			Collection<String> deletions = (command instanceof AbstractPatchVariablesCmd) ? field(command, "deletions")
+					: null;
+			var names = new TreeSet<String>();
+			if (variables != null) {
+				names.addAll(variables.keySet());
+			}
+			if (deletions != null) {
+				names.addAll(deletions);
+			}
+			refuseInput(policy.variableChangeRefusal(names));
+		}
+		else if (command instanceof AbstractCorrelateMessageCmd) {
+			// A message or signal sent by a person carries no variables: the services'
+			// events are the only senders of facts (they correlate without a person).
+			MessageCorrelationBuilderImpl builder = field(command, "builder");
+			refuseCarried(builder.getPayloadProcessInstanceVariables(),
+					builder.getPayloadProcessInstanceVariablesLocal(),
+					builder.getPayloadProcessInstanceVariablesToTriggeredScope());
+		}
+		else if (command instanceof SignalEventReceivedCmd) {
+			SignalEventReceivedBuilderImpl builder = field(command, "builder");
+			refuseCarried(builder.getVariables());
+		}
+		else if (command instanceof AbstractRemoveVariableCmd) {
+			Collection<String> names = field(command, "variableNames");
+			refuseInput(policy.variableChangeRefusal(names));
+		}
+		else if (command instanceof ClaimTaskCmd) {
+			refuseAccess(policy.claimRefusal(caller.getUserId(), field(command, "userId")));
+		}
+		else if (command instanceof DelegateTaskCmd) {
+			assignment(context, caller, field(command, "taskId"), field(command, "userId"));
+		}
+		else if (command instanceof AddGroupIdentityLinkCmd) {
+			refuseAccess(policy.candidateGroupRefusal(groups(caller), field(command, "groupId")));
+		}
+		else if (command instanceof AbstractAddIdentityLinkCmd) {
+			// AssignTaskCmd, SetTaskOwnerCmd, AddUserIdentityLinkCmd: a person is
+			// given the task, as its assignee, owner or a candidate.
+			assignment(context, caller, field(command, "taskId"), field(command, "userId"));
+		}
+		else if (command instanceof SaveTaskCmd) {
+			TaskEntity changed = field(command, "task");
+			TaskEntity stored = (changed.getId() != null) ? context.getTaskManager().findTaskById(changed.getId())
+					: null;
+			String before = (stored != null) ? stored.getAssignee() : null;
+			String ownerBefore = (stored != null) ? stored.getOwner() : null;
+			if (!Objects.equals(before, changed.getAssignee())) {
+				givingTask(context, caller, stored, changed.getAssignee());
+			}
+			if (!Objects.equals(ownerBefore, changed.getOwner())) {
+				givingTask(context, caller, stored, changed.getOwner());
+			}
+		}
+	}
+
+	@SafeVarargs
+	private void refuseCarried(Map<String, ?>... payloads) {
+		var names = new TreeSet<String>();
+		for (Map<String, ?> payload : payloads) {
+			if (payload != null) {
+				names.addAll(payload.keySet());
+			}
+		}
+		if (!names.isEmpty()) {
+			refuseInput(policy.variableChangeRefusal(names));
+		}
+	}
+
+	private void completion(CommandContext context, String taskId, Map<String, ?> variables) {
+		if (context == null || taskId == null || variables == null || variables.isEmpty()) {
+			return;
+		}
+		TaskEntity task = context.getTaskManager().findTaskById(taskId);
+		if (task == null) {
+			return; // the engine answers "no such task" itself
+		}
+		Map<String, String> types = new LinkedHashMap<>();
+		// A VariableMap hands out plain values, and a serialized object has none: ask it
+		// for the typed value.
+		for (String name : variables.keySet()) {
+			types.put(name,
+					typeOf((variables instanceof VariableMap typed) ? typed.getValueTyped(name) : variables.get(name)));
+		}
+		Optional<String> refusal = policy.completionRefusal(task.getTaskDefinitionKey(), types);
+		if (refusal.isPresent()) {
+			log.info("Refused to complete task {} ({}): {}", taskId, task.getTaskDefinitionKey(), refusal.get());
+			throw new InvalidTaskInputException(
+					"Invalid input for task " + task.getTaskDefinitionKey() + ": " + refusal.get());
+		}
+	}
+
+	private void assignment(CommandContext context, Authentication caller, String taskId, String userId) {
+		givingTask(context, caller, (taskId != null) ? context.getTaskManager().findTaskById(taskId) : null, userId);
+	}
+
+	private void givingTask(CommandContext context, Authentication caller, TaskEntity task, String userId) {
+		List<String> candidateGroups = (task == null) ? List.of()
+				: task.getIdentityLinks()
+					.stream()
+					.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+					.map(IdentityLink::getGroupId)
+					.toList();
+		List<String> memberOf = (userId == null) ? List.of()
+				: context.runWithoutAuthorization(() -> context.getProcessEngineConfiguration()
+					.getIdentityService()
+					.createGroupQuery()
+					.groupMember(userId)
+					.list()
+					.stream()
+					.map(Group::getId)
+					.toList());
+		refuseAccess(policy.assignmentRefusal(groups(caller), userId, memberOf, candidateGroups));
+	}
+
+	private static List<String> groups(Authentication caller) {
+		return (caller.getGroupIds() != null) ? caller.getGroupIds() : List.of();
+	}
+
+	/**
+	 * The type a variable would be stored as: a typed value's own type, else the plain
+	 * type of a Java value, else "object" (the engine would serialize it).
+	 */
+	static String typeOf(Object value) {
+		if (value instanceof TypedValue typed) {
+			return (typed.getType() != null) ? typed.getType().getName().toLowerCase(Locale.ROOT)
+					: typeOf(typed.getValue());
+		}
+		if (value == null) {
+			return "null";
+		}
+		if (value instanceof String) {
+			return "string";
+		}
+		if (value instanceof Boolean) {
+			return "boolean";
+		}
+		if (value instanceof Integer) {
+			return "integer";
+		}
+		if (value instanceof Long) {
+			return "long";
+		}
+		if (value instanceof Short) {
+			return "short";
+		}
+		if (value instanceof Double) {
+			return "double";
+		}
+		if (value instanceof Date) {
+			return "date";
+		}
+		return "object";
+	}
+
+	private static void refuseInput(Optional<String> refusal) {
+		refusal.ifPresent(reason -> {
+			log.info("Refused: {}", reason);
+			throw new InvalidTaskInputException("Refused: " + reason);
+		});
+	}
+
+	private static void refuseAccess(Optional<String> refusal) {
+		refusal.ifPresent(reason -> {
+			log.info("Refused: {}", reason);
+			throw new AuthorizationException(reason);
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <V> V field(Object command, String name) {
+		for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+			try {
+				Field field = type.getDeclaredField(name);
+				field.setAccessible(true);
+				return (V) field.get(command);
+			}
+			catch (NoSuchFieldException ex) {
+				// declared higher up
+			}
+			catch (IllegalAccessException ex) {
+				throw new IllegalStateException("Cannot read " + name + " of " + command.getClass().getName(), ex);
+			}
+		}
+		throw new IllegalStateException(command.getClass().getName() + " has no field " + name);
+	}
+
+}

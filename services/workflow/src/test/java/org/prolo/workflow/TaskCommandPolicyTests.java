@@ -1,0 +1,95 @@
+package org.prolo.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.prolo.workflow.lifecycle.TaskCommandPolicy;
+
+class TaskCommandPolicyTests {
+
+	static final List<String> STAFF = List.of("intake-coordinators", "clinical-coordinators", "clinicians",
+			"clinic-leads");
+
+	final TaskCommandPolicy policy = new TaskCommandPolicy(
+			Map.of("confirm-suitability", Set.of("suitabilityDecision", "overrideRationale", "suitabilityNote"),
+					"triage", Set.of("triageOutcome", "reasonCode", "noteToReferrer", "infoQuestion")),
+			STAFF);
+
+	@Test
+	void acceptsACompletionCarryingOnlyItsOwnPlainOutputs() {
+		assertThat(policy.completionRefusal("confirm-suitability",
+				Map.of("suitabilityDecision", "string", "overrideRationale", "null")))
+			.isEmpty();
+	}
+
+	@Test
+	void refusesCompletionThatRewritesDecision() {
+		assertThat(policy.completionRefusal("confirm-suitability",
+				Map.of("suitabilityDecision", "string", "dmnSuitability", "string")))
+			.hasValueSatisfying(reason -> assertThat(reason).contains("may not set dmnSuitability")
+				.contains("suitabilityDecision"));
+	}
+
+	@Test
+	void namesEveryForeignVariable() {
+		assertThat(policy.completionRefusal("triage",
+				Map.of("triageOutcome", "string", "malignancyAtSite", "boolean", "triagedBy", "string")))
+			.hasValueSatisfying(reason -> assertThat(reason).contains("malignancyAtSite, triagedBy"));
+	}
+
+	@Test
+	void aTaskWithoutAFormAcceptsNoVariables() {
+		assertThat(policy.completionRefusal("no-form", Map.of("anything", "string"))).isPresent();
+		assertThat(policy.completionRefusal("no-form", Map.of())).isEmpty();
+	}
+
+	@Test
+	void refusesSerializedValuesUnderTheTasksOwnNames() {
+		assertThat(policy.completionRefusal("triage", Map.of("triageOutcome", "object")))
+			.hasValueSatisfying(reason -> assertThat(reason).contains("triageOutcome (object)"));
+		assertThat(policy.completionRefusal("triage", Map.of("triageOutcome", "json"))).isPresent();
+		assertThat(policy.completionRefusal("triage", Map.of("triageOutcome", "xml"))).isPresent();
+		assertThat(policy.completionRefusal("triage", Map.of("triageOutcome", "bytes"))).isPresent();
+	}
+
+	@Test
+	void refusesEveryVariableChangeOutsideACompletion() {
+		assertThat(policy.variableChangeRefusal(List.of("dmnSuitability")))
+			.hasValueSatisfying(reason -> assertThat(reason).contains("dmnSuitability"));
+	}
+
+	@Test
+	void claimsOnlyForOneself() {
+		assertThat(policy.claimRefusal("ingrid", "ingrid")).isEmpty();
+		assertThat(policy.claimRefusal("ingrid", null)).isEmpty();
+		assertThat(policy.claimRefusal("ingrid", "dr-ada")).isPresent();
+	}
+
+	@Test
+	void onlyALeadAssignsAndOnlyToAMemberOfTheTasksGroups() {
+		List<String> triageGroups = List.of("intake-coordinators");
+		List<String> lead = List.of("clinic-leads");
+
+		assertThat(policy.assignmentRefusal(lead, "ines", List.of("intake-coordinators"), triageGroups)).isEmpty();
+		assertThat(policy.assignmentRefusal(List.of("intake-coordinators"), "ines", List.of("intake-coordinators"),
+				triageGroups))
+			.hasValueSatisfying(reason -> assertThat(reason).contains("only clinic leads"));
+		assertThat(policy.assignmentRefusal(lead, "clara", List.of("clinicians"), triageGroups)).isPresent();
+		assertThat(policy.assignmentRefusal(lead, "dr-ada", List.of(), triageGroups)).isPresent();
+		// A physician group on the task itself gives nobody a way in.
+		assertThat(policy.assignmentRefusal(lead, "dr-ada", List.of("physician"), List.of("physician"))).isPresent();
+		assertThat(policy.assignmentRefusal(lead, null, List.of(), triageGroups)).isEmpty();
+	}
+
+	@Test
+	void onlyALeadAddsACandidateGroupAndOnlyAStaffGroup() {
+		assertThat(policy.candidateGroupRefusal(List.of("clinic-leads"), "clinicians")).isEmpty();
+		assertThat(policy.candidateGroupRefusal(List.of("clinic-leads"), "physician")).isPresent();
+		assertThat(policy.candidateGroupRefusal(List.of("clinicians"), "clinicians")).isPresent();
+	}
+
+}
