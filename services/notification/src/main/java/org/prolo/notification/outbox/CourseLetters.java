@@ -27,11 +27,13 @@ class CourseLetters {
 		this.jdbc = jdbc;
 	}
 
+	/** A close published again while its letter waits is the same close: kept once. */
 	void awaitDates(Cause cause, String referralId, Occasion closing, Instant receivedAt) {
 		jdbc.sql("""
 				insert into closing_letter_waiting (referral_id, causation_event_id, causation_event_type, outcome,
 				  reason_code, note_to_referrer, received_at)
-				values (?, ?, ?, ?, ?, ?, ?)""")
+				values (?, ?, ?, ?, ?, ?, ?)
+				on conflict do nothing""")
 			.params(referralId, cause.eventId(), cause.eventType(), closing.outcome(), closing.reasonCode(),
 					closing.noteToReferrer(), Timestamp.from(receivedAt))
 			.update();
