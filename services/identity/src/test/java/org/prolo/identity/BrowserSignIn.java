@@ -54,6 +54,27 @@ final class BrowserSignIn {
 	 * (or an error), or the login form again when the password was wrong.
 	 */
 	URI authorize(Map<String, String> request, String user, String password) {
+		HttpResponse<String> posted = postLogin(request, user, password);
+		assertThat(posted.statusCode()).as("login answer").isEqualTo(302);
+		URI next = location(posted, posted.uri());
+		if (next.getPath().equals("/login")) {
+			return next;
+		}
+		HttpResponse<String> resumed = send(html(next).GET().build());
+		assertThat(resumed.statusCode()).as("resumed authorization request").isEqualTo(302);
+		return location(resumed, next);
+	}
+
+	/**
+	 * Asks for a code with the given authorization request and returns the login form's
+	 * answer to the user name and password.
+	 */
+	HttpResponse<String> postLogin(Map<String, String> request, String user, String password) {
+		return postLogin(request, user, password, "text/html");
+	}
+
+	/** The same, with the given Accept on the login form's answer. */
+	HttpResponse<String> postLogin(Map<String, String> request, String user, String password, String accept) {
 		URI authorize = this.base.resolve("/oauth2/authorize?" + form(request));
 		HttpResponse<String> first = send(html(authorize).GET().build());
 		assertThat(first.statusCode()).as("authorization request unauthenticated").isEqualTo(302);
@@ -62,15 +83,17 @@ final class BrowserSignIn {
 		HttpResponse<String> page = send(html(login).GET().build());
 		Matcher csrf = CSRF.matcher(page.body());
 		assertThat(csrf.find()).as("the login page has a _csrf field").isTrue();
-		HttpResponse<String> posted = send(html(login).header("Content-Type", "application/x-www-form-urlencoded")
+		return send(HttpRequest.newBuilder(login)
+			.header("Accept", accept)
+			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers
 				.ofString(form(Map.of("username", user, "password", password, "_csrf", csrf.group(1)))))
 			.build());
-		assertThat(posted.statusCode()).as("login answer").isEqualTo(302);
-		URI next = location(posted, login);
-		if (next.getPath().equals("/login")) {
-			return next;
-		}
+	}
+
+	/** Follows a redirect of this browser's. */
+	URI follow(HttpResponse<String> redirect) {
+		URI next = location(redirect, redirect.uri());
 		HttpResponse<String> resumed = send(html(next).GET().build());
 		assertThat(resumed.statusCode()).as("resumed authorization request").isEqualTo(302);
 		return location(resumed, next);

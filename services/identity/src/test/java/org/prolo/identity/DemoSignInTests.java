@@ -18,6 +18,7 @@ import org.prolo.platform.security.signin.DemoSignIn.SignInFailedException;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "prolo.identity.key-file=target/identity-tests/jwk.json")
+@ActiveProfiles("demo")
 class DemoSignInTests {
 
 	@LocalServerPort

@@ -46,7 +46,7 @@ class KeyPersistenceTests {
 	}
 
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(IdentityApplication.class)
+		return new SpringApplicationBuilder(IdentityApplication.class).profiles("demo")
 			// Arguments, not default properties: application.yml's port 9000 would win
 			// over
 			// those.

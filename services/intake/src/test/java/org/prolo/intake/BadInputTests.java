@@ -80,6 +80,10 @@ class BadInputTests {
 
 	static final String PHYSICIAN = "dr-bad-input";
 
+	/** The physician's token, with the name and address the bodies give. */
+	static final String TOKEN = TestTokens.person(PHYSICIAN, "Dr Ada Lovelace", "ada@referrers.example",
+			Roles.PHYSICIAN);
+
 	@Autowired
 	MockMvc mvc;
 
@@ -160,9 +164,9 @@ class BadInputTests {
 		cases.add(json("submit: urgency as number", submit, with(VALID, "urgency", "1"), 400, "urgency"));
 
 		// missing fields
-		cases.add(json("submit: empty object", submit, "{}", 400, "referrer"));
-		cases.add(json("submit: missing email", submit, VALID.replace(",\"email\":\"ada@referrers.example\"", ""), 400,
-				"referrer.email"));
+		cases.add(json("submit: empty object", submit, "{}", 400, "patient"));
+		cases.add(json("submit: another email", submit, VALID.replace("ada@referrers.example", "ben@referrers.example"),
+				403, "referrer.email"));
 		cases.add(json("submit: null flag", submit, with(VALID, "malignancyAtSite", "null"), 400, "malignancyAtSite"));
 		cases.add(json("information: missing answer", inform, "{}", 400, "answer"));
 		cases.add(json("information: blank answer", inform, "{\"answer\":\"  \"}", 400, "answer"));
@@ -338,7 +342,7 @@ class BadInputTests {
 	}
 
 	private static MockHttpServletRequestBuilder signedIn(MockHttpServletRequestBuilder request) {
-		return request.header(HttpHeaders.AUTHORIZATION, TestTokens.physician(PHYSICIAN));
+		return request.header(HttpHeaders.AUTHORIZATION, TOKEN);
 	}
 
 	private static BadRequest json(String name, String path, String body, int status, String field) {
@@ -399,7 +403,7 @@ class BadInputTests {
 			// The path is sent as written (already percent-encoded where it must be).
 			MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method,
 					URI.create(path.replace(EXISTING, existingId)));
-			request.header(HttpHeaders.AUTHORIZATION, (token != null) ? token : TestTokens.physician(PHYSICIAN));
+			request.header(HttpHeaders.AUTHORIZATION, (token != null) ? token : TOKEN);
 			if (contentType != null) {
 				request.contentType(contentType);
 			}

@@ -68,7 +68,7 @@ abstract class IntakeScenario {
 	static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	static final String BODY = """
-			{"referrer":{"id":"%s","name":"Dr Ada Lovelace","email":"ada@referrers.example"},
+			{"referrer":{"id":"%s"},
 			 "patient":{"pseudonym":"P-1a2b3c4d","name":"Demo Patient 1","birthDate":"1970-01-01","address":"1 Demo Street"},
 			 "condition":"KNEE_OSTEOARTHRITIS","bodySite":"left knee","painDurationMonths":9,"priorConservativeCare":true,
 			 "anticoagulated":false,"allergyToInjectate":false,"pregnant":false,"uncontrolledDiabetes":false,

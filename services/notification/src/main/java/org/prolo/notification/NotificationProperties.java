@@ -1,23 +1,22 @@
 package org.prolo.notification;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param from sender address of every letter
- * @param clinicName how letters are signed
- * @param zone time zone in which dates in letters are written
+ * @param clinicName how letters are signed (the time zone of their dates is the clinic
+ * calendar's, {@code prolo.clinic.time-zone})
  * @param embeddedSmtp the in-process SMTP server of the embedded default
  * @param outboxRetry how often letters whose sending failed are tried again (besides at
  * restart)
  */
 @ConfigurationProperties("prolo.notification")
 public record NotificationProperties(@DefaultValue("referrals@prolo-clinic.example") String from,
-		@DefaultValue("Prolotherapy clinic") String clinicName, @DefaultValue("UTC") ZoneId zone,
-		@DefaultValue EmbeddedSmtp embeddedSmtp, @DefaultValue("PT1M") Duration outboxRetry) {
+		@DefaultValue("Prolotherapy clinic") String clinicName, @DefaultValue EmbeddedSmtp embeddedSmtp,
+		@DefaultValue("PT1M") Duration outboxRetry) {
 
 	/**
 	 * @param enabled whether to run GreenMail in-process; switch off to use an external

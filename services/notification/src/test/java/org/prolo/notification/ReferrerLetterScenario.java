@@ -71,6 +71,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // database.
 @DirtiesContext
 @SpringBootTest(properties = { "prolo.notification.outbox-retry=PT10M",
+		// Far from UTC, so a date printed in the wrong zone shows.
+		"prolo.clinic.time-zone=Pacific/Auckland",
 		// The test stands in for the producing services, so it declares their topics too.
 		"prolo.events.owned-topics=notification.referrer-events, intake.referral-events, workflow.referral-events, scheduling.appointment-events, imaging.imaging-events" })
 @AutoConfigureMockMvc
@@ -154,6 +156,12 @@ abstract class ReferrerLetterScenario {
 		MimeMessage accepted = mails.stream().filter(m -> subject(m).endsWith("accepted")).findFirst().orElseThrow();
 		assertThat(accepted.getAllRecipients()[0].toString()).isEqualTo("dr.ada@clinic.example");
 		assertThat(String.valueOf(accepted.getContent())).contains("Dear Dr Ada Lovelace", "P-7F3A", referralId);
+		MimeMessage infoRequest = mails.stream()
+			.filter(m -> subject(m).endsWith("more information needed"))
+			.findFirst()
+			.orElseThrow();
+		// Due at noon UTC on Tuesday 15 January 2030: already Wednesday in the clinic.
+		assertThat(String.valueOf(infoRequest.getContent())).contains("by Wednesday 16 January 2030");
 
 		try (var probe = new EventProbe(bootstrapServers(), EventTopics.NOTIFICATION)) {
 			probe.awaitRecords(referralId, 2, PATIENCE);

@@ -81,7 +81,7 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		classes = { SchedulingApplication.class, SchedulingFlowScenario.FridayBeforeChristmas.class },
-		properties = "prolo.scheduling.closures=2025-12-24,2025-12-25,2025-12-26,2025-12-31,2026-01-01")
+		properties = "prolo.clinic.closed-days=2025-12-24..2025-12-26,2025-12-31,2026-01-01")
 @Import(TestTokens.Decoder.class)
 abstract class SchedulingFlowScenario {
 

@@ -55,6 +55,8 @@ public final class IdentityServer implements AutoCloseable {
 			String java = ProcessHandle.current().info().command().orElse("java");
 			Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar,
 					"--server.port=" + port, "--prolo.identity.issuer=http://localhost:" + port,
+					// The demo users sign in here; its database goes beside the key.
+					"--spring.profiles.active=demo", "--prolo.data-dir=" + work.toAbsolutePath(),
 					"--prolo.identity.key-file=" + work.toAbsolutePath().resolve("jwk.json"),
 					"--prolo.identity.redirect-hosts=localhost,127.0.0.1",
 					"--prolo.identity.redirect-ports=" + clientPort))

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -80,6 +82,8 @@ import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The referral process end to end: events in over Kafka, tasks completed over the engine
@@ -102,6 +106,20 @@ abstract class ReferralProcessScenarios {
 	static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	static final EventCodec CODEC = EventCodec.published();
+
+	static final ZoneId CLINIC = ZoneId.of("Europe/Berlin");
+
+	/**
+	 * The clinic is closed for the next ten days (from its today), so every due date the
+	 * scenarios create lies after them, on a weekday.
+	 */
+	static final LocalDate CLOSED_UNTIL = LocalDate.now(CLINIC).plusDays(10);
+
+	@DynamicPropertySource
+	static void clinicCalendar(DynamicPropertyRegistry registry) {
+		registry.add("prolo.clinic.time-zone", CLINIC::getId);
+		registry.add("prolo.clinic.closed-days", () -> LocalDate.now(CLINIC) + ".." + CLOSED_UNTIL);
+	}
 
 	@Autowired
 	TestRestTemplate rest;
@@ -599,6 +617,22 @@ abstract class ReferralProcessScenarios {
 			assertThat(row.get("dextrosePercent")).containsEntry("type", "Double")
 				.containsEntry("value", dextrosePercent);
 		});
+	}
+
+	@Test
+	void taskAndItsEscalationFallDueAfterTheConfiguredClosedDaysOnAWeekday() {
+		String referralId = submitAndAwaitTriage("LOW_BACK_PAIN");
+		Task triage = openTask(referralId);
+		var timeout = management.createJobQuery()
+			.processInstanceId(triage.getProcessInstanceId())
+			.timers()
+			.singleResult();
+
+		LocalDate due = triage.getDueDate().toInstant().atZone(CLINIC).toLocalDate();
+		// Without the closure, two working days from now are at most four days away.
+		assertThat(due).isAfter(CLOSED_UNTIL);
+		assertThat(due.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+		assertThat(timeout.getDuedate()).isCloseTo(triage.getDueDate(), 60_000);
 	}
 
 	// --- helpers

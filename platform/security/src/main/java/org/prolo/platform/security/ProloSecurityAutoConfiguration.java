@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,6 +21,8 @@ import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.O
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -59,6 +63,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -183,6 +188,30 @@ public class ProloSecurityAutoConfiguration {
 	@Order(CHAIN_ORDER)
 	SecurityFilterChain proloSecurityFilterChain(HttpSecurity http, ProloHttpSecurity prolo) throws Exception {
 		return prolo.apply(http).build();
+	}
+
+	/** Picked up by Spring Security for the whole filter chain proxy. */
+	@Bean
+	@ConditionalOnMissingBean
+	HttpFirewall httpFirewall(ProloSecurityProperties properties) {
+		return new CanonicalPathFirewall(properties.getApiPathPrefixes());
+	}
+
+	@Bean
+	FilterRegistrationBean<FirewallFirst> firewallFirst(HttpFirewall firewall, RequestRejectedHandler rejected) {
+		var registration = new FilterRegistrationBean<>(new FirewallFirst(firewall, rejected));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	/**
+	 * Tomcat refuses an encoded slash itself, with an HTML page; passed through, the
+	 * firewall refuses it as problem+json like every other odd spelling.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesReachTheFirewall() {
+		return factory -> factory.addConnectorCustomizers(
+				connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
 	}
 
 	@Bean

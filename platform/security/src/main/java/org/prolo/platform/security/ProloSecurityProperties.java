@@ -1,5 +1,7 @@
 package org.prolo.platform.security;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -26,6 +28,12 @@ public class ProloSecurityProperties {
 
 	private String contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
 			+ "frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
+
+	/**
+	 * Where the APIs live: below these a path has one spelling only (no trailing slash,
+	 * the prefix in this case), see CanonicalPathFirewall.
+	 */
+	private List<String> apiPathPrefixes = List.of("/api/", "/fhir/");
 
 	public String getIssuer() {
 		return issuer;
@@ -73,6 +81,14 @@ public class ProloSecurityProperties {
 
 	public void setContentSecurityPolicy(String contentSecurityPolicy) {
 		this.contentSecurityPolicy = contentSecurityPolicy;
+	}
+
+	public List<String> getApiPathPrefixes() {
+		return apiPathPrefixes;
+	}
+
+	public void setApiPathPrefixes(List<String> apiPathPrefixes) {
+		this.apiPathPrefixes = List.copyOf(apiPathPrefixes);
 	}
 
 	public static class Client {

@@ -1,11 +1,12 @@
 package org.prolo.identity.claims;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.prolo.identity.directory.DemoDirectory;
-import org.prolo.identity.directory.DemoUser;
+import org.prolo.identity.directory.Directory;
+import org.prolo.identity.directory.DirectoryUser;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -32,9 +33,9 @@ public class DirectoryClaims implements OAuth2TokenCustomizer<JwtEncodingContext
 
 	private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
 
-	private final DemoDirectory directory;
+	private final Directory directory;
 
-	public DirectoryClaims(DemoDirectory directory) {
+	public DirectoryClaims(Directory directory) {
 		this.directory = directory;
 	}
 
@@ -46,8 +47,11 @@ public class DirectoryClaims implements OAuth2TokenCustomizer<JwtEncodingContext
 		if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType()) && !ID_TOKEN.equals(context.getTokenType())) {
 			return;
 		}
+		// An ArrayList, not the directory's immutable list: the token's claims are stored
+		// with the authorization as JSON, and Spring Security reads back only allowlisted
+		// types.
 		user(context.getPrincipal().getName()).ifPresent((user) -> context.getClaims()
-			.claim(GROUPS, user.groups())
+			.claim(GROUPS, new ArrayList<>(user.groups()))
 			.claim(StandardClaimNames.NAME, user.name())
 			.claim(StandardClaimNames.EMAIL, user.email()));
 	}
@@ -74,7 +78,7 @@ public class DirectoryClaims implements OAuth2TokenCustomizer<JwtEncodingContext
 		return new OidcUserInfo(claims);
 	}
 
-	private Optional<DemoUser> user(String id) {
+	private Optional<DirectoryUser> user(String id) {
 		return this.directory.find(id);
 	}
 

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
@@ -20,15 +21,17 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, DirectoryClaims claims)
-			throws Exception {
+	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, DirectoryClaims claims,
+			OAuth2AuthorizationService authorizations) throws Exception {
 		OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer
 			.authorizationServer();
 		http.securityMatcher(authorizationServer.getEndpointsMatcher())
 			.with(authorizationServer,
 					(server) -> server
 						.tokenEndpoint((token) -> token.accessTokenRequestConverter(new RegisteredScopesByDefault()))
-						.oidc((oidc) -> oidc.userInfoEndpoint((userInfo) -> userInfo.userInfoMapper(claims::userInfo))))
+						.oidc((oidc) -> oidc.userInfoEndpoint((userInfo) -> userInfo.userInfoMapper(claims::userInfo))
+							.logoutEndpoint((logout) -> logout
+								.logoutResponseHandler(new SignOutEndsTheAuthorization(authorizations)))))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			// A browser (or the programmatic sign-in, which asks for HTML) that is not
 			// signed in goes to the login form; other callers get a 401.

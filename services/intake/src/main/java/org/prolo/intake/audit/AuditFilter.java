@@ -39,8 +39,8 @@ class AuditFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		Optional<AuditedRequest> audited = AuditedRequest.of(request.getMethod(), path, request::getParameter);
+		Optional<AuditedRequest> audited = AuditedRequest.of(request.getMethod(), dispatchedPath(request),
+				request::getParameterMap);
 		if (audited.isEmpty()) {
 			chain.doFilter(request, response);
 			return;
@@ -63,6 +63,19 @@ class AuditFilter extends OncePerRequestFilter {
 				trail.recordAnswer(current, caller.get(), status);
 			}
 		}
+	}
+
+	/**
+	 * The path as the servlets are dispatched on it: decoded, without matrix parameters,
+	 * with slashes merged by the container. Any spelling the firewall lets through is
+	 * then audited as the handler that answers it sees it.
+	 */
+	static String dispatchedPath(HttpServletRequest request) {
+		String path = request.getServletPath() + ((request.getPathInfo() != null) ? request.getPathInfo() : "");
+		while (path.length() > 1 && path.endsWith("/")) {
+			path = path.substring(0, path.length() - 1);
+		}
+		return path;
 	}
 
 	private Optional<String> callerOf(HttpServletRequest request) {

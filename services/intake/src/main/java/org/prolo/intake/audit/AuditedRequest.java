@@ -4,7 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,8 @@ final class AuditedRequest {
 			new Route("POST", "/fhir/ServiceRequest", AuditAction.FHIR_CREATE, null),
 			new Route("GET", "/fhir/ServiceRequest/" + ID, AuditAction.FHIR_READ, null),
 			new Route("GET", "/fhir/Task", AuditAction.FHIR_TASK_SEARCH, "based-on"),
+			new Route("GET", "/fhir/Task/_search", AuditAction.FHIR_TASK_SEARCH, "based-on"),
+			new Route("POST", "/fhir/Task/_search", AuditAction.FHIR_TASK_SEARCH, "based-on"),
 			new Route("GET", "/fhir/Task/" + ID, AuditAction.FHIR_TASK_READ, null),
 			new Route("GET", "/api/audit", AuditAction.AUDIT_READ, "referralId"));
 
@@ -53,10 +56,10 @@ final class AuditedRequest {
 	/**
 	 * The request as the audit sees it, when it is one that reads or changes referrals.
 	 * The referral it names in its path or query is known before any rule refuses it.
-	 * @param path the path within the application, as sent (still percent-encoded)
-	 * @param parameters the request's query parameters
+	 * @param path the path within the application as it is dispatched (decoded)
+	 * @param parameters the request's parameters (query, and form body of a FHIR search)
 	 */
-	static Optional<AuditedRequest> of(String method, String path, Function<String, String> parameters) {
+	static Optional<AuditedRequest> of(String method, String path, Supplier<Map<String, String[]>> parameters) {
 		for (Route route : ROUTES) {
 			Matcher matcher = route.matcher(method, path);
 			if (matcher != null) {
@@ -65,9 +68,16 @@ final class AuditedRequest {
 					request.concerning(matcher.group(1));
 				}
 				if (route.parameter() != null) {
-					String value = parameters.apply(route.parameter());
-					// based-on is ServiceRequest/{id} or {id}
-					request.concerning((value != null) ? value.substring(value.lastIndexOf('/') + 1) : null);
+					// The parameter with any modifier (based-on:ServiceRequest), each
+					// value;
+					// based-on is ServiceRequest/{id} or {id}.
+					parameters.get().forEach((name, values) -> {
+						if (name.equals(route.parameter()) || name.startsWith(route.parameter() + ":")) {
+							for (String value : values) {
+								request.concerning(value.substring(value.lastIndexOf('/') + 1));
+							}
+						}
+					});
 				}
 				return Optional.of(request);
 			}

@@ -2,7 +2,9 @@ package org.prolo.intake.fhir;
 
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import org.prolo.intake.referral.Actor;
+import org.prolo.intake.referral.Referrer;
 import org.prolo.intake.web.Actors;
+import org.prolo.platform.security.Caller;
 import org.prolo.platform.security.CurrentCaller;
 
 /**
@@ -15,10 +17,18 @@ final class FhirCallers {
 	}
 
 	static Actor actor() {
+		return Actors.of(caller());
+	}
+
+	/** The caller as a referrer: the token's sub, name and email. */
+	static Referrer referrer() {
+		return Actors.referrerOf(caller());
+	}
+
+	private static Caller caller() {
 		// The access rules let no anonymous request reach a provider; this is a safety
 		// net.
 		return CurrentCaller.get()
-			.map(Actors::of)
 			.orElseThrow(() -> new AuthenticationException("Sign in first: send an access token as a Bearer token"));
 	}
 

@@ -83,9 +83,9 @@ class ServiceRequestProvider implements IResourceProvider {
 		if (!problems.isEmpty()) {
 			throw invalid(problems);
 		}
-		SubmitReferralRequest request = mapped.request();
 		Submission submission;
 		try {
+			SubmitReferralRequest request = mapped.request().inNameOf(FhirCallers.referrer());
 			submission = submitting.submit(FhirCallers.actor(), request.toDraft(), key, hash.of(request));
 		}
 		catch (ReferralAccessDeniedException ex) {

@@ -1,10 +1,10 @@
 package org.prolo.intake.submission;
 
 /**
- * A request made under an Idempotency-Key: the key may be used again only for the same
- * request, which then yields the same referral.
+ * A request a physician made under an Idempotency-Key: that physician may use the key
+ * again only for the same request, which then yields the same referral.
  */
-record IdempotentRequest(String key, String requestHash, String referralId) {
+record IdempotentRequest(String referrerId, String key, String requestHash, String referralId) {
 
 	/**
 	 * Rule: a key stands for one request; the same key with another body is a client

@@ -54,7 +54,9 @@ class SubmissionController {
 
 	@PostMapping(path = "/api/referrals", consumes = "application/json", produces = "application/json")
 	@Operation(summary = "Submit a referral",
-			description = "For physicians, in their own name: `referrer.id` must be the signed-in physician's id. "
+			description = "For physicians, in their own name: the referrer is the signed-in physician, with the "
+					+ "access token's `sub`, `name` and `email`; `referrer` and each of its parts may be left out, "
+					+ "and a part that is given must be the token's (else 403 naming it). "
 					+ "Validates and stores the referral and publishes ReferralSubmitted (with the patient's "
 					+ "pseudonym only). Send an Idempotency-Key to make retries safe: the same key with the same "
 					+ "body answers with the same referral and `Idempotent-Replayed: true`, and does not count "
@@ -73,7 +75,8 @@ class SubmissionController {
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class),
 					examples = @ExampleObject(value = Examples.INVALID)))
-	@ApiResponse(responseCode = "403", description = "referrer.id is not the signed-in physician, or not a physician",
+	@ApiResponse(responseCode = "403",
+			description = "referrer.id, referrer.name or referrer.email is not the signed-in physician's, or not a physician",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class),
 					examples = @ExampleObject(value = ProblemExamples.FORBIDDEN)))
@@ -97,7 +100,8 @@ class SubmissionController {
 			throw new InvalidRequestException(List
 				.of(new FieldProblem(IDEMPOTENCY_KEY, "must be 1 to " + MAX_KEY_LENGTH + " non-blank characters")));
 		}
-		Submission submission = submitting.submit(Actors.of(caller), request.toDraft(), key, hash.of(request));
+		SubmitReferralRequest own = request.inNameOf(Actors.referrerOf(caller));
+		Submission submission = submitting.submit(Actors.of(caller), own.toDraft(), key, hash.of(own));
 		var response = ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/referrals/" + submission.referral().id()));
 		if (submission.replayed()) {

@@ -9,7 +9,8 @@ import org.prolo.intake.referral.SubmissionPolicy;
 
 /**
  * Reports each rule of the submission policy the request breaks as a violation on its
- * field.
+ * field; the referrer's parts the body leaves out are the sign-in's, filled in later (and
+ * checked again by the use case).
  */
 class SubmissionPolicyValidator implements ConstraintValidator<ConformsToSubmissionPolicy, SubmitReferralRequest> {
 
@@ -19,7 +20,10 @@ class SubmissionPolicyValidator implements ConstraintValidator<ConformsToSubmiss
 			return true;
 		}
 		LocalDate today = LocalDate.ofInstant(context.getClockProvider().getClock().instant(), ZoneOffset.UTC);
-		var violations = SubmissionPolicy.violationsOf(request.toDraft(), today);
+		var violations = SubmissionPolicy.violationsOf(request.toDraft(), today)
+			.stream()
+			.filter(violation -> !request.leavesToSignIn(violation.field()))
+			.toList();
 		if (violations.isEmpty()) {
 			return true;
 		}

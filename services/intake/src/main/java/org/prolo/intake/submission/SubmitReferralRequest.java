@@ -12,17 +12,23 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.prolo.intake.referral.ReferralAccessDeniedException;
 import org.prolo.intake.referral.ReferralDraft;
 import org.prolo.intake.referral.SubmissionPolicy;
 
 /**
  * The body of POST /api/referrals. The annotations check the shape and describe it in
  * OpenAPI; {@link ConformsToSubmissionPolicy} adds the domain's rules, so one answer
- * names every bad field.
+ * names every bad field. The referrer is the signed-in physician: what the body leaves
+ * out of it is taken from the sign-in ({@link #inNameOf}), what it gives must agree.
  */
 @ConformsToSubmissionPolicy
 @Schema(name = "SubmitReferralRequest")
-public record SubmitReferralRequest(@NotNull @Valid Referrer referrer, @NotNull @Valid Patient patient,
+public record SubmitReferralRequest(
+		@Valid @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED,
+				description = "Optional: the signed-in physician, from the access token's sub, name and email; "
+						+ "a value given must be the token's") Referrer referrer,
+		@NotNull @Valid Patient patient,
 		@NotBlank @Schema(description = "One of the 13 conditions of the clinic's policy", allowableValues = {
 				"LOW_BACK_PAIN", "DEGENERATIVE_DISC_DISEASE", "SACROILIAC_JOINT_PAIN", "NECK_PAIN", "WHIPLASH",
 				"KNEE_OSTEOARTHRITIS", "HIP_OSTEOARTHRITIS", "HAND_OSTEOARTHRITIS", "LATERAL_EPICONDYLOSIS",
@@ -40,11 +46,16 @@ public record SubmitReferralRequest(@NotNull @Valid Referrer referrer, @NotNull 
 		@Size(max = SubmissionPolicy.MAX_NOTES_LENGTH) @Schema(
 				requiredMode = Schema.RequiredMode.NOT_REQUIRED) String notes){
 
+	/**
+	 * Each part optional: the token's sub, name and email when left out.
+	 */
 	public record Referrer(
-			@NotBlank @Size(max = SubmissionPolicy.MAX_TEXT_LENGTH) @Schema(example = "dr-ada") String id,
-			@NotBlank @Size(max = SubmissionPolicy.MAX_TEXT_LENGTH) @Schema(example = "Dr Ada Lovelace") String name,
-			@NotBlank @Email @Size(max = SubmissionPolicy.MAX_TEXT_LENGTH) @Schema(
-					example = "ada@referrers.example") String email) {
+			@Size(max = SubmissionPolicy.MAX_TEXT_LENGTH) @Schema(example = "dr-ada",
+					requiredMode = Schema.RequiredMode.NOT_REQUIRED) String id,
+			@Size(max = SubmissionPolicy.MAX_TEXT_LENGTH) @Schema(example = "Dr Ada Lovelace",
+					requiredMode = Schema.RequiredMode.NOT_REQUIRED) String name,
+			@Email @Size(max = SubmissionPolicy.MAX_TEXT_LENGTH) @Schema(example = "ada@referrers.example",
+					requiredMode = Schema.RequiredMode.NOT_REQUIRED) String email) {
 	}
 
 	public record Patient(
@@ -60,6 +71,63 @@ public record SubmitReferralRequest(@NotNull @Valid Referrer referrer, @NotNull 
 			return "Patient[" + pseudonym + "]";
 		}
 
+	}
+
+	/**
+	 * The request in the name of the signed-in physician: letters about the referral go
+	 * to the address the identity service vouches for, never to one a body names. The
+	 * referrer's id, name and e-mail address the body leaves out are the sign-in's; a
+	 * name or address it gives must be the sign-in's (the name with surrounding spaces
+	 * ignored, the address in any case), as must an id, checked first.
+	 * @param signedIn the token's sub, name and email (either of the last two may be
+	 * missing from a token)
+	 * @throws ReferralAccessDeniedException naming the field that is not the sign-in's,
+	 * or that the sign-in does not carry
+	 */
+	public SubmitReferralRequest inNameOf(org.prolo.intake.referral.Referrer signedIn) {
+		Referrer given = (referrer != null) ? referrer : new Referrer(null, null, null);
+		if (given.id() != null && !given.id().equals(signedIn.id())) {
+			throw new ReferralAccessDeniedException("referrer.id",
+					"must be your own id (" + signedIn.id() + "): physicians refer in their own name");
+		}
+		String name = ownOrSignedIn("referrer.name", "name", given.name(), signedIn.name(), false);
+		String email = ownOrSignedIn("referrer.email", "e-mail address", given.email(), signedIn.email(), true);
+		return new SubmitReferralRequest(new Referrer(signedIn.id(), name, email), patient, condition, bodySite,
+				painDurationMonths, priorConservativeCare, anticoagulated, allergyToInjectate, pregnant,
+				uncontrolledDiabetes, activeInfectionAtSite, malignancyAtSite, urgency, notes);
+	}
+
+	private static String ownOrSignedIn(String field, String what, String given, String signedIn, boolean ignoreCase) {
+		if (signedIn == null || signedIn.isBlank()) {
+			throw new ReferralAccessDeniedException(field, "cannot be taken from your sign-in, which carries no " + what
+					+ ": ask the clinic to record it with your account");
+		}
+		if (given == null) {
+			return signedIn;
+		}
+		boolean same = ignoreCase ? given.strip().equalsIgnoreCase(signedIn.strip())
+				: given.strip().equals(signedIn.strip());
+		if (!same) {
+			throw new ReferralAccessDeniedException(field, "must be the " + what + " of your sign-in (" + signedIn
+					+ ") or left out: letters about the referral go to the physician who signed in");
+		}
+		return signedIn;
+	}
+
+	/**
+	 * Whether the policy's complaint about this field is only that the body left it to
+	 * the sign-in: the referrer's parts it leaves out are filled in before submitting.
+	 */
+	boolean leavesToSignIn(String field) {
+		if (referrer == null) {
+			return field.equals("referrer") || field.startsWith("referrer.");
+		}
+		return switch (field) {
+			case "referrer.id" -> referrer.id() == null;
+			case "referrer.name" -> referrer.name() == null;
+			case "referrer.email" -> referrer.email() == null;
+			default -> false;
+		};
 	}
 
 	/**

@@ -63,7 +63,8 @@ public class SubmittingReferral {
 	 * @param idempotencyKey the client's key, if it sent one
 	 * @param requestHash a hash of the request, compared when the key comes again
 	 * @throws ReferralAccessDeniedException when the submitter is not the referrer
-	 * @throws IdempotencyKeyReusedException when the key came before with another request
+	 * @throws IdempotencyKeyReusedException when the submitter sent the key before with
+	 * another request
 	 * @throws SubmissionRateLimitedException when the submitter submitted too many
 	 * @throws org.prolo.intake.referral.InvalidReferralException when the draft breaks
 	 * the policy
@@ -75,10 +76,10 @@ public class SubmittingReferral {
 					"must be your own id (" + submitter.id() + "): physicians refer in their own name");
 		}
 		// Before the budget: a key and body seen before are the same referral, and cost
-		// nothing. The hash covers the referrer, so a replay is always the submitter's
-		// own.
+		// nothing. Keys are the submitter's own: another physician's use of the same key
+		// is never seen here.
 		if (idempotencyKey.isPresent()) {
-			Optional<Submission> replay = replay(idempotencyKey.get(), requestHash);
+			Optional<Submission> replay = replay(submitter.id(), idempotencyKey.get(), requestHash);
 			if (replay.isPresent()) {
 				return replay.get();
 			}
@@ -90,7 +91,7 @@ public class SubmittingReferral {
 		catch (DuplicateKeyException ex) {
 			// A concurrent request with the same key won; this one rolled back and
 			// answers like a replay.
-			return idempotencyKey.flatMap(key -> replay(key, requestHash)).orElseThrow(() -> ex);
+			return idempotencyKey.flatMap(key -> replay(submitter.id(), key, requestHash)).orElseThrow(() -> ex);
 		}
 	}
 
@@ -99,7 +100,8 @@ public class SubmittingReferral {
 				ReferralIdentities.newPseudonym(), clock.instant());
 		referrals.add(referral);
 		idempotencyKey
-			.ifPresent(key -> keys.add(new IdempotentRequest(key, requestHash, referral.id()), referral.submittedAt()));
+			.ifPresent(key -> keys.add(new IdempotentRequest(referral.referrer().id(), key, requestHash, referral.id()),
+					referral.submittedAt()));
 		events.publishEvent(ReferralWasSubmitted.of(ReferralIdentities.newEventId(), referral));
 		audit.changed(referral.id());
 		log.info("Referral {} submitted by {} for patient {}", referral.id(), referral.referrer().id(),
@@ -107,8 +109,8 @@ public class SubmittingReferral {
 		return new Submission(referral, false);
 	}
 
-	private Optional<Submission> replay(String key, String requestHash) {
-		return keys.find(key).map(earlier -> {
+	private Optional<Submission> replay(String referrerId, String key, String requestHash) {
+		return keys.find(referrerId, key).map(earlier -> {
 			if (!earlier.isReplayOf(requestHash)) {
 				throw new IdempotencyKeyReusedException();
 			}

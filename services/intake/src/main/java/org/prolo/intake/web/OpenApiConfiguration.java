@@ -1,10 +1,7 @@
 package org.prolo.intake.web;
 
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.prolo.platform.security.Caller;
 import org.springdoc.core.utils.SpringDocUtils;
 
@@ -12,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The title of the OpenAPI description at /v3/api-docs (Swagger UI at /swagger-ui.html).
+ * The title of the OpenAPI description at /v3/api-docs (Swagger UI at /swagger-ui.html);
+ * platform/security adds the bearer sign-in every service offers.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -33,10 +31,7 @@ class OpenApiConfiguration {
 					+ "(by default 30, 10 at once), then 429 with Retry-After. Every read and change is audited. Errors are RFC 9457 "
 					+ "application/problem+json; validation errors list every bad field in `errors`. Unknown JSON "
 					+ "members are ignored; text with control characters or lone surrogates is refused; a request body "
-					+ "above 1 MB is refused with 413."))
-			.components(new Components().addSecuritySchemes("bearer",
-					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
-			.addSecurityItem(new SecurityRequirement().addList("bearer"));
+					+ "above 1 MB is refused with 413."));
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.prolo.intake.audit;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -79,6 +81,34 @@ class AuditLogTests extends IntakeHttpContext {
 			.containsExactly("ingrid referral.list");
 		assertThat(auditOf(viaFhir)).extracting(e -> e.path("action").asText() + " " + e.path("outcome").asInt())
 			.containsExactly("fhir.service-request.create 201");
+	}
+
+	@Test
+	void auditsFhirTaskSearchesByPostAndByGetLikeTheOtherReads() throws Exception {
+		String adas = submittedBy("dr-ada");
+		String ben = TestTokens.physician("dr-ben");
+
+		var posted = http("POST", "/fhir/Task/_search").authorization(ADA)
+			.body(MediaType.APPLICATION_FORM_URLENCODED_VALUE, "based-on=ServiceRequest%2F" + adas)
+			.send();
+		var searched = http("GET", "/fhir/Task/_search?based-on=ServiceRequest/" + adas).authorization(ADA).send();
+		var hidden = http("POST", "/fhir/Task/_search").authorization(ben)
+			.body(MediaType.APPLICATION_FORM_URLENCODED_VALUE, "based-on=" + adas)
+			.send();
+		var typed = http("GET", "/fhir/Task?based-on:ServiceRequest=" + adas).authorization(ADA).send();
+
+		assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+		assertThat(posted.json().path("entry")).hasSize(1);
+		assertThat(searched.json().path("entry")).hasSize(1);
+		assertThat(hidden.status()).isEqualTo(200);
+		assertThat(hidden.json().path("entry").isMissingNode()).isTrue();
+		assertThat(typed.json().path("entry")).hasSize(1);
+		// Reads are audited right after the answer.
+		await().atMost(Duration.ofSeconds(10)).until(() -> auditOf(adas).size() == 4);
+		assertThat(auditOf(adas)).extracting(
+				e -> e.path("callerId").asText() + " " + e.path("action").asText() + " " + e.path("outcome").asInt())
+			.containsExactly("dr-ada fhir.task.search 200", "dr-ben fhir.task.search 200",
+					"dr-ada fhir.task.search 200", "dr-ada fhir.task.search 200");
 	}
 
 	@Test

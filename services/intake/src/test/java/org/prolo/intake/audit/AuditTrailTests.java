@@ -1,6 +1,7 @@
 package org.prolo.intake.audit;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -78,8 +79,7 @@ class AuditTrailTests extends IntakeHttpContext {
 	private AuditedRequest withdrawalBy(String caller, String referralId) {
 		SecurityContextHolder.getContext()
 			.setAuthentication(new TestingAuthenticationToken(caller, null, "GROUP_physician"));
-		AuditedRequest request = AuditedRequest
-			.of("POST", "/api/referrals/" + referralId + "/withdrawal", parameter -> null)
+		AuditedRequest request = AuditedRequest.of("POST", "/api/referrals/" + referralId + "/withdrawal", Map::of)
 			.orElseThrow();
 		trail.begin(request);
 		return request;

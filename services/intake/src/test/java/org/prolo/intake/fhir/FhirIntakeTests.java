@@ -48,6 +48,7 @@ import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -164,7 +165,8 @@ class FhirIntakeTests {
 		FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
 		client = FHIR.newRestfulGenericClient("http://localhost:" + port + "/fhir");
 		var signIn = new AdditionalRequestHeadersInterceptor();
-		signIn.addHeaderValue(HttpHeaders.AUTHORIZATION, TestTokens.physician("dr-grace"));
+		signIn.addHeaderValue(HttpHeaders.AUTHORIZATION,
+				TestTokens.person("dr-grace", "Dr Grace Hopper", "grace@referrers.example", Roles.PHYSICIAN));
 		client.registerInterceptor(signIn);
 	}
 
@@ -294,9 +296,8 @@ class FhirIntakeTests {
 	@Test
 	void namesEveryProblemOfAnInvalidServiceRequestWithItsLocation() {
 		ServiceRequest invalid = serviceRequest("order-" + UUID.randomUUID());
-		Practitioner referrer = (Practitioner) invalid.getContained().get(0);
-		referrer.getTelecom().clear();
 		Patient patient = (Patient) invalid.getContained().get(1);
+		patient.getAddress().clear();
 		patient.setBirthDateElement(new DateType("2999-01-01"));
 		invalid.getReasonCode().clear();
 		invalid.addReasonCode(new CodeableConcept(new Coding("http://hl7.org/fhir/sid/icd-10", "M77.1", null)));
@@ -309,7 +310,7 @@ class FhirIntakeTests {
 
 		assertThat(refused.getStatusCode()).isEqualTo(400);
 		assertThat(issues(refused)).extracting(issue -> issue.getExpression().get(0).getValue())
-			.containsExactlyInAnyOrder("ServiceRequest.requester.resolve().telecom.where(system = 'email')",
+			.containsExactlyInAnyOrder("ServiceRequest.subject.resolve().address",
 					"ServiceRequest.subject.resolve().birthDate", "ServiceRequest.reasonCode",
 					"ServiceRequest.extension('" + EXTENSION + "anticoagulated')",
 					"ServiceRequest.extension('" + EXTENSION + "pregnant')", "ServiceRequest.note");
@@ -319,7 +320,7 @@ class FhirIntakeTests {
 		});
 		assertThat(issues(refused)).filteredOn(issue -> issue.getCode() == OperationOutcome.IssueType.REQUIRED)
 			.extracting(issue -> issue.getExpression().get(0).getValue())
-			.containsExactlyInAnyOrder("ServiceRequest.requester.resolve().telecom.where(system = 'email')",
+			.containsExactlyInAnyOrder("ServiceRequest.subject.resolve().address",
 					"ServiceRequest.extension('" + EXTENSION + "anticoagulated')");
 	}
 

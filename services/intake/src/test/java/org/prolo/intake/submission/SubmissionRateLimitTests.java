@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.prolo.intake.HttpCall;
 import org.prolo.intake.IntakeHttpContext;
+import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.http.HttpHeaders;
@@ -78,7 +79,7 @@ class SubmissionRateLimitTests extends IntakeHttpContext {
 	}
 
 	private MockHttpServletResponse submit(String physician, String idempotencyKey) throws Exception {
-		var request = post("/api/referrals").header(HttpHeaders.AUTHORIZATION, TestTokens.physician(physician))
+		var request = post("/api/referrals").header(HttpHeaders.AUTHORIZATION, asAda(physician))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(ADA_REFERRAL.replace("dr-ada", physician));
 		if (idempotencyKey != null) {
@@ -88,9 +89,14 @@ class SubmissionRateLimitTests extends IntakeHttpContext {
 	}
 
 	private HttpCall.Response submitFhir(String body) {
-		return http("POST", "/fhir/ServiceRequest").authorization(TestTokens.physician("dr-fhir"))
+		return http("POST", "/fhir/ServiceRequest").authorization(asAda("dr-fhir"))
 			.body("application/fhir+json", body)
 			.send();
+	}
+
+	/** The physician signed in under the name and address the bodies give. */
+	private static String asAda(String physician) {
+		return TestTokens.person(physician, "Dr Ada Lovelace", "ada@referrers.example", Roles.PHYSICIAN);
 	}
 
 }

@@ -159,12 +159,12 @@ class ReferralApiTests {
 	@Test
 	void namesEveryMissingFieldOfAnEmptyReferral() throws Exception {
 		submit("{}").andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("referrer", "patient", "condition",
-					"bodySite", "painDurationMonths", "priorConservativeCare", "anticoagulated", "allergyToInjectate",
-					"pregnant", "uncontrolledDiabetes", "activeInfectionAtSite", "malignancyAtSite", "urgency",
-					// The policy names the parts of the missing referrer and patient too.
-					"referrer.id", "referrer.name", "referrer.email", "patient.name", "patient.birthDate",
-					"patient.address")));
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("patient", "condition", "bodySite",
+					"painDurationMonths", "priorConservativeCare", "anticoagulated", "allergyToInjectate", "pregnant",
+					"uncontrolledDiabetes", "activeInfectionAtSite", "malignancyAtSite", "urgency",
+					// The policy names the parts of the missing patient too; the referrer
+					// is the signed-in physician's.
+					"patient.name", "patient.birthDate", "patient.address")));
 	}
 
 	@Test

@@ -58,11 +58,15 @@ class SubmissionController {
 	}
 
 	@PostMapping("/referrals")
-	Object submit(@ModelAttribute("form") ReferralForm form, Caller caller, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+	Object submit(@ModelAttribute("form") ReferralForm form, Caller caller, Profile profile, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		if (form.getIdempotencyKey() == null || !KEY.matcher(form.getIdempotencyKey()).matches()) {
 			form.setIdempotencyKey(newKey());
 		}
+		// Intake takes the referrer from the sign-in and refuses another name or address:
+		// the fields are read-only, and a tampered form is put right rather than refused.
+		form.setReferrerName(profile.name());
+		form.setReferrerEmail(profile.email());
 		var conversion = SubmissionFields.convert(caller.id(), form);
 		try {
 			SubmittedReferral submitted = this.intake.submit(conversion.request(), form.getIdempotencyKey());

@@ -134,6 +134,22 @@ class SubmissionPageTests extends PortalPages {
 	}
 
 	@Test
+	void sendsTheSignedInPhysiciansNameAndAddressWhateverTheFormSays() throws Exception {
+		intake.answer("POST", "/api/referrals", 201, CREATED);
+		String key = idempotencyKey(newForm());
+
+		this.mvc
+			.perform(completeForm(key,
+					Map.of("referrerName", "Dr Mallory", "referrerEmail", "mallory@elsewhere.example")))
+			.andExpect(status().isSeeOther());
+
+		JsonNode referrer = this.json.readTree(intake.only("POST", "/api/referrals").body()).path("referrer");
+		assertThat(referrer.path("name").asText()).isEqualTo("Dr Ada Lovelace");
+		assertThat(referrer.path("email").asText()).isEqualTo("ada@referrers.example");
+		assertThat(input(newForm(), "referrerEmail")).contains("readonly");
+	}
+
+	@Test
 	void sendsTheSameKeyWhenTheSameFormIsSubmittedTwice() throws Exception {
 		intake.answer("POST", "/api/referrals",
 				Answer.withHeaders(201, CREATED, Map.of("Idempotent-Replayed", "true")));
@@ -304,7 +320,10 @@ class SubmissionPageTests extends PortalPages {
 				fields.put(name, value);
 			}
 		});
-		var request = post("/referrals").with(physician("dr-ada")).with(csrf()).accept(MediaType.TEXT_HTML);
+		// A real sign-in's ID token names the physician (scopes profile and email).
+		var request = post("/referrals").with(physician("dr-ada", "Dr Ada Lovelace", "ada@referrers.example"))
+			.with(csrf())
+			.accept(MediaType.TEXT_HTML);
 		fields.forEach(request::param);
 		return request;
 	}

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.prolo.calendar.ClinicCalendar;
+
 /**
  * The booking rule. Every appointment goes on the first clinic working day with a free
  * slot on or after the day it is due:
@@ -21,13 +23,13 @@ public final class BookingSessions {
 	/** How far ahead the clinic books at most; beyond that something is misconfigured. */
 	static final int HORIZON_DAYS = 366;
 
-	private final WorkingDayCalendar calendar;
+	private final ClinicCalendar calendar;
 
 	private final int slotsPerDay;
 
 	private final int leadDays;
 
-	public BookingSessions(WorkingDayCalendar calendar, int slotsPerDay, int leadDays) {
+	public BookingSessions(ClinicCalendar calendar, int slotsPerDay, int leadDays) {
 		if (slotsPerDay < 1) {
 			throw new IllegalArgumentException("slotsPerDay must be at least 1");
 		}

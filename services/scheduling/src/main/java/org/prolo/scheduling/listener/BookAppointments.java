@@ -7,8 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import org.prolo.calendar.ClinicCalendar;
 import org.prolo.platform.events.ProcessedEvents;
-import org.prolo.scheduling.SchedulingProperties;
 import org.prolo.scheduling.booking.Appointment;
 import org.prolo.scheduling.booking.Appointments;
 import org.prolo.scheduling.booking.BookingSessions;
@@ -44,18 +44,17 @@ public class BookAppointments {
 
 	private final Clock clock;
 
-	private final SchedulingProperties properties;
+	private final ClinicCalendar calendar;
 
 	BookAppointments(BookingSessions bookingSessions, Appointments appointments, ClosedReferrals closedReferrals,
-			ProcessedEvents processedEvents, ApplicationEventPublisher events, Clock clock,
-			SchedulingProperties properties) {
+			ProcessedEvents processedEvents, ApplicationEventPublisher events, Clock clock, ClinicCalendar calendar) {
 		this.bookingSessions = bookingSessions;
 		this.appointments = appointments;
 		this.closedReferrals = closedReferrals;
 		this.processedEvents = processedEvents;
 		this.events = events;
 		this.clock = clock;
-		this.properties = properties;
+		this.calendar = calendar;
 	}
 
 	@Transactional
@@ -74,7 +73,7 @@ public class BookAppointments {
 		}
 		CoursePlan plan = new CoursePlan(sessions, intervalWeeks);
 		// A plan consumed late is still booked from today on, never in the past.
-		LocalDate plannedOn = plannedAt.atZone(properties.zone()).toLocalDate();
+		LocalDate plannedOn = calendar.dateOf(plannedAt);
 		LocalDate from = plannedOn.isBefore(today()) ? today() : plannedOn;
 		store(referralId, Purpose.COURSE, bookingSessions.bookCourse(referralId, from, plan, appointments::bookedOn));
 	}
@@ -109,7 +108,7 @@ public class BookAppointments {
 	}
 
 	private LocalDate today() {
-		return LocalDate.now(clock.withZone(properties.zone()));
+		return calendar.today(clock);
 	}
 
 }

@@ -2,10 +2,12 @@ package org.prolo.scheduling.booking;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.prolo.calendar.ClinicCalendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,7 +22,8 @@ class BookingSessionsTests {
 
 	private static final DayBookings NOTHING_BOOKED = day -> 0;
 
-	private final BookingSessions clinic = new BookingSessions(new WorkingDayCalendar(CHRISTMAS), 8, 7);
+	private final BookingSessions clinic = new BookingSessions(
+			new ClinicCalendar(ZoneId.of("Europe/Berlin"), CHRISTMAS), 8, 7);
 
 	@Test
 	void booksTheExamOnTheNextWorkingDayNotToday() {
@@ -38,7 +41,7 @@ class BookingSessionsTests {
 
 	@Test
 	void movesTheExamPastAFullDay() {
-		var onePerDay = new BookingSessions(new WorkingDayCalendar(CHRISTMAS), 1, 7);
+		var onePerDay = new BookingSessions(new ClinicCalendar(ZoneId.of("Europe/Berlin"), CHRISTMAS), 1, 7);
 		DayBookings mondayFull = day -> day.equals(LocalDate.of(2025, 12, 22)) ? 1 : 0;
 
 		assertThat(onePerDay.bookExam("ref-1", FRIDAY, mondayFull).date()).isEqualTo(LocalDate.of(2025, 12, 23));
@@ -61,7 +64,7 @@ class BookingSessionsTests {
 	void movesOnlyTheSessionThatFallsOnAClosure() {
 		// First session Thursday 4 December; session 2 is due Thursday 1 January
 		// (closed).
-		var noLead = new BookingSessions(new WorkingDayCalendar(CHRISTMAS), 8, 0);
+		var noLead = new BookingSessions(new ClinicCalendar(ZoneId.of("Europe/Berlin"), CHRISTMAS), 8, 0);
 
 		List<Appointment> course = noLead.bookCourse("ref-1", LocalDate.of(2025, 12, 4), new CoursePlan(3, 4),
 				NOTHING_BOOKED);
@@ -72,7 +75,7 @@ class BookingSessionsTests {
 
 	@Test
 	void movesSessionsPastFullDaysWithOneSlotPerDay() {
-		var onePerDay = new BookingSessions(new WorkingDayCalendar(CHRISTMAS), 1, 7);
+		var onePerDay = new BookingSessions(new ClinicCalendar(ZoneId.of("Europe/Berlin"), CHRISTMAS), 1, 7);
 		Map<LocalDate, Integer> booked = Map.of(LocalDate.of(2025, 12, 29), 1, LocalDate.of(2025, 12, 30), 1,
 				LocalDate.of(2026, 1, 26), 1);
 
@@ -91,7 +94,7 @@ class BookingSessionsTests {
 		List<LocalDate> closedWeek = List.of(LocalDate.of(2026, 1, 12), LocalDate.of(2026, 1, 13),
 				LocalDate.of(2026, 1, 14), LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 16),
 				LocalDate.of(2026, 1, 19));
-		var onePerDay = new BookingSessions(new WorkingDayCalendar(closedWeek), 1, 0);
+		var onePerDay = new BookingSessions(new ClinicCalendar(ZoneId.of("Europe/Berlin"), closedWeek), 1, 0);
 
 		List<Appointment> course = onePerDay.bookCourse("ref-1", LocalDate.of(2026, 1, 5), new CoursePlan(3, 1),
 				NOTHING_BOOKED);
@@ -102,7 +105,7 @@ class BookingSessionsTests {
 
 	@Test
 	void neverBooksAWeekendOrClosure() {
-		var onePerDay = new BookingSessions(new WorkingDayCalendar(CHRISTMAS), 1, 7);
+		var onePerDay = new BookingSessions(new ClinicCalendar(ZoneId.of("Europe/Berlin"), CHRISTMAS), 1, 7);
 		for (LocalDate planned = FRIDAY.minusDays(14); planned
 			.isBefore(FRIDAY.plusDays(14)); planned = planned.plusDays(1)) {
 			assertThat(onePerDay.bookCourse("ref-1", planned, new CoursePlan(10, 1), NOTHING_BOOKED))

@@ -1,7 +1,7 @@
 package org.prolo.workflow.process;
 
 import java.time.Clock;
-import java.time.Duration;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.prolo.calendar.ClinicCalendar;
 import org.prolo.workflow.lifecycle.ReferralFact;
 import org.prolo.workflow.lifecycle.SuitabilityReview;
 import org.prolo.workflow.lifecycle.TaskInputRules;
@@ -27,10 +28,11 @@ import org.springframework.stereotype.Component;
 public class StageEvents {
 
 	/**
-	 * How long a referrer has to answer a request for information; the BPMN timer says
-	 * P14D too.
+	 * Calendar days a referrer has to answer a request for information, moved on to the
+	 * clinic's next working day; the BPMN timer says {@code dueDates.daysFromNow(14)}
+	 * too.
 	 */
-	public static final Duration ANSWER_WITHIN = Duration.ofDays(14);
+	public static final int ANSWER_WITHIN_DAYS = 14;
 
 	private final ApplicationEventPublisher events;
 
@@ -40,11 +42,15 @@ public class StageEvents {
 
 	private final ReferralTrace trace;
 
-	public StageEvents(ApplicationEventPublisher events, IdentityService identity, Clock clock, ReferralTrace trace) {
+	private final ClinicCalendar calendar;
+
+	public StageEvents(ApplicationEventPublisher events, IdentityService identity, Clock clock, ReferralTrace trace,
+			ClinicCalendar calendar) {
 		this.events = events;
 		this.identity = identity;
 		this.clock = clock;
 		this.trace = trace;
+		this.calendar = calendar;
 	}
 
 	public void triaged(DelegateTask task) {
@@ -62,7 +68,7 @@ public class StageEvents {
 		Instant now = now();
 		publish(execution,
 				new ReferralFact.InfoRequested(newEventId(), execution.getProcessBusinessKey(), now,
-						Variables.text(execution, "infoQuestion"), now.plus(ANSWER_WITHIN),
+						Variables.text(execution, "infoQuestion"), calendar.daysAfter(now, ANSWER_WITHIN_DAYS),
 						String.valueOf(execution.getVariable("triagedBy"))));
 	}
 

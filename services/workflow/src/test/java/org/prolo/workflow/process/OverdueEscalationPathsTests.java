@@ -6,8 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.Set;
 
 import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.Job;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.prolo.calendar.ClinicCalendar;
 import org.prolo.workflow.process.ReferralProcessDriver.Stage;
 
 /**
@@ -92,6 +95,23 @@ class OverdueEscalationPathsTests {
 
 		assertThat(task("triage", referral).getDueDate())
 			.isEqualTo(Date.from(OffsetDateTime.parse("2025-03-11T16:30+01:00").toInstant()));
+	}
+
+	@Test
+	void taskThatWouldFallDueOnAClosedDayIsDueAndEscalatesOnTheNextWorkingDay() {
+		// Triage created Monday 3 March 2025 at 09:00 would be due on Wednesday 5th; the
+		// clinic is closed on the 5th and 6th.
+		ReferralProcessDriver.reset();
+		this.referrals = new ReferralProcessDriver(engine.getProcessEngine(), new ClinicCalendar(
+				ReferralProcessDriver.CLINIC, Set.of(LocalDate.of(2025, 3, 5), LocalDate.of(2025, 3, 6))));
+		ProcessInstance referral = this.referrals.submit("ref-closed-day");
+		Date friday = Date.from(OffsetDateTime.parse("2025-03-07T09:00+01:00").toInstant());
+
+		assertThat(task("triage", referral).getDueDate()).isEqualTo(friday);
+		Job timeout = overdueTimer(referral, "triage").singleResult();
+		assertThat(timeout.getDuedate()).isEqualTo(friday);
+		ReferralProcessDriver.setClock(Instant.parse("2025-03-06T16:00:00Z"));
+		assertThat(overdueTimer(referral, "triage").executable().count()).as("not on the closed days").isZero();
 	}
 
 	@Test

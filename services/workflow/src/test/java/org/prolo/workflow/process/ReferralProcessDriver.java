@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.prolo.calendar.ClinicCalendar;
 import org.prolo.workflow.lifecycle.ReferralToAssess;
 
 /**
@@ -50,9 +52,14 @@ final class ReferralProcessDriver {
 	final ProcessEngine engine;
 
 	ReferralProcessDriver(ProcessEngine engine) {
+		this(engine, new ClinicCalendar(CLINIC, Set.of()));
+	}
+
+	/** With the clinic calendar the due dates and overdue timers are counted on. */
+	ReferralProcessDriver(ProcessEngine engine, ClinicCalendar calendar) {
 		this.engine = engine;
 		BpmnAwareTests.init(engine);
-		Mocks.register("dueDates", new DueDates(CLINIC, new EngineClock()));
+		Mocks.register("dueDates", new DueDates(calendar, new EngineClock()));
 		Mocks.register("taskInputValidation", new TaskInputValidation());
 		Mocks.register("overdueEscalation", new OverdueEscalation());
 		Mocks.register("decisionOutcomes", new DecisionOutcomes(engine.getRepositoryService()));

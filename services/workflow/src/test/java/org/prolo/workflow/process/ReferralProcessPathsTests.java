@@ -9,8 +9,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.prolo.workflow.process.ReferralProcessDriver.advanceClock;
 import static org.prolo.workflow.process.ReferralProcessDriver.findings;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.Set;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.prolo.calendar.ClinicCalendar;
 import org.prolo.workflow.process.TaskInputValidation.InvalidTaskInputException;
 
 /**
@@ -179,13 +184,27 @@ class ReferralProcessPathsTests {
 	}
 
 	@Test
+	void answerDueOnAClosedDayIsDueOnTheNextWorkingDay() {
+		// Asked on Monday 3 March 2025 at 09:00; the clinic is closed on Monday 17th.
+		ReferralProcessDriver.reset();
+		this.referrals = new ReferralProcessDriver(engine.getProcessEngine(),
+				new ClinicCalendar(ReferralProcessDriver.CLINIC, Set.of(LocalDate.of(2025, 3, 17))));
+		ProcessInstance referral = this.referrals.submit("ref-answer-closed-day");
+		this.referrals.requestInformation(referral, "Is there a recent X-ray?");
+
+		assertThat(job("Event_NoAnswer14Days", referral).getDuedate())
+			.isEqualTo(Date.from(OffsetDateTime.parse("2025-03-18T09:00+01:00").toInstant()));
+	}
+
+	@Test
 	void unansweredInformationRequestClosesAsNoResponseAfter14Days() {
 		ProcessInstance referral = this.referrals.submit("ref-no-response");
 		this.referrals.requestInformation(referral, "Is there a recent X-ray?");
 		Instant requestedAt = ReferralProcessDriver.now();
 
+		// Monday 3 March 2025: two weeks on is a working Monday.
 		assertThat(job("Event_NoAnswer14Days", referral).getDuedate())
-			.isEqualTo(Date.from(requestedAt.plus(StageEvents.ANSWER_WITHIN)));
+			.isEqualTo(Date.from(requestedAt.plus(Duration.ofDays(StageEvents.ANSWER_WITHIN_DAYS))));
 		advanceClock(13);
 		assertThat(engine.getManagementService().createJobQuery().executable().count()).isZero();
 

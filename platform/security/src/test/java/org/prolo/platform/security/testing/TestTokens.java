@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -25,13 +26,22 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Signed access tokens for service tests, shaped like the identity service's (sub, iss,
- * groups, scope), and a decoder that trusts this key instead of fetching the identity
+ * groups, scope; a person's also name and email, see {@link #nameOf} and
+ * {@link #emailOf}), and a decoder that trusts this key instead of fetching the identity
  * service's JWKS. Everything else (signature, issuer, expiry checks, the group mapping
  * and the access rules) runs as in production. Import {@link Decoder} in the test.
  */
 public final class TestTokens {
 
 	private static final RSAKey KEY = generate();
+
+	/** The identity service's demo users' names and addresses. */
+	private static final Map<String, String[]> DEMO_USERS = Map.of("dr-ada",
+			new String[] { "Dr Ada Lovelace", "ada@referrers.example" }, "dr-ben",
+			new String[] { "Dr Ben Okafor", "ben@referrers.example" }, "ingrid",
+			new String[] { "Ingrid", "ingrid@clinic.example" }, "carl", new String[] { "Carl", "carl@clinic.example" },
+			"clara", new String[] { "Clara", "clara@clinic.example" }, "leo",
+			new String[] { "Leo", "leo@clinic.example" }, "demo", new String[] { "Demo Admin", "demo@clinic.example" });
 
 	private TestTokens() {
 	}
@@ -43,6 +53,39 @@ public final class TestTokens {
 	/** A person in the given groups. */
 	public static String user(String id, String... groups) {
 		return bearer(id, Arrays.asList(groups), List.of(), Instant.now().plusSeconds(600));
+	}
+
+	/**
+	 * A person with the given name and e-mail address claims (either null to leave the
+	 * claim out).
+	 */
+	public static String person(String id, String name, String email, String... groups) {
+		var claims = new JWTClaimsSet.Builder(
+				claims(id, Arrays.asList(groups), List.of(), Instant.now().plusSeconds(600)));
+		claims.claim("name", null).claim("email", null);
+		if (name != null) {
+			claims.claim("name", name);
+		}
+		if (email != null) {
+			claims.claim("email", email);
+		}
+		return sign(claims.build(), KEY);
+	}
+
+	/**
+	 * The {@code name} claim of a person's token: the demo user's name, else "Dr " and
+	 * the id.
+	 */
+	public static String nameOf(String id) {
+		return DEMO_USERS.containsKey(id) ? DEMO_USERS.get(id)[0] : "Dr " + id;
+	}
+
+	/**
+	 * The {@code email} claim of a person's token: the demo user's address, else the id
+	 * at referrers.example.
+	 */
+	public static String emailOf(String id) {
+		return DEMO_USERS.containsKey(id) ? DEMO_USERS.get(id)[1] : id + "@referrers.example";
 	}
 
 	/** A service client with the given scopes. */
@@ -71,7 +114,7 @@ public final class TestTokens {
 			.expirationTime(Date.from(expiresAt))
 			.jwtID(UUID.randomUUID().toString());
 		if (!groups.isEmpty()) {
-			claims.claim("groups", groups);
+			claims.claim("groups", groups).claim("name", nameOf(subject)).claim("email", emailOf(subject));
 		}
 		if (!scopes.isEmpty()) {
 			claims.claim("scope", String.join(" ", scopes));
