@@ -100,7 +100,7 @@ class BadInputTests extends HttpOnlyContext {
 		}
 		cases.add(raw("order: unknown id", HttpMethod.GET, "/api/imaging-orders/5f0c6f7e-2d1b-4a8e-9a55-3c1f0b2d7e11",
 				404, null));
-		for (String[] status : new String[][] { { "unknown", "CLOSED" }, { "lower case", "open" }, { "number", "1" },
+		for (String[] status : new String[][] { { "unknown", "CANCELLED" }, { "lower case", "open" }, { "number", "1" },
 				{ "10k chars", "O".repeat(10_000) } }) {
 			cases.add(raw("list: status " + status[0], HttpMethod.GET, "/api/imaging-orders?status=" + status[1], 400,
 					"status"));

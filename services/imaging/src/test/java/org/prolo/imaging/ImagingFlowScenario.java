@@ -9,16 +9,23 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.prolo.events.ImagingOrderClosed;
 import org.prolo.events.ImagingReported;
 import org.prolo.events.ImagingRequested;
+import org.prolo.events.ReferralClosed;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.imaging.order.OrderReported;
 import org.prolo.platform.events.CloudEventHeaders;
@@ -159,6 +166,106 @@ abstract class ImagingFlowScenario {
 		assertThat(read("/api/imaging-orders/{id}", "no-such-order").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
+	@Test
+	void takesTheOpenOrdersOfAClosedReferralOffTheWorklistOnce() throws Exception {
+		String referralId = "ref-" + UUID.randomUUID();
+		Instant requestedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		String bootstrap = String.join(",", kafka.getBootstrapServers());
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, request(referralId, requestedAt, "XRAY"));
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, request(referralId, requestedAt.plusSeconds(60), "MRI"));
+		List<JsonNode> opened = awaitOrders(referralId, 2);
+		String reportedId = opened.get(0).get("id").asText();
+		String openId = opened.get(1).get("id").asText();
+		assertThat(report(reportedId, Map.of("redFlag", false, "fullThicknessTear", false, "report", "Normal."))
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		RecordMetadata close = eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "REJECTED"))
+			.getRecordMetadata();
+
+		try (var imagingProbe = new EventProbe(bootstrap, EventTopics.IMAGING)) {
+			ImagingOrderClosed event = imagingProbe.awaitRecords(referralId, 2, TIMEOUT)
+				.stream()
+				.map(r -> EventCodec.published().decode(r.value()))
+				.filter(ImagingOrderClosed.class::isInstance)
+				.map(ImagingOrderClosed.class::cast)
+				.findFirst()
+				.orElseThrow();
+			assertThat(event.getOrderId()).isEqualTo(openId);
+			assertThat(event.getReason()).isEqualTo("REJECTED");
+			assertThat(read("/api/imaging-orders/{id}", openId).getBody().get("status").asText()).isEqualTo("CLOSED");
+			assertThat(read("/api/imaging-orders/{id}", reportedId).getBody().get("status").asText())
+				.isEqualTo("REPORTED");
+			JsonNode worklist = read("/api/imaging-orders?status=OPEN").getBody();
+			assertThat(
+					java.util.stream.StreamSupport.stream(worklist.spliterator(), false).map(o -> o.get("id").asText()))
+				.doesNotContain(openId);
+			assertThat(report(openId, Map.of("redFlag", false, "fullThicknessTear", false, "report", "Normal."))
+				.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+			// The same close again (same ce_id), and published again under a new id:
+			// nothing is left open, nothing more goes out.
+			try (var workflowProbe = new EventProbe(bootstrap, EventTopics.WORKFLOW)) {
+				ConsumerRecord<String, byte[]> original = workflowProbe.awaitRecords(referralId, 3, TIMEOUT)
+					.stream()
+					.filter(r -> r.partition() == close.partition() && r.offset() == close.offset())
+					.findFirst()
+					.orElseThrow();
+				awaitConsumed(bootstrap, resend(bootstrap, original));
+			}
+			awaitConsumed(bootstrap, eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "REJECTED"))
+				.getRecordMetadata());
+			// One report, one close: every outbox entry is stored in the transaction of
+			// what caused it, so none can still be on its way.
+			assertThat(publicationsOf(referralId)).isEqualTo(2);
+			assertThat(imagingProbe.seen().stream().filter(r -> referralId.equals(r.key()))).hasSize(2);
+		}
+	}
+
+	@Test
+	void opensNoOrderForARequestConsumedAfterTheClose() throws Exception {
+		String referralId = "ref-" + UUID.randomUUID();
+		String bootstrap = String.join(",", kafka.getBootstrapServers());
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "WITHDRAWN"));
+		awaitConsumed(bootstrap,
+				eventPublisher
+					.publishAndWait(EventTopics.WORKFLOW,
+							request(referralId, Instant.now().truncatedTo(ChronoUnit.MILLIS), "ULTRASOUND"))
+					.getRecordMetadata());
+
+		assertThat(ordersOf(referralId)).isEmpty();
+		assertThat(publicationsOf(referralId)).isZero();
+	}
+
+	private int publicationsOf(String referralId) {
+		return jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
+				Integer.class, "%\"" + referralId + "\"%");
+	}
+
+	private static ReferralClosed closed(String referralId, String outcome) {
+		return ReferralClosed.newBuilder()
+			.setReferralId(referralId)
+			.setClosedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+			.setOutcome(outcome)
+			.build();
+	}
+
+	/**
+	 * The listener commits a record's offset after handling it: proof the record went
+	 * through it.
+	 */
+	private static void awaitConsumed(String bootstrap, RecordMetadata record) {
+		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+		try (var admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+			await().atMost(TIMEOUT).until(() -> {
+				Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("imaging")
+					.partitionsToOffsetAndMetadata()
+					.get();
+				OffsetAndMetadata committed = offsets.get(partition);
+				return committed != null && committed.offset() > record.offset();
+			});
+		}
+	}
+
 	/** The external radiology system reports with its client-credentials token. */
 	private ResponseEntity<JsonNode> report(String orderId, Map<String, Object> findings) {
 		return rest.exchange("/api/imaging-orders/{id}/report", HttpMethod.POST,
@@ -218,11 +325,11 @@ abstract class ImagingFlowScenario {
 			.toList();
 	}
 
-	private static void resend(String bootstrap, ConsumerRecord<String, byte[]> original) throws Exception {
+	private static RecordMetadata resend(String bootstrap, ConsumerRecord<String, byte[]> original) throws Exception {
 		try (var producer = new KafkaProducer<>(
 				Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
 				new ByteArraySerializer())) {
-			producer
+			return producer
 				.send(new ProducerRecord<>(original.topic(), null, original.key(), original.value(),
 						original.headers()))
 				.get();

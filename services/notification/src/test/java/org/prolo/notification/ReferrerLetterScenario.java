@@ -2,6 +2,7 @@ package org.prolo.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -17,10 +18,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.prolo.events.AppointmentsCancelled;
+import org.prolo.events.CancelledAppointment;
+import org.prolo.events.CoursePlanned;
+import org.prolo.events.ImagingOrderClosed;
+import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralInfoRequested;
 import org.prolo.events.ReferralSubmitted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.ReferrerNotified;
+import org.prolo.events.ScheduledSession;
+import org.prolo.events.SessionsScheduled;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.notification.outbox.LetterWritten;
 import org.prolo.notification.referrer.ReferrerContacts;
@@ -66,7 +74,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		// Far from UTC, so a date printed in the wrong zone shows.
 		"prolo.clinic.time-zone=Pacific/Auckland",
 		// The test stands in for the producing services, so it declares their topics too.
-		"prolo.events.owned-topics=notification.referrer-events, intake.referral-events, workflow.referral-events, scheduling.appointment-events" })
+		"prolo.events.owned-topics=notification.referrer-events, intake.referral-events, workflow.referral-events, scheduling.appointment-events, imaging.imaging-events" })
 @AutoConfigureMockMvc
 @Import(TestTokens.Decoder.class)
 abstract class ReferrerLetterScenario {
@@ -277,6 +285,142 @@ abstract class ReferrerLetterScenario {
 		assertThat(accepted.getAllRecipients()[0].toString()).isEqualTo("dr.ada@clinic.example");
 		assertThat(String.valueOf(accepted.getContent())).contains("Dear Dr Ada Lovelace", "P-7F3A");
 		assertThat(pendingLettersOf(referralId)).isZero();
+	}
+
+	@Test
+	void writesTheCourseLetterOnceThePlanAndTheBookedDatesAreInWhicheverComesFirst() {
+		List<LocalDate> dates = List.of(LocalDate.of(2030, 3, 4), LocalDate.of(2030, 4, 1));
+
+		// The booked dates first, then the plan and the close.
+		String datesFirst = "R-" + UUID.randomUUID();
+		publisher.publishAndWait(EventTopics.INTAKE, submitted(datesFirst));
+		await().atMost(PATIENCE).until(() -> contacts.find(datesFirst).isPresent());
+		publisher.publishAndWait(EventTopics.SCHEDULING, scheduled(datesFirst, dates));
+		await().atMost(PATIENCE)
+			.until(() -> jdbc.sql("select count(*) from course_session where referral_id = ?")
+				.param(datesFirst)
+				.query(Integer.class)
+				.single() == 2);
+		publisher.publishAndWait(EventTopics.WORKFLOW, planned(datesFirst));
+		publisher.publishAndWait(EventTopics.WORKFLOW, closed(datesFirst, "COURSE_PLANNED", null, null));
+		await().atMost(PATIENCE).until(() -> lettersOf(datesFirst).size() == 1);
+		assertCourseLetter(lettersOf(datesFirst).get(0), "Monday 4 March 2030", "Monday 1 April 2030");
+
+		// The plan and the close first: the letter waits for the dates.
+		String closeFirst = "R-" + UUID.randomUUID();
+		publisher.publishAndWait(EventTopics.INTAKE, submitted(closeFirst));
+		await().atMost(PATIENCE).until(() -> contacts.find(closeFirst).isPresent());
+		publisher.publishAndWait(EventTopics.WORKFLOW, planned(closeFirst));
+		publisher.publishAndWait(EventTopics.WORKFLOW, closed(closeFirst, "COURSE_PLANNED", null, null));
+		await().atMost(PATIENCE)
+			.until(() -> jdbc.sql("select count(*) from closing_letter_waiting where referral_id = ?")
+				.param(closeFirst)
+				.query(Integer.class)
+				.single() == 1);
+		assertThat(lettersOf(closeFirst)).isEmpty();
+		publisher.publishAndWait(EventTopics.SCHEDULING, scheduled(closeFirst, dates));
+		await().atMost(PATIENCE).until(() -> lettersOf(closeFirst).size() == 1);
+		assertCourseLetter(lettersOf(closeFirst).get(0), "Monday 4 March 2030", "Monday 1 April 2030");
+
+		// The same dates published again write nothing; new dates (a rebooking, same
+		// partition, so consumed after) write a letter that replaces them.
+		publisher.publishAndWait(EventTopics.SCHEDULING, scheduled(closeFirst, dates));
+		publisher.publishAndWait(EventTopics.SCHEDULING,
+				scheduled(closeFirst, List.of(LocalDate.of(2030, 3, 11), LocalDate.of(2030, 4, 8))));
+		await().atMost(PATIENCE).until(() -> lettersOf(closeFirst).size() == 2);
+		assertThat(lettersOf(closeFirst).get(1)).startsWith("SESSIONS_SCHEDULED")
+			.contains("new dates", "1. Monday 11 March 2030", "2. Monday 8 April 2030");
+		assertThat(lettersOf(closeFirst)).hasSize(2);
+	}
+
+	private static void assertCourseLetter(String letter, String... dates) {
+		assertThat(letter).startsWith("CLOSED")
+			.contains("planned a course", "5 sessions, every 4 weeks", "Dextrose strength: 25 %",
+					"Injection sites: medial joint line, pes anserinus")
+			.contains(dates)
+			.doesNotContain("follow in a separate letter");
+	}
+
+	@Test
+	void tellsTheReferrerWhyTheReferralWasRefusedAndWhatTheCloseCancelled() throws Exception {
+		String referralId = "R-" + UUID.randomUUID();
+		publisher.publishAndWait(EventTopics.INTAKE, submitted(referralId));
+		await().atMost(PATIENCE).until(() -> contacts.find(referralId).isPresent());
+
+		publisher.publishAndWait(EventTopics.WORKFLOW,
+				closed(referralId, "NOT_SUITABLE", "IMAGING_RED_FLAG", "Please arrange an orthopaedic review."));
+		publisher.publishAndWait(EventTopics.SCHEDULING,
+				AppointmentsCancelled.newBuilder()
+					.setReferralId(referralId)
+					.setCancelledAt(now())
+					.setReason("NOT_SUITABLE")
+					.setAppointments(List.of(new CancelledAppointment("17", "EXAM", 1, LocalDate.of(2030, 3, 4))))
+					.build());
+		publisher.publishAndWait(EventTopics.IMAGING,
+				ImagingOrderClosed.newBuilder()
+					.setReferralId(referralId)
+					.setOrderId("O-42")
+					.setClosedAt(now())
+					.setReason("NOT_SUITABLE")
+					.build());
+
+		await().atMost(PATIENCE).until(() -> lettersOf(referralId).size() == 3);
+		List<String> letters = lettersOf(referralId);
+		assertThat(letters).filteredOn(l -> l.startsWith("CLOSED"))
+			.singleElement()
+			.asString()
+			.contains("prolotherapy is not suitable", "Why: Imaging showed a red flag",
+					"Note from the clinician:\n  Please arrange an orthopaedic review.", "a separate letter lists it");
+		assertThat(letters).filteredOn(l -> l.startsWith("CANCELLATIONS"))
+			.hasSize(2)
+			.anySatisfy(l -> assertThat(l).contains("the physical examination on Monday 4 March 2030"))
+			.anySatisfy(l -> assertThat(l).contains("the imaging ordered for this referral (order O-42)"));
+		await().atMost(PATIENCE).until(() -> mailsAbout(referralId).size() == 3);
+		assertThat(mailsAbout(referralId)).extracting(MimeMessage::getSubject)
+			.contains("Referral " + referralId + ": bookings cancelled");
+	}
+
+	/** Kind and body of each letter of the referral, oldest first. */
+	private List<String> lettersOf(String referralId) {
+		return jdbc.sql("select kind, body from letters where referral_id = ? order by written_at, id")
+			.param(referralId)
+			.query((rs, n) -> rs.getString(1) + "\n" + rs.getString(2))
+			.list();
+	}
+
+	private static CoursePlanned planned(String referralId) {
+		return CoursePlanned.newBuilder()
+			.setReferralId(referralId)
+			.setPlannedAt(now())
+			.setPatientPseudonym("P-7F3A")
+			.setCondition("KNEE_OSTEOARTHRITIS")
+			.setSessions(5)
+			.setIntervalWeeks(4)
+			.setDextrosePercent(25.0)
+			.setInjectionSites(List.of("medial joint line", "pes anserinus"))
+			.setPlannedBy("dr-chen")
+			.build();
+	}
+
+	private static SessionsScheduled scheduled(String referralId, List<LocalDate> dates) {
+		return SessionsScheduled.newBuilder()
+			.setReferralId(referralId)
+			.setScheduledAt(now())
+			.setPurpose("COURSE")
+			.setSessions(java.util.stream.IntStream.range(0, dates.size())
+				.mapToObj(i -> new ScheduledSession(i + 1, dates.get(i)))
+				.toList())
+			.build();
+	}
+
+	private static ReferralClosed closed(String referralId, String outcome, String reasonCode, String note) {
+		return ReferralClosed.newBuilder()
+			.setReferralId(referralId)
+			.setClosedAt(now())
+			.setOutcome(outcome)
+			.setReasonCode(reasonCode)
+			.setNoteToReferrer(note)
+			.build();
 	}
 
 	private int pendingLettersOf(String referralId) {

@@ -28,7 +28,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.prolo.events.AppointmentsCancelled;
+import org.prolo.events.CancelledAppointment;
 import org.prolo.events.CoursePlanned;
+import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.ScheduledSession;
 import org.prolo.events.SessionsScheduled;
@@ -39,6 +42,7 @@ import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.scheduling.booking.Appointments;
 import org.prolo.scheduling.booking.Purpose;
 import org.prolo.scheduling.booking.SessionsBooked;
 
@@ -105,6 +109,9 @@ abstract class SchedulingFlowScenario {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Appointments appointments;
 
 	@Test
 	void booksExamAndCourseOnWorkingDaysOnceWhateverTheDeliveries() throws Exception {
@@ -173,6 +180,97 @@ abstract class SchedulingFlowScenario {
 		}
 	}
 
+	@Test
+	void cancelsTheBookingsOfAWithdrawnReferralOnceAndFreesTheirSlots() throws Exception {
+		String referralId = "ref-" + UUID.randomUUID();
+		String bootstrap = String.join(",", kafka.getBootstrapServers());
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, triaged(referralId));
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(referralId, 3, 4));
+		List<JsonNode> booked = awaitBookings(referralId, 4);
+		LocalDate examDay = LocalDate.parse(booked.get(0).get("date").asText());
+		int bookedOnExamDay = appointments.bookedOn(examDay);
+
+		RecordMetadata close = eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "WITHDRAWN"))
+			.getRecordMetadata();
+
+		try (var probe = new EventProbe(bootstrap, EventTopics.SCHEDULING)) {
+			AppointmentsCancelled cancelled = probe.awaitRecords(referralId, 3, TIMEOUT)
+				.stream()
+				.map(r -> EventCodec.published().decode(r.value()))
+				.filter(AppointmentsCancelled.class::isInstance)
+				.map(AppointmentsCancelled.class::cast)
+				.findFirst()
+				.orElseThrow();
+			assertThat(cancelled.getReason()).isEqualTo("WITHDRAWN");
+			assertThat(cancelled.getCancelledAt()).isEqualTo(NOW);
+			assertThat(cancelled.getAppointments())
+				.extracting(a -> a.getPurpose() + " " + a.getNumber() + " " + a.getDate())
+				.containsExactlyElementsOf(booked.stream()
+					.map(b -> b.get("purpose").asText() + " " + b.get("number").asInt() + " " + b.get("date").asText())
+					.toList());
+			assertThat(cancelled.getAppointments()).extracting(CancelledAppointment::getAppointmentId)
+				.doesNotContainNull()
+				.doesNotHaveDuplicates();
+			assertThat(bookingsOf(referralId)).hasSize(4)
+				.allSatisfy(b -> assertThat(b.hasNonNull("cancelledAt")).isTrue());
+			assertThat(appointments.bookedOn(examDay)).isEqualTo(bookedOnExamDay - 1);
+
+			// The same close again (same ce_id), and the workflow publishing it again
+			// under a
+			// new id: nothing left to cancel, nothing published.
+			try (var workflow = new EventProbe(bootstrap, EventTopics.WORKFLOW)) {
+				ConsumerRecord<String, byte[]> original = workflow.awaitRecords(referralId, 3, TIMEOUT)
+					.stream()
+					.filter(r -> r.offset() == close.offset() && r.partition() == close.partition())
+					.findFirst()
+					.orElseThrow();
+				awaitConsumed(bootstrap, resend(bootstrap, original));
+			}
+			awaitConsumed(bootstrap,
+					eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "WITHDRAWN"))
+						.getRecordMetadata());
+			// Two bookings and one cancellation: every outbox entry is stored in the
+			// transaction of the record that caused it, so none can still be on its way.
+			assertThat(publicationsOf(referralId)).isEqualTo(3);
+			assertThat(probe.seen().stream().filter(r -> referralId.equals(r.key()))).hasSize(3);
+			assertThat(bookingsOf(referralId)).hasSize(4);
+		}
+	}
+
+	@Test
+	void booksNothingForAReferralWithdrawnBeforeAnyBooking() throws Exception {
+		String referralId = "ref-" + UUID.randomUUID();
+		String bootstrap = String.join(",", kafka.getBootstrapServers());
+		try (var probe = new EventProbe(bootstrap, EventTopics.SCHEDULING)) {
+			eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "WITHDRAWN"));
+			// A plan consumed after the close, as a replayed dead letter would be.
+			eventPublisher.publishAndWait(EventTopics.WORKFLOW, triaged(referralId));
+			awaitConsumed(bootstrap,
+					eventPublisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(referralId, 3, 4))
+						.getRecordMetadata());
+
+			assertThat(bookingsOf(referralId)).isEmpty();
+			assertThat(publicationsOf(referralId)).isZero();
+			assertThat(probe.seen().stream().filter(r -> referralId.equals(r.key()))).isEmpty();
+		}
+	}
+
+	@Test
+	void keepsTheBookingsOfAPlannedCourseWhenTheReferralCloses() throws Exception {
+		String referralId = "ref-" + UUID.randomUUID();
+		String bootstrap = String.join(",", kafka.getBootstrapServers());
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, triaged(referralId));
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(referralId, 2, 4));
+		awaitBookings(referralId, 3);
+		awaitConsumed(bootstrap,
+				eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "COURSE_PLANNED"))
+					.getRecordMetadata());
+
+		assertThat(bookingsOf(referralId)).hasSize(3)
+			.allSatisfy(b -> assertThat(b.hasNonNull("cancelledAt")).isFalse());
+		assertThat(publicationsOf(referralId)).isEqualTo(2);
+	}
+
 	/**
 	 * What the registry does with a publication it finds incomplete (at restart): it
 	 * hands the domain event stored in event_publication to the relay again.
@@ -201,6 +299,15 @@ abstract class SchedulingFlowScenario {
 			.setOutcome("ACCEPTED")
 			.setTriagedBy("coordinator-1")
 			.build();
+	}
+
+	private int publicationsOf(String referralId) {
+		return jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
+				Integer.class, "%\"" + referralId + "\"%");
+	}
+
+	private static ReferralClosed closed(String referralId, String outcome) {
+		return ReferralClosed.newBuilder().setReferralId(referralId).setClosedAt(NOW).setOutcome(outcome).build();
 	}
 
 	private static CoursePlanned coursePlanned(String referralId, int sessions, int intervalWeeks) {

@@ -43,6 +43,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,6 +68,8 @@ import org.prolo.workflow.lifecycle.ReferralFact;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
@@ -318,6 +321,74 @@ abstract class ReferralProcessScenarios {
 				.taskDefinitionKey("confirm-suitability")
 				.count() == 1);
 		assertThat(runtime.getVariable(processOf(referralId), "dmnReasonCode")).isEqualTo("SURGICAL_OPINION_NEEDED");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void discardsAnImagingReportForAReferralWhoseProcessHasEnded(CapturedOutput output) {
+		String referralId = submitAndAwaitTriage("NECK_PAIN");
+		complete(referralId, "triage", Map.of("triageOutcome", "ACCEPTED"));
+		withdraw(referralId);
+		assertThat(awaitEvent(referralId, ReferralClosed.class).getOutcome()).isEqualTo("WITHDRAWN");
+
+		String reportId = UUID.randomUUID().toString();
+		send(EventTopics.IMAGING, reportId, report(referralId));
+
+		await().atMost(TIMEOUT)
+			.until(() -> jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Integer.class,
+					reportId) == 1);
+		assertThat(jdbc.queryForObject("select count(*) from early_message where referral_id = ?", Integer.class,
+				referralId))
+			.isZero();
+		await().atMost(TIMEOUT)
+			.until(() -> output.getOut()
+				.contains("Referral " + referralId + " has no open process; discarding ImagingReported " + reportId));
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void discardsAKeptImagingReportOnceTheProcessEndsWithoutAskingForIt(CapturedOutput output) {
+		String referralId = submitAndAwaitTriage("ROTATOR_CUFF_TENDINOPATHY");
+		complete(referralId, "triage", Map.of("triageOutcome", "ACCEPTED"));
+		complete(referralId, "record-history", history(8));
+		assertThat(openTask(referralId).getTaskDefinitionKey()).isEqualTo("physical-exam");
+		String reportId = UUID.randomUUID().toString();
+		send(EventTopics.IMAGING, reportId, report(referralId));
+		await().atMost(TIMEOUT)
+			.until(() -> jdbc.queryForObject("select count(*) from early_message where event_id = ?", Integer.class,
+					reportId) == 1);
+
+		withdraw(referralId);
+		assertThat(awaitEvent(referralId, ReferralClosed.class).getOutcome()).isEqualTo("WITHDRAWN");
+
+		// The sweeper (every second here) finds the process gone and drops the report.
+		await().atMost(TIMEOUT)
+			.until(() -> jdbc.queryForObject("select count(*) from early_message where event_id = ?", Integer.class,
+					reportId) == 0);
+		await().atMost(TIMEOUT)
+			.until(() -> output.getOut()
+				.contains("Referral " + referralId + " has no open process; discarding kept ImagingReported "
+						+ reportId));
+	}
+
+	private void withdraw(String referralId) {
+		send(EventTopics.INTAKE, UUID.randomUUID().toString(),
+				ReferralWithdrawn.newBuilder()
+					.setReferralId(referralId)
+					.setWithdrawnAt(now())
+					.setReferrerId("dr-ada")
+					.build());
+	}
+
+	private static ImagingReported report(String referralId) {
+		return ImagingReported.newBuilder()
+			.setReferralId(referralId)
+			.setReportedAt(now())
+			.setOrderId("order-" + referralId)
+			.setRedFlag(false)
+			.setFullThicknessTear(false)
+			.setReport("No abnormality.")
+			.build();
 	}
 
 	@Test

@@ -48,8 +48,23 @@ public record ImagingOrder(String id, String referralId, String patientPseudonym
 		if (status == OrderStatus.REPORTED) {
 			throw new OrderAlreadyReportedException(id);
 		}
+		if (status == OrderStatus.CLOSED) {
+			throw new OrderClosedException(id);
+		}
 		return new ImagingOrder(id, referralId, patientPseudonym, modality, bodyRegion, clinicalQuestion, requestedAt,
 				OrderStatus.REPORTED, at, reportFindings);
+	}
+
+	/**
+	 * Takes an open order off the worklist unreported, because its referral closed.
+	 * @return the closed order; the same order when it was not open
+	 */
+	public ImagingOrder close() {
+		if (status != OrderStatus.OPEN) {
+			return this;
+		}
+		return new ImagingOrder(id, referralId, patientPseudonym, modality, bodyRegion, clinicalQuestion, requestedAt,
+				OrderStatus.CLOSED, null, null);
 	}
 
 	/** The fact to publish once the report is stored. */

@@ -23,4 +23,13 @@ public interface ImagingOrders {
 	 */
 	boolean saveReport(ImagingOrder reported);
 
+	/** The referral's orders still open, oldest request first. */
+	List<ImagingOrder> openOf(String referralId);
+
+	/**
+	 * Stores the close of an order; false when it was no longer open (reported
+	 * concurrently).
+	 */
+	boolean saveClose(ImagingOrder closed, Instant closedAt, String reason);
+
 }

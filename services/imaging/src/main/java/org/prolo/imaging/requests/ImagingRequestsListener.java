@@ -3,6 +3,7 @@ package org.prolo.imaging.requests;
 import java.nio.charset.StandardCharsets;
 
 import org.prolo.events.ImagingRequested;
+import org.prolo.events.ReferralClosed;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventTopics;
 import org.slf4j.Logger;
@@ -13,7 +14,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
-/** Reads the workflow's events; only ImagingRequested concerns imaging. */
+/**
+ * Reads the workflow's events: ImagingRequested opens an order, a ReferralClosed without
+ * a course closes the referral's open ones.
+ */
 @Component
 @KafkaListener(topics = EventTopics.WORKFLOW, groupId = "imaging")
 class ImagingRequestsListener {
@@ -22,14 +26,27 @@ class ImagingRequestsListener {
 
 	private final OpenImagingOrder openImagingOrder;
 
-	ImagingRequestsListener(OpenImagingOrder openImagingOrder) {
+	private final CloseImagingOrders closeImagingOrders;
+
+	ImagingRequestsListener(OpenImagingOrder openImagingOrder, CloseImagingOrders closeImagingOrders) {
 		this.openImagingOrder = openImagingOrder;
+		this.closeImagingOrders = closeImagingOrders;
 	}
 
 	@KafkaHandler
 	void on(ImagingRequested event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
 		openImagingOrder.handle(text(eventId), new ImagingRequest(event.getReferralId(), event.getPatientPseudonym(),
 				event.getModality(), event.getBodyRegion(), event.getClinicalQuestion(), event.getRequestedAt()));
+	}
+
+	/**
+	 * The close, not ReferralWithdrawn, ends the orders: it is the one fact of every kind
+	 * of close, and it follows on this topic the ImagingRequested it must come after.
+	 */
+	@KafkaHandler
+	void on(ReferralClosed event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+		closeImagingOrders.referralClosed(text(eventId), event.getReferralId(), event.getOutcome(),
+				event.getClosedAt());
 	}
 
 	@KafkaHandler(isDefault = true)

@@ -3,6 +3,7 @@ package org.prolo.imaging.requests;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import org.prolo.imaging.order.ClosedReferrals;
 import org.prolo.imaging.order.ImagingOrder;
 import org.prolo.imaging.order.ImagingOrders;
 import org.prolo.imaging.order.Modality;
@@ -25,15 +26,25 @@ public class OpenImagingOrder {
 
 	private final ProcessedEvents processedEvents;
 
-	OpenImagingOrder(ImagingOrders orders, ProcessedEvents processedEvents) {
+	private final ClosedReferrals closedReferrals;
+
+	OpenImagingOrder(ImagingOrders orders, ProcessedEvents processedEvents, ClosedReferrals closedReferrals) {
 		this.orders = orders;
 		this.processedEvents = processedEvents;
+		this.closedReferrals = closedReferrals;
 	}
 
 	@Transactional
 	public void handle(String eventId, ImagingRequest request) {
 		if (!processedEvents.firstDelivery(eventId, EVENT_TYPE)) {
 			log.info("Dropping redelivered imaging request {} for referral {}", eventId, request.referralId());
+			return;
+		}
+		// A request consumed after its referral closed (a replayed dead letter, say)
+		// would
+		// put an order on the worklist that nobody waits for.
+		if (closedReferrals.isClosed(request.referralId())) {
+			log.info("Referral {} is closed; imaging request {} opens no order", request.referralId(), eventId);
 			return;
 		}
 		// A request the workflow publishes again under a new event id is still the same

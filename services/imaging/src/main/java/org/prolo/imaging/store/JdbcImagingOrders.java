@@ -78,6 +78,22 @@ class JdbcImagingOrders implements ImagingOrders {
 		return updated == 1;
 	}
 
+	@Override
+	public List<ImagingOrder> openOf(String referralId) {
+		return jdbc.query(
+				"select " + COLUMNS
+						+ " from imaging_order where referral_id = ? and status = ? order by requested_at, id",
+				JdbcImagingOrders::map, referralId, OrderStatus.OPEN.name());
+	}
+
+	@Override
+	public boolean saveClose(ImagingOrder closed, Instant closedAt, String reason) {
+		// The status guard makes a close and a concurrent report end in one of them.
+		return jdbc.update(
+				"update imaging_order set status = ?, closed_at = ?, close_reason = ? where id = ? and status = ?",
+				closed.status().name(), utc(closedAt), reason, closed.id(), OrderStatus.OPEN.name()) == 1;
+	}
+
 	private static ImagingOrder map(ResultSet rs, int row) throws SQLException {
 		OrderStatus status = OrderStatus.valueOf(rs.getString("status"));
 		Findings findings = null;

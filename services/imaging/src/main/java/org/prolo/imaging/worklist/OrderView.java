@@ -10,8 +10,8 @@ import org.prolo.imaging.order.ImagingOrder;
 @Schema(description = "An imaging order on the radiology worklist")
 record OrderView(String id, String referralId, String patientPseudonym, @Schema(allowableValues = {
 		"XRAY", "ULTRASOUND", "MRI" }) String modality, String bodyRegion, String clinicalQuestion, Instant requestedAt,
-		@Schema(allowableValues = { "OPEN", "REPORTED" }) String status, @Schema(nullable = true) Instant reportedAt,
-		@Schema(nullable = true) FindingsView findings){
+		@Schema(allowableValues = { "OPEN", "REPORTED", "CLOSED" }) String status,
+		@Schema(nullable = true) Instant reportedAt, @Schema(nullable = true) FindingsView findings){
 
 	static OrderView of(ImagingOrder order) {
 		return new OrderView(order.id(), order.referralId(), order.patientPseudonym(), order.modality().name(),

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.prolo.imaging.order.FieldViolation;
 import org.prolo.imaging.order.InvalidFindingsException;
 import org.prolo.imaging.order.OrderAlreadyReportedException;
+import org.prolo.imaging.order.OrderClosedException;
 import org.prolo.imaging.order.OrderNotFoundException;
 
 import org.springframework.beans.TypeMismatchException;
@@ -48,6 +49,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(OrderAlreadyReportedException.class)
 	ProblemDetail alreadyReported(OrderAlreadyReportedException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler(OrderClosedException.class)
+	ProblemDetail closed(OrderClosedException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 	}
 

@@ -36,6 +36,33 @@ class ImagingOrderTests {
 	}
 
 	@Test
+	void aClosedOrderTakesNoReportAndIsNotDueForAutoReport() {
+		ImagingOrder closed = open.close();
+
+		assertThat(closed.status()).isEqualTo(OrderStatus.CLOSED);
+		assertThat(closed.findings()).isNull();
+		assertThatExceptionOfType(OrderClosedException.class)
+			.isThrownBy(() -> closed.report(Findings.normal(), REQUESTED.plusSeconds(60)));
+		assertThat(closed.dueForAutoReport(REQUESTED.plusSeconds(3600), Duration.ZERO)).isFalse();
+	}
+
+	@Test
+	void closingLeavesAReportedOrderAsItIs() {
+		ImagingOrder reported = open.report(Findings.normal(), REQUESTED.plusSeconds(60));
+
+		assertThat(reported.close()).isSameAs(reported);
+	}
+
+	@Test
+	void onlyClosesWithoutACourseEndImaging() {
+		assertThat(ClosingPolicy.closesOrders("WITHDRAWN")).isTrue();
+		assertThat(ClosingPolicy.closesOrders("REJECTED")).isTrue();
+		assertThat(ClosingPolicy.closesOrders("NOT_SUITABLE")).isTrue();
+		assertThat(ClosingPolicy.closesOrders("NO_RESPONSE")).isTrue();
+		assertThat(ClosingPolicy.closesOrders("COURSE_PLANNED")).isFalse();
+	}
+
+	@Test
 	void isDueForAutoReportOnlyWhenOpenAndOlderThanTheDelay() {
 		Duration delay = Duration.ofSeconds(30);
 

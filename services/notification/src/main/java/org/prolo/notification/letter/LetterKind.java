@@ -12,7 +12,13 @@ public enum LetterKind {
 	/** The referral reached its outcome: the loop is closed. */
 	CLOSED,
 
-	/** The sessions of the planned course were booked; lists their dates. */
-	SESSIONS_SCHEDULED
+	/**
+	 * The course was booked again after the closing letter gave its dates; lists the new
+	 * dates.
+	 */
+	SESSIONS_SCHEDULED,
+
+	/** A close cancelled booked appointments or an open imaging order; lists them. */
+	CANCELLATIONS
 
 }

@@ -42,9 +42,12 @@ public final class WritingLetters {
 	}
 
 	/**
+	 * The closing letter. A refusal gives the reason in words and the clinician's note; a
+	 * planned course gives the plan and the booked dates.
+	 * @param plan the planned course when known (COURSE_PLANNED), else null
 	 * @param sessionDates the booked course dates when already known, else empty
 	 */
-	public Letter closed(Addressee to, String outcome, String reasonCode, String noteToReferrer,
+	public Letter closed(Addressee to, String outcome, String reasonCode, String note, CoursePlan plan,
 			List<LocalDate> sessionDates) {
 		StringBuilder text = new StringBuilder(switch (outcome) {
 			case "COURSE_PLANNED" -> "The clinic has planned a course of prolotherapy for your patient.";
@@ -56,23 +59,80 @@ public final class WritingLetters {
 			default -> "The referral is closed with the outcome " + outcome + ".";
 		});
 		if (reasonCode != null && !reasonCode.isBlank()) {
-			text.append("\n\nReason code: ").append(reasonCode);
+			text.append("\n\nWhy: ")
+				.append(ReasonWording.sentence(reasonCode)
+					.map(sentence -> sentence + "\n(Reason code " + reasonCode + ".)")
+					.orElse("the clinic recorded the reason " + reasonCode + "."));
 		}
-		if (noteToReferrer != null && !noteToReferrer.isBlank()) {
-			text.append("\n\nNote from the clinic:\n  ").append(noteToReferrer);
+		if (note != null && !note.isBlank()) {
+			text.append("NOT_SUITABLE".equals(outcome) ? "\n\nNote from the clinician:\n  "
+					: "\n\nNote from the clinic:\n  ")
+				.append(note);
 		}
 		if ("COURSE_PLANNED".equals(outcome)) {
+			if (plan != null) {
+				text.append("\n\n").append(course(plan));
+			}
 			text.append("\n\n")
 				.append(sessionDates.isEmpty()
 						? "The session dates follow in a separate letter as soon as they are booked."
 						: plan(sessionDates));
 		}
+		else {
+			text.append("\n\nWhatever was booked or ordered for this referral (appointments, imaging) is "
+					+ "cancelled; if there was any, a separate letter lists it.");
+		}
 		return letter(to, LetterKind.CLOSED, "closed: " + outcome, text.toString());
 	}
 
+	/**
+	 * What a close cancelled, once the service that owned it has cancelled it.
+	 * @param outcome the close that caused it
+	 */
+	public Letter cancellations(Addressee to, String outcome, List<Cancellation> cancelled) {
+		StringBuilder text = new StringBuilder("Because the referral ").append(switch (String.valueOf(outcome)) {
+			case "WITHDRAWN" -> "was withdrawn";
+			case "REJECTED" -> "was not accepted";
+			case "NOT_SUITABLE" -> "was found not suitable for prolotherapy";
+			case "NO_RESPONSE" -> "closed without the information the clinic asked for";
+			default -> "closed";
+		}).append(", the clinic has cancelled:");
+		for (Cancellation item : cancelled) {
+			text.append("\n  - ").append(switch (item.what()) {
+				case Cancellation.EXAM -> "the physical examination on " + DATE.format(item.date());
+				case Cancellation.COURSE -> "prolotherapy session " + item.number() + " on " + DATE.format(item.date());
+				case Cancellation.IMAGING ->
+					"the imaging ordered for this referral (order " + item.orderId() + "), before it was reported";
+				default -> item.what() + " " + item.number();
+			});
+		}
+		boolean appointments = cancelled.stream().anyMatch(c -> !Cancellation.IMAGING.equals(c.what()));
+		text.append(appointments ? "\n\nYour patient need not attend these appointments."
+				: "\n\nYour patient need not attend for this imaging.");
+		return letter(to, LetterKind.CANCELLATIONS, "bookings cancelled", text.toString());
+	}
+
+	/** The course was booked again after the closing letter gave its dates. */
 	public Letter sessionsScheduled(Addressee to, List<LocalDate> sessionDates) {
 		return letter(to, LetterKind.SESSIONS_SCHEDULED, "treatment sessions booked",
-				"The sessions of the planned prolotherapy course are booked.\n\n" + plan(sessionDates));
+				"The sessions of the planned prolotherapy course are booked on new dates, which replace those "
+						+ "in earlier letters.\n\n" + plan(sessionDates));
+	}
+
+	private static String course(CoursePlan plan) {
+		String dextrose = (plan.dextrosePercent() == Math.rint(plan.dextrosePercent()))
+				? String.valueOf((long) plan.dextrosePercent()) : String.valueOf(plan.dextrosePercent());
+		StringBuilder text = new StringBuilder("The course:\n  ").append(plan.sessions())
+			.append(plan.sessions() == 1 ? " session" : " sessions")
+			.append(", ")
+			.append(plan.intervalWeeks() == 1 ? "every week" : "every " + plan.intervalWeeks() + " weeks")
+			.append("\n  Dextrose strength: ")
+			.append(dextrose)
+			.append(" %");
+		if (!plan.injectionSites().isEmpty()) {
+			text.append("\n  Injection sites: ").append(String.join(", ", plan.injectionSites()));
+		}
+		return text.toString();
 	}
 
 	private String plan(List<LocalDate> dates) {

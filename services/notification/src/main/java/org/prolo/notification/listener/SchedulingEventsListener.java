@@ -2,8 +2,10 @@ package org.prolo.notification.listener;
 
 import java.util.Map;
 
+import org.prolo.events.AppointmentsCancelled;
 import org.prolo.events.ScheduledSession;
 import org.prolo.events.SessionsScheduled;
+import org.prolo.notification.outbox.CancelledBooking;
 import org.prolo.notification.outbox.Correspondence;
 import org.prolo.platform.events.EventTopics;
 import org.slf4j.Logger;
@@ -38,6 +40,15 @@ class SchedulingEventsListener {
 						.map(ScheduledSession::getDate)
 						.toList());
 		}
+	}
+
+	@KafkaHandler
+	void on(AppointmentsCancelled event, @Headers Map<String, Object> headers) {
+		correspondence.appointmentsCancelled(EventHeaders.cause(headers), event.getReferralId(), event.getReason(),
+				event.getAppointments()
+					.stream()
+					.map(a -> new CancelledBooking(a.getPurpose(), a.getNumber(), a.getDate()))
+					.toList());
 	}
 
 	@KafkaHandler(isDefault = true)

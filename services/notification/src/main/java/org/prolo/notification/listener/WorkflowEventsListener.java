@@ -1,7 +1,9 @@
 package org.prolo.notification.listener;
 
+import java.util.List;
 import java.util.Map;
 
+import org.prolo.events.CoursePlanned;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralInfoRequested;
 import org.prolo.events.ReferralTriaged;
@@ -41,6 +43,12 @@ class WorkflowEventsListener {
 	void on(ReferralInfoRequested event, @Headers Map<String, Object> headers) {
 		correspondence.informationRequested(EventHeaders.cause(headers), event.getReferralId(), event.getQuestion(),
 				event.getAnswerDueAt());
+	}
+
+	@KafkaHandler
+	void on(CoursePlanned event, @Headers Map<String, Object> headers) {
+		correspondence.coursePlanned(EventHeaders.cause(headers), event.getReferralId(), event.getSessions(),
+				event.getIntervalWeeks(), event.getDextrosePercent(), List.copyOf(event.getInjectionSites()));
 	}
 
 	@KafkaHandler

@@ -8,10 +8,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.prolo.notification.letter.Addressee;
+import org.prolo.notification.letter.Cancellation;
+import org.prolo.notification.letter.CoursePlan;
 import org.prolo.notification.letter.Letter;
 import org.prolo.notification.letter.LetterKind;
 import org.prolo.notification.letter.WritingLetters;
 import org.prolo.notification.referrer.CourseDates;
+import org.prolo.notification.referrer.CoursePlans;
 import org.prolo.notification.referrer.ReferrerContact;
 import org.prolo.notification.referrer.ReferrerContacts;
 import org.prolo.platform.events.ProcessedEvents;
@@ -33,6 +36,8 @@ public class Correspondence {
 
 	private static final Logger log = LoggerFactory.getLogger(Correspondence.class);
 
+	private static final String COURSE_PLANNED = "COURSE_PLANNED";
+
 	private final ProcessedEvents processedEvents;
 
 	private final ReferrerContacts contacts;
@@ -47,14 +52,20 @@ public class Correspondence {
 
 	private final PendingLetters pending;
 
+	private final CoursePlans coursePlans;
+
+	private final CourseLetters courseLetters;
+
 	private final Clock clock;
 
 	public Correspondence(ProcessedEvents processedEvents, ReferrerContacts contacts, CourseDates courseDates,
-			Letters letters, PendingLetters pending, WritingLetters writing, ApplicationEventPublisher outbox,
-			Clock clock) {
+			CoursePlans coursePlans, CourseLetters courseLetters, Letters letters, PendingLetters pending,
+			WritingLetters writing, ApplicationEventPublisher outbox, Clock clock) {
 		this.processedEvents = processedEvents;
 		this.contacts = contacts;
 		this.courseDates = courseDates;
+		this.coursePlans = coursePlans;
+		this.courseLetters = courseLetters;
 		this.letters = letters;
 		this.writing = writing;
 		this.outbox = outbox;
@@ -90,6 +101,32 @@ public class Correspondence {
 		answer(cause, referralId, Occasion.sessionsScheduled(dates));
 	}
 
+	/** Keeps the plan for the closing letter; no letter of its own. */
+	public void coursePlanned(Cause cause, String referralId, int sessions, int intervalWeeks, double dextrosePercent,
+			List<String> injectionSites) {
+		pending.lock(referralId);
+		if (processedEvents.firstDelivery(cause.eventId(), cause.eventType())) {
+			coursePlans.save(referralId, new CoursePlan(sessions, intervalWeeks, dextrosePercent, injectionSites));
+		}
+	}
+
+	/**
+	 * A close cancelled booked appointments: a letter lists them, once scheduling has
+	 * cancelled them (so it can come after the closing letter).
+	 */
+	public void appointmentsCancelled(Cause cause, String referralId, String outcome,
+			List<CancelledBooking> cancelled) {
+		answer(cause, referralId,
+				Occasion.cancellations(outcome, cancelled.stream()
+					.map(booking -> Cancellation.appointment(booking.purpose(), booking.number(), booking.date()))
+					.toList()));
+	}
+
+	/** A close took an imaging order off the worklist: a letter says so. */
+	public void imagingOrderClosed(Cause cause, String referralId, String outcome, String orderId) {
+		answer(cause, referralId, Occasion.cancellations(outcome, List.of(Cancellation.imagingOrder(orderId))));
+	}
+
 	/**
 	 * The event arrived before the ReferralSubmitted that names the referrer (another
 	 * topic, so no order between them): rather than fail it into the dead-letter topic,
@@ -121,15 +158,45 @@ public class Correspondence {
 		}
 	}
 
+	/**
+	 * The closing letter of a planned course names the booked dates: it waits for
+	 * SessionsScheduled (another topic, so either may come first) and is written when
+	 * both are in. A SessionsScheduled writes a letter of its own only when it changes
+	 * dates the referrer was already told.
+	 */
 	private void write(Cause cause, ReferrerContact contact, Occasion occasion) {
+		String referralId = contact.referralId();
+		if (occasion.kind() == LetterKind.SESSIONS_SCHEDULED) {
+			Optional<PendingLetters.Pending> closing = courseLetters.takeWaiting(referralId);
+			if (closing.isPresent()) {
+				write(closing.get().cause(), contact, closing.get().occasion());
+				return;
+			}
+			List<LocalDate> told = courseLetters.told(referralId);
+			if (told.isEmpty() || told.equals(occasion.sessionDates())) {
+				log.info("Course dates of referral {} go into its closing letter; event {} writes none", referralId,
+						cause.eventId());
+				return;
+			}
+		}
+		boolean courseClosing = occasion.kind() == LetterKind.CLOSED && COURSE_PLANNED.equals(occasion.outcome());
+		if (courseClosing && courseDates.of(referralId).isEmpty()) {
+			courseLetters.awaitDates(cause, referralId, occasion, clock.instant());
+			log.info("Closing letter of referral {} waits for the booked course dates", referralId);
+			return;
+		}
 		Addressee to = contact.addressee();
 		Letter letter = switch (occasion.kind()) {
 			case ACCEPTED -> writing.accepted(to);
 			case INFO_REQUESTED -> writing.informationRequested(to, occasion.question(), occasion.answerDueAt());
 			case CLOSED -> writing.closed(to, occasion.outcome(), occasion.reasonCode(), occasion.noteToReferrer(),
-					courseDates.of(contact.referralId()));
+					courseClosing ? coursePlans.of(referralId).orElse(null) : null, courseDates.of(referralId));
 			case SESSIONS_SCHEDULED -> writing.sessionsScheduled(to, occasion.sessionDates());
+			case CANCELLATIONS -> writing.cancellations(to, occasion.outcome(), occasion.cancellations());
 		};
+		if (courseClosing || occasion.kind() == LetterKind.SESSIONS_SCHEDULED) {
+			courseLetters.tell(referralId, courseDates.of(referralId));
+		}
 		StoredLetter stored = letters.add(letter, contact.referrerId(), cause.eventId(), clock.instant());
 		outbox.publishEvent(new LetterWritten(stored.id(), UUID.randomUUID().toString()));
 		log.info("Wrote {} letter {} for referral {}", letter.kind(), stored.id(), contact.referralId());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.prolo.notification.letter.Cancellation;
 import org.prolo.notification.letter.LetterKind;
 
 /**
@@ -12,10 +13,23 @@ import org.prolo.notification.letter.LetterKind;
  * arrives.
  */
 public record Occasion(LetterKind kind, String question, Instant answerDueAt, String outcome, String reasonCode,
-		String noteToReferrer, List<LocalDate> sessionDates) {
+		String noteToReferrer, List<LocalDate> sessionDates, List<Cancellation> cancellations) {
 
 	public Occasion {
 		sessionDates = (sessionDates != null) ? List.copyOf(sessionDates) : List.of();
+		cancellations = (cancellations != null) ? List.copyOf(cancellations) : List.of();
+	}
+
+	public Occasion(LetterKind kind, String question, Instant answerDueAt, String outcome, String reasonCode,
+			String noteToReferrer, List<LocalDate> sessionDates) {
+		this(kind, question, answerDueAt, outcome, reasonCode, noteToReferrer, sessionDates, null);
+	}
+
+	/**
+	 * @param outcome the close that caused the cancellations
+	 */
+	static Occasion cancellations(String outcome, List<Cancellation> cancelled) {
+		return new Occasion(LetterKind.CANCELLATIONS, null, null, outcome, null, null, null, cancelled);
 	}
 
 	static Occasion accepted() {

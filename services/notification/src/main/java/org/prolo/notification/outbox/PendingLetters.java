@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.prolo.notification.letter.Cancellation;
 import org.prolo.notification.letter.LetterKind;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,8 +46,8 @@ class PendingLetters {
 	void add(Cause cause, String referralId, Occasion occasion, Instant receivedAt) {
 		jdbc.sql("""
 				insert into pending_letter (causation_event_id, causation_event_type, referral_id, kind, question,
-				  answer_due_at, outcome, reason_code, note_to_referrer, session_dates, received_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  answer_due_at, outcome, reason_code, note_to_referrer, session_dates, received_at, cancellations)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(cause.eventId(), cause.eventType(), referralId, occasion.kind().name(), occasion.question(),
 					(occasion.answerDueAt() != null) ? Timestamp.from(occasion.answerDueAt()) : null,
 					occasion.outcome(), occasion.reasonCode(), occasion.noteToReferrer(),
@@ -55,7 +56,8 @@ class PendingLetters {
 								.stream()
 								.map(LocalDate::toString)
 								.collect(Collectors.joining(",")),
-					Timestamp.from(receivedAt))
+					Timestamp.from(receivedAt),
+					occasion.cancellations().isEmpty() ? null : Cancellation.encode(occasion.cancellations()))
 			.update();
 	}
 
@@ -66,7 +68,7 @@ class PendingLetters {
 	List<Pending> takeAll(String referralId) {
 		List<Pending> pending = jdbc.sql("""
 				select causation_event_id, causation_event_type, kind, question, answer_due_at, outcome, reason_code,
-				  note_to_referrer, session_dates
+				  note_to_referrer, session_dates, cancellations
 				from pending_letter where referral_id = ? order by received_at, causation_event_id""")
 			.param(referralId)
 			.query(this::map)
@@ -82,7 +84,8 @@ class PendingLetters {
 				new Occasion(LetterKind.valueOf(rs.getString("kind")), rs.getString("question"),
 						(due != null) ? due.toInstant() : null, rs.getString("outcome"), rs.getString("reason_code"),
 						rs.getString("note_to_referrer"),
-						(dates != null) ? Arrays.stream(dates.split(",")).map(LocalDate::parse).toList() : null));
+						(dates != null) ? Arrays.stream(dates.split(",")).map(LocalDate::parse).toList() : null,
+						Cancellation.decode(rs.getString("cancellations"))));
 	}
 
 	record Pending(Cause cause, Occasion occasion) {

@@ -7,11 +7,15 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.prolo.notification.referrer.ReferrerContact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WritingLettersTests {
+
+	static final CoursePlan PLAN = new CoursePlan(5, 4, 25.0, List.of("medial joint line", "pes anserinus"));
 
 	final WritingLetters writing = new WritingLetters("Prolotherapy clinic", ZoneOffset.UTC);
 
@@ -22,8 +26,10 @@ class WritingLettersTests {
 	void everyLetterNamesTheReferralAndThePatientByPseudonymOnly() {
 		List<Letter> letters = List.of(writing.accepted(to),
 				writing.informationRequested(to, "Which injections were tried?", Instant.parse("2025-05-16T00:00:00Z")),
-				writing.closed(to, "REJECTED", "OUT_OF_SCOPE", "Please refer to orthopaedics.", List.of()),
-				writing.sessionsScheduled(to, List.of(LocalDate.of(2025, 6, 2))));
+				writing.closed(to, "REJECTED", "OUT_OF_SCOPE", "Please refer to orthopaedics.", null, List.of()),
+				writing.closed(to, "COURSE_PLANNED", null, null, PLAN, List.of(LocalDate.of(2025, 6, 2))),
+				writing.sessionsScheduled(to, List.of(LocalDate.of(2025, 6, 2))),
+				writing.cancellations(to, "WITHDRAWN", List.of(Cancellation.imagingOrder("O-9"))));
 
 		assertThat(letters).allSatisfy(letter -> {
 			assertThat(letter.recipient()).isEqualTo("dr.ada@clinic.example");
@@ -34,7 +40,8 @@ class WritingLettersTests {
 
 	@Test
 	void noInputOfALetterCanCarryThePatientsName() {
-		for (Class<?> input : List.of(Addressee.class, ReferrerContact.class, Letter.class)) {
+		for (Class<?> input : List.of(Addressee.class, ReferrerContact.class, Letter.class, CoursePlan.class,
+				Cancellation.class)) {
 			assertThat(Arrays.stream(input.getRecordComponents()).map(c -> c.getName().toLowerCase()))
 				.as("fields of %s", input.getSimpleName())
 				.noneMatch(name -> name.startsWith("patient") && !name.equals("patientpseudonym"))
@@ -52,28 +59,100 @@ class WritingLettersTests {
 	}
 
 	@Test
-	void closingLetterGivesTheOutcomeTheReasonAndTheNote() {
-		Letter letter = writing.closed(to, "NOT_SUITABLE", "ACTIVE_INFECTION", "Treat the infection first.", List.of());
+	void notSuitableLetterGivesThePolicyReasonInWordsAndTheCliniciansNote() {
+		Letter letter = writing.closed(to, "NOT_SUITABLE", "ACTIVE_INFECTION", "Treat the infection first.", null,
+				List.of());
 
 		assertThat(letter.kind()).isEqualTo(LetterKind.CLOSED);
 		assertThat(letter.subject()).contains("NOT_SUITABLE");
-		assertThat(letter.body()).contains("prolotherapy is not suitable", "Reason code: ACTIVE_INFECTION",
-				"Treat the infection first.");
+		assertThat(letter.body()).contains("prolotherapy is not suitable",
+				"Why: There is an active infection at or near the treatment site; injecting there could spread it.",
+				"(Reason code ACTIVE_INFECTION.)", "Note from the clinician:\n  Treat the infection first.");
 	}
 
 	@Test
-	void closingLetterOfAPlannedCourseListsTheDatesWhenKnown() {
-		Letter letter = writing.closed(to, "COURSE_PLANNED", null, null,
+	void rejectionLetterGivesTheTriageReasonInWordsAndTheNote() {
+		Letter letter = writing.closed(to, "REJECTED", "OUT_OF_SCOPE", "Please refer to orthopaedics.", null,
+				List.of());
+
+		assertThat(letter.body()).contains("did not accept this referral",
+				"Why: The referral asks for care the clinic does not provide",
+				"Note from the clinic:\n  Please refer to orthopaedics.");
+	}
+
+	@Test
+	void aReasonCodeTheClinicHasNoWordsForIsQuotedAsItIs() {
+		assertThat(writing.closed(to, "REJECTED", "SEE_NOTE", "Called you.", null, List.of()).body())
+			.contains("Why: the clinic recorded the reason SEE_NOTE.");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ACTIVE_INFECTION", "MALIGNANCY_AT_SITE", "IMAGING_RED_FLAG", "ALLERGY_TO_INJECTATE",
+			"NOT_CHRONIC", "SURGICAL_OPINION_NEEDED", "BLEEDING_RISK", "PREGNANCY", "GLYCAEMIC_CONTROL",
+			"CONDITION_OUTSIDE_PROTOCOL", "CONSERVATIVE_CARE_NOT_TRIED", "INDICATED", "OUT_OF_SCOPE",
+			"INSUFFICIENT_INFORMATION", "DUPLICATE_REFERRAL", "URGENT_CARE_NEEDED" })
+	void everyPolicyAndTriageReasonCodeHasASentenceWithoutTheCodeInIt(String reasonCode) {
+		assertThat(ReasonWording.sentence(reasonCode)).hasValueSatisfying(
+				sentence -> assertThat(sentence).endsWith(".").doesNotContain(reasonCode).doesNotContain("_"));
+		assertThat(
+				ReasonWording.SUITABILITY_CODES.contains(reasonCode) || ReasonWording.TRIAGE_CODES.contains(reasonCode))
+			.isTrue();
+	}
+
+	@Test
+	void theSuitabilityCodesAreThoseOfTheClinicalPolicy() {
+		assertThat(ReasonWording.SUITABILITY_CODES).hasSize(12)
+			.allSatisfy(code -> assertThat(ReasonWording.sentence(code)).isPresent());
+		assertThat(ReasonWording.TRIAGE_CODES).allSatisfy(code -> assertThat(ReasonWording.sentence(code)).isPresent());
+	}
+
+	@Test
+	void courseLetterGivesThePlanAndTheBookedDates() {
+		Letter letter = writing.closed(to, "COURSE_PLANNED", null, null, PLAN,
 				List.of(LocalDate.of(2025, 6, 2), LocalDate.of(2025, 6, 30)));
 
-		assertThat(letter.body()).contains("planned a course", "1. Monday 2 June 2025", "2. Monday 30 June 2025")
-			.doesNotContain("Reason code");
+		assertThat(letter.body()).contains("planned a course", "5 sessions, every 4 weeks", "Dextrose strength: 25 %",
+				"Injection sites: medial joint line, pes anserinus", "1. Monday 2 June 2025", "2. Monday 30 June 2025")
+			.doesNotContain("Why:", "cancelled");
 	}
 
 	@Test
-	void closingLetterOfAPlannedCourseAnnouncesTheDatesWhenNotYetBooked() {
-		assertThat(writing.closed(to, "COURSE_PLANNED", null, null, List.of()).body())
-			.contains("follow in a separate letter");
+	void courseLetterWritesAFractionalStrengthAsItIs() {
+		assertThat(writing
+			.closed(to, "COURSE_PLANNED", null, null, new CoursePlan(1, 1, 12.5, List.of()),
+					List.of(LocalDate.of(2025, 6, 2)))
+			.body()).contains("1 session, every week", "Dextrose strength: 12.5 %").doesNotContain("Injection sites");
+	}
+
+	@Test
+	void closingLetterWithoutACourseSaysThatWhatWasBookedIsCancelledAndListedSeparately() {
+		assertThat(writing.closed(to, "WITHDRAWN", null, null, null, List.of()).body())
+			.contains("withdrawn, as you asked", "is cancelled; if there was any, a separate letter lists it");
+	}
+
+	@Test
+	void cancellationLetterListsTheAppointmentsAndTheImagingOrder() {
+		Letter letter = writing.cancellations(to, "NOT_SUITABLE",
+				List.of(Cancellation.appointment("EXAM", 1, LocalDate.of(2025, 12, 22)),
+						Cancellation.appointment("COURSE", 2, LocalDate.of(2026, 1, 26)),
+						Cancellation.imagingOrder("O-9")));
+
+		assertThat(letter.kind()).isEqualTo(LetterKind.CANCELLATIONS);
+		assertThat(letter.subject()).isEqualTo("Referral R-1001: bookings cancelled");
+		assertThat(letter.body()).contains("Because the referral was found not suitable for prolotherapy",
+				"  - the physical examination on Monday 22 December 2025",
+				"  - prolotherapy session 2 on Monday 26 January 2026",
+				"  - the imaging ordered for this referral (order O-9), before it was reported",
+				"need not attend these appointments");
+	}
+
+	@Test
+	void cancellationsSurviveBeingKeptAsText() {
+		List<Cancellation> cancelled = List.of(Cancellation.appointment("COURSE", 3, LocalDate.of(2026, 2, 23)),
+				Cancellation.imagingOrder("0b8e5a3c-1f2d-4e5f-9a6b-7c8d9e0f1a2b"));
+
+		assertThat(Cancellation.decode(Cancellation.encode(cancelled))).isEqualTo(cancelled);
+		assertThat(Cancellation.decode(null)).isEmpty();
 	}
 
 }

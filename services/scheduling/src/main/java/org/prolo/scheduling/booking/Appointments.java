@@ -9,15 +9,31 @@ public interface Appointments {
 
 	boolean hasBookings(String referralId, Purpose purpose);
 
+	/** Appointments still booked on the day; cancelled ones have freed their slot. */
 	int bookedOn(LocalDate day);
 
 	void add(List<Appointment> appointments, Instant bookedAt);
 
-	/** Exam first, then the course in session order. */
+	/** Exam first, then the course in session order, cancelled ones included. */
 	List<BookedAppointment> of(String referralId);
 
-	/** An appointment with when it was booked. */
-	record BookedAppointment(Appointment appointment, Instant bookedAt) {
+	/**
+	 * Cancels every appointment of the referral that is still booked, freeing its slot.
+	 * @return what this call cancelled; empty when nothing was booked any more
+	 */
+	List<CancelledAppointment> cancelBooked(String referralId, Instant cancelledAt);
+
+	/** An appointment with when it was booked and, once cancelled, when. */
+	record BookedAppointment(Appointment appointment, Instant bookedAt, Instant cancelledAt) {
+
+		public BookedAppointment(Appointment appointment, Instant bookedAt) {
+			this(appointment, bookedAt, null);
+		}
+
+	}
+
+	/** An appointment a close cancelled, with the store's id for it. */
+	record CancelledAppointment(String id, Appointment appointment) {
 	}
 
 }

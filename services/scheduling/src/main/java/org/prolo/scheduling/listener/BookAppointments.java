@@ -12,6 +12,7 @@ import org.prolo.platform.events.ProcessedEvents;
 import org.prolo.scheduling.booking.Appointment;
 import org.prolo.scheduling.booking.Appointments;
 import org.prolo.scheduling.booking.BookingSessions;
+import org.prolo.scheduling.booking.ClosedReferrals;
 import org.prolo.scheduling.booking.CoursePlan;
 import org.prolo.scheduling.booking.Purpose;
 import org.prolo.scheduling.booking.SessionsBooked;
@@ -35,6 +36,8 @@ public class BookAppointments {
 
 	private final Appointments appointments;
 
+	private final ClosedReferrals closedReferrals;
+
 	private final ProcessedEvents processedEvents;
 
 	private final ApplicationEventPublisher events;
@@ -43,10 +46,11 @@ public class BookAppointments {
 
 	private final ClinicCalendar calendar;
 
-	BookAppointments(BookingSessions bookingSessions, Appointments appointments, ProcessedEvents processedEvents,
-			ApplicationEventPublisher events, Clock clock, ClinicCalendar calendar) {
+	BookAppointments(BookingSessions bookingSessions, Appointments appointments, ClosedReferrals closedReferrals,
+			ProcessedEvents processedEvents, ApplicationEventPublisher events, Clock clock, ClinicCalendar calendar) {
 		this.bookingSessions = bookingSessions;
 		this.appointments = appointments;
+		this.closedReferrals = closedReferrals;
 		this.processedEvents = processedEvents;
 		this.events = events;
 		this.clock = clock;
@@ -77,6 +81,13 @@ public class BookAppointments {
 	private boolean firstTime(String eventId, String eventType, String referralId, Purpose purpose) {
 		if (!processedEvents.firstDelivery(eventId, eventType)) {
 			log.info("Dropping redelivered event {} for referral {}", eventId, referralId);
+			return false;
+		}
+		// A plan or acceptance consumed after the close (a replayed dead letter, say)
+		// books
+		// nothing: the referral's open work has ended.
+		if (closedReferrals.isClosed(referralId)) {
+			log.info("Referral {} is closed; {} event {} books nothing", referralId, purpose, eventId);
 			return false;
 		}
 		// The same fact published again under a new event id (e.g. after a workflow

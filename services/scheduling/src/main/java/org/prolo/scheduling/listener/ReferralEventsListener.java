@@ -3,6 +3,7 @@ package org.prolo.scheduling.listener;
 import java.nio.charset.StandardCharsets;
 
 import org.prolo.events.CoursePlanned;
+import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventTopics;
@@ -14,7 +15,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
-/** Reads the workflow's events; an accepted triage and a planned course need bookings. */
+/**
+ * Reads the workflow's events; an accepted triage and a planned course need bookings, a
+ * close without a course cancels them.
+ */
 @Component
 @KafkaListener(topics = EventTopics.WORKFLOW, groupId = "scheduling")
 class ReferralEventsListener {
@@ -25,8 +29,11 @@ class ReferralEventsListener {
 
 	private final BookAppointments bookAppointments;
 
-	ReferralEventsListener(BookAppointments bookAppointments) {
+	private final CancelAppointments cancelAppointments;
+
+	ReferralEventsListener(BookAppointments bookAppointments, CancelAppointments cancelAppointments) {
 		this.bookAppointments = bookAppointments;
+		this.cancelAppointments = cancelAppointments;
 	}
 
 	@KafkaHandler
@@ -42,6 +49,17 @@ class ReferralEventsListener {
 	void on(CoursePlanned event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
 		bookAppointments.bookCourse(text(eventId), event.getReferralId(), event.getPlannedAt(), event.getSessions(),
 				event.getIntervalWeeks());
+	}
+
+	/**
+	 * The close, not ReferralWithdrawn, ends the bookings: it is the one fact of every
+	 * kind of close, and it comes on this topic after the CoursePlanned and
+	 * ImagingRequested it must follow, so no booking can slip in behind it.
+	 */
+	@KafkaHandler
+	void on(ReferralClosed event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+		cancelAppointments.referralClosed(text(eventId), event.getReferralId(), event.getOutcome(),
+				event.getClosedAt());
 	}
 
 	@KafkaHandler(isDefault = true)

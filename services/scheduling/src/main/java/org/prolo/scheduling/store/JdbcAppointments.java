@@ -1,6 +1,8 @@
 package org.prolo.scheduling.store;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,8 +34,9 @@ class JdbcAppointments implements Appointments {
 
 	@Override
 	public int bookedOn(LocalDate day) {
-		Integer count = jdbc.queryForObject("select count(*) from appointment where appointment_date = ?",
-				Integer.class, Date.valueOf(day));
+		Integer count = jdbc.queryForObject(
+				"select count(*) from appointment where appointment_date = ? and cancelled_at is null", Integer.class,
+				Date.valueOf(day));
 		return (count != null) ? count : 0;
 	}
 
@@ -52,13 +55,36 @@ class JdbcAppointments implements Appointments {
 	@Override
 	public List<BookedAppointment> of(String referralId) {
 		return jdbc.query(
-				"select referral_id, purpose, session_number, appointment_date, booked_at from appointment "
+				"select referral_id, purpose, session_number, appointment_date, booked_at, cancelled_at from appointment "
 						+ "where referral_id = ? order by case purpose when 'EXAM' then 0 else 1 end, session_number",
-				(rs, row) -> new BookedAppointment(
-						new Appointment(rs.getString("referral_id"), Purpose.valueOf(rs.getString("purpose")),
-								rs.getInt("session_number"), rs.getDate("appointment_date").toLocalDate()),
-						rs.getObject("booked_at", OffsetDateTime.class).toInstant()),
+				(rs, row) -> new BookedAppointment(appointment(rs),
+						rs.getObject("booked_at", OffsetDateTime.class).toInstant(),
+						instant(rs.getObject("cancelled_at", OffsetDateTime.class))),
 				referralId);
+	}
+
+	@Override
+	public List<CancelledAppointment> cancelBooked(String referralId, Instant cancelledAt) {
+		// Locks the rows it reads, so a concurrent close of the same referral cancels
+		// nothing twice.
+		List<CancelledAppointment> booked = jdbc.query(
+				"select id, referral_id, purpose, session_number, appointment_date from appointment "
+						+ "where referral_id = ? and cancelled_at is null "
+						+ "order by case purpose when 'EXAM' then 0 else 1 end, session_number for update",
+				(rs, row) -> new CancelledAppointment(Long.toString(rs.getLong("id")), appointment(rs)), referralId);
+		OffsetDateTime at = cancelledAt.atOffset(ZoneOffset.UTC);
+		jdbc.batchUpdate("update appointment set cancelled_at = ? where id = ? and cancelled_at is null",
+				booked.stream().map(c -> new Object[] { at, Long.parseLong(c.id()) }).toList());
+		return booked;
+	}
+
+	private static Appointment appointment(ResultSet rs) throws SQLException {
+		return new Appointment(rs.getString("referral_id"), Purpose.valueOf(rs.getString("purpose")),
+				rs.getInt("session_number"), rs.getDate("appointment_date").toLocalDate());
+	}
+
+	private static Instant instant(OffsetDateTime value) {
+		return (value != null) ? value.toInstant() : null;
 	}
 
 }

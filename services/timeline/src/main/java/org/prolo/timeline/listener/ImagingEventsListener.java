@@ -2,6 +2,7 @@ package org.prolo.timeline.listener;
 
 import java.util.Map;
 
+import org.prolo.events.ImagingOrderClosed;
 import org.prolo.events.ImagingReported;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.timeline.store.TimelineRecorder;
@@ -33,6 +34,12 @@ class ImagingEventsListener {
 		recorder.record(
 				Entries.of(headers, event.getReferralId(), EventKind.IMAGING_REPORTED, null, "Imaging reported (order "
 						+ event.getOrderId() + "): " + (event.getRedFlag() ? "red flag" : "no red flag")));
+	}
+
+	@KafkaHandler
+	void on(ImagingOrderClosed event, @Headers Map<String, Object> headers) {
+		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.IMAGING_ORDER_CLOSED, null,
+				"Imaging order " + event.getOrderId() + " closed unreported: referral " + event.getReason()));
 	}
 
 	@KafkaHandler(isDefault = true)

@@ -1,7 +1,9 @@
 package org.prolo.timeline.listener;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.prolo.events.AppointmentsCancelled;
 import org.prolo.events.ScheduledSession;
 import org.prolo.events.SessionsScheduled;
 import org.prolo.platform.events.EventTopics;
@@ -37,6 +39,24 @@ class SchedulingEventsListener {
 			.orElse("");
 		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.SESSIONS_SCHEDULED, null,
 				event.getPurpose() + " appointments booked: " + event.getSessions().size() + first));
+	}
+
+	@KafkaHandler
+	void on(AppointmentsCancelled event, @Headers Map<String, Object> headers) {
+		String which = event.getAppointments()
+			.stream()
+			.map(a -> a.getPurpose() + " " + a.getNumber() + " on " + a.getDate())
+			.collect(Collectors.joining(", "));
+		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.APPOINTMENTS_CANCELLED, null,
+				shorten("Appointments cancelled (referral " + event.getReason() + "): " + event.getAppointments().size()
+						+ ": " + which)));
+	}
+
+	/**
+	 * The summary column holds 500 characters; a ten-session course fits, but be safe.
+	 */
+	private static String shorten(String summary) {
+		return (summary.length() <= 500) ? summary : summary.substring(0, 499) + "…";
 	}
 
 	@KafkaHandler(isDefault = true)

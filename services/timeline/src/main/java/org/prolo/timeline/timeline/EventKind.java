@@ -26,11 +26,15 @@ public enum EventKind {
 
 	IMAGING_REPORTED("ImagingReported"),
 
+	IMAGING_ORDER_CLOSED("ImagingOrderClosed"),
+
 	SUITABILITY_DECIDED("SuitabilityDecided"),
 
 	COURSE_PLANNED("CoursePlanned"),
 
 	SESSIONS_SCHEDULED("SessionsScheduled"),
+
+	APPOINTMENTS_CANCELLED("AppointmentsCancelled"),
 
 	REFERRAL_CLOSED("ReferralClosed"),
 
@@ -75,6 +79,8 @@ public enum EventKind {
 			case REFERRAL_WITHDRAWN -> ReferralStatus.WITHDRAWN;
 			case REFERRAL_CLOSED -> closingStatus(outcome);
 			case SESSIONS_SCHEDULED, REFERRER_NOTIFIED -> null;
+			// Consequences of a close that ReferralClosed already set the status of.
+			case IMAGING_ORDER_CLOSED, APPOINTMENTS_CANCELLED -> null;
 		};
 	}
 

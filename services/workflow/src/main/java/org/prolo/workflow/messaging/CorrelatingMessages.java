@@ -2,6 +2,7 @@ package org.prolo.workflow.messaging;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.prolo.platform.events.ProcessedEvents;
 import org.prolo.workflow.messaging.EarlyMessages.EarlyMessage;
@@ -30,12 +31,16 @@ public class CorrelatingMessages {
 
 	private final RuntimeService runtime;
 
+	private final HistoryService history;
+
 	private final ProcessedEvents processedEvents;
 
 	private final EarlyMessages earlyMessages;
 
-	public CorrelatingMessages(RuntimeService runtime, ProcessedEvents processedEvents, EarlyMessages earlyMessages) {
+	public CorrelatingMessages(RuntimeService runtime, HistoryService history, ProcessedEvents processedEvents,
+			EarlyMessages earlyMessages) {
 		this.runtime = runtime;
+		this.history = history;
 		this.processedEvents = processedEvents;
 		this.earlyMessages = earlyMessages;
 	}
@@ -68,8 +73,10 @@ public class CorrelatingMessages {
 	}
 
 	/**
-	 * A report is never lost: if the process does not wait for it yet, it is kept until
-	 * the process asks for it (Request imaging) or the sweeper finds the process waiting.
+	 * A report is never lost while its referral is open: if the process does not wait for
+	 * it yet, it is kept until the process asks for it (Request imaging) or the sweeper
+	 * finds the process waiting. A report for a referral whose process has ended has
+	 * nobody to wait for it and is discarded.
 	 */
 	@Transactional
 	public void imagingReported(String eventId, String referralId, Map<String, Object> findings) {
@@ -77,6 +84,10 @@ public class CorrelatingMessages {
 			return;
 		}
 		if (!deliverIfWaiting(referralId, IMAGING_REPORTED, findings)) {
+			if (hasEnded(referralId)) {
+				log.info("Referral {} has no open process; discarding ImagingReported {}", referralId, eventId);
+				return;
+			}
 			log.info("Referral {} does not wait for an imaging report yet; keeping ImagingReported {}", referralId,
 					eventId);
 			earlyMessages.keep(new EarlyMessage(eventId, referralId, IMAGING_REPORTED, findings));
@@ -84,8 +95,10 @@ public class CorrelatingMessages {
 	}
 
 	/**
-	 * Delivers a kept message whose process now waits for it; called by the sweeper, one
-	 * message per transaction.
+	 * Delivers a kept message whose process now waits for it, and discards one whose
+	 * process has ended meanwhile (closed or withdrawn before it asked), which would
+	 * otherwise be tried for ever; called by the sweeper, one message per transaction.
+	 * @return true when the message was delivered
 	 */
 	@Transactional
 	public boolean deliverKept(EarlyMessage message) {
@@ -94,6 +107,10 @@ public class CorrelatingMessages {
 			log.info("Delivered kept {} {} to referral {}", message.messageName(), message.eventId(),
 					message.referralId());
 			return true;
+		}
+		if (hasEnded(message.referralId()) && earlyMessages.remove(message.eventId())) {
+			log.info("Referral {} has no open process; discarding kept {} {}", message.referralId(),
+					message.messageName(), message.eventId());
 		}
 		return false;
 	}
@@ -104,6 +121,18 @@ public class CorrelatingMessages {
 		}
 		correlate(referralId, messageName, variables);
 		return true;
+	}
+
+	/**
+	 * The referral's process ran and finished. A referral whose process has not started
+	 * yet (its ReferralSubmitted still on the way) has not ended.
+	 */
+	private boolean hasEnded(String referralId) {
+		return runtime.createProcessInstanceQuery().processInstanceBusinessKey(referralId).count() == 0
+				&& history.createHistoricProcessInstanceQuery()
+					.processInstanceBusinessKey(referralId)
+					.finished()
+					.count() > 0;
 	}
 
 	private boolean waits(String referralId, String messageName) {

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Closes the one race that the check at Request imaging cannot: a report kept by a
  * listener transaction that ran concurrently with the transaction in which the process
- * started to wait. Such a report finds its waiting process here a few seconds later.
+ * started to wait. Such a report finds its waiting process here a few seconds later; one
+ * whose process ended before it asked is discarded here.
  */
 @Component
 public class KeptMessageSweeper {

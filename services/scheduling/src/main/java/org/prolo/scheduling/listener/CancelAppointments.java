@@ -1,0 +1,72 @@
+package org.prolo.scheduling.listener;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.prolo.platform.events.ProcessedEvents;
+import org.prolo.scheduling.booking.Appointments;
+import org.prolo.scheduling.booking.Appointments.CancelledAppointment;
+import org.prolo.scheduling.booking.BookingsCancelled;
+import org.prolo.scheduling.booking.ClosedReferrals;
+import org.prolo.scheduling.booking.ClosingPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use case: a referral closed without a course, so its booked appointments are cancelled
+ * and their slots freed, and nothing is booked for it afterwards. One transaction with
+ * the idempotency record and the outbox entry; a close that finds nothing booked
+ * publishes nothing.
+ */
+@Service
+public class CancelAppointments {
+
+	private static final Logger log = LoggerFactory.getLogger(CancelAppointments.class);
+
+	private final Appointments appointments;
+
+	private final ClosedReferrals closedReferrals;
+
+	private final ProcessedEvents processedEvents;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CancelAppointments(Appointments appointments, ClosedReferrals closedReferrals, ProcessedEvents processedEvents,
+			ApplicationEventPublisher events, Clock clock) {
+		this.appointments = appointments;
+		this.closedReferrals = closedReferrals;
+		this.processedEvents = processedEvents;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public void referralClosed(String eventId, String referralId, String outcome, Instant closedAt) {
+		if (!ClosingPolicy.cancelsBookings(outcome)) {
+			return;
+		}
+		if (!processedEvents.firstDelivery(eventId, "org.prolo.events.ReferralClosed")) {
+			log.info("Dropping redelivered close {} of referral {}", eventId, referralId);
+			return;
+		}
+		closedReferrals.record(referralId, outcome, closedAt);
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		List<CancelledAppointment> cancelled = appointments.cancelBooked(referralId, now);
+		if (cancelled.isEmpty()) {
+			log.info("Referral {} closed {} with nothing booked", referralId, outcome);
+			return;
+		}
+		events.publishEvent(new BookingsCancelled(UUID.randomUUID().toString(), referralId, outcome, cancelled, now));
+		log.info("Cancelled {} appointment(s) of referral {} closed {}", cancelled.size(), referralId, outcome);
+	}
+
+}

@@ -1,0 +1,111 @@
+package org.prolo.timeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.prolo.events.AppointmentsCancelled;
+import org.prolo.events.CancelledAppointment;
+import org.prolo.events.ImagingOrderClosed;
+import org.prolo.events.ReferralClosed;
+import org.prolo.events.ReferralWithdrawn;
+import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.events.EventPublisher;
+import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.TestTokens;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * What a close cancels shows on the referral's timeline: scheduling's
+ * AppointmentsCancelled and imaging's ImagingOrderClosed, read from the shared in-process
+ * broker, each an entry of its own that leaves the closing status as it was.
+ */
+@DirtiesContext
+@SpringBootTest(properties = {
+		"prolo.events.owned-topics=intake.referral-events, workflow.referral-events, imaging.imaging-events, scheduling.appointment-events, notification.referrer-events",
+		"spring.datasource.url=jdbc:h2:mem:timeline-closing-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
+@AutoConfigureMockMvc
+@Import(TestTokens.Decoder.class)
+class ClosingConsequencesTests {
+
+	static final Instant T0 = Instant.parse("2025-05-01T08:00:00Z");
+
+	@DynamicPropertySource
+	static void kafka(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+	}
+
+	@Autowired
+	KafkaTemplate<String, Object> template;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void showsTheCancelledAppointmentsAndTheClosedImagingOrderOfAWithdrawnReferral() throws Exception {
+		String id = "R-" + UUID.randomUUID();
+		publish(0, "intake", EventTopics.INTAKE,
+				ReferralWithdrawn.newBuilder().setReferralId(id).setWithdrawnAt(T0).setReferrerId("dr-ada").build());
+		publish(1, "workflow", EventTopics.WORKFLOW,
+				ReferralClosed.newBuilder().setReferralId(id).setClosedAt(T0).setOutcome("WITHDRAWN").build());
+		publish(2, "scheduling", EventTopics.SCHEDULING,
+				AppointmentsCancelled.newBuilder()
+					.setReferralId(id)
+					.setCancelledAt(T0)
+					.setReason("WITHDRAWN")
+					.setAppointments(List.of(new CancelledAppointment("41", "EXAM", 1, LocalDate.of(2025, 5, 2))))
+					.build());
+		publish(3, "imaging", EventTopics.IMAGING,
+				ImagingOrderClosed.newBuilder()
+					.setReferralId(id)
+					.setOrderId("O-9")
+					.setClosedAt(T0)
+					.setReason("WITHDRAWN")
+					.build());
+
+		await().atMost(java.time.Duration.ofSeconds(60))
+			.untilAsserted(() -> mvc
+				.perform(get("/api/referrals/{id}/timeline", id).header(HttpHeaders.AUTHORIZATION,
+						TestTokens.client("intake", Roles.TIMELINE_READ)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.entries.length()").value(4)));
+		mvc.perform(get("/api/referrals/{id}/timeline", id).header(HttpHeaders.AUTHORIZATION,
+				TestTokens.client("intake", Roles.TIMELINE_READ)))
+			.andExpect(jsonPath("$.status").value("WITHDRAWN"))
+			.andExpect(jsonPath("$.entries[*].type")
+				.value(contains("ReferralWithdrawn", "ReferralClosed", "AppointmentsCancelled", "ImagingOrderClosed")))
+			.andExpect(jsonPath("$.entries[2].summary")
+				.value("Appointments cancelled (referral WITHDRAWN): 1: EXAM 1 on 2025-05-02"))
+			.andExpect(jsonPath("$.entries[2].source").value("/prolo/scheduling"))
+			.andExpect(
+					jsonPath("$.entries[3].summary").value("Imaging order O-9 closed unreported: referral WITHDRAWN"));
+	}
+
+	private void publish(int hours, String service, String topic, SpecificRecord event) {
+		Instant at = T0.plusSeconds(3600L * hours);
+		new EventPublisher(template, "/prolo/" + service, Clock.fixed(at, ZoneOffset.UTC)).publishAndWait(topic, event);
+	}
+
+}
