@@ -363,6 +363,42 @@ class ReferralProcessPathsTests {
 	}
 
 	@Test
+	void fullThicknessTearSuspectedWithoutImagingGoesToSpecialistReview() {
+		ProcessInstance referral = this.referrals.submitAndReach("ref-tear-suspected",
+				ReferralProcessDriver.Stage.PHYSICAL_EXAM);
+
+		this.referrals.examine(referral, false, "fullThicknessTearSuspected", true);
+
+		assertThat(referral).isWaitingAt("confirm-suitability")
+			.variables()
+			.containsEntry("fullThicknessTear", true)
+			.containsEntry("dmnSuitability", "SPECIALIST_REVIEW")
+			.containsEntry("dmnReasonCode", "SURGICAL_OPINION_NEEDED");
+		this.referrals.confirm(referral, "NOT_SUITABLE", "Orthopaedic opinion first.");
+		assertThat(this.referrals.stageEvents.only("Closed").details()).containsEntry("reasonCode",
+				"SURGICAL_OPINION_NEEDED");
+		this.referrals.assertNothingLeftOpen("ref-tear-suspected");
+	}
+
+	@Test
+	void fullThicknessTearSuspectedButImagingShowsNoneIsSuitable() {
+		ProcessInstance referral = this.referrals.submitAndReach("ref-tear-ruled-out",
+				ReferralProcessDriver.Stage.PHYSICAL_EXAM);
+		this.referrals.examine(referral, true, "fullThicknessTearSuspected", true);
+
+		this.referrals.reportImaging(referral, findings(false, false));
+
+		assertThat(referral).isWaitingAt("confirm-suitability")
+			.variables()
+			.containsEntry("fullThicknessTearSuspected", true)
+			.containsEntry("fullThicknessTear", false)
+			.containsEntry("dmnSuitability", "SUITABLE")
+			.containsEntry("dmnReasonCode", "INDICATED");
+		this.referrals.confirmAndPlanCourse(referral);
+		this.referrals.assertNothingLeftOpen("ref-tear-ruled-out");
+	}
+
+	@Test
 	void notSuitableResultConfirmedClosesWithTheDecisionTablesReason() {
 		ProcessInstance referral = this.referrals.submitAndReach("ref-not-chronic",
 				ReferralProcessDriver.Stage.RECORD_HISTORY);
