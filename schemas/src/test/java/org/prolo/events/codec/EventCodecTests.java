@@ -122,8 +122,9 @@ class EventCodecTests {
 	}
 
 	@Test
-	void publishesFourteenEventTypes() {
-		assertThat(EventTypes.published()).hasSize(14).contains("org.prolo.events.ImagingReported");
+	void publishesFifteenEventTypes() {
+		assertThat(EventTypes.published()).hasSize(15)
+			.contains("org.prolo.events.ImagingReported", "org.prolo.events.ReferralTriageStarted");
 	}
 
 	private static byte[] encodeGeneric(Schema schema, GenericRecord record) {

@@ -26,8 +26,9 @@ class SchemaHistoryTests {
 
 		assertThat(report.problems()).isEmpty();
 		assertThat(report.latest()).extracting(SchemaHistory.Version::event)
-			.contains("ReferralSubmitted", "ReferralClosed", "SessionsScheduled", "ReferrerNotified")
-			.hasSize(14);
+			.contains("ReferralSubmitted", "ReferralTriageStarted", "ReferralClosed", "SessionsScheduled",
+					"ReferrerNotified")
+			.hasSize(15);
 	}
 
 	@Test
