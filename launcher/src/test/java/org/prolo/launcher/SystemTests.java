@@ -150,6 +150,14 @@ class SystemTests {
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String location = created.headers().firstValue("Location").orElseThrow();
 		String referralId = location.substring(location.lastIndexOf('/') + 1);
+		// Received by intake; in the clinic's triage once the workflow created the triage
+		// task.
+		assertThat(json.readTree(created.body()).get("status").asText()).isEqualTo("SUBMITTED");
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			JsonNode view = get("http://127.0.0.1:8081/api/referrals/" + referralId, "dr-ada");
+			assertThat(view.get("status").asText()).isEqualTo("TRIAGE");
+			assertThat(view.get("fhirStatus").asText()).isEqualTo("received");
+		});
 
 		complete(referralId, "triage", "ingrid", Map.of("triageOutcome", "ACCEPTED"));
 		complete(referralId, "record-history", "carl",
@@ -234,9 +242,9 @@ class SystemTests {
 					found -> types(found).contains("ReferrerNotified")
 							&& found.get("status").asText().equals("COURSE_PLANNED"));
 		assertThat(timeline.get("fhirStatus").asText()).isEqualTo("completed");
-		assertThat(types(timeline)).containsSubsequence("ReferralSubmitted", "ReferralTriaged", "HistoryRecorded",
-				"ExamCompleted", "ImagingRequested", "ImagingReported", "SuitabilityDecided", "CoursePlanned",
-				"ReferralClosed");
+		assertThat(types(timeline)).containsSubsequence("ReferralSubmitted", "ReferralTriageStarted", "ReferralTriaged",
+				"HistoryRecorded", "ExamCompleted", "ImagingRequested", "ImagingReported", "SuitabilityDecided",
+				"CoursePlanned", "ReferralClosed");
 		assertThat(types(timeline)).contains("SessionsScheduled", "ReferrerNotified");
 
 		// The clinic lead's inspection view reads the real timeline service (with the

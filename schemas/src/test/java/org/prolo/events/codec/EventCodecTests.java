@@ -130,10 +130,10 @@ class EventCodecTests {
 		try (var events = Files.list(Path.of("events"))) {
 			folders = events.filter(Files::isDirectory).count();
 		}
-		assertThat(folders).isGreaterThanOrEqualTo(16);
+		assertThat(folders).isEqualTo(17);
 		assertThat(EventTypes.published()).hasSize((int) folders)
-			.contains("org.prolo.events.ImagingReported", "org.prolo.events.AppointmentsCancelled",
-					"org.prolo.events.ImagingOrderClosed");
+			.contains("org.prolo.events.ImagingReported", "org.prolo.events.ReferralTriageStarted",
+					"org.prolo.events.AppointmentsCancelled", "org.prolo.events.ImagingOrderClosed");
 	}
 
 	private static byte[] encodeGeneric(Schema schema, GenericRecord record) {

@@ -26,9 +26,9 @@ class SchemaHistoryTests {
 
 		assertThat(report.problems()).isEmpty();
 		assertThat(report.latest()).extracting(SchemaHistory.Version::event)
-			.contains("ReferralSubmitted", "ReferralClosed", "SessionsScheduled", "ReferrerNotified",
-					"AppointmentsCancelled", "ImagingOrderClosed")
-			.hasSize(16);
+			.contains("ReferralSubmitted", "ReferralTriageStarted", "ReferralClosed", "SessionsScheduled",
+					"ReferrerNotified", "AppointmentsCancelled", "ImagingOrderClosed")
+			.hasSize(17);
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralInfoProvided;
 import org.prolo.events.ReferralInfoRequested;
 import org.prolo.events.ReferralSubmitted;
+import org.prolo.events.ReferralTriageStarted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.ReferralWithdrawn;
 import org.prolo.events.codec.EventCodec;
@@ -168,7 +169,20 @@ abstract class IntakeScenario {
 	@Test
 	void followsTheWorkflowAndAppliesARedeliveredEventOnce() {
 		String referrer = "dr-" + UUID.randomUUID();
-		String id = submit(referrer, BODY.formatted(referrer), null).getBody().get("id").asText();
+		ResponseEntity<JsonNode> created = submit(referrer, BODY.formatted(referrer), null);
+		// Received, not yet in the clinic's triage: no workflow runs in this test.
+		assertThat(created.getBody().get("status").asText()).isEqualTo("SUBMITTED");
+		assertThat(created.getBody().get("fhirStatus").asText()).isEqualTo("requested");
+		String id = created.getBody().get("id").asText();
+
+		// The clinic's triage task exists: the physician sees TRIAGE (received).
+		var triageStarted = record(triageStarted(id), UUID.randomUUID().toString());
+		send(triageStarted);
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			JsonNode referral = referral(referrer, id);
+			assertThat(referral.get("status").asText()).isEqualTo("TRIAGE");
+			assertThat(referral.get("fhirStatus").asText()).isEqualTo("received");
+		});
 
 		// The workflow asks a question; the same record is delivered twice later.
 		var question = record(ReferralInfoRequested.newBuilder()
@@ -185,6 +199,10 @@ abstract class IntakeScenario {
 			assertThat(referral.get("fhirStatus").asText()).isEqualTo("on-hold");
 			assertThat(referral.get("openQuestion").asText()).isEqualTo("Latest knee X-ray?");
 		});
+		// A late or redelivered triage start does not hide the pending question.
+		consumed(send(triageStarted));
+		consumed(send(record(triageStarted(id), UUID.randomUUID().toString())));
+		assertThat(referral(referrer, id).get("status").asText()).isEqualTo("INFO_REQUESTED");
 
 		ResponseEntity<JsonNode> answered = post(referrer, "/api/referrals/" + id + "/information",
 				"{\"answer\":\"Kellgren-Lawrence grade 2\"}");
@@ -299,6 +317,10 @@ abstract class IntakeScenario {
 
 	JsonNode referral(String physician, String id) {
 		return get(physician, "/api/referrals/" + id).getBody();
+	}
+
+	static ReferralTriageStarted triageStarted(String id) {
+		return ReferralTriageStarted.newBuilder().setReferralId(id).setStartedAt(now()).build();
 	}
 
 	static ReferralTriaged triaged(String id, String outcome) {

@@ -24,6 +24,7 @@ import org.prolo.events.ImagingReported;
 import org.prolo.events.ImagingRequested;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralSubmitted;
+import org.prolo.events.ReferralTriageStarted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.ReferrerNotified;
 import org.prolo.events.ScheduledSession;
@@ -122,6 +123,8 @@ abstract class TimelineScenario {
 					.setMalignancyAtSite(false)
 					.setUrgency("ROUTINE")
 					.build());
+		publish(1, "workflow", EventTopics.WORKFLOW,
+				ReferralTriageStarted.newBuilder().setReferralId(id).setStartedAt(at(1)).build());
 		publish(5, "workflow", EventTopics.WORKFLOW,
 				ReferralTriaged.newBuilder()
 					.setReferralId(id)
@@ -236,17 +239,19 @@ abstract class TimelineScenario {
 			.untilAsserted(() -> mvc
 				.perform(get("/api/referrals/{id}/timeline", id).header(HttpHeaders.AUTHORIZATION, intakeService()))
 				.andExpect(status().isOk())
-				.andExpect(jsonPath("$.entries.length()").value(12)));
+				.andExpect(jsonPath("$.entries.length()").value(13)));
 		mvc.perform(get("/api/referrals/{id}/timeline", id).header(HttpHeaders.AUTHORIZATION, intakeService()))
 			.andExpect(jsonPath("$.status").value("COURSE_PLANNED"))
 			.andExpect(jsonPath("$.fhirStatus").value("completed"))
-			.andExpect(jsonPath("$.entries[*].type").value(contains("ReferralSubmitted", "ReferralTriaged",
-					"HistoryRecorded", "ExamCompleted", "ImagingRequested", "ImagingReported", "SuitabilityDecided",
-					"CoursePlanned", "SessionsScheduled", "ReferralClosed", "ReferrerNotified", "ImagingReported")))
+			.andExpect(jsonPath("$.entries[*].type")
+				.value(contains("ReferralSubmitted", "ReferralTriageStarted", "ReferralTriaged", "HistoryRecorded",
+						"ExamCompleted", "ImagingRequested", "ImagingReported", "SuitabilityDecided", "CoursePlanned",
+						"SessionsScheduled", "ReferralClosed", "ReferrerNotified", "ImagingReported")))
 			.andExpect(jsonPath("$.entries[0].at").value("2025-05-01T08:00:00Z"))
 			.andExpect(jsonPath("$.entries[0].source").value("/prolo/intake"))
-			.andExpect(jsonPath("$.entries[1].summary").value("Triaged: ACCEPTED by ingrid"))
-			.andExpect(jsonPath("$.entries[9].summary").value("Closed: COURSE_PLANNED"));
+			.andExpect(jsonPath("$.entries[1].summary").value("Triage started"))
+			.andExpect(jsonPath("$.entries[2].summary").value("Triaged: ACCEPTED by ingrid"))
+			.andExpect(jsonPath("$.entries[10].summary").value("Closed: COURSE_PLANNED"));
 
 		mvc.perform(get("/api/kpis").header(HttpHeaders.AUTHORIZATION, clinicLead()))
 			.andExpect(status().isOk())

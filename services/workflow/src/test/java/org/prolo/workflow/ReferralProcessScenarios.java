@@ -1,6 +1,7 @@
 package org.prolo.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
@@ -55,6 +56,7 @@ import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralInfoProvided;
 import org.prolo.events.ReferralInfoRequested;
 import org.prolo.events.ReferralSubmitted;
+import org.prolo.events.ReferralTriageStarted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.ReferralWithdrawn;
 import org.prolo.events.SuitabilityDecided;
@@ -252,8 +254,8 @@ abstract class ReferralProcessScenarios {
 		assertThat(planned.getInjectionSites()).containsExactly("medial joint line", "pes anserine");
 		ReferralClosed closed = awaitEvent(referralId, ReferralClosed.class);
 		assertThat(closed.getOutcome()).isEqualTo("COURSE_PLANNED");
-		assertThat(eventTypes(referralId)).containsSubsequence("ReferralTriaged", "HistoryRecorded", "ExamCompleted",
-				"SuitabilityDecided", "CoursePlanned", "ReferralClosed");
+		assertThat(eventTypes(referralId)).containsSubsequence("ReferralTriageStarted", "ReferralTriaged",
+				"HistoryRecorded", "ExamCompleted", "SuitabilityDecided", "CoursePlanned", "ReferralClosed");
 		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(referralId).count()).isZero();
 	}
 
@@ -413,6 +415,9 @@ abstract class ReferralProcessScenarios {
 	@Test
 	void asksTheReferrerAndResumesTriageWithTheAnswer() {
 		String referralId = submitAndAwaitTriage("WHIPLASH");
+		ReferralTriageStarted started = awaitEvent(referralId, ReferralTriageStarted.class);
+		assertThat(started.getStartedAt()).isCloseTo(openTask(referralId).getCreateTime().toInstant(),
+				within(5, ChronoUnit.SECONDS));
 		complete(referralId, "triage",
 				Map.of("triageOutcome", "INFO_REQUESTED", "infoQuestion", "Which treatments were tried?"));
 
@@ -438,6 +443,13 @@ abstract class ReferralProcessScenarios {
 				.taskDefinitionKey("triage")
 				.count() == 1);
 		assertThat(runtime.getVariable(processOf(referralId), "infoAnswer")).isEqualTo("Eight weeks of physiotherapy.");
+
+		// Triage resumed is not triage started again.
+		complete(referralId, "triage", Map.of("triageOutcome", "ACCEPTED"));
+		await().atMost(TIMEOUT).until(() -> records(referralId, ReferralTriaged.class), records -> records.size() == 2);
+		assertThat(records(referralId, ReferralTriageStarted.class)).hasSize(1);
+		assertThat(eventTypes(referralId)).containsSubsequence("ReferralTriageStarted", "ReferralTriaged",
+				"ReferralInfoRequested", "ReferralTriaged");
 	}
 
 	@Test

@@ -48,6 +48,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.prolo.events.ReferralClosed;
+import org.prolo.events.ReferralTriageStarted;
 import org.prolo.events.ReferralWithdrawn;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.platform.broker.SharedTestBroker;
@@ -212,25 +213,38 @@ class TwoWorkflowNodesTests {
 			}
 			CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get();
 
+			// Triage started, then closed.
 			for (String referralId : withdrawn) {
-				probe.awaitRecords(referralId, 1, TIMEOUT);
+				probe.awaitRecords(referralId, 2, TIMEOUT);
 			}
 			awaitEverythingConsumed();
 			await().atMost(TIMEOUT)
 				.until(() -> a.jdbc()
 					.queryForObject("select count(*) from event_publication where completion_date is null",
 							Integer.class) == 0);
+			for (String referralId : referralIds) {
+				probe.awaitRecords(referralId, 1, TIMEOUT);
+			}
 			Map<String, List<SpecificRecord>> published = probe.seen()
 				.stream()
 				.filter(record -> record.key().startsWith(prefix))
 				.collect(Collectors.groupingBy(record -> record.key(),
 						Collectors.mapping(record -> CODEC.decode(record.value()), Collectors.toList())));
-			// One ReferralClosed each: a second one would mean both nodes relayed the
-			// same publication.
-			assertThat(published).containsOnlyKeys(withdrawn).allSatisfy((referralId, events) -> {
-				assertThat(events).singleElement()
-					.isInstanceOfSatisfying(ReferralClosed.class,
-							closed -> assertThat(closed.getOutcome()).isEqualTo("WITHDRAWN"));
+			// One ReferralTriageStarted each, and one ReferralClosed each withdrawn: a
+			// second one would mean both nodes relayed the same publication.
+			assertThat(published).containsOnlyKeys(referralIds).allSatisfy((referralId, events) -> {
+				assertThat(events).filteredOn(ReferralTriageStarted.class::isInstance).hasSize(1);
+				List<SpecificRecord> others = events.stream()
+					.filter(event -> !(event instanceof ReferralTriageStarted))
+					.toList();
+				if (withdrawn.contains(referralId)) {
+					assertThat(others).singleElement()
+						.isInstanceOfSatisfying(ReferralClosed.class,
+								closed -> assertThat(closed.getOutcome()).isEqualTo("WITHDRAWN"));
+				}
+				else {
+					assertThat(others).isEmpty();
+				}
 			});
 			assertThat(b.history()
 				.createHistoricProcessInstanceQuery()

@@ -9,6 +9,7 @@ import org.prolo.events.HistoryRecorded;
 import org.prolo.events.ImagingRequested;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralInfoRequested;
+import org.prolo.events.ReferralTriageStarted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.SuitabilityDecided;
 import org.prolo.intake.referral.ReferralProgress;
@@ -34,6 +35,11 @@ class WorkflowEventListener {
 
 	WorkflowEventListener(FollowingReferralProgress following) {
 		this.following = following;
+	}
+
+	@KafkaHandler
+	void on(ReferralTriageStarted event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+		follow(event, eventId, event.getReferralId(), new ReferralProgress.TriageStarted(event.getStartedAt()));
 	}
 
 	@KafkaHandler

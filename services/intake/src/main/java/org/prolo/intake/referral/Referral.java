@@ -73,6 +73,9 @@ public record Referral(String id, Referrer referrer, Patient patient, ClinicalFi
 	 */
 	public Referral progress(ReferralProgress progress) {
 		ReferralStatus target = progress.target();
+		if (!progress.concerns(status)) {
+			return this;
+		}
 		if (!StatusProgression.permits(status, target)) {
 			return confirming(progress);
 		}

@@ -8,6 +8,33 @@ public sealed interface ReferralProgress {
 	/** The status this progress asks for. */
 	ReferralStatus target();
 
+	/**
+	 * Whether this progress means anything for a referral in {@code current}, before the
+	 * {@link StatusProgression} rules are asked.
+	 */
+	default boolean concerns(ReferralStatus current) {
+		return true;
+	}
+
+	/** The clinic has the referral in triage: its first triage task was created. */
+	record TriageStarted(Instant startedAt) implements ReferralProgress {
+
+		@Override
+		public ReferralStatus target() {
+			return ReferralStatus.TRIAGE;
+		}
+
+		/**
+		 * Only a referral nobody has looked at yet: a late copy must not turn a pending
+		 * question (INFO_REQUESTED, the same stage) back into TRIAGE.
+		 */
+		@Override
+		public boolean concerns(ReferralStatus current) {
+			return current == ReferralStatus.SUBMITTED;
+		}
+
+	}
+
 	/** Triage decided: ACCEPTED, INFO_REQUESTED or REJECTED. */
 	record Triaged(ReferralStatus target, String reasonCode, String noteToReferrer,
 			Instant triagedAt) implements ReferralProgress {

@@ -43,6 +43,28 @@ class ReferralTests {
 	}
 
 	@Test
+	void triageStartedMovesASubmittedReferralToTriageOnce() {
+		Referral inTriage = submitted().progress(new ReferralProgress.TriageStarted(NOW));
+
+		assertThat(inTriage.status()).isEqualTo(ReferralStatus.TRIAGE);
+		assertThat(inTriage.status().fhirStatus()).isEqualTo(FhirTaskStatus.RECEIVED);
+		assertThat(inTriage.progress(new ReferralProgress.TriageStarted(NOW))).isEqualTo(inTriage);
+	}
+
+	@Test
+	void aLateTriageStartedNeverMovesTheReferralBack() {
+		Referral asking = submitted().progress(new ReferralProgress.InformationRequested("Latest X-ray?", NOW));
+		Referral accepted = submitted()
+			.progress(new ReferralProgress.Triaged(ReferralStatus.ACCEPTED, null, null, NOW));
+		Referral withdrawn = submitted().withdraw(null, NOW);
+
+		for (Referral later : new Referral[] { asking, accepted, withdrawn }) {
+			assertThat(later.progress(new ReferralProgress.TriageStarted(NOW))).as(later.status().name())
+				.isEqualTo(later);
+		}
+	}
+
+	@Test
 	void withdrawingClosesTheReferralAtOnce() {
 		Referral withdrawn = submitted().withdraw("moved away", NOW);
 

@@ -8,6 +8,7 @@ import org.prolo.events.HistoryRecorded;
 import org.prolo.events.ImagingRequested;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralInfoRequested;
+import org.prolo.events.ReferralTriageStarted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.SuitabilityDecided;
 import org.prolo.platform.events.EventTopics;
@@ -32,6 +33,12 @@ class WorkflowEventsListener {
 
 	WorkflowEventsListener(TimelineRecorder recorder) {
 		this.recorder = recorder;
+	}
+
+	@KafkaHandler
+	void on(ReferralTriageStarted event, @Headers Map<String, Object> headers) {
+		recorder.record(
+				Entries.of(headers, event.getReferralId(), EventKind.REFERRAL_TRIAGE_STARTED, null, "Triage started"));
 	}
 
 	@KafkaHandler

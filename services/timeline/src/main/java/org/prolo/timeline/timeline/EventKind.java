@@ -16,6 +16,8 @@ public enum EventKind {
 
 	REFERRAL_INFO_PROVIDED("ReferralInfoProvided"),
 
+	REFERRAL_TRIAGE_STARTED("ReferralTriageStarted"),
+
 	REFERRAL_TRIAGED("ReferralTriaged"),
 
 	HISTORY_RECORDED("HistoryRecorded"),
@@ -66,7 +68,7 @@ public enum EventKind {
 		return switch (this) {
 			case REFERRAL_SUBMITTED -> ReferralStatus.SUBMITTED;
 			case REFERRAL_INFO_REQUESTED -> ReferralStatus.INFO_REQUESTED;
-			case REFERRAL_INFO_PROVIDED -> ReferralStatus.TRIAGE;
+			case REFERRAL_TRIAGE_STARTED, REFERRAL_INFO_PROVIDED -> ReferralStatus.TRIAGE;
 			case REFERRAL_TRIAGED -> switch (String.valueOf(outcome)) {
 				case "ACCEPTED" -> ReferralStatus.ACCEPTED;
 				case "REJECTED" -> ReferralStatus.REJECTED;

@@ -36,9 +36,21 @@ public final class TrackingStatus {
 	public static ReferralStatus of(List<TimelineEntry> entries) {
 		ReferralStatus status = null;
 		for (TimelineEntry entry : entries.stream().sorted(IN_TIME_ORDER).toList()) {
-			status = next(status, entry.statusAfter());
+			if (!startsTriageTooLate(status, entry)) {
+				status = next(status, entry.statusAfter());
+			}
 		}
 		return status;
+	}
+
+	/**
+	 * The start of triage moves only a referral nobody has looked at yet: a copy the
+	 * outbox sent again later (a later ce_time) must not turn a pending question back
+	 * into TRIAGE.
+	 */
+	private static boolean startsTriageTooLate(ReferralStatus current, TimelineEntry entry) {
+		return entry.kind() == EventKind.REFERRAL_TRIAGE_STARTED && current != null
+				&& current != ReferralStatus.SUBMITTED;
 	}
 
 }

@@ -45,6 +45,19 @@ class TrackingStatusTests {
 		assertThat(TrackingStatus.of(List.of(infoProvided, submitted))).isEqualTo(ReferralStatus.TRIAGE);
 	}
 
+	@Test
+	void triageStartsOnlyForANewReferral() {
+		var submitted = entry("e1", EventKind.REFERRAL_SUBMITTED, "2025-05-01T00:00:00Z", null);
+		var triageStarted = entry("e2", EventKind.REFERRAL_TRIAGE_STARTED, "2025-05-01T00:00:01Z", null);
+		var asked = entry("e3", EventKind.REFERRAL_TRIAGED, "2025-05-02T00:00:00Z", "INFO_REQUESTED");
+		var sentAgainLater = entry("e2", EventKind.REFERRAL_TRIAGE_STARTED, "2025-05-03T00:00:00Z", null);
+
+		assertThat(TrackingStatus.of(List.of(submitted))).isEqualTo(ReferralStatus.SUBMITTED);
+		assertThat(TrackingStatus.of(List.of(triageStarted, submitted))).isEqualTo(ReferralStatus.TRIAGE);
+		assertThat(TrackingStatus.of(List.of(submitted, triageStarted, asked, sentAgainLater)))
+			.isEqualTo(ReferralStatus.INFO_REQUESTED);
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "SUBMITTED, requested", "TRIAGE, received", "INFO_REQUESTED, on-hold", "ACCEPTED, in-progress",
 			"IN_ASSESSMENT, in-progress", "REJECTED, rejected", "NOT_SUITABLE, rejected", "WITHDRAWN, cancelled",
@@ -55,10 +68,10 @@ class TrackingStatusTests {
 
 	@ParameterizedTest
 	@CsvSource({ "REFERRAL_TRIAGED, ACCEPTED, ACCEPTED", "REFERRAL_TRIAGED, REJECTED, REJECTED",
-			"REFERRAL_TRIAGED, INFO_REQUESTED, INFO_REQUESTED", "REFERRAL_INFO_PROVIDED, , TRIAGE",
-			"HISTORY_RECORDED, , IN_ASSESSMENT", "SUITABILITY_DECIDED, , IN_ASSESSMENT",
-			"REFERRAL_WITHDRAWN, , WITHDRAWN", "REFERRAL_CLOSED, NO_RESPONSE, NO_RESPONSE",
-			"REFERRAL_CLOSED, NOT_SUITABLE, NOT_SUITABLE" })
+			"REFERRAL_TRIAGED, INFO_REQUESTED, INFO_REQUESTED", "REFERRAL_TRIAGE_STARTED, , TRIAGE",
+			"REFERRAL_INFO_PROVIDED, , TRIAGE", "HISTORY_RECORDED, , IN_ASSESSMENT",
+			"SUITABILITY_DECIDED, , IN_ASSESSMENT", "REFERRAL_WITHDRAWN, , WITHDRAWN",
+			"REFERRAL_CLOSED, NO_RESPONSE, NO_RESPONSE", "REFERRAL_CLOSED, NOT_SUITABLE, NOT_SUITABLE" })
 	void eventsMoveTheReferralToTheirStatus(EventKind kind, String outcome, ReferralStatus expected) {
 		assertThat(kind.statusAfter(outcome)).isEqualTo(expected);
 	}

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The lifecycle stage (docs: referral-lifecycle.md) that an element of the
  * prolotherapy-referral process belongs to, so a lead reads "Imaging" rather than
- * "Task_AwaitImagingReport".
+ * "SubProcess_AwaitImagingReport".
  */
 final class Stages {
 
@@ -21,19 +21,21 @@ final class Stages {
 			Map.entry("Event_NoAnswer14Days", "Information requested"), Map.entry("record-history", "History"),
 			Map.entry("physical-exam", "Physical exam"), Map.entry("Gateway_ImagingNeeded", "Physical exam"),
 			Map.entry("Task_RequestImaging", "Imaging"), Map.entry("Gateway_ReportAlreadyIn", "Imaging"),
-			Map.entry("Task_AwaitImagingReport", "Imaging"), Map.entry("Event_ImagingOverdue", "Imaging"),
-			Map.entry("chase-imaging", "Imaging"), Map.entry("Gateway_JoinReport", "Imaging"),
-			Map.entry("Gateway_JoinImaging", "Suitability"), Map.entry("Task_DecideSuitability", "Suitability"),
-			Map.entry("confirm-suitability", "Suitability"), Map.entry("Gateway_Suitable", "Suitability"),
-			Map.entry("Task_ProposeCourse", "Course planning"), Map.entry("plan-course", "Course planning"),
-			Map.entry("SubProcess_Withdrawal", "Withdrawal"), Map.entry("Event_ReferralWithdrawn", "Withdrawal"));
+			Map.entry("Gateway_AwaitImagingAgain", "Imaging"), Map.entry("SubProcess_AwaitImagingReport", "Imaging"),
+			Map.entry("Event_AwaitingImagingReport", "Imaging"), Map.entry("Event_ImagingOverdue", "Imaging"),
+			Map.entry("chase-imaging", "Imaging"), Map.entry("Event_ImagingReported", "Imaging"),
+			Map.entry("Gateway_JoinReport", "Imaging"), Map.entry("Gateway_JoinImaging", "Suitability"),
+			Map.entry("Task_DecideSuitability", "Suitability"), Map.entry("confirm-suitability", "Suitability"),
+			Map.entry("Gateway_Suitable", "Suitability"), Map.entry("Task_ProposeCourse", "Course planning"),
+			Map.entry("plan-course", "Course planning"), Map.entry("SubProcess_Withdrawal", "Withdrawal"),
+			Map.entry("Event_ReferralWithdrawn", "Withdrawal"));
 
 	private Stages() {
 	}
 
 	/**
-	 * The stage of the current elements; when the process stands in several (imaging
-	 * report awaited while its chase task is open), the first one that has a stage.
+	 * The stage of the current elements; when the process stands in several (the imaging
+	 * report's wait and the chase task inside it), the first one that has a stage.
 	 */
 	static String of(Collection<String> activityIds) {
 		return activityIds.stream()

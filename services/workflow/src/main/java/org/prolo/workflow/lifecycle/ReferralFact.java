@@ -15,6 +15,9 @@ public sealed interface ReferralFact {
 
 	String referralId();
 
+	record TriageStarted(String eventId, String referralId, Instant startedAt) implements ReferralFact {
+	}
+
 	record Triaged(String eventId, String referralId, Instant triagedAt, String outcome, String reasonCode,
 			String noteToReferrer, String triagedBy) implements ReferralFact {
 	}

@@ -9,6 +9,7 @@ import org.prolo.events.HistoryRecorded;
 import org.prolo.events.ImagingRequested;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralInfoRequested;
+import org.prolo.events.ReferralTriageStarted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.SuitabilityDecided;
 import org.prolo.platform.events.EventPublisher;
@@ -54,6 +55,9 @@ public class WorkflowEventRelay {
 	}
 
 	static SpecificRecord toAvro(ReferralFact fact) {
+		if (fact instanceof ReferralFact.TriageStarted f) {
+			return ReferralTriageStarted.newBuilder().setReferralId(f.referralId()).setStartedAt(f.startedAt()).build();
+		}
 		if (fact instanceof ReferralFact.Triaged f) {
 			return ReferralTriaged.newBuilder()
 				.setReferralId(f.referralId())

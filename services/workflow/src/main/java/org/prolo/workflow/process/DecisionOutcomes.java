@@ -47,12 +47,15 @@ public class DecisionOutcomes {
 	}
 
 	/**
-	 * Without imaging there are no imaging findings: the table's imaging inputs are
-	 * false.
+	 * Without imaging there is no imaging red flag, but a full-thickness tear the
+	 * examining clinician suspected is not ruled out either, so the table decides as if
+	 * there were one (rule 6: SPECIALIST_REVIEW for a surgical opinion), the conservative
+	 * choice. With imaging the report's finding decides instead (ImagingReported sets
+	 * it).
 	 */
 	public void noImaging(DelegateExecution execution) {
 		execution.setVariable("imagingRedFlag", false);
-		execution.setVariable("fullThicknessTear", false);
+		execution.setVariable("fullThicknessTear", Variables.bool(execution, "fullThicknessTearSuspected"));
 	}
 
 	/**

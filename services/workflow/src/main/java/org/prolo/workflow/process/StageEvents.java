@@ -3,6 +3,7 @@ package org.prolo.workflow.process;
 import java.time.Clock;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -34,6 +35,9 @@ public class StageEvents {
 	 */
 	public static final int ANSWER_WITHIN_DAYS = 14;
 
+	/** Process variable: when the referral's first triage task was created. */
+	public static final String TRIAGE_STARTED_AT = "triageStartedAt";
+
 	private final ApplicationEventPublisher events;
 
 	private final IdentityService identity;
@@ -51,6 +55,19 @@ public class StageEvents {
 		this.clock = clock;
 		this.trace = trace;
 		this.calendar = calendar;
+	}
+
+	/**
+	 * Create listener of triage: the first triage task puts the referral in triage for
+	 * its referrer; a triage resumed after an answer publishes nothing new.
+	 */
+	public void triageStarted(DelegateTask task) {
+		if (task.getVariable(TRIAGE_STARTED_AT) != null) {
+			return;
+		}
+		Instant now = now();
+		task.setVariable(TRIAGE_STARTED_AT, Date.from(now));
+		publish(task, new ReferralFact.TriageStarted(newEventId(), referralId(task), now));
 	}
 
 	public void triaged(DelegateTask task) {

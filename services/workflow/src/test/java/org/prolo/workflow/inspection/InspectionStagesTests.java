@@ -30,7 +30,7 @@ class InspectionStagesTests {
 
 	@Test
 	void namesTheStageOfWhereTheProcessStands() {
-		assertThat(Stages.of(List.of("Task_AwaitImagingReport", "chase-imaging"))).isEqualTo("Imaging");
+		assertThat(Stages.of(List.of("SubProcess_AwaitImagingReport", "chase-imaging"))).isEqualTo("Imaging");
 		assertThat(Stages.of(List.of("triage"))).isEqualTo("Triage");
 		assertThat(Stages.of(List.of("somewhere-new"))).isEqualTo("Unknown");
 		assertThat(Stages.of(List.of())).isNull();

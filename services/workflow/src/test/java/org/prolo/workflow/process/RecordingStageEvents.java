@@ -29,6 +29,13 @@ public class RecordingStageEvents {
 
 	private final List<Published> published = new ArrayList<>();
 
+	public void triageStarted(DelegateTask task) {
+		if (task.getVariable(StageEvents.TRIAGE_STARTED_AT) == null) {
+			task.setVariable(StageEvents.TRIAGE_STARTED_AT, new java.util.Date());
+			record("TriageStarted", task);
+		}
+	}
+
 	public void triaged(DelegateTask task) {
 		task.setVariable("triagedBy", actor(task));
 		String outcome = text(task, "triageOutcome");

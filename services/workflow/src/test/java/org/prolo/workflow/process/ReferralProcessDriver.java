@@ -1,5 +1,6 @@
 package org.prolo.workflow.process;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -135,7 +136,8 @@ final class ReferralProcessDriver {
 		completeTask(referral, "record-history", history);
 	}
 
-	void examine(ProcessInstance referral, boolean imagingNeeded) {
+	/** An exam without suspected tear unless overridden. */
+	void examine(ProcessInstance referral, boolean imagingNeeded, Object... overrides) {
 		Map<String, Object> exam = variables("tenderInsertions", "pes anserinus, MCL", "ligamentLaxity", true,
 				"jointStable", true, "rangeOfMotion", "full", "fullThicknessTearSuspected", false, "imagingNeeded",
 				imagingNeeded);
@@ -143,6 +145,7 @@ final class ReferralProcessDriver {
 			exam.putAll(variables("imagingModality", "ULTRASOUND", "imagingBodyRegion", "left knee",
 					"imagingClinicalQuestion", "MCL tear?"));
 		}
+		exam.putAll(variables(overrides));
 		completeTask(referral, "physical-exam", exam);
 	}
 
@@ -181,6 +184,54 @@ final class ReferralProcessDriver {
 			.correlateWithResult();
 	}
 
+	/**
+	 * After an end event the referral leaves nothing behind: no task, timer or other job,
+	 * awaited message, execution or running instance under its business key. Fails when
+	 * the referral never ran, so that a wrong id cannot pass.
+	 */
+	void assertNothingLeftOpen(String referralId) {
+		List<String> instanceIds = this.engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(referralId)
+			.list()
+			.stream()
+			.map(instance -> {
+				assertThat(instance.getEndTime()).as("end of process instance %s of %s", instance.getId(), referralId)
+					.isNotNull();
+				return instance.getId();
+			})
+			.toList();
+		assertThat(instanceIds).as("process instances of %s", referralId).isNotEmpty();
+		var runtime = this.engine.getRuntimeService();
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(referralId).count())
+			.as("running instances of %s", referralId)
+			.isZero();
+		assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(referralId).count())
+			.as("executions of %s", referralId)
+			.isZero();
+		assertThat(this.engine.getTaskService().createTaskQuery().processInstanceBusinessKey(referralId).list())
+			.as("open tasks of %s", referralId)
+			.isEmpty();
+		for (String instanceId : instanceIds) {
+			assertThat(this.engine.getManagementService().createJobQuery().processInstanceId(instanceId).list())
+				.as("timers and jobs of %s", referralId)
+				.isEmpty();
+			assertThat(runtime.createEventSubscriptionQuery().processInstanceId(instanceId).list())
+				.as("awaited messages of %s", referralId)
+				.isEmpty();
+			assertThat(runtime.createExecutionQuery().processInstanceId(instanceId).count())
+				.as("executions of instance %s", instanceId)
+				.isZero();
+		}
+	}
+
+	/** From confirm-suitability on a SUITABLE proposal to the course-planned end. */
+	void confirmAndPlanCourse(ProcessInstance referral) {
+		confirm(referral, "SUITABLE", null);
+		planCourse(referral);
+		assertThat(referral).isEnded();
+	}
+
 	List<Task> openTasks(ProcessInstance referral) {
 		return this.engine.getTaskService().createTaskQuery().processInstanceId(referral.getId()).list();
 	}
@@ -196,7 +247,7 @@ final class ReferralProcessDriver {
 
 		PHYSICAL_EXAM("physical-exam"),
 
-		AWAITING_IMAGING("Task_AwaitImagingReport"),
+		AWAITING_IMAGING("Event_ImagingOverdue"),
 
 		CHASING_IMAGING("chase-imaging"),
 

@@ -87,8 +87,8 @@ class ReferralProcessPathsTests {
 			.hasPassedInOrder("triage", "record-history", "physical-exam", "Task_DecideSuitability",
 					"confirm-suitability", "Task_ProposeCourse", "plan-course", "Event_ReferralClosedCoursePlanned")
 			.hasNotPassed("Task_RequestImaging");
-		assertThat(this.referrals.stageEvents.types()).containsExactly("Triaged", "HistoryRecorded", "ExamCompleted",
-				"SuitabilityDecided", "CoursePlanned", "Closed");
+		assertThat(this.referrals.stageEvents.types()).containsExactly("TriageStarted", "Triaged", "HistoryRecorded",
+				"ExamCompleted", "SuitabilityDecided", "CoursePlanned", "Closed");
 		assertThat(this.referrals.stageEvents.published())
 			.allSatisfy(published -> assertThat(published.referralId()).isEqualTo("ref-accepted"));
 		assertThat(this.referrals.stageEvents.only("Triaged").get("outcome")).isEqualTo("ACCEPTED");
@@ -102,6 +102,7 @@ class ReferralProcessPathsTests {
 		assertThat(this.referrals.stageEvents.only("Closed").details()).containsEntry("outcome", "COURSE_PLANNED")
 			.containsEntry("reasonCode", null);
 		assertThat(this.referrals.imaging.requests()).isEmpty();
+		this.referrals.assertNothingLeftOpen("ref-accepted");
 	}
 
 	@Test
@@ -122,6 +123,7 @@ class ReferralProcessPathsTests {
 		assertThat(this.referrals.stageEvents.only("CoursePlanned").details()).containsEntry("sessions", 6)
 			.containsEntry("intervalWeeks", 6)
 			.containsEntry("dextrosePercent", 20.0);
+		this.referrals.assertNothingLeftOpen("ref-edited-course");
 	}
 
 	@Test
@@ -131,12 +133,13 @@ class ReferralProcessPathsTests {
 		this.referrals.reject(referral, "OUT_OF_SCOPE", "Please refer to orthopaedics.");
 
 		assertThat(referral).isEnded().hasPassed("Event_ReferralClosedRejected").hasNotPassed("record-history");
-		assertThat(this.referrals.stageEvents.types()).containsExactly("Triaged", "Closed");
+		assertThat(this.referrals.stageEvents.types()).containsExactly("TriageStarted", "Triaged", "Closed");
 		assertThat(this.referrals.stageEvents.only("Triaged").details()).containsEntry("outcome", "REJECTED")
 			.containsEntry("reasonCode", "OUT_OF_SCOPE");
 		assertThat(this.referrals.stageEvents.only("Closed").details()).containsEntry("outcome", "REJECTED")
 			.containsEntry("reasonCode", "OUT_OF_SCOPE")
 			.containsEntry("noteToReferrer", "Please refer to orthopaedics.");
+		this.referrals.assertNothingLeftOpen("ref-rejected");
 	}
 
 	@Test
@@ -150,7 +153,7 @@ class ReferralProcessPathsTests {
 			.hasMessageContaining("noteToReferrer: required");
 
 		assertThat(referral).isWaitingAt("triage");
-		assertThat(this.referrals.stageEvents.published()).isEmpty();
+		assertThat(this.referrals.stageEvents.types()).containsExactly("TriageStarted");
 	}
 
 	@Test
@@ -159,7 +162,7 @@ class ReferralProcessPathsTests {
 
 		this.referrals.requestInformation(referral, "Is there a recent X-ray?");
 		assertThat(referral).isWaitingAt("Gateway_AwaitInfo").isWaitingFor("ReferralInfoProvided");
-		assertThat(this.referrals.stageEvents.types()).containsExactly("Triaged", "InfoRequested");
+		assertThat(this.referrals.stageEvents.types()).containsExactly("TriageStarted", "Triaged", "InfoRequested");
 		assertThat(this.referrals.stageEvents.only("InfoRequested").get("question"))
 			.isEqualTo("Is there a recent X-ray?");
 
@@ -180,7 +183,13 @@ class ReferralProcessPathsTests {
 
 		this.referrals.accept(referral);
 		assertThat(referral).isWaitingAt("record-history").hasPassed("Event_InfoProvided");
-		assertThat(this.referrals.stageEvents.types()).containsExactly("Triaged", "InfoRequested", "Triaged");
+		assertThat(this.referrals.stageEvents.types()).as("triage resumed after the answer does not start it again")
+			.containsExactly("TriageStarted", "Triaged", "InfoRequested", "Triaged");
+
+		this.referrals.recordHistory(referral);
+		this.referrals.examine(referral, false);
+		this.referrals.confirmAndPlanCourse(referral);
+		this.referrals.assertNothingLeftOpen("ref-info-answered");
 	}
 
 	@Test
@@ -215,6 +224,7 @@ class ReferralProcessPathsTests {
 		assertThat(this.referrals.stageEvents.only("Closed").details()).containsEntry("outcome", "NO_RESPONSE")
 			.containsEntry("reasonCode", null);
 		assertThat(this.referrals.openTasks(referral)).isEmpty();
+		this.referrals.assertNothingLeftOpen("ref-no-response");
 	}
 
 	@Test
@@ -227,7 +237,7 @@ class ReferralProcessPathsTests {
 		assertThat(this.referrals.imaging.requests()).singleElement()
 			.isEqualTo(
 					new RecordingImagingRequests.Request("ref-imaging-late", "ULTRASOUND", "left knee", "MCL tear?"));
-		assertThat(referral).isWaitingAt("Task_AwaitImagingReport")
+		assertThat(referral).isWaitingAt("Event_ImagingOverdue")
 			.isWaitingFor("ImagingReported")
 			.hasPassed("Task_RequestImaging")
 			.variables()
@@ -237,7 +247,8 @@ class ReferralProcessPathsTests {
 		this.referrals.reportImaging(referral, findings(false, false));
 
 		assertThat(referral).isWaitingAt("confirm-suitability")
-			.hasPassedInOrder("Task_RequestImaging", "Task_AwaitImagingReport", "Task_DecideSuitability")
+			.hasPassedInOrder("Task_RequestImaging", "SubProcess_AwaitImagingReport", "Event_ImagingReported",
+					"Task_DecideSuitability")
 			.hasNotPassed("chase-imaging")
 			.variables()
 			.containsEntry("imagingOrderId", "order-1")
@@ -245,6 +256,8 @@ class ReferralProcessPathsTests {
 		assertThat(engine.getManagementService().createJobQuery().activityId("Event_ImagingOverdue").count())
 			.as("the chase timer ends with the wait")
 			.isZero();
+		this.referrals.confirmAndPlanCourse(referral);
+		this.referrals.assertNothingLeftOpen("ref-imaging-late");
 	}
 
 	@Test
@@ -260,13 +273,15 @@ class ReferralProcessPathsTests {
 		assertThat(this.referrals.imaging.keeps("ref-imaging-early")).isFalse();
 		assertThat(referral).isWaitingAt("confirm-suitability")
 			.hasPassed("Task_RequestImaging", "Gateway_ReportAlreadyIn")
-			.hasNotPassed("Task_AwaitImagingReport")
+			.hasNotPassed("SubProcess_AwaitImagingReport")
 			.variables()
 			.containsEntry("imagingReportReceived", true)
 			.containsEntry("fullThicknessTear", true)
 			.containsEntry("dmnSuitability", "SPECIALIST_REVIEW")
 			.containsEntry("dmnReasonCode", "SURGICAL_OPINION_NEEDED");
 		assertThat(this.referrals.imaging.requests()).hasSize(1);
+		this.referrals.confirm(referral, "NOT_SUITABLE", "Surgical opinion first.");
+		this.referrals.assertNothingLeftOpen("ref-imaging-early");
 	}
 
 	@Test
@@ -283,10 +298,11 @@ class ReferralProcessPathsTests {
 		assertThat(referral).isEnded().hasPassed("Event_ReferralClosedNotSuitable");
 		assertThat(this.referrals.stageEvents.only("Closed").details()).containsEntry("outcome", "NOT_SUITABLE")
 			.containsEntry("reasonCode", "IMAGING_RED_FLAG");
+		this.referrals.assertNothingLeftOpen("ref-red-flag");
 	}
 
 	@Test
-	void imagingOverdueFor21DaysAddsAChaseTaskWhileTheProcessKeepsWaiting() {
+	void imagingOverdueFor21DaysAddsAChaseTaskAndAfterTheChaseTheProcessWaitsAgain() {
 		ProcessInstance referral = this.referrals.submitAndReach("ref-imaging-chase",
 				ReferralProcessDriver.Stage.AWAITING_IMAGING);
 		Instant requestedAt = ReferralProcessDriver.now();
@@ -298,16 +314,107 @@ class ReferralProcessPathsTests {
 		advanceClock(1);
 		execute(job("Event_ImagingOverdue", referral));
 
-		assertThat(referral).isWaitingAt("Task_AwaitImagingReport", "chase-imaging");
+		assertThat(referral).isWaitingAt("chase-imaging").isWaitingFor("ImagingReported");
 		assertThat(task("chase-imaging", referral)).hasCandidateGroup("clinical-coordinators");
 		assertThatThrownBy(() -> this.referrals.completeTask(referral, "chase-imaging", "chaseNote", " ")).rootCause()
 			.isInstanceOf(InvalidTaskInputException.class)
 			.hasMessageContaining("chaseNote: required");
 		this.referrals.completeTask(referral, "chase-imaging", "chaseNote", "Called radiology, report tomorrow.");
-		assertThat(referral).isWaitingAt("Task_AwaitImagingReport").hasPassed("Event_ImagingChased");
+		Instant chasedAt = ReferralProcessDriver.now();
 
+		assertThat(referral).isWaitingAt("Event_ImagingOverdue")
+			.isWaitingFor("ImagingReported")
+			.hasPassed("Event_ImagingChased", "Gateway_AwaitImagingAgain");
+		assertThat(job("Event_ImagingOverdue", referral).getDuedate())
+			.as("another 21 days from the chase, then chased again")
+			.isEqualTo(Date.from(chasedAt.plus(java.time.Duration.ofDays(21))));
+		advanceClock(21);
+		execute(job("Event_ImagingOverdue", referral));
+		assertThat(referral).isWaitingAt("chase-imaging");
+		this.referrals.completeTask(referral, "chase-imaging", "chaseNote", "Radiology promised it again.");
+		assertThat(engine.getHistoryService()
+			.createHistoricTaskInstanceQuery()
+			.processInstanceId(referral.getId())
+			.taskDefinitionKey("chase-imaging")
+			.finished()
+			.count()).isEqualTo(2);
+
+		// The late report after the chases.
 		this.referrals.reportImaging(referral, findings(false, false));
 		assertThat(referral).isWaitingAt("confirm-suitability");
+		assertThat(this.referrals.openTasks(referral)).extracting("taskDefinitionKey")
+			.containsExactly("confirm-suitability");
+		this.referrals.confirmAndPlanCourse(referral);
+		this.referrals.assertNothingLeftOpen("ref-imaging-chase");
+	}
+
+	@Test
+	void imagingReportedWhileTheChaseTaskIsOpenEndsTheChase() {
+		ProcessInstance referral = this.referrals.submitAndReach("ref-imaging-during-chase",
+				ReferralProcessDriver.Stage.CHASING_IMAGING);
+		String chaseTaskId = task("chase-imaging", referral).getId();
+		assertThat(engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(referral.getId())
+			.activityId("chase-imaging")
+			.count()).as("the chase task's escalation timer").isOne();
+
+		this.referrals.reportImaging(referral, findings(false, false));
+
+		assertThat(referral).isWaitingAt("confirm-suitability")
+			.hasPassed("Event_ImagingReported")
+			.hasNotPassed("Event_ImagingChased")
+			.variables()
+			.containsEntry("imagingOrderId", "order-1")
+			.containsEntry("dmnSuitability", "SUITABLE");
+		assertThat(this.referrals.openTasks(referral)).extracting("taskDefinitionKey")
+			.containsExactly("confirm-suitability");
+		assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(chaseTaskId).singleResult())
+			.as("the chase is cancelled, not completed")
+			.satisfies(chase -> assertThat(chase.getDeleteReason()).isEqualTo("deleted"));
+		var jobs = engine.getManagementService().createJobQuery().processInstanceId(referral.getId());
+		assertThat(jobs.count())
+			.as("neither the chase's escalation nor another chase fires, only confirm-suitability's")
+			.isOne();
+		assertThat(jobs.activityId("confirm-suitability").count()).isOne();
+		this.referrals.confirmAndPlanCourse(referral);
+		this.referrals.assertNothingLeftOpen("ref-imaging-during-chase");
+	}
+
+	@Test
+	void fullThicknessTearSuspectedWithoutImagingGoesToSpecialistReview() {
+		ProcessInstance referral = this.referrals.submitAndReach("ref-tear-suspected",
+				ReferralProcessDriver.Stage.PHYSICAL_EXAM);
+
+		this.referrals.examine(referral, false, "fullThicknessTearSuspected", true);
+
+		assertThat(referral).isWaitingAt("confirm-suitability")
+			.variables()
+			.containsEntry("fullThicknessTear", true)
+			.containsEntry("dmnSuitability", "SPECIALIST_REVIEW")
+			.containsEntry("dmnReasonCode", "SURGICAL_OPINION_NEEDED");
+		this.referrals.confirm(referral, "NOT_SUITABLE", "Orthopaedic opinion first.");
+		assertThat(this.referrals.stageEvents.only("Closed").details()).containsEntry("reasonCode",
+				"SURGICAL_OPINION_NEEDED");
+		this.referrals.assertNothingLeftOpen("ref-tear-suspected");
+	}
+
+	@Test
+	void fullThicknessTearSuspectedButImagingShowsNoneIsSuitable() {
+		ProcessInstance referral = this.referrals.submitAndReach("ref-tear-ruled-out",
+				ReferralProcessDriver.Stage.PHYSICAL_EXAM);
+		this.referrals.examine(referral, true, "fullThicknessTearSuspected", true);
+
+		this.referrals.reportImaging(referral, findings(false, false));
+
+		assertThat(referral).isWaitingAt("confirm-suitability")
+			.variables()
+			.containsEntry("fullThicknessTearSuspected", true)
+			.containsEntry("fullThicknessTear", false)
+			.containsEntry("dmnSuitability", "SUITABLE")
+			.containsEntry("dmnReasonCode", "INDICATED");
+		this.referrals.confirmAndPlanCourse(referral);
+		this.referrals.assertNothingLeftOpen("ref-tear-ruled-out");
 	}
 
 	@Test
@@ -336,6 +443,7 @@ class ReferralProcessPathsTests {
 		assertThat(this.referrals.stageEvents.only("Closed").details()).containsEntry("outcome", "NOT_SUITABLE")
 			.containsEntry("reasonCode", "NOT_CHRONIC")
 			.containsEntry("noteToReferrer", "Letter to the referrer");
+		this.referrals.assertNothingLeftOpen("ref-not-chronic");
 	}
 
 	@Test
@@ -353,6 +461,7 @@ class ReferralProcessPathsTests {
 			.containsEntry("overrideRationale", "INR stable, haematology agrees.");
 		this.referrals.planCourse(referral);
 		assertThat(referral).isEnded().hasPassed("Event_ReferralClosedCoursePlanned");
+		this.referrals.assertNothingLeftOpen(referral.getBusinessKey());
 	}
 
 	@Test
@@ -368,6 +477,7 @@ class ReferralProcessPathsTests {
 			.containsEntry("overrideRationale", "Bleeding risk too high.");
 		assertThat(this.referrals.stageEvents.only("Closed").details()).containsEntry("outcome", "NOT_SUITABLE")
 			.containsEntry("reasonCode", "BLEEDING_RISK");
+		this.referrals.assertNothingLeftOpen("ref-review-not-suitable");
 	}
 
 	@Test
@@ -413,6 +523,7 @@ class ReferralProcessPathsTests {
 			.containsEntry("overrideRationale", "Skin condition over the insertion sites.");
 		assertThat(this.referrals.stageEvents.only("Closed").details()).containsEntry("reasonCode",
 				"CLINICIAN_OVERRIDE");
+		this.referrals.assertNothingLeftOpen("ref-override-down");
 	}
 
 	@Test
@@ -436,6 +547,7 @@ class ReferralProcessPathsTests {
 			.containsEntry("overrideRationale", "Recurrent episodes over two years.");
 		this.referrals.planCourse(referral);
 		assertThat(referral).isEnded().hasPassed("Event_ReferralClosedCoursePlanned");
+		this.referrals.assertNothingLeftOpen(referral.getBusinessKey());
 	}
 
 	private ProcessInstance reachSpecialistReview(String referralId) {

@@ -73,6 +73,7 @@ class WithdrawalPathsTests {
 			.list()).as("the tasks that were open are cancelled, not completed")
 			.map(HistoricTaskInstance::getTaskDefinitionKey)
 			.containsExactlyInAnyOrderElementsOf(openBefore);
+		this.referrals.assertNothingLeftOpen("ref-withdrawn-" + stage);
 	}
 
 }
