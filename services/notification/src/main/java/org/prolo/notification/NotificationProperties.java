@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from sender address of every letter
  * @param clinicName how letters are signed
  * @param zone time zone in which dates in letters are written
- * @param embeddedSmtp the in-process SMTP server of the embedded default
+ * @param embeddedSmtp the in-process SMTP server of the demo profile
  * @param outboxRetry how often letters whose sending failed are tried again (besides at
  * restart)
  */
@@ -20,11 +20,9 @@ public record NotificationProperties(@DefaultValue("referrals@prolo-clinic.examp
 		@DefaultValue EmbeddedSmtp embeddedSmtp, @DefaultValue("PT1M") Duration outboxRetry) {
 
 	/**
-	 * @param enabled whether to run GreenMail in-process; switch off to use an external
-	 * server
 	 * @param port the SMTP port it listens on (127.0.0.1)
 	 */
-	public record EmbeddedSmtp(@DefaultValue("true") boolean enabled, @DefaultValue("3025") int port) {
+	public record EmbeddedSmtp(@DefaultValue("3025") int port) {
 	}
 
 }
