@@ -34,8 +34,9 @@ import org.springframework.stereotype.Component;
  * permissions: a candidate group or assignee gets READ and TASK_WORK on each task
  * (camunda.bpm.generic-properties default-user-permission-name-for-task), so a group sees
  * and works its own tasks only and cannot reassign or edit them.</li>
- * <li>camunda-admin: ALL on every resource, Cockpit and Admin included, as Camunda's own
- * first-admin setup grants it; the engine also treats the group as its admin group.</li>
+ * <li>The administrator groups ({@link AdministratorGroups}, workflow-admins unless
+ * configured): ALL on every resource, Cockpit and Admin included, as Camunda's own
+ * first-admin setup grants it; they are also the engine's admin groups.</li>
  * <li>Physicians and service clients: nothing.</li>
  * </ul>
  * Tasks created while authorizations were off have no task permissions; they get them
@@ -61,9 +62,12 @@ public class GroupAuthorizations implements ApplicationRunner {
 
 	private final ProcessEngineConfigurationImpl configuration;
 
+	private final AdministratorGroups administrators;
+
 	public GroupAuthorizations(AuthorizationService authorizations, TaskService tasks, ManagementService management,
-			ProcessEngineConfigurationImpl configuration) {
+			ProcessEngineConfigurationImpl configuration, AdministratorGroups administrators) {
 		this.authorizations = authorizations;
+		this.administrators = administrators;
 		this.tasks = tasks;
 		this.management = management;
 		this.configuration = configuration;
@@ -76,15 +80,18 @@ public class GroupAuthorizations implements ApplicationRunner {
 			grant(group, Resources.FILTER, Authorization.ANY, Permissions.READ);
 			grant(group, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ);
 		}
-		for (Resources resource : Resources.values()) {
-			grant(Roles.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
+		for (String group : this.administrators.adminGroups()) {
+			for (Resources resource : Resources.values()) {
+				grant(group, resource, Authorization.ANY, Permissions.ALL);
+			}
 		}
 		if (configuration.isAuthorizationEnabled() && !management.getProperties().containsKey(TASKS_BACKFILLED)) {
 			int backfilled = backfillTaskPermissions();
 			management.setProperty(TASKS_BACKFILLED, "true");
 			log.info("Task permissions given to the candidates and assignees of {} tasks created earlier", backfilled);
 		}
-		log.info("Camunda authorizations ready for {} and {}", Roles.STAFF, Roles.CAMUNDA_ADMIN);
+		log.info("Camunda authorizations ready for {} and the administrator groups {}", Roles.STAFF,
+				this.administrators.adminGroups());
 	}
 
 	private int backfillTaskPermissions() {
