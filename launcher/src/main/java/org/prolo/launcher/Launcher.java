@@ -282,10 +282,10 @@ public final class Launcher {
 		Path dataDir = local.resolve("data").resolve(spec.name());
 		Path logFile = local.resolve("logs").resolve(spec.name() + ".log");
 		List<String> command = new ArrayList<>(
-				ServiceProcess.command(spec, java, root, broker.bootstrapServers(), dataDir, options.demoSettings()));
+				ServiceProcess.command(spec, java, root, broker.bootstrapServers(), dataDir, options.postgres()));
 		command.addAll(ServiceSpec.singleNodeSettings(spec.name()));
-		if (options.postgres()) {
-			command.add("--spring.profiles.active=postgres");
+		if (!options.autoReport() && spec.name().equals("imaging")) {
+			command.add(ServiceSpec.NO_AUTO_REPORT);
 		}
 		if (options.fullJit()) {
 			// C1 alone starts six JVMs fastest on two cores; under sustained load C2's

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The launcher's command line. */
 record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWhenReady, boolean help, String dataDir,
-		boolean demoSettings, boolean postgres, boolean fullJit) {
+		boolean autoReport, boolean postgres, boolean fullJit) {
 
 	static final int DEFAULT_KAFKA_PORT = 9092;
 	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
@@ -19,7 +19,8 @@ record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWh
 			  --timeout SECONDS   how long to wait for all services to become healthy (default 180)
 			  --exit-when-ready   stop everything and exit 0 once all services are healthy
 			  --data-dir PATH     where the broker, the databases and the logs live (default <repo>/.local)
-			  --no-demo-settings  run the services as in production (imaging does not report orders by itself)
+			  --no-auto-report    imaging does not report orders by itself (every service runs with the demo
+			                      profile: demo users and secrets, auto-report, in-process SMTP, no submission limit)
 			  --postgres          run every service with its postgres profile (databases prolo_<service> on
 			                      POSTGRES_HOST:POSTGRES_PORT, which must exist) instead of H2 files
 			  --full-jit          run the services with the JVM's full tiered JIT (C1 and C2): slower start,
@@ -44,7 +45,7 @@ record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWh
 		boolean exitWhenReady = false;
 		boolean help = false;
 		String dataDir = null;
-		boolean demoSettings = true;
+		boolean autoReport = true;
 		boolean postgres = false;
 		boolean fullJit = false;
 		for (int i = 0; i < tokens.size(); i++) {
@@ -70,7 +71,7 @@ record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWh
 					timeout = Duration.ofSeconds(integer(name, value, 1, 86_400));
 				}
 				case "--exit-when-ready" -> exitWhenReady = flag(name, inlineValue);
-				case "--no-demo-settings" -> demoSettings = !flag(name, inlineValue);
+				case "--no-auto-report" -> autoReport = !flag(name, inlineValue);
 				case "--postgres" -> postgres = flag(name, inlineValue);
 				case "--full-jit" -> fullJit = flag(name, inlineValue);
 				case "--data-dir" -> dataDir = inlineValue != null ? inlineValue : valueAfter(tokens, i++, name);
@@ -78,7 +79,7 @@ record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWh
 				default -> throw new IllegalArgumentException("Unknown argument '" + token + "'");
 			}
 		}
-		return new LauncherOptions(kafkaPort, seed, timeout, exitWhenReady, help, dataDir, demoSettings, postgres,
+		return new LauncherOptions(kafkaPort, seed, timeout, exitWhenReady, help, dataDir, autoReport, postgres,
 				fullJit);
 	}
 

@@ -24,18 +24,20 @@ final class ServiceProcess {
 		this.startedNanos = startedNanos;
 	}
 
+	/**
+	 * Every service runs with the demo profile, whoever starts it through here (the
+	 * launcher, the system and crash tests); {@code postgres} adds the postgres profile.
+	 */
 	static List<String> command(ServiceSpec spec, Path java, Path root, String kafkaBootstrap, Path dataDir,
-			boolean demoSettings) {
+			boolean postgres) {
 		List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + spec.maxHeap(),
 				// Eight JVMs start within seconds on two cores: the C1-only JIT and the
 				// serial collector start faster and leave the CPU to the others;
 				// throughput does not matter for a local demo.
 				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", spec.jar(root).toString(),
 				"--server.port=" + spec.port(), "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
-				"--prolo.data-dir=" + dataDir));
-		if (demoSettings) {
-			command.addAll(spec.demoSettings());
-		}
+				"--prolo.data-dir=" + dataDir,
+				"--spring.profiles.active=" + ServiceSpec.DEMO_PROFILE + (postgres ? ",postgres" : "")));
 		return List.copyOf(command);
 	}
 

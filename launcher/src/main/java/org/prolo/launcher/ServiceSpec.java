@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * One of the product's services as the launcher starts it: where its jar is, its port,
- * its heap, the URL that says it is up and the settings that only the local demo wants.
+ * its heap and the URL that says it is up. What only the local demo wants is each
+ * service's {@value #DEMO_PROFILE} profile, which the launcher turns on for every
+ * service.
  */
-record ServiceSpec(String name, int port, String maxHeap, String healthPath, List<Link> links,
-		List<String> demoSettings) {
+record ServiceSpec(String name, int port, String maxHeap, String healthPath, List<Link> links) {
 
 	/** A URL worth showing a person once the service is up. */
 	record Link(String label, String url) {
@@ -24,13 +25,18 @@ record ServiceSpec(String name, int port, String maxHeap, String healthPath, Lis
 	static final String PORTAL_URL = "http://localhost:8086/";
 
 	/**
-	 * Lifts intake's per-physician submission limit (30 a minute, bursts of 10: a guard
-	 * against a runaway client). The local demo's --seed, the benchmarks and the crash
-	 * test submit hundreds of referrals a second as one or two demo physicians; they are
-	 * the bulk clients the limit would otherwise throttle.
+	 * The Spring profile of the local demo in every service: the demo's well-known client
+	 * secrets, users and Tasklist filters, imaging's auto-report, the in-process SMTP
+	 * server, the lifted submission limit. Services refuse to start with demo secrets
+	 * without it, and nothing but the launcher turns it on.
 	 */
-	static final List<String> BULK_SUBMISSIONS = List.of("--intake.submissions.rate-limit.per-minute=1000000",
-			"--intake.submissions.rate-limit.burst=1000000");
+	static final String DEMO_PROFILE = "demo";
+
+	/**
+	 * Keeps the demo profile's stand-in radiologist (imaging reports open orders with a
+	 * normal finding after 30 s) away, for tests that report themselves.
+	 */
+	static final String NO_AUTO_REPORT = "--prolo.imaging.auto-report.enabled=false";
 
 	/**
 	 * The services in start order. The first wave starts before the rest: identity first,
@@ -40,28 +46,20 @@ record ServiceSpec(String name, int port, String maxHeap, String healthPath, Lis
 	static final List<ServiceSpec> ALL = List.of(
 			new ServiceSpec("identity", 9000, "256m", READINESS,
 					List.of(new Link("Sign-in (OpenID Connect provider)",
-							IDENTITY_URL + "/.well-known/openid-configuration")),
-					List.of()),
+							IDENTITY_URL + "/.well-known/openid-configuration"))),
 			new ServiceSpec("workflow", 8080, "512m", HEALTH,
 					List.of(new Link("Camunda Tasklist", "http://localhost:8080/camunda/app/tasklist/"),
 							// Bearer tokens only: an instruction, not a page to open.
 							new Link("Camunda REST API: open tasks (with a token)",
 									"GET http://localhost:8080/engine-rest/task"),
-							new Link("Why is a referral stuck?", "http://localhost:8080/inspect.html")),
-					List.of()),
+							new Link("Why is a referral stuck?", "http://localhost:8080/inspect.html"))),
 			new ServiceSpec("intake", 8081, "256m", HEALTH,
 					List.of(new Link("API docs", "http://localhost:8081/swagger-ui.html"),
 							new Link("Submit a referral", "POST http://localhost:8081/api/referrals"),
-							new Link("FHIR R4", "http://localhost:8081/fhir/metadata")),
-					BULK_SUBMISSIONS),
-			// No radiologist sits at a local demo: imaging orders are reported with a
-			// normal finding after 30 s.
-			new ServiceSpec("imaging", 8082, "256m", HEALTH,
-					List.of(new Link("API docs", "http://localhost:8082/swagger-ui.html")),
-					List.of("--prolo.imaging.auto-report.enabled=true")),
-			swaggerOnly("scheduling", 8083), swaggerOnly("notification", 8084), swaggerOnly("timeline", 8085),
-			new ServiceSpec("portal", 8086, "256m", HEALTH, List.of(new Link("Physician portal", PORTAL_URL)),
-					List.of()));
+							new Link("FHIR R4", "http://localhost:8081/fhir/metadata"))),
+			swaggerOnly("imaging", 8082), swaggerOnly("scheduling", 8083), swaggerOnly("notification", 8084),
+			swaggerOnly("timeline", 8085),
+			new ServiceSpec("portal", 8086, "256m", HEALTH, List.of(new Link("Physician portal", PORTAL_URL))));
 
 	static final int FIRST_WAVE = 3;
 
@@ -78,12 +76,12 @@ record ServiceSpec(String name, int port, String maxHeap, String healthPath, Lis
 
 	private static ServiceSpec swaggerOnly(String name, int port) {
 		return new ServiceSpec(name, port, "256m", HEALTH,
-				List.of(new Link("API docs", "http://localhost:" + port + "/swagger-ui.html")), List.of());
+				List.of(new Link("API docs", "http://localhost:" + port + "/swagger-ui.html")));
 	}
 
 	/** The same service on another port, for a stack beside the usual one. */
 	ServiceSpec movedBy(int offset) {
-		return new ServiceSpec(name, port + offset, maxHeap, healthPath, links, demoSettings);
+		return new ServiceSpec(name, port + offset, maxHeap, healthPath, links);
 	}
 
 	Path jar(Path root) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docker-compose.yml cannot be run here (no Docker engine), so this keeps it in step with
  * the code: every service module is in it, on the port its application.yml declares,
  * owning the topics it declares, on PostgreSQL and the compose broker when it uses them,
- * started after them and after the identity service, trusting the one issuer. The
- * launcher's table of services is held to the same facts.
+ * started after them and after the identity service, trusting the one issuer, in the
+ * production profile with every secret from .env. The launcher's table of services is
+ * held to the same facts.
  */
 class ComposeFileTests {
 
@@ -85,6 +87,7 @@ class ComposeFileTests {
 		expected.add("postgres");
 		expected.add("prometheus");
 		expected.add("grafana");
+		expected.add("mailpit");
 
 		assertThat(services().keySet()).containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(ServiceSpec.ALL).extracting(ServiceSpec::name).containsExactlyInAnyOrderElementsOf(serviceModules());
@@ -150,9 +153,10 @@ class ComposeFileTests {
 
 		assertThat(dependsOn).containsKeys(needed.toArray(String[]::new));
 		// Beyond what it uses, a service may wait only for other services (the portal for
-		// intake).
+		// intake) and notification for its mail server.
 		assertThat(dependsOn.keySet())
-			.allSatisfy(dependency -> assertThat(needed.contains(dependency) || serviceModules().contains(dependency))
+			.allSatisfy(dependency -> assertThat(needed.contains(dependency) || serviceModules().contains(dependency)
+					|| name.equals("notification") && dependency.equals(MAILPIT))
 				.as(name + " depends on " + dependency)
 				.isTrue());
 		assertThat(dependsOn.values())
@@ -213,9 +217,19 @@ class ComposeFileTests {
 
 		assertThat(variables).contains("PROLO_SECURITY_ISSUER", "PROLO_IDENTITY_REDIRECT_PORTS")
 			.allSatisfy(variable -> {
-				String property = camelCase(variable.replaceFirst("^PROLO_(SECURITY|IDENTITY)_", ""));
-				assertThat(variable.startsWith("PROLO_SECURITY_") ? security : identity).as(variable)
-					.containsPattern("(private|List<\\w+>|String|Path) " + property + "\\b");
+				String rest = variable.replaceFirst("^PROLO_(SECURITY|IDENTITY)_", "");
+				String code = variable.startsWith("PROLO_SECURITY_") ? security : identity;
+				var nested = Pattern.compile("(LOGIN|CLIENT)_(SECRET)").matcher(rest);
+				if (nested.matches()) {
+					// prolo.security.login.secret: a Client named login, whose secret
+					assertThat(code).as(variable)
+						.containsPattern("Client " + camelCase(nested.group(1)) + " =")
+						.containsPattern("private String " + camelCase(nested.group(2)) + ";");
+				}
+				else {
+					assertThat(code).as(variable)
+						.containsPattern("(private|List<\\w+>|String|Path) " + camelCase(rest) + "\\b");
+				}
 			});
 	}
 
@@ -235,8 +249,9 @@ class ComposeFileTests {
 			// client
 			// prometheus has it.
 			assertThat(job).containsEntry("oauth2",
-					Map.of("client_id", "prometheus", "client_secret", "prometheus-secret", "token_url",
-							"http://identity:" + port(IDENTITY) + "/oauth2/token", "scopes", List.of("metrics.read")));
+					Map.of("client_id", "prometheus", "client_secret_file", "/run/secrets/prometheus-client-secret",
+							"token_url", "http://identity:" + port(IDENTITY) + "/oauth2/token", "scopes",
+							List.of("metrics.read")));
 			@SuppressWarnings("unchecked")
 			List<Map<String, Object>> configs = (List<Map<String, Object>>) job.get("static_configs");
 			configs.forEach(config -> targets.addAll(strings(config.get("targets"))));
@@ -296,6 +311,116 @@ class ComposeFileTests {
 			}
 		}
 		return code.toString();
+	}
+
+	static final String MAILPIT = "mailpit";
+
+	/**
+	 * The identity service's demo clients; each one's demo secret is its id + "-secret".
+	 */
+	static final List<String> DEMO_CLIENTS = List.of("prolo-web", "prolo-cli", "intake", "workflow", "radiology",
+			"prometheus");
+
+	/**
+	 * A variable compose must be given: ${NAME:?message} fails the start when unset or
+	 * empty.
+	 */
+	static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):\\?[^}]+}");
+
+	/**
+	 * The demo's secrets are public (the README and the identity service's demo clients
+	 * name them): none may be in the compose file, nor Grafana's admin/admin or a
+	 * PostgreSQL password of its own.
+	 */
+	@Test
+	void holdsNoKnownDemoSecret() throws IOException {
+		String file = Files.readString(ROOT.resolve("docker-compose.yml"));
+
+		assertThat(file).doesNotContainPattern("\\b(" + String.join("|", DEMO_CLIENTS) + ")-secret\\b")
+			.doesNotContain("admin/admin")
+			.doesNotContainPattern("(?i)password: *(prolo|admin|demo|postgres)\\b");
+		assertThat(Files.readString(ROOT.resolve("ops/prometheus/prometheus.yml"))).doesNotContain("client_secret:");
+	}
+
+	/**
+	 * Every password and secret in any container's environment comes from .env, which
+	 * must supply it; .env.example lists each with an empty placeholder, and git ignores
+	 * .env.
+	 */
+	@Test
+	void takesEverySecretFromAnEnvironmentVariableThatEnvExampleLists() throws IOException {
+		Map<String, String> example = new LinkedHashMap<>();
+		for (String line : Files.readAllLines(ROOT.resolve(".env.example"))) {
+			if (!line.isBlank() && !line.startsWith("#")) {
+				example.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+			}
+		}
+		List<String> secrets = new ArrayList<>();
+		services().forEach((name, definition) -> {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) definition)
+				.getOrDefault("environment", Map.of());
+			environment.forEach((variable, value) -> {
+				if (variable.matches(".*(SECRET|PASSWORD).*")) {
+					secrets.add(name + " " + variable);
+					var required = REQUIRED_VARIABLE.matcher(String.valueOf(value));
+					assertThat(required.matches()).as(name + " " + variable + " = " + value).isTrue();
+					assertThat(example).as(".env.example").containsEntry(required.group(1), "");
+				}
+			});
+		});
+		@SuppressWarnings("unchecked")
+		Map<String, Map<String, Object>> composeSecrets = (Map<String, Map<String, Object>>) compose.get("secrets");
+		composeSecrets.values()
+			.forEach(secret -> assertThat(example).containsEntry(String.valueOf(secret.get("environment")), ""));
+
+		assertThat(secrets).contains("postgres POSTGRES_PASSWORD", "intake PROLO_SECURITY_CLIENT_SECRET",
+				"workflow PROLO_SECURITY_CLIENT_SECRET", "portal PROLO_SECURITY_LOGIN_SECRET",
+				"grafana GF_SECURITY_ADMIN_PASSWORD");
+		assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).contains(".env");
+	}
+
+	/**
+	 * Compose runs production: no service has the demo profile, and each one that signs
+	 * in gets the sign-in secret and, where it makes client-credentials calls, its own.
+	 */
+	@ParameterizedTest
+	@MethodSource("signedInServices")
+	void runsEachServiceWithoutTheDemoProfileAndWithItsSecrets(String name) throws IOException {
+		Map<String, Object> environment = environment(name);
+
+		assertThat(String.valueOf(environment.get("SPRING_PROFILES_ACTIVE"))).doesNotContain("demo");
+		assertThat(environment).containsKey("PROLO_SECURITY_LOGIN_SECRET");
+		if (applicationYaml(name).containsKey("prolo.security.client.id")) {
+			assertThat(environment).containsKey("PROLO_SECURITY_CLIENT_SECRET");
+		}
+	}
+
+	/**
+	 * Without the demo profile notification runs no SMTP server of its own: it sends to
+	 * Mailpit, and waits for it.
+	 */
+	@Test
+	void pointsNotificationAtMailpit() {
+		Map<String, Object> mailpit = service(MAILPIT);
+		Map<String, Object> environment = environment("notification");
+		@SuppressWarnings("unchecked")
+		Map<String, Map<String, Object>> dependsOn = (Map<String, Map<String, Object>>) service("notification")
+			.get("depends_on");
+
+		assertThat(String.valueOf(mailpit.get("image"))).startsWith("axllent/mailpit:");
+		assertThat(environment).containsEntry("SMTP_HOST", MAILPIT).containsEntry("SMTP_PORT", "1025");
+		assertThat(dependsOn).containsEntry(MAILPIT, Map.of("condition", "service_healthy"));
+		assertThat(strings(service("notification").get("ports"))).noneMatch(port -> port.contains("3025"));
+	}
+
+	@Test
+	void grafanaHasNoAnonymousAccessAndItsAdminPasswordFromEnv() {
+		Map<String, Object> environment = environment("grafana");
+
+		assertThat(environment).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false")
+			.doesNotContainKey("GF_AUTH_ANONYMOUS_ORG_ROLE");
+		assertThat(String.valueOf(environment.get("GF_SECURITY_ADMIN_PASSWORD"))).matches(REQUIRED_VARIABLE);
 	}
 
 	@Test

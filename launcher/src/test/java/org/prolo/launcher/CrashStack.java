@@ -222,6 +222,10 @@ final class CrashStack implements AutoCloseable {
 		Path logFile = dataDir.resolve("logs").resolve(spec.name() + "-" + incarnation + ".log");
 		List<String> command = new ArrayList<>(ServiceProcess.command(spec, java, root, bootstrapServers(),
 				dataDir.resolve("data").resolve(spec.name()), false));
+		if (spec.name().equals("imaging")) {
+			// Orders stay open until someone reports them, as before the demo profile.
+			command.add(ServiceSpec.NO_AUTO_REPORT);
+		}
 		if (PORT_OFFSET != 0 && spec.name().equals("notification")) {
 			command.add("--prolo.notification.embedded-smtp.port=" + (SMTP_PORT + PORT_OFFSET));
 		}
@@ -230,11 +234,8 @@ final class CrashStack implements AutoCloseable {
 			command.add(spec.name().equals("identity") ? "--prolo.identity.issuer=" + identityUrl()
 					: "--prolo.security.issuer=" + identityUrl());
 		}
-		if (spec.name().equals("intake")) {
-			// Four submitters as two physicians, hundreds a second: far beyond the limit
-			// meant for a runaway client.
-			command.addAll(ServiceSpec.BULK_SUBMISSIONS);
-		}
+		// Four submitters as two physicians, hundreds a second: the demo profile lifts
+		// intake's limit meant for a runaway client.
 		running.put(spec.name(), ServiceProcess.start(spec, command, root, logFile));
 	}
 

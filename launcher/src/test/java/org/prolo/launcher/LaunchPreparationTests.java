@@ -87,42 +87,56 @@ class LaunchPreparationTests {
 		assertThat(command).containsSubsequence("-jar", root.resolve("services/intake/target/intake.jar").toString());
 	}
 
+	/**
+	 * The demo settings are each service's demo profile; the launcher's code turns it on
+	 * for every service it starts (the launcher, SystemTests and CrashTests alike), on H2
+	 * and on PostgreSQL.
+	 */
 	@Test
-	void onlyTheLocalDemoLetsImagingReportOrdersByItself() {
+	void everyServiceStartsWithTheDemoProfile() {
 		Path java = Path.of("/opt/jdk/bin/java");
-		ServiceSpec imaging = ServiceSpec.named("imaging");
-
-		assertThat(ServiceProcess.command(imaging, java, root, "127.0.0.1:9092", root, true))
-			.contains("--prolo.imaging.auto-report.enabled=true");
-		assertThat(ServiceProcess.command(imaging, java, root, "127.0.0.1:9092", root, false))
-			.noneMatch(argument -> argument.contains("auto-report"));
-	}
-
-	@Test
-	void onlyTheLocalDemoLiftsIntakesSubmissionLimitForSeedingAndBenchmarks() {
-		Path java = Path.of("/opt/jdk/bin/java");
-		ServiceSpec intake = ServiceSpec.named("intake");
-
-		assertThat(ServiceProcess.command(intake, java, root, "127.0.0.1:9092", root, true)).contains(
-				"--intake.submissions.rate-limit.per-minute=1000000", "--intake.submissions.rate-limit.burst=1000000");
-		assertThat(ServiceProcess.command(intake, java, root, "127.0.0.1:9092", root, false))
-			.noneMatch(argument -> argument.contains("rate-limit"));
-	}
-
-	/** A renamed property would be ignored without a word and the seed throttled. */
-	@Test
-	void theLiftedLimitNamesPropertiesIntakeReads() throws IOException {
-		String intake;
-		try (var files = Files.walk(ComposeFileTests.ROOT.resolve("services/intake/src/main/java"))) {
-			StringBuilder code = new StringBuilder();
-			for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
-				code.append(Files.readString(file));
-			}
-			intake = code.toString();
+		for (ServiceSpec spec : ServiceSpec.ALL) {
+			assertThat(ServiceProcess.command(spec, java, root, "127.0.0.1:9092", root, false)).as(spec.name())
+				.containsOnlyOnce("--spring.profiles.active=demo")
+				.noneMatch(
+						argument -> argument.startsWith("--spring.profiles.active=") && argument.contains("postgres"));
+			assertThat(ServiceProcess.command(spec, java, root, "127.0.0.1:9092", root, true)).as(spec.name())
+				.containsOnlyOnce("--spring.profiles.active=demo,postgres");
 		}
+	}
 
-		assertThat(ServiceSpec.BULK_SUBMISSIONS)
-			.allSatisfy(setting -> assertThat(intake).contains(setting.substring(2, setting.indexOf('='))));
+	/**
+	 * What the demo wants lives in the services' demo profiles, not on the command line:
+	 * every service but identity (whose own engineer keeps its file) has one, and the
+	 * launcher passes no demo setting of its own.
+	 */
+	@Test
+	void theDemoSettingsAreTheServicesDemoProfiles() throws IOException {
+		Path java = Path.of("/opt/jdk/bin/java");
+		for (ServiceSpec spec : ServiceSpec.ALL) {
+			assertThat(ServiceProcess.command(spec, java, root, "127.0.0.1:9092", root, false)).as(spec.name())
+				.noneMatch(argument -> argument.contains("auto-report") || argument.contains("rate-limit")
+						|| argument.contains("secret"));
+		}
+		for (String service : List.of("workflow", "intake", "imaging", "scheduling", "notification", "timeline",
+				"portal")) {
+			Path demo = ComposeFileTests.ROOT
+				.resolve("services/" + service + "/src/main/resources/application-demo.yml");
+			assertThat(demo).as(service).exists();
+		}
+		assertThat(Files
+			.readString(ComposeFileTests.ROOT.resolve("services/intake/src/main/resources/application-demo.yml")))
+			.contains("per-minute: 1000000", "burst: 1000000");
+		assertThat(Files
+			.readString(ComposeFileTests.ROOT.resolve("services/imaging/src/main/resources/application-demo.yml")))
+			.containsPattern("auto-report:\\s+#[^\\n]*\\n\\s+enabled: true");
+	}
+
+	@Test
+	void withoutAutoReportOnlyImagingIsToldSo() {
+		assertThat(LauncherOptions.parse("--no-auto-report").autoReport()).isFalse();
+		assertThat(LauncherOptions.parse().autoReport()).isTrue();
+		assertThat(ServiceSpec.NO_AUTO_REPORT).isEqualTo("--prolo.imaging.auto-report.enabled=false");
 	}
 
 	@Test

@@ -59,7 +59,7 @@ class PortalBrowserTests {
 	@BeforeAll
 	static void startTheStack() throws Exception {
 		dataDir = SystemTests.ROOT.resolve("launcher/target/browser-test-" + System.currentTimeMillis());
-		stack = RunningStack.start(SystemTests.ROOT, dataDir, "--no-demo-settings");
+		stack = RunningStack.start(SystemTests.ROOT, dataDir, "--no-auto-report");
 		tokens = new DemoTokens(ServiceSpec.IDENTITY_URL);
 	}
 

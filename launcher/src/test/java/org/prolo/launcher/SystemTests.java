@@ -80,7 +80,7 @@ class SystemTests {
 	@BeforeAll
 	static void startTheStack() throws Exception {
 		dataDir = ROOT.resolve("launcher/target/system-test-" + System.currentTimeMillis());
-		stack = RunningStack.start(ROOT, dataDir, "--no-demo-settings");
+		stack = RunningStack.start(ROOT, dataDir, "--no-auto-report");
 		tokens = new DemoTokens(ServiceSpec.IDENTITY_URL);
 	}
 

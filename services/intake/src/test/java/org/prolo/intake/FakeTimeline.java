@@ -35,8 +35,12 @@ public final class FakeTimeline implements AutoCloseable {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	/**
+	 * The secret the tests' configuration gives every client (the security test-jar's
+	 * config/application.yml), not the demo's.
+	 */
 	private static final String INTAKE_CREDENTIALS = "Basic "
-			+ Base64.getEncoder().encodeToString("intake:intake-secret".getBytes(StandardCharsets.UTF_8));
+			+ Base64.getEncoder().encodeToString("intake:test-only-client-secret".getBytes(StandardCharsets.UTF_8));
 
 	private final HttpServer server;
 

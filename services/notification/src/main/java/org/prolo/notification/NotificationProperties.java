@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from sender address of every letter
  * @param clinicName how letters are signed (the time zone of their dates is the clinic
  * calendar's, {@code prolo.clinic.time-zone})
- * @param embeddedSmtp the in-process SMTP server of the embedded default
+ * @param embeddedSmtp the in-process SMTP server of the demo profile
  * @param outboxRetry how often letters whose sending failed are tried again (besides at
  * restart)
  */
@@ -19,11 +19,9 @@ public record NotificationProperties(@DefaultValue("referrals@prolo-clinic.examp
 		@DefaultValue("PT1M") Duration outboxRetry) {
 
 	/**
-	 * @param enabled whether to run GreenMail in-process; switch off to use an external
-	 * server
 	 * @param port the SMTP port it listens on (127.0.0.1)
 	 */
-	public record EmbeddedSmtp(@DefaultValue("true") boolean enabled, @DefaultValue("3025") int port) {
+	public record EmbeddedSmtp(@DefaultValue("3025") int port) {
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -42,6 +43,7 @@ import org.prolo.platform.security.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,8 +64,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The closed loop end to end: real Avro events in through the broker, real mail out
- * through the in-process SMTP server, ReferrerNotified out on the broker. Each variant
- * supplies the broker and the database.
+ * through the clinic's SMTP server as configured (no demo profile, so the service runs
+ * none of its own), ReferrerNotified out on the broker. Each variant supplies the broker
+ * and the database.
  */
 // Every variant's listeners join consumer group "notification" on the one shared broker:
 // a variant's context
@@ -83,16 +86,31 @@ abstract class ReferrerLetterScenario {
 
 	static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
 
+	/**
+	 * The clinic's SMTP server, outside the service: a real one, shared by the variants
+	 * (mails are told apart by their referral).
+	 */
+	static final GreenMail CLINIC_SMTP = clinicSmtp();
+
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("prolo.notification.embedded-smtp.port", () -> SMTP_PORT);
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	private static GreenMail clinicSmtp() {
+		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		server.start();
+		return server;
 	}
 
 	@Autowired
 	EventPublisher publisher;
 
+	GreenMail smtp = CLINIC_SMTP;
+
 	@Autowired
-	GreenMail smtp;
+	ApplicationContext context;
 
 	@Autowired
 	ReferrerContacts contacts;
@@ -182,10 +200,14 @@ abstract class ReferrerLetterScenario {
 			assertThat(acceptance.getChannel().toString()).isEqualTo("EMAIL");
 		}
 
+		assertThat(mailsAbout(referralId)).filteredOn(mail -> subject(mail).endsWith(": accepted"))
+			.singleElement()
+			.satisfies(mail -> assertThat(mail.getAllRecipients()).extracting(String::valueOf)
+				.containsExactly("dr.ada@clinic.example"));
+		// Without the demo profile: no in-process SMTP server and no mailbox of its own.
+		assertThat(context.getBeanNamesForType(GreenMail.class)).isEmpty();
 		mvc.perform(get("/api/mailbox").header(HttpHeaders.AUTHORIZATION, intakeCoordinator()))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.subject == 'Referral " + referralId + ": accepted')].to[0]")
-				.value("dr.ada@clinic.example"));
+			.andExpect(status().isNotFound());
 		mvc.perform(get("/v3/api-docs").header(HttpHeaders.AUTHORIZATION, intakeCoordinator()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.paths").isNotEmpty());

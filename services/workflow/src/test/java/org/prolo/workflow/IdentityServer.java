@@ -24,7 +24,8 @@ import com.microsoft.playwright.Page;
  * service's port among prolo-web's redirect URIs. A process and not a context in this
  * JVM: the jar is a Spring Boot jar (its classes are not loadable from it), and in this
  * JVM it would pick up the workflow's auto-configurations (Camunda, Kafka, the resource
- * server). Its log goes to {@code target/identity-<name>.log}.
+ * server). Its log goes to {@code target/identity-<name>.log}. It runs the demo profile:
+ * the browser tests sign in as its demo users, through its demo client prolo-web.
  */
 public final class IdentityServer implements AutoCloseable {
 
@@ -59,7 +60,7 @@ public final class IdentityServer implements AutoCloseable {
 					"--spring.profiles.active=demo", "--prolo.data-dir=" + work.toAbsolutePath(),
 					"--prolo.identity.key-file=" + work.toAbsolutePath().resolve("jwk.json"),
 					"--prolo.identity.redirect-hosts=localhost,127.0.0.1",
-					"--prolo.identity.redirect-ports=" + clientPort))
+					"--prolo.identity.redirect-ports=" + clientPort, "--spring.profiles.active=demo"))
 				.redirectErrorStream(true)
 				.redirectOutput(Paths.get("target", "identity-" + name + ".log").toFile())
 				.start();

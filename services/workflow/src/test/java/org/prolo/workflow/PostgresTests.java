@@ -42,7 +42,7 @@ class PostgresTests {
 					"--camunda.bpm.generate-unique-process-engine-name=true",
 					// Only the database is under test here; the group "workflow" stays
 					// with the other contexts.
-					"--spring.kafka.listener.auto-startup=false", "--prolo.demo-users.enabled=false")) {
+					"--spring.kafka.listener.auto-startup=false")) {
 			String referralId = "ref-" + UUID.randomUUID();
 
 			boolean started = app.getBean(StartingAssessment.class)

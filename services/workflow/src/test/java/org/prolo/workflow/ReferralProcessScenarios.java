@@ -66,6 +66,7 @@ import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.workflow.access.AdministratorGroups;
 import org.prolo.workflow.lifecycle.ReferralFact;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -758,10 +759,14 @@ abstract class ReferralProcessScenarios {
 		return headers;
 	}
 
-	/** A process administrator (camunda-admin), who may do anything in the engine. */
+	/**
+	 * A process administrator (workflow-admins, the administrator group outside the demo
+	 * profile), who may do anything in the engine.
+	 */
 	static HttpHeaders asAdministrator() {
 		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.AUTHORIZATION, TestTokens.user("demo", Roles.CAMUNDA_ADMIN, Roles.CLINIC_LEADS));
+		headers.set(HttpHeaders.AUTHORIZATION,
+				TestTokens.user("wanda", AdministratorGroups.WORKFLOW_ADMINS, Roles.CLINIC_LEADS));
 		return headers;
 	}
 

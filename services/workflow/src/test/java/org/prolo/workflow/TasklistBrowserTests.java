@@ -48,6 +48,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -68,6 +69,10 @@ import org.springframework.test.context.TestPropertySource;
  * context left open would keep a consumer in the group "workflow" (stealing partitions
  * from the next class's nodes) and the "default" engine in Camunda's static registry.
  */
+// The demo profile, explicitly: the real identity service's demo users sign in through
+// its
+// demo client prolo-web (with the demo secret), and Tasklist shows the demo filters.
+@ActiveProfiles("demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
 		// Topics other services own: declared here because the test has no intake or
 		// imaging service.

@@ -101,6 +101,11 @@ public class ProloSecurityAutoConfiguration {
 	public static final int CHAIN_ORDER = SecurityProperties.BASIC_AUTH_ORDER;
 
 	@Bean
+	DemoSecretCheck demoSecretCheck(ProloSecurityProperties properties, Environment environment) {
+		return new DemoSecretCheck(properties, environment);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	JwtDecoder jwtDecoder(ProloSecurityProperties properties) {
 		// The JWKS is fetched on the first token, not at start-up: services start before

@@ -20,7 +20,11 @@ public class ProloSecurityProperties {
 
 	private String browserUri;
 
-	private final Client login = new Client("prolo-web", "prolo-web-secret");
+	/**
+	 * The browser sign-in client; its secret has no default (PROLO_SECURITY_LOGIN_SECRET,
+	 * or the demo profile's), see {@link DemoSecretCheck}.
+	 */
+	private final Client login = new Client("prolo-web", null);
 
 	private final Client client = new Client(null, null);
 

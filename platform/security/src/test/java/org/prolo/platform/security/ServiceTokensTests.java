@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** A hung identity service must not hang the service that asks it for a token. */
 @SpringBootTest(classes = SecuredApplication.class,
-		properties = { "prolo.security.client.id=intake", "prolo.security.client.secret=intake-secret" })
+		properties = { "prolo.security.client.id=intake", "prolo.security.client.secret=Qx7-intake-test" })
 class ServiceTokensTests {
 
 	private static final ServerSocket HUNG = hungServer();

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Demo setting: report open orders automatically with a normal finding, so that a demo
  * referral moves on without a radiologist.
  *
- * @param enabled off by default; never on in a clinic
+ * @param enabled off by default, on in the demo profile; the reporter runs only in that
+ * profile
  * @param delay how long an order waits on the worklist before it is auto-reported
  * @param pollInterval how often the worklist is checked
  */

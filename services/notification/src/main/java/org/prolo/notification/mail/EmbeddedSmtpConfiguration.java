@@ -4,18 +4,17 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.prolo.notification.NotificationProperties;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 /**
- * A real SMTP server in-process, so the embedded default sends real mail without
- * infrastructure. Switched off with
- * {@code prolo.notification.embedded-smtp.enabled=false}; then {@code spring.mail.*}
- * points at the external server.
+ * A real SMTP server in-process, so the local demo sends real mail without
+ * infrastructure. Only in the demo profile, which also points {@code spring.mail.*} at
+ * it; otherwise letters go to the configured server.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "prolo.notification.embedded-smtp.enabled", havingValue = "true", matchIfMissing = true)
+@Profile("demo")
 class EmbeddedSmtpConfiguration {
 
 	@Bean(initMethod = "start", destroyMethod = "stop")

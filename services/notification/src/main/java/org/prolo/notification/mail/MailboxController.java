@@ -16,7 +16,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,8 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/mailbox", produces = MediaType.APPLICATION_JSON_VALUE)
-@ConditionalOnProperty(name = "prolo.notification.embedded-smtp.enabled", havingValue = "true", matchIfMissing = true)
-@Tag(name = "mailbox", description = "Mail received by the embedded SMTP server (embedded default only)")
+@Profile("demo")
+@Tag(name = "mailbox", description = "Mail received by the embedded SMTP server (demo profile only)")
 public class MailboxController {
 
 	private final GreenMail smtp;

@@ -36,8 +36,9 @@ import org.springframework.stereotype.Component;
  * and works its own tasks only and cannot reassign or edit them.</li>
  * <li>clinic-leads: TASK_ASSIGN on every task, to assign and delegate (only to a member
  * of one of the task's groups: org.prolo.workflow.guard).</li>
- * <li>camunda-admin: ALL on every resource, Cockpit and Admin included, as Camunda's own
- * first-admin setup grants it; the engine also treats the group as its admin group.</li>
+ * <li>The administrator groups ({@link AdministratorGroups}, workflow-admins unless
+ * configured): ALL on every resource, Cockpit and Admin included, as Camunda's own
+ * first-admin setup grants it; they are also the engine's admin groups.</li>
  * <li>Physicians and service clients: nothing.</li>
  * </ul>
  * Tasks created while authorizations were off have no task permissions; they get them
@@ -63,9 +64,12 @@ public class GroupAuthorizations implements ApplicationRunner {
 
 	private final ProcessEngineConfigurationImpl configuration;
 
+	private final AdministratorGroups administrators;
+
 	public GroupAuthorizations(AuthorizationService authorizations, TaskService tasks, ManagementService management,
-			ProcessEngineConfigurationImpl configuration) {
+			ProcessEngineConfigurationImpl configuration, AdministratorGroups administrators) {
 		this.authorizations = authorizations;
+		this.administrators = administrators;
 		this.tasks = tasks;
 		this.management = management;
 		this.configuration = configuration;
@@ -81,15 +85,18 @@ public class GroupAuthorizations implements ApplicationRunner {
 		// Leads give tasks to people (the engine guard checks the assignee is a member of
 		// one of the task's groups); nobody else may.
 		grant(Roles.CLINIC_LEADS, Resources.TASK, Authorization.ANY, Permissions.TASK_ASSIGN);
-		for (Resources resource : Resources.values()) {
-			grant(Roles.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
+		for (String group : this.administrators.adminGroups()) {
+			for (Resources resource : Resources.values()) {
+				grant(group, resource, Authorization.ANY, Permissions.ALL);
+			}
 		}
 		if (configuration.isAuthorizationEnabled() && !management.getProperties().containsKey(TASKS_BACKFILLED)) {
 			int backfilled = backfillTaskPermissions();
 			management.setProperty(TASKS_BACKFILLED, "true");
 			log.info("Task permissions given to the candidates and assignees of {} tasks created earlier", backfilled);
 		}
-		log.info("Camunda authorizations ready for {} and {}", Roles.STAFF, Roles.CAMUNDA_ADMIN);
+		log.info("Camunda authorizations ready for {} and the administrator groups {}", Roles.STAFF,
+				this.administrators.adminGroups());
 	}
 
 	private int backfillTaskPermissions() {

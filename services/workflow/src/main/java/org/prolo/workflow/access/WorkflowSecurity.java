@@ -12,6 +12,7 @@ import org.prolo.platform.security.Roles;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,12 +31,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Camunda's webapps and engine REST API behind the clinic's sign-in. Two filter chains
  * ahead of the shared one: the webapps (browser sign-in through the identity service,
- * staff and camunda-admin only) and the engine REST API (bearer tokens only, any
- * signed-in caller). Behind Spring Security, Camunda's own authentication filters take
- * the caller from {@link SignedInCaller}, so the engine enforces its authorizations for
- * that user and the token's groups.
+ * staff and the administrator groups only) and the engine REST API (bearer tokens only,
+ * any signed-in caller). Behind Spring Security, Camunda's own authentication filters
+ * take the caller from {@link SignedInCaller}, so the engine enforces its authorizations
+ * for that user and the token's groups.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AdministratorGroups.class)
 public class WorkflowSecurity {
 
 	static final int WEBAPPS_ORDER = ProloSecurityAutoConfiguration.CHAIN_ORDER - 20;
@@ -47,8 +49,8 @@ public class WorkflowSecurity {
 
 	@Bean
 	@Order(WEBAPPS_ORDER)
-	SecurityFilterChain camundaWebapps(HttpSecurity http, ProloHttpSecurity prolo, CamundaBpmProperties camunda)
-			throws Exception {
+	SecurityFilterChain camundaWebapps(HttpSecurity http, ProloHttpSecurity prolo, CamundaBpmProperties camunda,
+			AdministratorGroups administrators) throws Exception {
 		String webapps = camunda.getWebapp().getApplicationPath();
 		http.securityMatcher(new OrRequestMatcher(path(null, webapps), path(null, webapps + "/**")))
 			.authorizeHttpRequests(requests -> requests
@@ -59,7 +61,8 @@ public class WorkflowSecurity {
 				.requestMatchers(path(null, webapps + "/api/admin/setup/**"))
 				.denyAll()
 				.anyRequest()
-				.hasAnyAuthority(Roles.staffOr(Roles.group(Roles.CAMUNDA_ADMIN))));
+				.hasAnyAuthority(
+						Roles.staffOr(administrators.adminGroups().stream().map(Roles::group).toArray(String[]::new))));
 		prolo.signIn(http);
 		// The webapps send their own CSRF token (Camunda's CsrfPreventionFilter checks
 		// X-XSRF-TOKEN on every change) and their own headers with a CSP that fits their
@@ -68,6 +71,11 @@ public class WorkflowSecurity {
 		http.headers(AbstractHttpConfigurer::disable);
 		http.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	@Bean
+	AdministratorGroups.EnginePlugin administratorGroupsPlugin(AdministratorGroups administrators) {
+		return new AdministratorGroups.EnginePlugin(administrators);
 	}
 
 	@Bean

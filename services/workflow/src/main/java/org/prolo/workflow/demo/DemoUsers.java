@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +24,12 @@ import org.springframework.stereotype.Component;
  * are in comes from the identity service's token on every request (see
  * org.prolo.workflow.access); these users have no password and the webapps' login form is
  * closed. Physicians are not here: they have nothing to do in Camunda. Idempotent:
- * existing users, groups, memberships and filters are left as they are.
+ * existing users, groups, memberships and filters are left as they are. Demo profile
+ * only, like the {@code demo} user's camunda-admin membership, which that profile makes
+ * an administrator group (prolo.workflow.access.admin-groups).
  */
 @Component
-@ConditionalOnProperty(name = "prolo.demo-users.enabled", havingValue = "true", matchIfMissing = true)
+@Profile("demo")
 public class DemoUsers implements ApplicationRunner {
 
 	/** group id → group name. */

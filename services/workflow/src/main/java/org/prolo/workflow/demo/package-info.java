@@ -1,5 +1,5 @@
 /**
  * Demo users, groups and Tasklist filters, so that a fresh system can be walked through
- * in Tasklist (prolo.demo-users.enabled, default true).
+ * in Tasklist; the demo profile only.
  */
 package org.prolo.workflow.demo;

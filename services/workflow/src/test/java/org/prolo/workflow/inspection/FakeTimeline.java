@@ -25,7 +25,11 @@ final class FakeTimeline implements AutoCloseable {
 
 	static final String CLIENT = "workflow";
 
-	static final String SECRET = "workflow-secret";
+	/**
+	 * What the tests' configuration gives every client (the security test-jar's
+	 * config/application.yml).
+	 */
+	static final String SECRET = "test-only-client-secret";
 
 	private final HttpServer server;
 

@@ -32,6 +32,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -48,6 +49,10 @@ import org.springframework.test.context.TestPropertySource;
  * (CI installs it; without it the test fails, it does not skip). Screenshots go to
  * {@code target/browser-screenshots/}.
  */
+// The demo profile, explicitly: the real identity service's demo user signs in through
+// its
+// demo client prolo-web, and the service gets its token with the demo workflow secret.
+@ActiveProfiles("demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
 		properties = {
 				"prolo.events.owned-topics=workflow.referral-events,intake.referral-events,imaging.imaging-events",
