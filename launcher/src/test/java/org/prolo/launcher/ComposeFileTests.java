@@ -220,7 +220,14 @@ class ComposeFileTests {
 				String rest = variable.replaceFirst("^PROLO_(SECURITY|IDENTITY)_", "");
 				String code = variable.startsWith("PROLO_SECURITY_") ? security : identity;
 				var nested = Pattern.compile("(LOGIN|CLIENT)_(SECRET)").matcher(rest);
-				if (nested.matches()) {
+				var listed = Pattern.compile("(USERS|CLIENTS)_\\d+_(\\w+)").matcher(rest);
+				if (listed.matches()) {
+					// prolo.identity.users[0].id: a list of records, each with that component
+					assertThat(code).as(variable)
+						.containsPattern("List<\\w+> " + camelCase(listed.group(1)) + "\\b")
+						.containsPattern("record \\w+\\([^)]*\\b" + camelCase(listed.group(2)) + "[,)]");
+				}
+				else if (nested.matches()) {
 					// prolo.security.login.secret: a Client named login, whose secret
 					assertThat(code).as(variable)
 						.containsPattern("Client " + camelCase(nested.group(1)) + " =")
