@@ -1,0 +1,56 @@
+package org.prolo.intake.referral.storage;
+
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PatientDataPropertiesTests {
+
+	static final String KEY = Base64.getEncoder().encodeToString(PatientDataCipherTests.key(3));
+
+	final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(CipherOnly.class);
+
+	@Test
+	void intakeDoesNotStartWithoutAKeyAndNamesTheSetting() {
+		context.run(started -> assertThat(started).hasFailed()
+			.getFailure()
+			.rootCause()
+			.hasMessageStartingWith("intake.patient-data.active-key-id is not set")
+			.hasMessageContaining("intake.patient-data.keys.<id>"));
+	}
+
+	@Test
+	void startsWithAConfiguredKeyAndUsesIt() {
+		context.withPropertyValues("intake.patient-data.keys.k2026=" + KEY, "intake.patient-data.active-key-id=k2026")
+			.run(started -> assertThat(started.getBean(PatientDataCipher.class).encrypt("x", "R-1", "c"))
+				.startsWith("v1:k2026:"));
+	}
+
+	@Test
+	void namesTheMissingActiveKey() {
+		assertThatThrownBy(() -> new PatientDataProperties(Map.of("old", KEY), "new").cipher())
+			.hasMessageStartingWith("intake.patient-data.keys.new is not set");
+	}
+
+	@Test
+	void namesAKeyThatIsNotThirtyTwoBytesOfBase64() {
+		assertThatThrownBy(() -> new PatientDataProperties(Map.of("a", "not base64!"), "a").cipher())
+			.hasMessageStartingWith("intake.patient-data.keys.a is not base64");
+		assertThatThrownBy(() -> new PatientDataProperties(Map.of("a", "c2hvcnQ="), "a").cipher())
+			.hasMessageStartingWith("intake.patient-data.keys.a has 5 bytes, not 32");
+		assertThatThrownBy(() -> new PatientDataProperties(Map.of("a_b", KEY), "a_b").cipher())
+			.hasMessageStartingWith("intake.patient-data.keys.a_b: a key id may hold only");
+	}
+
+	@org.springframework.context.annotation.Import(PatientDataConfiguration.class)
+	static class CipherOnly {
+
+	}
+
+}
