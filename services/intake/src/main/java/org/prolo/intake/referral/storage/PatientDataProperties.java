@@ -1,6 +1,9 @@
 package org.prolo.intake.referral.storage;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,13 +19,22 @@ record PatientDataProperties(Map<String, String> keys, String activeKeyId) {
 
 	static final String PREFIX = "intake.patient-data";
 
+	/**
+	 * SHA-256 of the demo profile's key: published with the repository, so it protects
+	 * nothing and is refused outside the demo.
+	 */
+	static final String DEMO_KEY_SHA256 = "0f014d65c3db7642dc08208ab61a686c312ec10537bba08d746e47c3b1cf2509";
+
 	private static final String HOW = "; intake keeps the patient's name, birth date and address encrypted with "
 			+ "AES-256-GCM and refuses to start without its keys (" + PREFIX + ".keys.<id>: 32 random bytes in "
 			+ "base64, e.g. from 'openssl rand -base64 32'; " + PREFIX + ".active-key-id: the id that encrypts new "
 			+ "values). The demo profile has a demo key; docs/data-at-rest.md explains keys and rotation.";
 
-	/** The cipher these settings describe, or an error that names the setting to fix. */
-	PatientDataCipher cipher() {
+	/**
+	 * The cipher these settings describe, or an error that names the setting to fix; the
+	 * demo key only when {@code demo}.
+	 */
+	PatientDataCipher cipher(boolean demo) {
 		if (activeKeyId == null || activeKeyId.isBlank()) {
 			throw new IllegalStateException(PREFIX + ".active-key-id is not set" + HOW);
 		}
@@ -48,9 +60,22 @@ record PatientDataProperties(Map<String, String> keys, String activeKeyId) {
 				throw new IllegalStateException(PREFIX + ".keys." + id + " has " + key.length + " bytes, not "
 						+ PatientDataCipher.KEY_BYTES + HOW);
 			}
+			if (!demo && DEMO_KEY_SHA256.equals(sha256(key))) {
+				throw new IllegalStateException(PREFIX + ".keys." + id + " is the demo profile's key, published with "
+						+ "the repository; outside the demo profile configure a key of your own" + HOW);
+			}
 			decoded.put(id, key);
 		});
 		return new PatientDataCipher(decoded, activeKeyId);
+	}
+
+	private static String sha256(byte[] key) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is not available in this JDK", e);
+		}
 	}
 
 }
