@@ -10,17 +10,15 @@ import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * The patient's identifying data at rest in intake's H2 database: a referral submitted
- * over the JSON API leaves no plain name, birth date or address in its row, and its
- * physician still reads them back over JSON and FHIR.
+ * through intake's Referrals port leaves no plain name, birth date or address in its row,
+ * and its physician still reads them back over JSON and FHIR.
  */
 class PatientDataAtRestTests extends IntakeHttpContext {
 
@@ -31,14 +29,9 @@ class PatientDataAtRestTests extends IntakeHttpContext {
 
 	@Test
 	void theRowHoldsOnlyCiphertextAndThePhysicianReadsThePatient() throws Exception {
-		String created = mvc
-			.perform(post("/api/referrals").header(HttpHeaders.AUTHORIZATION, TestTokens.physician("dr-atrest"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content(ADA_REFERRAL.replace("dr-ada", "dr-atrest")))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		String id = new ObjectMapper().readTree(created).get("id").asText();
+		// Stored through the Referrals port, as every submission is (the PostgreSQL test
+		// submits over HTTP).
+		String id = submittedBy("dr-atrest");
 
 		Map<String, Object> row = jdbc.queryForMap("select * from referral where id = ?", id);
 		assertThat(row.values()).extracting(String::valueOf)
