@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +34,20 @@ class PatientDataPropertiesTests {
 	@Test
 	void startsWithAConfiguredKeyAndUsesIt() {
 		context.withPropertyValues("intake.patient-data.keys.k2026=" + KEY, "intake.patient-data.active-key-id=k2026")
+			.run(started -> assertThat(started.getBean(PatientDataCipher.class).encrypt("x", "R-1", "c"))
+				.startsWith("v1:k2026:"));
+	}
+
+	/** As docs/data-at-rest.md tells an operator to pass them. */
+	@Test
+	void takesItsKeysFromEnvironmentVariables() {
+		Map<String, Object> variables = Map.of("INTAKE_PATIENTDATA_KEYS_K2026", KEY, "INTAKE_PATIENTDATA_ACTIVEKEYID",
+				"k2026");
+		context
+			.withInitializer(started -> started.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource(
+						"operator-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)))
 			.run(started -> assertThat(started.getBean(PatientDataCipher.class).encrypt("x", "R-1", "c"))
 				.startsWith("v1:k2026:"));
 	}
