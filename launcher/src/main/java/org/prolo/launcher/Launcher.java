@@ -188,12 +188,18 @@ public final class Launcher {
 		}
 	}
 
-	private void prepareLocalDirectories(Path local) {
+	/**
+	 * The broker's, the services' and the logs' directories, owner-only: they hold
+	 * patient data, identity's signing key and logs.
+	 */
+	static void prepareLocalDirectories(Path local) {
 		try {
-			Files.createDirectories(local.resolve("kafka"));
-			Files.createDirectories(local.resolve("logs"));
+			OwnerOnly.directory(local);
+			OwnerOnly.directory(local.resolve("kafka"));
+			OwnerOnly.directory(local.resolve("logs"));
+			OwnerOnly.directory(local.resolve("data"));
 			for (ServiceSpec service : ServiceSpec.ALL) {
-				Files.createDirectories(local.resolve("data").resolve(service.name()));
+				OwnerOnly.directory(local.resolve("data").resolve(service.name()));
 			}
 			// Keeps runtime data out of git even if the repository's own .gitignore
 			// forgets it.

@@ -42,10 +42,13 @@ final class ServiceProcess {
 	}
 
 	static ServiceProcess start(ServiceSpec spec, List<String> command, Path workingDir, Path logFile) {
-		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
+		// umask 077: the H2 files and anything else the service writes under .local/ are
+		// the user's alone, like the directories the launcher made for them.
+		ProcessBuilder builder = new ProcessBuilder(OwnerOnly.withUmask(command)).directory(workingDir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
 		try {
+			OwnerOnly.file(logFile);
 			long started = System.nanoTime();
 			Process process = builder.start();
 			// Nothing is ever typed into a service; an open stdin pipe would only hold a

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -108,6 +109,16 @@ class IntakeOnPostgresTests {
 		assertThat(referral.get("patient").get("pseudonym").asText()).matches("P-[0-9a-f]{8}");
 		assertThat(referral.get("patient").get("birthDate").asText()).isEqualTo("1970-01-01");
 		assertThat(referral.get("submittedAt").asText()).isEqualTo(created.getBody().get("submittedAt").asText());
+		// At rest only ciphertext; the API above decrypted it for its physician.
+		assertThat(referral.at("/patient/name").asText()).isEqualTo("Demo Patient 1");
+		assertThat(jdbc.queryForMap("select * from referral where id = ?", referral.get("id").asText()).values())
+			.extracting(String::valueOf)
+			.noneMatch(value -> PatientDataAtRestTests.PLAIN_PATIENT.stream().anyMatch(value::contains));
+		assertThat(jdbc.queryForList("select patient_name || patient_birth_date || patient_address from referral",
+				String.class))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.startsWith("v1:test:")
+			.containsPattern("v1:test:.*v1:test:.*v1:test:");
 		// The outbox works on PostgreSQL too: the publication completes once the broker
 		// took the event.
 		await().atMost(IntakeScenario.PATIENCE)

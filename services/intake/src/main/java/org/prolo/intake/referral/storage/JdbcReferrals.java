@@ -39,9 +39,12 @@ class JdbcReferrals implements Referrals {
 
 	private final Clock clock;
 
-	JdbcReferrals(JdbcClient jdbc, Clock clock) {
+	private final PatientDataCipher cipher;
+
+	JdbcReferrals(JdbcClient jdbc, Clock clock, PatientDataCipher cipher) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.cipher = cipher;
 	}
 
 	@Override
@@ -57,9 +60,9 @@ class JdbcReferrals implements Referrals {
 			.param("referrerName", r.referrer().name())
 			.param("referrerEmail", r.referrer().email())
 			.param("pseudonym", r.patient().pseudonym())
-			.param("patientName", r.patient().name())
-			.param("birthDate", r.patient().birthDate())
-			.param("address", r.patient().address())
+			.param("patientName", cipher.encrypt(r.patient().name(), r.id(), PatientColumns.NAME))
+			.param("birthDate", cipher.encrypt(r.patient().birthDate().toString(), r.id(), PatientColumns.BIRTH_DATE))
+			.param("address", cipher.encrypt(r.patient().address(), r.id(), PatientColumns.ADDRESS))
 			.param("condition", c.condition().name())
 			.param("bodySite", c.bodySite())
 			.param("painDurationMonths", c.painDurationMonths())
@@ -130,11 +133,15 @@ class JdbcReferrals implements Referrals {
 		Outcome outcome = (outcomeCode != null) ? new Outcome(ReferralStatus.valueOf(outcomeCode),
 				rs.getString("outcome_reason_code"), rs.getString("outcome_note"), instant(rs, "outcome_closed_at"))
 				: null;
-		return new Referral(rs.getString("id"),
+		String id = rs.getString("id");
+		return new Referral(id,
 				new Referrer(rs.getString("referrer_id"), rs.getString("referrer_name"),
 						rs.getString("referrer_email")),
-				new Patient(rs.getString("patient_pseudonym"), rs.getString("patient_name"),
-						rs.getObject("patient_birth_date", LocalDate.class), rs.getString("patient_address")),
+				new Patient(rs.getString("patient_pseudonym"),
+						cipher.decrypt(rs.getString(PatientColumns.NAME), id, PatientColumns.NAME),
+						LocalDate.parse(
+								cipher.decrypt(rs.getString(PatientColumns.BIRTH_DATE), id, PatientColumns.BIRTH_DATE)),
+						cipher.decrypt(rs.getString(PatientColumns.ADDRESS), id, PatientColumns.ADDRESS)),
 				new ClinicalFindings(Condition.valueOf(rs.getString("condition_code")), rs.getString("body_site"),
 						rs.getInt("pain_duration_months"), rs.getBoolean("prior_conservative_care"),
 						rs.getBoolean("anticoagulated"), rs.getBoolean("allergy_to_injectate"),
