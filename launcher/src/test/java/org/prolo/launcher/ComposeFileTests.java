@@ -222,7 +222,8 @@ class ComposeFileTests {
 				var nested = Pattern.compile("(LOGIN|CLIENT)_(SECRET)").matcher(rest);
 				var listed = Pattern.compile("(USERS|CLIENTS)_\\d+_(\\w+)").matcher(rest);
 				if (listed.matches()) {
-					// prolo.identity.users[0].id: a list of records, each with that component
+					// prolo.identity.users[0].id: a list of records, each with that
+					// component
 					assertThat(code).as(variable)
 						.containsPattern("List<\\w+> " + camelCase(listed.group(1)) + "\\b")
 						.containsPattern("record \\w+\\([^)]*\\b" + camelCase(listed.group(2)) + "[,)]");

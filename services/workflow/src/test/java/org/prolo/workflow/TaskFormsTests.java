@@ -15,6 +15,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.prolo.workflow.guard.FormOutputs;
+import org.prolo.workflow.lifecycle.TaskInputRules;
 
 /**
  * The forms are the one owner of each task's outputs: what the guard reads from them is
@@ -42,6 +43,20 @@ class TaskFormsTests {
 			.doesNotContain("condition", "bodySite");
 		assertThat(outputs.get("physical-exam")).contains("imagingNeeded", "tenderInsertions")
 			.doesNotContain("dmnSuitability", "malignancyAtSite");
+	}
+
+	@Test
+	void triageOffersExactlyTheRejectionReasonsTheServerAccepts() throws IOException {
+		JsonNode reason = new ObjectMapper().readTree(BPMN.resolve("triage.form").toFile())
+			.findParents("key")
+			.stream()
+			.filter(field -> field.path("key").asText().equals("reasonCode"))
+			.findFirst()
+			.orElseThrow();
+		List<String> offered = reason.path("values").findValuesAsText("value");
+
+		assertThat(reason.path("type").asText()).isEqualTo("select");
+		assertThat(offered).containsExactlyInAnyOrderElementsOf(TaskInputRules.TRIAGE_REJECTION_REASONS);
 	}
 
 	@Test

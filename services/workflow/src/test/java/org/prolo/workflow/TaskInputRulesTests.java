@@ -33,6 +33,17 @@ class TaskInputRulesTests {
 	}
 
 	@Test
+	void refusesARejectionReasonTheFormDoesNotOffer() {
+		var checked = TaskInputRules.check("triage", Map.of("triageOutcome", "REJECTED", "reasonCode", "BECAUSE",
+				"noteToReferrer", "Please refer elsewhere."));
+		var offered = TaskInputRules.check("triage", Map.of("triageOutcome", "REJECTED", "reasonCode",
+				"DUPLICATE_REFERRAL", "noteToReferrer", "Already open."));
+
+		assertThat(checked.violations()).singleElement().asString().startsWith("reasonCode: must be one of");
+		assertThat(offered.valid()).isTrue();
+	}
+
+	@Test
 	void requiresARationaleForADecisionAgainstTheTable() {
 		var overridden = TaskInputRules.check("confirm-suitability",
 				Map.of("dmnSuitability", "NOT_SUITABLE", "suitabilityDecision", "SUITABLE"));

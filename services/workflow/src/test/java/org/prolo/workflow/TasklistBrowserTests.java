@@ -166,7 +166,7 @@ class TasklistBrowserTests {
 			outcome.locator(".fjs-dropdownlist-item").filter(exactText("Accept")).click();
 			expect(outcome.locator(".fjs-select-display")).hasText("Accept");
 			// ACCEPTED needs neither a reason nor a question: those fields stay hidden.
-			expect(page.getByLabel("Reason code (why rejected)")).hasCount(0);
+			expect(page.getByLabel("Reason (why rejected)")).hasCount(0);
 			expect(page.getByLabel("Question to the referrer")).hasCount(0);
 			expect(page.getByLabel("Referral id")).hasValue(referralId);
 			chromium.screenshot("2-triage-form-filled");

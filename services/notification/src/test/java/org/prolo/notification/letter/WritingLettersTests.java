@@ -1,11 +1,14 @@
 package org.prolo.notification.letter;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -104,6 +107,18 @@ class WritingLettersTests {
 		assertThat(ReasonWording.SUITABILITY_CODES).hasSize(12)
 			.allSatisfy(code -> assertThat(ReasonWording.sentence(code)).isPresent());
 		assertThat(ReasonWording.TRIAGE_CODES).allSatisfy(code -> assertThat(ReasonWording.sentence(code)).isPresent());
+	}
+
+	@Test
+	void everyReasonTriageOffersHasASentence() throws IOException {
+		var form = new ObjectMapper().readTree(Path.of("../../bpmn/triage.form").toFile());
+		List<String> offered = form.findParents("key")
+			.stream()
+			.filter(field -> field.path("key").asText().equals("reasonCode"))
+			.flatMap(field -> field.path("values").findValuesAsText("value").stream())
+			.toList();
+
+		assertThat(offered).isNotEmpty().containsExactlyInAnyOrderElementsOf(ReasonWording.TRIAGE_CODES);
 	}
 
 	@Test

@@ -17,6 +17,10 @@ public final class TaskInputRules {
 
 	public static final Set<String> TRIAGE_OUTCOMES = Set.of("ACCEPTED", "REJECTED", "INFO_REQUESTED");
 
+	/** The reasons a triage rejection may give: the options of triage's form. */
+	public static final Set<String> TRIAGE_REJECTION_REASONS = Set.of("OUT_OF_SCOPE", "INSUFFICIENT_INFORMATION",
+			"DUPLICATE_REFERRAL", "URGENT_CARE_NEEDED", "NOT_CHRONIC");
+
 	public static final Set<String> MODALITIES = Set.of("XRAY", "ULTRASOUND", "MRI");
 
 	public static final Set<String> DECISIONS = Set.of(SuitabilityReview.SUITABLE, SuitabilityReview.NOT_SUITABLE);
@@ -43,7 +47,7 @@ public final class TaskInputRules {
 			case "triage" -> {
 				String outcome = check.oneOf("triageOutcome", TRIAGE_OUTCOMES);
 				if ("REJECTED".equals(outcome)) {
-					check.text("reasonCode");
+					check.oneOf("reasonCode", TRIAGE_REJECTION_REASONS);
 					check.text("noteToReferrer");
 				}
 				if ("INFO_REQUESTED".equals(outcome)) {
