@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -281,15 +283,9 @@ class HostileCompletionTests {
 	}
 
 	@Test
-	void theActorIsWhoCompletedTheTaskNotItsAssignee() {
+	void theActorIsTheSignedInCallerWhoCompletedTheTask() {
 		String referral = submit();
 		Task triage = openTask(referral, "triage");
-		String ines = TestTokens.user("ines", Roles.INTAKE_COORDINATORS);
-		http.get("/engine-rest/task?maxResults=1", ines, "application/json");
-		assertThat(http
-			.post("/engine-rest/task/" + triage.getId() + "/assignee", leo(), "application/json",
-					"{\"userId\":\"ines\"}")
-			.statusCode()).isEqualTo(204);
 
 		completed(triage, ingrid(), plain("triageOutcome", "ACCEPTED"));
 
@@ -303,6 +299,53 @@ class HostileCompletionTests {
 			.operationType("Complete")
 			.singleResult()
 			.getUserId()).isEqualTo("ingrid");
+	}
+
+	@Test
+	void aTaskGivenToSomeoneIsTheirsToCompleteAndGiveBack() {
+		Task triage = openTask(submit(), "triage");
+		String task = "/engine-rest/task/" + triage.getId();
+		String ines = TestTokens.user("ines", Roles.INTAKE_COORDINATORS);
+		http.get("/engine-rest/task?maxResults=1", ines, "application/json");
+		assertThat(http.post(task + "/assignee", leo(), "application/json", "{\"userId\":\"ines\"}").statusCode())
+			.isEqualTo(204);
+
+		HttpResponse<String> completedByIngrid = complete(triage, ingrid(), "/complete",
+				typed(plain("triageOutcome", "ACCEPTED")));
+		HttpResponse<String> resolvedByIngrid = http.post(task + "/resolve", ingrid(), "application/json", "{}");
+		HttpResponse<String> takenByIngrid = http.post(task + "/unclaim", ingrid(), "application/json", "");
+		HttpResponse<String> unassignedByIngrid = http.post(task + "/identity-links/delete", ingrid(),
+				"application/json", "{\"userId\":\"ines\",\"type\":\"assignee\"}");
+
+		assertThat(completedByIngrid.statusCode()).as(completedByIngrid.body()).isEqualTo(403);
+		assertThat(resolvedByIngrid.statusCode()).as(resolvedByIngrid.body()).isEqualTo(403);
+		assertThat(takenByIngrid.statusCode()).as(takenByIngrid.body()).isEqualTo(403);
+		assertThat(unassignedByIngrid.statusCode()).as(unassignedByIngrid.body()).isEqualTo(403);
+		assertThat(tasks.createTaskQuery().taskId(triage.getId()).singleResult().getAssignee()).isEqualTo("ines");
+
+		completed(triage, ines, plain("triageOutcome", "ACCEPTED"));
+		assertThat(tasks.createTaskQuery().taskId(triage.getId()).count()).isZero();
+	}
+
+	@Test
+	void nobodyAddsOrRemovesACandidateGroupByHand() {
+		Task triage = openTask(submit(), "triage");
+		String links = "/engine-rest/task/" + triage.getId() + "/identity-links";
+
+		HttpResponse<String> leadsAdded = http.post(links, leo(), "application/json",
+				"{\"groupId\":\"clinic-leads\",\"type\":\"candidate\"}");
+		HttpResponse<String> cliniciansAdded = http.post(links, leo(), "application/json",
+				"{\"groupId\":\"clinicians\",\"type\":\"candidate\"}");
+		HttpResponse<String> coordinatorsRemoved = http.post(links + "/delete", leo(), "application/json",
+				"{\"groupId\":\"intake-coordinators\",\"type\":\"candidate\"}");
+
+		assertThat(leadsAdded.statusCode()).as(leadsAdded.body()).isEqualTo(403);
+		assertThat(cliniciansAdded.statusCode()).as(cliniciansAdded.body()).isEqualTo(403);
+		assertThat(coordinatorsRemoved.statusCode()).as(coordinatorsRemoved.body()).isEqualTo(403);
+		assertThat(tasks.getIdentityLinksForTask(triage.getId()))
+			.filteredOn(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.extracting(IdentityLink::getGroupId)
+			.containsExactly("intake-coordinators");
 	}
 
 	// --- helpers

@@ -64,9 +64,35 @@ class TaskCommandPolicyTests {
 
 	@Test
 	void claimsOnlyForOneself() {
-		assertThat(policy.claimRefusal("ingrid", "ingrid")).isEmpty();
-		assertThat(policy.claimRefusal("ingrid", null)).isEmpty();
-		assertThat(policy.claimRefusal("ingrid", "dr-ada")).isPresent();
+		List<String> coordinator = List.of("intake-coordinators");
+
+		assertThat(policy.claimRefusal("ingrid", coordinator, null, "ingrid")).isEmpty();
+		assertThat(policy.claimRefusal("ingrid", coordinator, null, "dr-ada")).isPresent();
+		assertThat(policy.claimRefusal("ingrid", coordinator, null, "ines")).isPresent();
+	}
+
+	@Test
+	void givesBackOnlyATaskOfOnesOwnUnlessALeadTakesIt() {
+		List<String> coordinator = List.of("intake-coordinators");
+
+		assertThat(policy.claimRefusal("ingrid", coordinator, "ingrid", null)).isEmpty();
+		assertThat(policy.claimRefusal("ingrid", coordinator, "ines", null))
+			.hasValueSatisfying(reason -> assertThat(reason).contains("lead's decision"));
+		assertThat(policy.claimRefusal("leo", List.of("clinic-leads"), "ines", null)).isEmpty();
+	}
+
+	@Test
+	void onlyTheAssigneeWorksAnAssignedTask() {
+		assertThat(policy.workRefusal("ingrid", null)).isEmpty();
+		assertThat(policy.workRefusal("ingrid", "ingrid")).isEmpty();
+		assertThat(policy.workRefusal("ingrid", "ines"))
+			.hasValueSatisfying(reason -> assertThat(reason).contains("ines"));
+	}
+
+	@Test
+	void aStandaloneTaskWithoutKeyHasNoOutputs() {
+		assertThat(policy.outputsOf(null)).isEmpty();
+		assertThat(policy.completionRefusal(null, Map.of("triageOutcome", "string"))).isPresent();
 	}
 
 	@Test
@@ -86,10 +112,9 @@ class TaskCommandPolicyTests {
 	}
 
 	@Test
-	void onlyALeadAddsACandidateGroupAndOnlyAStaffGroup() {
-		assertThat(policy.candidateGroupRefusal(List.of("clinic-leads"), "clinicians")).isEmpty();
-		assertThat(policy.candidateGroupRefusal(List.of("clinic-leads"), "physician")).isPresent();
-		assertThat(policy.candidateGroupRefusal(List.of("clinicians"), "clinicians")).isPresent();
+	void nobodyChangesATasksCandidateGroupsByHand() {
+		assertThat(policy.candidateGroupRefusal("clinic-leads")).isPresent();
+		assertThat(policy.candidateGroupRefusal("physician")).isPresent();
 	}
 
 }

@@ -41,7 +41,7 @@ final class StaffMembers {
 		Set<String> staff = new TreeSet<>(groups);
 		staff.retainAll(Roles.STAFF);
 		Map<String, Set<String>> recorded = RECORDED.computeIfAbsent(engine, any -> new ConcurrentHashMap<>());
-		if (staff.isEmpty() || staff.equals(recorded.get(userId))) {
+		if (staff.equals(recorded.get(userId))) {
 			return;
 		}
 		IdentityService identity = engine.getIdentityService();
@@ -50,6 +50,12 @@ final class StaffMembers {
 		identity.clearAuthentication();
 		try {
 			if (identity.createUserQuery().userId(userId).count() == 0) {
+				if (staff.isEmpty()) {
+					// Physicians and service clients are never recorded, so never given a
+					// task.
+					recorded.put(userId, staff);
+					return;
+				}
 				identity.saveUser(identity.newUser(userId));
 			}
 			for (String group : Roles.STAFF) {

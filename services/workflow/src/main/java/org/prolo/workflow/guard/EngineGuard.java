@@ -24,8 +24,11 @@ import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteUserIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -73,11 +76,18 @@ public class EngineGuard extends CommandInterceptor {
 	private void check(Command<?> command, CommandContext context) {
 		Authentication caller = (context != null) ? context.getAuthentication() : null;
 		boolean person = caller != null && caller.getUserId() != null;
-		if (command instanceof CompleteTaskCmd) {
-			completion(context, field(command, "taskId"), field(command, "variables"));
+		if (command instanceof ResolveTaskCmd) {
+			// Resolving hands a delegated task back to its owner: no complete listener
+			// checks what it carries, so a person resolves only their own, and empty.
+			if (person) {
+				resolution(context, caller, field(command, "taskId"), field(command, "variables"));
+			}
+		}
+		else if (command instanceof CompleteTaskCmd) {
+			completion(context, person ? caller : null, field(command, "taskId"), field(command, "variables"));
 		}
 		else if (command instanceof SubmitTaskFormCmd) {
-			completion(context, field(command, "taskId"), field(command, "properties"));
+			completion(context, person ? caller : null, field(command, "taskId"), field(command, "properties"));
 		}
 		else if (!person) {
 			return;
@@ -116,13 +126,27 @@ public class EngineGuard extends CommandInterceptor {
 			refuseInput(policy.variableChangeRefusal(names));
 		}
 		else if (command instanceof ClaimTaskCmd) {
-			refuseAccess(policy.claimRefusal(caller.getUserId(), field(command, "userId")));
+			String taskId = field(command, "taskId");
+			TaskEntity task = (taskId != null) ? context.getTaskManager().findTaskById(taskId) : null;
+			refuseAccess(policy.claimRefusal(caller.getUserId(), groups(caller),
+					(task != null) ? task.getAssignee() : null, field(command, "userId")));
 		}
 		else if (command instanceof DelegateTaskCmd) {
 			assignment(context, caller, field(command, "taskId"), field(command, "userId"));
 		}
-		else if (command instanceof AddGroupIdentityLinkCmd) {
-			refuseAccess(policy.candidateGroupRefusal(groups(caller), field(command, "groupId")));
+		else if (command instanceof AddGroupIdentityLinkCmd || command instanceof DeleteGroupIdentityLinkCmd) {
+			refuseAccess(policy.candidateGroupRefusal(field(command, "groupId")));
+		}
+		else if (command instanceof DeleteUserIdentityLinkCmd) {
+			// Taking the assignee away is giving the task back; any other person link
+			// (owner, candidate user) is a lead's to remove.
+			String taskId = field(command, "taskId");
+			TaskEntity task = (taskId != null) ? context.getTaskManager().findTaskById(taskId) : null;
+			refuseAccess(policy.claimRefusal(caller.getUserId(), groups(caller),
+					(task != null) ? task.getAssignee() : null, null));
+			if (!IdentityLinkType.ASSIGNEE.equals(field(command, "type"))) {
+				refuseAccess(policy.assignmentRefusal(groups(caller), null, List.of(), List.of()));
+			}
 		}
 		else if (command instanceof AbstractAddIdentityLinkCmd) {
 			// AssignTaskCmd, SetTaskOwnerCmd, AddUserIdentityLinkCmd: a person is
@@ -157,13 +181,34 @@ public class EngineGuard extends CommandInterceptor {
 		}
 	}
 
-	private void completion(CommandContext context, String taskId, Map<String, ?> variables) {
-		if (context == null || taskId == null || variables == null || variables.isEmpty()) {
+	private void resolution(CommandContext context, Authentication caller, String taskId, Map<String, ?> variables) {
+		TaskEntity task = (taskId != null) ? context.getTaskManager().findTaskById(taskId) : null;
+		if (task == null) {
+			return; // the engine answers "no such task" itself
+		}
+		refuseAccess(policy.workRefusal(caller.getUserId(), task.getAssignee()));
+		if (variables != null && !variables.isEmpty()) {
+			refuseInput(policy.variableChangeRefusal(variables.keySet()));
+		}
+	}
+
+	/**
+	 * @param person the signed-in caller, null for the engine's and the service's own
+	 * work
+	 */
+	private void completion(CommandContext context, Authentication person, String taskId, Map<String, ?> variables) {
+		if (context == null || taskId == null) {
 			return;
 		}
 		TaskEntity task = context.getTaskManager().findTaskById(taskId);
 		if (task == null) {
 			return; // the engine answers "no such task" itself
+		}
+		if (person != null) {
+			refuseAccess(policy.workRefusal(person.getUserId(), task.getAssignee()));
+		}
+		if (variables == null || variables.isEmpty()) {
+			return;
 		}
 		Map<String, String> types = new LinkedHashMap<>();
 		// A VariableMap hands out plain values, and a serialized object has none: ask it

@@ -41,7 +41,7 @@ public final class TaskCommandPolicy {
 	}
 
 	public Set<String> outputsOf(String taskKey) {
-		return outputsByTask.getOrDefault(taskKey, Set.of());
+		return (taskKey != null) ? outputsByTask.getOrDefault(taskKey, Set.of()) : Set.of();
 	}
 
 	/**
@@ -91,12 +91,35 @@ public final class TaskCommandPolicy {
 				: Optional.of("only plain values are accepted, not " + String.join(", ", serialized));
 	}
 
-	/** A person claims only for themselves; giving a claimed task back is always fine. */
-	public Optional<String> claimRefusal(String caller, String claimant) {
-		if (claimant == null || claimant.equals(caller)) {
+	/**
+	 * A person claims only for themselves, and gives back only a task of their own:
+	 * taking a task from its assignee is a lead's decision.
+	 * @param assignee who has the task now, if anybody
+	 * @param claimant who would have it after the claim; null gives it back
+	 */
+	public Optional<String> claimRefusal(String caller, Collection<String> callerGroups, String assignee,
+			String claimant) {
+		if (claimant != null) {
+			return claimant.equals(caller) ? Optional.empty()
+					: Optional.of(caller + " may claim a task only for themselves, not for " + claimant);
+		}
+		if (assignee == null || assignee.equals(caller) || callerGroups.contains(CLINIC_LEADS)) {
 			return Optional.empty();
 		}
-		return Optional.of(caller + " may claim a task only for themselves, not for " + claimant);
+		return Optional.of(caller + " may give back only a task of their own; taking it from " + assignee
+				+ " is a lead's decision");
+	}
+
+	/**
+	 * A task someone has is theirs to complete (or, delegated, to resolve); anybody else
+	 * of its groups first asks a lead to give it to them.
+	 */
+	public Optional<String> workRefusal(String caller, String assignee) {
+		if (assignee == null || assignee.equals(caller)) {
+			return Optional.empty();
+		}
+		return Optional
+			.of("the task is " + assignee + "'s; only they complete it, unless a lead gives it to " + caller);
 	}
 
 	/**
@@ -124,15 +147,13 @@ public final class TaskCommandPolicy {
 		return Optional.empty();
 	}
 
-	/** Only a clinic lead adds a candidate group, and only a staff group. */
-	public Optional<String> candidateGroupRefusal(Collection<String> callerGroups, String group) {
-		if (!callerGroups.contains(CLINIC_LEADS)) {
-			return Optional.of("only clinic leads change a task's candidate groups");
-		}
-		if (group != null && !staffGroups.contains(group)) {
-			return Optional.of(group + " is not a staff group and cannot be given a task");
-		}
-		return Optional.empty();
+	/**
+	 * A task's candidate groups come from the process model and its overdue escalation;
+	 * nobody changes them by hand, since a group added is a group given the task.
+	 */
+	public Optional<String> candidateGroupRefusal(String group) {
+		return Optional.of("a task's candidate groups come from the process model; " + group
+				+ " cannot be added or removed by hand");
 	}
 
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.prolo.workflow.lifecycle.DecisionInputs;
 
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,14 @@ public class DecisionOutcomes {
 
 	public DecisionOutcomes(RepositoryService repository) {
 		this.repository = repository;
+	}
+
+	/**
+	 * Start listener of the suitability decision: where the history recorded a fact the
+	 * referrer stated, the table reads the safer of the two (DecisionInputs).
+	 */
+	public void suitabilityInputs(DelegateExecution execution) {
+		DecisionInputs.reconciled(execution.getVariables()).forEach(execution::setVariable);
 	}
 
 	public void suitabilityProposed(DelegateExecution execution) {

@@ -97,10 +97,13 @@ final class ReferralProcessDriver {
 
 	ProcessInstance submit(String referralId, String condition, boolean activeInfectionAtSite,
 			boolean malignancyAtSite) {
-		var referral = new ReferralToAssess(referralId, "PSN-" + referralId, "physician-7", condition, "knee", 12, true,
-				false, false, false, false, activeInfectionAtSite, malignancyAtSite, "ROUTINE");
+		return submit(new ReferralToAssess(referralId, "PSN-" + referralId, "physician-7", condition, "knee", 12, true,
+				false, false, false, false, activeInfectionAtSite, malignancyAtSite, "ROUTINE"));
+	}
+
+	ProcessInstance submit(ReferralToAssess referral) {
 		return this.engine.getRuntimeService()
-			.startProcessInstanceByKey(PROCESS, referralId, referral.processVariables());
+			.startProcessInstanceByKey(PROCESS, referral.referralId(), referral.processVariables());
 	}
 
 	void accept(ProcessInstance referral) {

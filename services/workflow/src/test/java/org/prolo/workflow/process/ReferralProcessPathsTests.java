@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.prolo.calendar.ClinicCalendar;
+import org.prolo.workflow.lifecycle.ReferralToAssess;
 import org.prolo.workflow.process.TaskInputValidation.InvalidTaskInputException;
 
 /**
@@ -415,6 +416,26 @@ class ReferralProcessPathsTests {
 			.containsEntry("dmnReasonCode", "INDICATED");
 		this.referrals.confirmAndPlanCourse(referral);
 		this.referrals.assertNothingLeftOpen("ref-tear-ruled-out");
+	}
+
+	@Test
+	void historyCannotClearAContraindicationTheReferrerReported() {
+		ProcessInstance referral = this.referrals
+			.submit(new ReferralToAssess("ref-allergic", "PSN-ref-allergic", "physician-7", "KNEE_OSTEOARTHRITIS",
+					"knee", 12, true, false, true, false, false, false, false, "ROUTINE"));
+		this.referrals.accept(referral);
+		this.referrals.recordHistory(referral, "allergyToInjectate", false, "painDurationMonths", 24);
+		this.referrals.examine(referral, false);
+
+		assertThat(referral).isWaitingAt("confirm-suitability")
+			.variables()
+			.containsEntry("dmnSuitability", "NOT_SUITABLE")
+			.containsEntry("dmnReasonCode", "ALLERGY_TO_INJECTATE")
+			.containsEntry("allergyToInjectate", true)
+			.containsEntry("painDurationMonths", 12);
+		// The event still tells what the history recorded.
+		assertThat(this.referrals.stageEvents.only("HistoryRecorded").details()).containsEntry("painDurationMonths",
+				24);
 	}
 
 	@Test
