@@ -270,6 +270,57 @@ class SystemTests {
 	}
 
 	/**
+	 * A close reaches every service: withdrawn after its exam was booked and imaging
+	 * ordered, the referral keeps no booked appointment and no open order, the timeline
+	 * shows both, and the referrer's letter says what was cancelled.
+	 */
+	@Test
+	void aWithdrawnReferralLeavesNoBookingAndNoOpenImagingOrder() throws Exception {
+		HttpResponse<String> created = submit(referral("Bea Testpatient", "dr-ada"), UUID.randomUUID().toString(),
+				"dr-ada");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String location = created.headers().firstValue("Location").orElseThrow();
+		String referralId = location.substring(location.lastIndexOf('/') + 1);
+		String appointments = "http://127.0.0.1:8083/api/referrals/" + referralId + "/appointments";
+
+		complete(referralId, "triage", "ingrid", Map.of("triageOutcome", "ACCEPTED"));
+		complete(referralId, "record-history", "carl",
+				Map.of("painLocation", "lateral right elbow", "painDurationMonths", 8, "painScore", 5,
+						"priorConservativeCare", true, "anticoagulated", false, "allergyToInjectate", false, "pregnant",
+						false, "uncontrolledDiabetes", false, "medications", "ibuprofen"));
+		complete(referralId, "physical-exam", "clara",
+				Map.of("rangeOfMotion", "full", "ligamentLaxity", false, "jointStable", true,
+						"fullThicknessTearSuspected", false, "imagingNeeded", true, "tenderInsertions",
+						"common extensor origin", "imagingModality", "ULTRASOUND", "imagingBodyRegion", "right elbow",
+						"imagingClinicalQuestion", "Tendinosis or partial tear?"));
+		JsonNode order = await().atMost(TIMEOUT).until(() -> openImagingOrder(referralId), found -> found != null);
+		await().atMost(TIMEOUT).until(() -> get(appointments, "carl"), booked -> booked.size() == 1);
+
+		HttpResponse<String> withdrawn = send(json("http://127.0.0.1:8081/api/referrals/" + referralId + "/withdrawal",
+				"{\"reason\":\"Patient moved away\"}"), tokens.bearer("dr-ada"));
+		assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(202);
+
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			assertThat(get(appointments, "carl")).singleElement()
+				.satisfies(exam -> assertThat(exam.path("cancelledAt").isTextual()).as(exam.toString()).isTrue());
+			assertThat(get("http://127.0.0.1:8082/api/imaging-orders/" + order.get("id").asText(), "carl").get("status")
+				.asText()).isEqualTo("CLOSED");
+			assertThat(openImagingOrder(referralId)).isNull();
+		});
+		JsonNode timeline = await().atMost(TIMEOUT)
+			.until(() -> get("http://127.0.0.1:8085/api/referrals/" + referralId + "/timeline", "leo"),
+					found -> types(found).containsAll(List.of("AppointmentsCancelled", "ImagingOrderClosed")));
+		assertThat(timeline.get("status").asText()).isEqualTo("WITHDRAWN");
+		JsonNode letters = await().atMost(TIMEOUT)
+			.until(() -> get("http://127.0.0.1:8084/api/letters?referralId=" + referralId, "leo"),
+					found -> kinds(found).contains("CANCELLATIONS") && allNotified(found));
+		assertThat(letters).filteredOn(letter -> letter.get("kind").asText().equals("CANCELLATIONS"))
+			.isNotEmpty()
+			.allSatisfy(letter -> assertThat(letter.get("body").asText()).contains(referralId)
+				.doesNotContain("Bea Testpatient"));
+	}
+
+	/**
 	 * A physician sees only her own referrals: another physician is told there is no such
 	 * referral (404, not 403, which would confirm that it exists), cannot submit in her
 	 * name, and the clinic lead's audit log shows who read and changed it.
