@@ -118,8 +118,6 @@ public class ProloSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	ClientRegistrationRepository clientRegistrationRepository(ProloSecurityProperties properties) {
 		List<ClientRegistration> registrations = new ArrayList<>();
-		String browser = properties.getBrowserUri();
-		String internal = properties.getInternalUri();
 		registrations.add(ClientRegistration.withRegistrationId(LOGIN_REGISTRATION)
 			.clientId(properties.getLogin().getId())
 			.clientSecret(properties.getLogin().getSecret())
@@ -127,13 +125,13 @@ public class ProloSecurityAutoConfiguration {
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
 			.scope("openid", "profile", "email")
-			.authorizationUri(browser + "/oauth2/authorize")
-			.tokenUri(internal + "/oauth2/token")
+			.authorizationUri(properties.getAuthorizationUri())
+			.tokenUri(properties.getTokenUri())
 			.jwkSetUri(properties.getJwkSetUri())
-			.userInfoUri(internal + "/userinfo")
+			.userInfoUri(properties.getUserInfoUri())
 			.userNameAttributeName(IdTokenClaimNames.SUB)
 			.issuerUri(properties.getIssuer())
-			.providerConfigurationMetadata(Map.of("end_session_endpoint", browser + "/connect/logout"))
+			.providerConfigurationMetadata(Map.of("end_session_endpoint", properties.getEndSessionUri()))
 			.clientName("Prolotherapy clinic sign-in")
 			.build());
 		if (properties.getClient().getId() != null) {
@@ -142,7 +140,7 @@ public class ProloSecurityAutoConfiguration {
 				.clientSecret(properties.getClient().getSecret())
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-				.tokenUri(internal + "/oauth2/token")
+				.tokenUri(properties.getTokenUri())
 				.build());
 		}
 		return new InMemoryClientRegistrationRepository(registrations);

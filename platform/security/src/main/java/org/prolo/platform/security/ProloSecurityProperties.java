@@ -10,8 +10,9 @@ import org.springframework.util.unit.DataSize;
  * {@code iss} string in tokens; services may reach the provider under another name
  * (internal-uri, e.g. http://identity:9000 in docker-compose) than browsers do
  * (browser-uri). Another OpenID Connect provider (Keycloak, Entra ID...) is used by
- * setting its issuer, its keys (jwk-set-uri), the claim its groups are in (groups-claim)
- * and the audience its access tokens for the product carry (audiences).
+ * setting its issuer, its keys (jwk-set-uri) and endpoints (authorization-uri, token-uri,
+ * user-info-uri, end-session-uri; from its discovery document), the claim its groups are
+ * in (groups-claim) and the audience its access tokens for the product carry (audiences).
  */
 @ConfigurationProperties("prolo.security")
 public class ProloSecurityProperties {
@@ -23,6 +24,14 @@ public class ProloSecurityProperties {
 	private String browserUri;
 
 	private String jwkSetUri;
+
+	private String authorizationUri;
+
+	private String tokenUri;
+
+	private String userInfoUri;
+
+	private String endSessionUri;
 
 	/**
 	 * The claim that holds the caller's groups; a dotted path reaches into objects, e.g.
@@ -90,6 +99,43 @@ public class ProloSecurityProperties {
 
 	public void setJwkSetUri(String jwkSetUri) {
 		this.jwkSetUri = jwkSetUri;
+	}
+
+	/**
+	 * Where browsers sign in; by default the identity service's at the browser address.
+	 */
+	public String getAuthorizationUri() {
+		return authorizationUri != null ? authorizationUri : getBrowserUri() + "/oauth2/authorize";
+	}
+
+	public void setAuthorizationUri(String authorizationUri) {
+		this.authorizationUri = authorizationUri;
+	}
+
+	/** Where the service gets tokens; by default the identity service's. */
+	public String getTokenUri() {
+		return tokenUri != null ? tokenUri : getInternalUri() + "/oauth2/token";
+	}
+
+	public void setTokenUri(String tokenUri) {
+		this.tokenUri = tokenUri;
+	}
+
+	public String getUserInfoUri() {
+		return userInfoUri != null ? userInfoUri : getInternalUri() + "/userinfo";
+	}
+
+	public void setUserInfoUri(String userInfoUri) {
+		this.userInfoUri = userInfoUri;
+	}
+
+	/** Where "Sign out" sends browsers to end the provider's session too. */
+	public String getEndSessionUri() {
+		return endSessionUri != null ? endSessionUri : getBrowserUri() + "/connect/logout";
+	}
+
+	public void setEndSessionUri(String endSessionUri) {
+		this.endSessionUri = endSessionUri;
 	}
 
 	public String getGroupsClaim() {

@@ -29,12 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A clinic's own provider by configuration alone, shaped like Keycloak: its issuer, its
- * keys at its own JWKS address (served here over HTTP, so that the service's own decoder
- * runs, not the test-jar's), the groups as realm roles under {@code realm_access.roles}
- * and the audience an audience mapper adds for the product.
+ * sign-in page, its keys at its own JWKS address (served here over HTTP, so that the
+ * service's own decoder runs, not the test-jar's), the groups as realm roles under
+ * {@code realm_access.roles} and the audience an audience mapper adds for the product.
  */
 @SpringBootTest(classes = SecuredApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.application.name=exams", "prolo.security.issuer=" + OtherProviderTests.ISSUER,
+				"prolo.security.authorization-uri=" + OtherProviderTests.ISSUER + "/protocol/openid-connect/auth",
 				"prolo.security.groups-claim=realm_access.roles", "prolo.security.audiences=prolo-api" })
 class OtherProviderTests {
 
@@ -104,6 +105,21 @@ class OtherProviderTests {
 	@Test
 	void refusesTheBuiltInIdentityServicesTokensOnceAnotherIssuerIsConfigured() throws Exception {
 		assertThat(call("GET", "/api/me", TestTokens.user("clara", Roles.CLINICIANS)).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void browsersSignInAtTheProvider() throws Exception {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/oauth2/authorization/prolo"))
+			.build();
+
+		HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).get()
+			.asString()
+			.startsWith(ISSUER + "/protocol/openid-connect/auth?")
+			.contains("client_id=prolo-web");
 	}
 
 	private static String accessToken(String subject, List<String> audiences, Map<String, Object> extra) {
