@@ -23,10 +23,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * secrets
  * @param signInThrottle when failed sign-ins lock a user name or an address out
  * @param authorizations how stored authorizations are cleaned up
+ * @param audience the audience every access token names beside the client it was issued
+ * to: the one the services accept ({@code prolo.security.audiences})
  */
 @ConfigurationProperties("prolo.identity")
 public record IdentityProperties(String issuer, Path keyFile, List<String> redirectHosts, List<Integer> redirectPorts,
-		List<User> users, List<Client> clients, SignInThrottle signInThrottle, Authorizations authorizations) {
+		List<User> users, List<Client> clients, SignInThrottle signInThrottle, Authorizations authorizations,
+		@DefaultValue("prolo") String audience) {
 
 	public IdentityProperties {
 		Objects.requireNonNull(issuer, "prolo.identity.issuer");

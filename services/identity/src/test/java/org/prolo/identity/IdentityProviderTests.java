@@ -70,6 +70,7 @@ class IdentityProviderTests {
 		JWTClaimsSet claims = SignedTokens.verified(cliAccessToken("dr-ada"), jwks());
 
 		assertThat(claims.getSubject()).isEqualTo("dr-ada");
+		assertThat(claims.getAudience()).containsExactlyInAnyOrder("prolo-cli", "prolo");
 		assertThat(claims.getStringListClaim("groups")).containsExactly("physician");
 		assertThat(claims.getStringClaim("name")).isEqualTo("Dr Ada Lovelace");
 		assertThat(claims.getStringClaim("email")).isEqualTo("ada@referrers.example");
@@ -142,7 +143,10 @@ class IdentityProviderTests {
 		assertThat(tokens.path("refresh_token").asText()).isNotBlank();
 		JWTClaimsSet idToken = SignedTokens.verified(tokens.path("id_token").asText(), jwks());
 		assertThat(idToken.getSubject()).isEqualTo("carl");
-		assertThat(idToken.getAudience()).containsExactly("prolo-web");
+		assertThat(idToken.getAudience()).as("an ID token is no access token to the services")
+			.containsExactly("prolo-web");
+		assertThat(SignedTokens.verified(tokens.path("access_token").asText(), jwks()).getAudience())
+			.containsExactlyInAnyOrder("prolo-web", "prolo");
 		assertThat(idToken.getStringClaim("nonce")).isEqualTo("n4");
 		assertThat(idToken.getStringListClaim("groups")).containsExactly("clinical-coordinators");
 		assertThat(idToken.getStringClaim("name")).isEqualTo("Carl");
@@ -199,6 +203,22 @@ class IdentityProviderTests {
 		assertThat(BrowserSignIn.json(response).path("scope").asText()).isEqualTo("metrics.read");
 		JWTClaimsSet claims = SignedTokens.verified(BrowserSignIn.json(response).path("access_token").asText(), jwks());
 		assertThat(claims.getStringListClaim("scope")).containsExactly("metrics.read");
+	}
+
+	@Test
+	void everyServiceClientsTokenIsMeantForTheProduct() throws ParseException {
+		for (String client : List.of("intake", "workflow", "prometheus")) {
+			HttpResponse<String> response = browser().token(Map.of("grant_type", "client_credentials"), client,
+					client + "-secret");
+			assertThat(response.statusCode()).as(client).isEqualTo(200);
+			JWTClaimsSet claims = SignedTokens.verified(BrowserSignIn.json(response).path("access_token").asText(),
+					jwks());
+			assertThat(claims.getAudience()).as(client).containsExactlyInAnyOrder(client, "prolo");
+		}
+		HttpResponse<String> radiology = browser().token(Map.of("grant_type", "client_credentials", "client_id",
+				"radiology", "client_secret", "radiology-secret"), null, null);
+		assertThat(SignedTokens.verified(BrowserSignIn.json(radiology).path("access_token").asText(), jwks())
+			.getAudience()).containsExactlyInAnyOrder("radiology", "prolo");
 	}
 
 	@Test

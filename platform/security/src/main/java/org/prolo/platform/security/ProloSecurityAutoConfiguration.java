@@ -56,7 +56,6 @@ import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -110,8 +109,8 @@ public class ProloSecurityAutoConfiguration {
 	JwtDecoder jwtDecoder(ProloSecurityProperties properties) {
 		// The JWKS is fetched on the first token, not at start-up: services start before
 		// (or without) the identity service and still answer their probes.
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.getInternalUri() + "/oauth2/jwks").build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.getIssuer()));
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.getJwkSetUri()).build();
+		decoder.setJwtValidator(AccessTokenValidation.validator(properties));
 		return decoder;
 	}
 
@@ -119,8 +118,6 @@ public class ProloSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	ClientRegistrationRepository clientRegistrationRepository(ProloSecurityProperties properties) {
 		List<ClientRegistration> registrations = new ArrayList<>();
-		String browser = properties.getBrowserUri();
-		String internal = properties.getInternalUri();
 		registrations.add(ClientRegistration.withRegistrationId(LOGIN_REGISTRATION)
 			.clientId(properties.getLogin().getId())
 			.clientSecret(properties.getLogin().getSecret())
@@ -128,13 +125,13 @@ public class ProloSecurityAutoConfiguration {
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
 			.scope("openid", "profile", "email")
-			.authorizationUri(browser + "/oauth2/authorize")
-			.tokenUri(internal + "/oauth2/token")
-			.jwkSetUri(internal + "/oauth2/jwks")
-			.userInfoUri(internal + "/userinfo")
+			.authorizationUri(properties.getAuthorizationUri())
+			.tokenUri(properties.getTokenUri())
+			.jwkSetUri(properties.getJwkSetUri())
+			.userInfoUri(properties.getUserInfoUri())
 			.userNameAttributeName(IdTokenClaimNames.SUB)
 			.issuerUri(properties.getIssuer())
-			.providerConfigurationMetadata(Map.of("end_session_endpoint", browser + "/connect/logout"))
+			.providerConfigurationMetadata(Map.of("end_session_endpoint", properties.getEndSessionUri()))
 			.clientName("Prolotherapy clinic sign-in")
 			.build());
 		if (properties.getClient().getId() != null) {
@@ -143,7 +140,7 @@ public class ProloSecurityAutoConfiguration {
 				.clientSecret(properties.getClient().getSecret())
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-				.tokenUri(internal + "/oauth2/token")
+				.tokenUri(properties.getTokenUri())
 				.build());
 		}
 		return new InMemoryClientRegistrationRepository(registrations);
@@ -262,12 +259,15 @@ public class ProloSecurityAutoConfiguration {
 
 		private final String serviceName;
 
+		private final GroupsClaim groups;
+
 		ProloHttpSecurity(ProloSecurityProperties properties, List<ServiceAccessRules> rules,
 				ClientRegistrationRepository registrations, String serviceName) {
 			this.properties = properties;
 			this.rules = rules;
 			this.registrations = registrations;
 			this.serviceName = serviceName;
+			this.groups = new GroupsClaim(properties.getGroupsClaim());
 			var html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 			html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
 			this.browser = new AndRequestMatcher(html, new NegatedRequestMatcher(this.bearer),
@@ -302,11 +302,12 @@ public class ProloSecurityAutoConfiguration {
 			requestCache.setRequestMatcher(this.browser);
 			var csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
 			csrfTokens.setCookieName("XSRF-TOKEN-" + cookieSuffix());
-			http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthorities()))
-				.authenticationEntryPoint(this.problems)
-				.accessDeniedHandler(this.problems))
+			http.oauth2ResourceServer(
+					server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthorities(this.groups)))
+						.authenticationEntryPoint(this.problems)
+						.accessDeniedHandler(this.problems))
 				.oauth2Login(login -> login.loginPage(ProblemResponses.SIGN_IN)
-					.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(oidcGroups())))
+					.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(oidcGroups(this.groups))))
 				.logout(logout -> logout.logoutSuccessHandler(oidcLogout()))
 				.requestCache(cache -> cache.requestCache(requestCache))
 				.exceptionHandling(
@@ -342,29 +343,26 @@ public class ProloSecurityAutoConfiguration {
 
 	}
 
-	static Converter<Jwt, ? extends org.springframework.security.authentication.AbstractAuthenticationToken> jwtAuthorities() {
+	static Converter<Jwt, ? extends org.springframework.security.authentication.AbstractAuthenticationToken> jwtAuthorities(
+			GroupsClaim groupsClaim) {
 		var scopes = new JwtGrantedAuthoritiesConverter();
 		var converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter(jwt -> {
 			Collection<GrantedAuthority> authorities = new ArrayList<>(scopes.convert(jwt));
-			List<String> groups = jwt.getClaimAsStringList("groups");
-			if (groups != null) {
-				groups.forEach(group -> authorities.add(new SimpleGrantedAuthority(Roles.group(group))));
-			}
+			groupsClaim.groups(jwt.getClaims())
+				.forEach(group -> authorities.add(new SimpleGrantedAuthority(Roles.group(group))));
 			return authorities;
 		});
 		return converter;
 	}
 
-	static GrantedAuthoritiesMapper oidcGroups() {
+	static GrantedAuthoritiesMapper oidcGroups(GroupsClaim groupsClaim) {
 		return authorities -> {
 			Set<GrantedAuthority> mapped = new HashSet<>(authorities);
 			for (GrantedAuthority authority : authorities) {
 				if (authority instanceof OidcUserAuthority oidc) {
-					Object groups = oidc.getAttributes().get("groups");
-					if (groups instanceof Collection<?> names) {
-						names.forEach(name -> mapped.add(new SimpleGrantedAuthority(Roles.group(name.toString()))));
-					}
+					groupsClaim.groups(oidc.getAttributes())
+						.forEach(name -> mapped.add(new SimpleGrantedAuthority(Roles.group(name))));
 				}
 			}
 			return mapped;

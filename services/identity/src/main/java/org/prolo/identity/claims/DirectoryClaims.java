@@ -1,10 +1,13 @@
 package org.prolo.identity.claims;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.prolo.identity.IdentityProperties;
 import org.prolo.identity.directory.Directory;
 import org.prolo.identity.directory.DirectoryUser;
 
@@ -15,6 +18,7 @@ import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -24,7 +28,9 @@ import org.springframework.stereotype.Component;
  * Adds a user's {@code groups}, {@code name} and {@code email} to the access token and
  * the ID token, and answers userinfo from the directory. A client-credentials token
  * describes a client, not a person: its {@code sub} is the client id and it carries
- * scopes only.
+ * scopes only. Every access token, a client's too, names the product's audience beside
+ * its client: the services accept no token without it, so an ID token (whose audience is
+ * only the client) is no access token to them.
  */
 @Component
 public class DirectoryClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -35,12 +41,18 @@ public class DirectoryClaims implements OAuth2TokenCustomizer<JwtEncodingContext
 
 	private final Directory directory;
 
-	public DirectoryClaims(Directory directory) {
+	private final String audience;
+
+	public DirectoryClaims(Directory directory, IdentityProperties properties) {
 		this.directory = directory;
+		this.audience = properties.audience();
 	}
 
 	@Override
 	public void customize(JwtEncodingContext context) {
+		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+			context.getClaims().claims(this::addAudience);
+		}
 		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
 			return;
 		}
@@ -76,6 +88,22 @@ public class DirectoryClaims implements OAuth2TokenCustomizer<JwtEncodingContext
 			claims.put(GROUPS, user.groups());
 		});
 		return new OidcUserInfo(claims);
+	}
+
+	private void addAudience(Map<String, Object> claims) {
+		// An ArrayList for the same reason as the groups'.
+		List<String> audiences = new ArrayList<>();
+		Object issuedFor = claims.get(JwtClaimNames.AUD);
+		if (issuedFor instanceof Collection<?> names) {
+			names.forEach((name) -> audiences.add(name.toString()));
+		}
+		else if (issuedFor != null) {
+			audiences.add(issuedFor.toString());
+		}
+		if (!audiences.contains(this.audience)) {
+			audiences.add(this.audience);
+		}
+		claims.put(JwtClaimNames.AUD, audiences);
 	}
 
 	private Optional<DirectoryUser> user(String id) {

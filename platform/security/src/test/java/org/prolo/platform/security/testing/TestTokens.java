@@ -11,25 +11,27 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.prolo.platform.security.AccessTokenValidation;
 import org.prolo.platform.security.ProloSecurityProperties;
 import org.prolo.platform.security.Roles;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Signed access tokens for service tests, shaped like the identity service's (sub, iss,
- * groups, scope; a person's also name and email, see {@link #nameOf} and
- * {@link #emailOf}), and a decoder that trusts this key instead of fetching the identity
- * service's JWKS. Everything else (signature, issuer, expiry checks, the group mapping
- * and the access rules) runs as in production. Import {@link Decoder} in the test.
+ * aud with {@link #AUDIENCE}, groups, scope; a person's also name and email, see
+ * {@link #nameOf} and {@link #emailOf}), and a decoder that trusts this key instead of
+ * fetching the identity service's JWKS. Everything else (signature, issuer, expiry and
+ * audience checks, the refusal of ID tokens, the group mapping and the access rules) runs
+ * as in production. Import {@link Decoder} in the test.
  */
 public final class TestTokens {
 
@@ -42,6 +44,12 @@ public final class TestTokens {
 			new String[] { "Ingrid", "ingrid@clinic.example" }, "carl", new String[] { "Carl", "carl@clinic.example" },
 			"clara", new String[] { "Clara", "clara@clinic.example" }, "leo",
 			new String[] { "Leo", "leo@clinic.example" }, "demo", new String[] { "Demo Admin", "demo@clinic.example" });
+
+	/**
+	 * The audience the services accept by default and the identity service puts in every
+	 * access token.
+	 */
+	public static final String AUDIENCE = new ProloSecurityProperties().getAudiences().get(0);
 
 	private TestTokens() {
 	}
@@ -103,6 +111,44 @@ public final class TestTokens {
 		return sign(claims(id, Arrays.asList(groups), List.of(), Instant.now().plusSeconds(600)), generate());
 	}
 
+	/** A person's access token issued for another audience (another service's). */
+	public static String forAudience(String audience, String id, String... groups) {
+		var claims = new JWTClaimsSet.Builder(
+				claims(id, Arrays.asList(groups), List.of(), Instant.now().plusSeconds(600)));
+		return sign(claims.audience(audience).build(), KEY);
+	}
+
+	/**
+	 * An ID token as the identity service issues it at browser sign-in: for the client
+	 * (aud = its id, azp), with nonce, sid and auth_time.
+	 */
+	public static String idToken(String clientId, String id, String... groups) {
+		var claims = new JWTClaimsSet.Builder(
+				claims(id, Arrays.asList(groups), List.of(), Instant.now().plusSeconds(600)));
+		return sign(claims.audience(clientId)
+			.claim("azp", clientId)
+			.claim("nonce", UUID.randomUUID().toString())
+			.claim("sid", UUID.randomUUID().toString())
+			.claim("auth_time", new Date())
+			.build(), KEY);
+	}
+
+	/**
+	 * Any claims, signed by the key the service trusts: for tokens of other providers'
+	 * shapes. The claims are taken as they are (no iss, exp or aud added).
+	 */
+	public static String signed(JWTClaimsSet claims) {
+		return sign(claims, KEY);
+	}
+
+	/**
+	 * The trusted public key as a JWK Set document, as a provider's jwks endpoint serves
+	 * it.
+	 */
+	public static String publicJwkSet() {
+		return new JWKSet(KEY.toPublicJWK()).toString();
+	}
+
 	public static String bearer(String subject, List<String> groups, List<String> scopes, Instant expiresAt) {
 		return sign(claims(subject, groups, scopes, expiresAt), KEY);
 	}
@@ -110,6 +156,7 @@ public final class TestTokens {
 	private static JWTClaimsSet claims(String subject, List<String> groups, List<String> scopes, Instant expiresAt) {
 		var claims = new JWTClaimsSet.Builder().subject(subject)
 			.issuer(new ProloSecurityProperties().getIssuer())
+			.audience(AUDIENCE)
 			.issueTime(Date.from(expiresAt.minusSeconds(600)))
 			.expirationTime(Date.from(expiresAt))
 			.jwtID(UUID.randomUUID().toString());
@@ -149,7 +196,7 @@ public final class TestTokens {
 		@Bean
 		JwtDecoder testTokensDecoder(ProloSecurityProperties properties) throws JOSEException {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(KEY.toRSAPublicKey()).build();
-			decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.getIssuer()));
+			decoder.setJwtValidator(AccessTokenValidation.validator(properties));
 			return decoder;
 		}
 
