@@ -85,7 +85,7 @@ class TaskFormsTests {
 			.anySatisfy(field -> assertThat(field.get("key").asText()).isEqualTo("infoAnswer"))
 			.filteredOn(field -> field.get("key").asText().equals("infoAnswer"))
 			.allSatisfy(field -> assertThat(field.get("disabled").asBoolean()).isTrue());
-		assertThat(triage.toString()).contains("{{infoQuestion}}");
+		assertThat(triage.toString()).contains("{{askedQuestion}}");
 		assertThat(FormOutputs.fromClasspath().get("triage")).doesNotContain("infoAnswer");
 	}
 

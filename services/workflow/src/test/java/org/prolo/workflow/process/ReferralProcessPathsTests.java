@@ -175,7 +175,14 @@ class ReferralProcessPathsTests {
 		assertThat(referral).isWaitingAt("triage")
 			.variables()
 			.containsEntry("infoAnswer", "X-ray from January attached.")
-			.doesNotContainKey("triageOutcome");
+			.containsEntry("askedQuestion", "Is there a recent X-ray?")
+			.doesNotContainKey("triageOutcome")
+			.doesNotContainKey("infoQuestion");
+		// Asking again needs a new question, not the last one left behind.
+		assertThatThrownBy(() -> this.referrals.completeTask(referral, "triage", "triageOutcome", "INFO_REQUESTED"))
+			.rootCause()
+			.isInstanceOf(InvalidTaskInputException.class)
+			.hasMessageContaining("infoQuestion: required");
 		assertThat(task("triage", referral).getDueDate()).isAfter(Date.from(answeredAt));
 		assertThat(engine.getManagementService().createJobQuery().processInstanceId(referral.getId()).list())
 			.as("the 14-day timer is gone, only the new triage's escalation timer is left")
