@@ -252,6 +252,10 @@ class TasklistBrowserTests {
 			chromium.screenshot("info-answer-shown");
 
 			page.locator(".task-card button.claim").click();
+			// Tasklist draws the form again once the claim lands; a click before that
+			// opens a list that is thrown away.
+			expect(page.locator(".task-card button.claim")).hasCount(0);
+			expect(page.locator(".task-card li.assignee")).containsText("Ingrid");
 			Locator outcome = page.locator(".fjs-form-field-select")
 				.filter(new Locator.FilterOptions().setHasText("Outcome"));
 			outcome.locator(".fjs-input-group").click();
