@@ -86,12 +86,10 @@ final class BareEngine implements AutoCloseable {
 		configuration.setHistoryCleanupStrategy("removalTimeBased");
 		configuration.setHistoryRemovalTimeStrategy("end");
 		configuration.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin()));
-		// As the workflow runs since issue 7: each task's candidate group gets an
-		// authorization row (TASK_WORK) when the task is created, which Tasklist's
-		// queries
-		// join. Nobody is authenticated while seeding or starting here, so the engine
-		// checks
-		// nothing; ingrid's queries over the REST API see the seeded tasks.
+		// As the workflow runs: each task's candidate group gets an authorization row
+		// (TASK_WORK) when the task is created, which Tasklist's queries join. Nobody is
+		// authenticated while seeding or starting here, so the engine checks nothing;
+		// ingrid's queries over the REST API see the seeded tasks.
 		configuration.setAuthorizationEnabled(true);
 		configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
 		configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*|camunda-admin");

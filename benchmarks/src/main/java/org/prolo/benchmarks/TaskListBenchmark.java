@@ -63,8 +63,7 @@ final class TaskListBenchmark {
 			}
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			// Ingrid asks, with her own token, as Tasklist asks for her: the engine
-			// applies
-			// her authorizations to every query.
+			// applies her authorizations to every query.
 			DemoTokens tokens = stack.tokens();
 			Supplier<HttpRequest> restList = () -> HttpRequest
 				.newBuilder(URI.create(REST + "/task?candidateGroup=intake-coordinators&firstResult=0&maxResults=15"
@@ -281,8 +280,7 @@ final class TaskListBenchmark {
 			statements = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		// Once as a session with the server's defaults, once with the planner setting the
-		// workflow's postgres
-		// profile gives its connections (application-postgres.yml).
+		// workflow's postgres profile gives its connections (application-postgres.yml).
 		for (String setting : List.of("", "set random_page_cost = 1.1")) {
 			explain(database, statements, setting);
 		}

@@ -254,8 +254,7 @@ class ComposeFileTests {
 		for (Map<String, Object> job : jobs) {
 			assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
 			// /actuator/prometheus wants scope metrics.read: the identity service's
-			// client
-			// prometheus has it.
+			// client prometheus has it.
 			assertThat(job).containsEntry("oauth2",
 					Map.of("client_id", "prometheus", "client_secret_file", "/run/secrets/prometheus-client-secret",
 							"token_url", "http://identity:" + port(IDENTITY) + "/oauth2/token", "scopes",

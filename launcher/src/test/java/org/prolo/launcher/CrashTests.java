@@ -43,8 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.prolo.platform.security.signin.DemoSignIn;
 
 /**
- * No referral is lost or duplicated while processes die (issue "No referral lost or
- * duplicated", item 6).
+ * No referral is lost or duplicated while processes die.
  *
  * <p>
  * The broker runs in this JVM and the identity service and the six service jars of the
@@ -146,8 +145,7 @@ class CrashTests {
 		ExecutorService submitters = Executors.newFixedThreadPool(SUBMITTERS);
 		try {
 			// Signed before identity dies: its key lives in its data directory, so
-			// services
-			// that fetch the keys again after its restart still take this token.
+			// services that fetch the keys again after its restart still take this token.
 			String signedBeforeRestart = tokens.bearer("dr-ada");
 			// Load, while every service dies in turn and the broker restarts once.
 			CrashStack.say("submitting %d referrals", REFERRALS);
@@ -566,8 +564,7 @@ class CrashTests {
 					}
 					if (response.statusCode() == 401) {
 						// Intake could not check the token (identity away): a new one,
-						// and
-						// again.
+						// and again.
 						tokens.forget(physician);
 					}
 					else if (response.statusCode() < 500) {

@@ -155,8 +155,7 @@ class DemoReferralsTests {
 		intake.start();
 		URI endpoint = URI.create("http://127.0.0.1:" + intake.getAddress().getPort() + "/api/referrals");
 		// What DemoSignIn throws when identity refuses: the real class, from a sign-in at
-		// a
-		// port where nothing listens.
+		// a port where nothing listens.
 		DemoSignIn nowhere = new DemoSignIn("http://127.0.0.1:" + closedPort());
 
 		List<DemoReferrals.Submission> submissions = new DemoReferrals(HttpClient.newHttpClient(), endpoint,

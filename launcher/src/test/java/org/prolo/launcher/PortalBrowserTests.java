@@ -159,8 +159,7 @@ class PortalBrowserTests {
 				.untilAsserted(() -> assertThat(completedBy(taskId)).containsExactly("ingrid"));
 
 			// Dr Ada reloads her list until the clinic's decision reaches it (intake
-			// hears
-			// of it through the workflow's events).
+			// hears of it through the workflow's events).
 			current = ada;
 			await().atMost(PROCESS_TIMEOUT).pollInSameThread().pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
 				ada.reload();

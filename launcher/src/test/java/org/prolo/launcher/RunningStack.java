@@ -38,8 +38,7 @@ final class RunningStack implements AutoCloseable {
 	static RunningStack start(Path root, Path dataDir, String... options) throws IOException, InterruptedException {
 		int kafkaPort = freePort();
 		// The launcher finds the jars under its repository root: a copy of them, so that
-		// a
-		// build elsewhere in the repository cannot swap a jar under a running service.
+		// a build elsewhere in the repository cannot swap a jar under a running service.
 		Path jars = JarSnapshot.copy(root, dataDir.resolve("jars"), ServiceSpec.ALL, null);
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Drepo.root=" + jars,

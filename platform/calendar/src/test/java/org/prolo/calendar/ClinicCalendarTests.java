@@ -59,8 +59,7 @@ class ClinicCalendarTests {
 	void dueDateThatWouldFallOnAClosedDayMovesToTheNextWorkingDay() {
 		// Monday 22 December 2025, 09:00 in the clinic: two working days on would be
 		// Wednesday 24th, which is closed; the run of closed days and the weekend after
-		// it
-		// push it to Monday 29th and Tuesday 30th.
+		// it push it to Monday 29th and Tuesday 30th.
 		Instant monday = Instant.parse("2025-12-22T08:00:00Z");
 
 		assertThat(christmas.workingDaysAfter(monday, 1)).isEqualTo(Instant.parse("2025-12-23T08:00:00Z"));
@@ -106,8 +105,7 @@ class ClinicCalendarTests {
 	@Test
 	void dueDatesKeepTheClinicsWallClockTimeAcrossSummerTime() {
 		// Friday 28 March 2025, 09:00 CET; summer time starts on Sunday 30 March, so
-		// Monday
-		// 09:00 CEST is 07:00 UTC, one hour less than 72 hours later.
+		// Monday 09:00 CEST is 07:00 UTC, one hour less than 72 hours later.
 		assertThat(weekendsOnly.workingDaysAfter(Instant.parse("2025-03-28T08:00:00Z"), 1))
 			.isEqualTo(Instant.parse("2025-03-31T07:00:00Z"));
 		// Friday 24 October 2025, 09:00 CEST; back to CET on Sunday 26 October.

@@ -110,8 +110,8 @@ public final class EventCodec {
 		Schema reader = SpecificData.get().getSchema(type);
 		BinaryMessageDecoder<SpecificRecord> decoder = new BinaryMessageDecoder<>(SpecificData.get(), reader, store);
 		// The decoder only consults the store for fingerprints it has not seen;
-		// registering every known
-		// version of this event up front keeps the hot path free of store look-ups.
+		// registering every known version of this event up front keeps the hot path free
+		// of store look-ups.
 		store.schemas()
 			.stream()
 			.filter(schema -> schema.getFullName().equals(reader.getFullName()))

@@ -48,8 +48,7 @@ class KeyPersistenceTests {
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(IdentityApplication.class).profiles("demo")
 			// Arguments, not default properties: application.yml's port 9000 would win
-			// over
-			// those.
+			// over those.
 			.run("--server.port=0", "--prolo.data-dir=" + this.dataDir);
 	}
 

@@ -65,9 +65,8 @@ import static org.awaitility.Awaitility.await;
  * exists, against Kafka and PostgreSQL containers.
  */
 // Every variant's listeners join consumer group "imaging" on the one shared broker: a
-// variant's context
-// must stop after its class, or it takes the next variant's records into its own
-// database.
+// variant's context must stop after its class, or it takes the next variant's records
+// into its own database.
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		classes = { ImagingApplication.class, ImagingFlowScenario.WorkflowTopic.class })
@@ -116,8 +115,7 @@ abstract class ImagingFlowScenario {
 			resend(bootstrap, original);
 		}
 		// A genuine second request of the same referral lands after the duplicate on the
-		// same
-		// partition: once its order exists, the duplicate has been consumed.
+		// same partition: once its order exists, the duplicate has been consumed.
 		eventPublisher.publishAndWait(EventTopics.WORKFLOW, request(referralId, requestedAt.plusSeconds(3600), "MRI"));
 		List<JsonNode> orders = awaitOrders(referralId, 2);
 		assertThat(orders).extracting(o -> o.get("modality").asText()).containsExactly("XRAY", "MRI");
@@ -150,8 +148,7 @@ abstract class ImagingFlowScenario {
 				.satisfies(row -> assertThat(row.get("completion_date")).isNotNull()));
 
 		// The registry sends the report again, as after a crash before its publication
-		// was
-		// marked complete: the copy keeps the ce_id, so the workflow drops it.
+		// was marked complete: the copy keeps the ce_id, so the workflow drops it.
 		resendPublication(OrderReported.class, reportedOrder -> reportedOrder.orderId().equals(orderId));
 		try (var imagingProbe = new EventProbe(bootstrap, EventTopics.IMAGING)) {
 			List<ConsumerRecord<String, byte[]>> copies = imagingProbe.awaitRecords(referralId, 2, TIMEOUT);

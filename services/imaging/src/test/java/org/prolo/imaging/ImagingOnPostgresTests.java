@@ -44,11 +44,9 @@ class ImagingOnPostgresTests extends ImagingFlowScenario {
 		}
 		try {
 			// Spring closes the context (DirtiesContext) only after this: its pool must
-			// let go of the
-			// database first, or the drop kills live connections under it. (Modulith's
-			// shutdown list of
-			// unfinished publications then finds no connection and logs a warning;
-			// nothing else needs one.)
+			// let go of the database first, or the drop kills live connections under it.
+			// (Modulith's shutdown list of unfinished publications then finds no
+			// connection and logs a warning; nothing else needs one.)
 			dataSource.unwrap(HikariDataSource.class).close();
 		}
 		finally {

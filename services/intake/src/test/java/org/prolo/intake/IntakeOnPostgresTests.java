@@ -126,8 +126,7 @@ class IntakeOnPostgresTests {
 					Integer.class), count -> count == 1);
 
 		// The audit log on PostgreSQL: the submission (in its transaction), the replay
-		// and
-		// the read (after their answers), read back by a clinic lead.
+		// and the read (after their answers), read back by a clinic lead.
 		var leo = new HttpHeaders();
 		leo.set(HttpHeaders.AUTHORIZATION, TestTokens.user("leo", Roles.CLINIC_LEADS));
 		JsonNode audit = http

@@ -69,9 +69,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and the database.
  */
 // Every variant's listeners join consumer group "notification" on the one shared broker:
-// a variant's context
-// must stop after its class, or it takes the next variant's records into its own
-// database.
+// a variant's context must stop after its class, or it takes the next variant's records
+// into its own database.
 @DirtiesContext
 @SpringBootTest(properties = { "prolo.notification.outbox-retry=PT10M",
 		// Far from UTC, so a date printed in the wrong zone shows.
@@ -279,9 +278,8 @@ abstract class ReferrerLetterScenario {
 				.andExpect(jsonPath("$.length()").value(1))
 				.andExpect(jsonPath("$[0].status").value("NOTIFIED")));
 		// The redelivered ReferralTriaged shares the partition of a later workflow event:
-		// once that event's
-		// letter is out, the redelivery was consumed, whether it came before or after the
-		// contact.
+		// once that event's letter is out, the redelivery was consumed, whether it came
+		// before or after the contact.
 		publisher.publishAndWait(EventTopics.WORKFLOW,
 				ReferralInfoRequested.newBuilder()
 					.setReferralId(referralId)

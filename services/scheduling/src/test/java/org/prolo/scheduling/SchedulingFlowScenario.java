@@ -75,9 +75,8 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL server and, where Docker exists, against containers.
  */
 // Every variant's listeners join consumer group "scheduling" on the one shared broker: a
-// variant's context
-// must stop after its class, or it takes the next variant's records into its own
-// database.
+// variant's context must stop after its class, or it takes the next variant's records
+// into its own database.
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		classes = { SchedulingApplication.class, SchedulingFlowScenario.FridayBeforeChristmas.class },
@@ -216,8 +215,7 @@ abstract class SchedulingFlowScenario {
 			assertThat(appointments.bookedOn(examDay)).isEqualTo(bookedOnExamDay - 1);
 
 			// The same close again (same ce_id), and the workflow publishing it again
-			// under a
-			// new id: nothing left to cancel, nothing published.
+			// under a new id: nothing left to cancel, nothing published.
 			try (var workflow = new EventProbe(bootstrap, EventTopics.WORKFLOW)) {
 				ConsumerRecord<String, byte[]> original = workflow.awaitRecords(referralId, 3, TIMEOUT)
 					.stream()

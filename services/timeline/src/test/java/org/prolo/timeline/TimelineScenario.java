@@ -58,9 +58,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * referral, so the key figures are exact.
  */
 // Every variant's listeners join consumer group "timeline" on the one shared broker: a
-// variant's context
-// must stop after its class, or it takes the next variant's records into its own
-// database.
+// variant's context must stop after its class, or it takes the next variant's records
+// into its own database.
 @DirtiesContext
 @SpringBootTest(properties =
 // The test stands in for the producing services, so it declares their topics too.
@@ -133,8 +132,7 @@ abstract class TimelineScenario {
 					.setTriagedBy("ingrid")
 					.build());
 		// The workflow events after it share its partition, so by the time they are on
-		// the timeline
-		// the redelivery has been consumed.
+		// the timeline the redelivery has been consumed.
 		redeliverLast(id, EventTopics.WORKFLOW);
 		publish(29, "workflow", EventTopics.WORKFLOW,
 				HistoryRecorded.newBuilder()

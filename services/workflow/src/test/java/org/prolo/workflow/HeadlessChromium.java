@@ -76,8 +76,7 @@ public final class HeadlessChromium
 		}
 		PlaywrightAssertions.setDefaultAssertionTimeout(UI_TIMEOUT_MS);
 		// The driver comes from the playwright jars; it must not download a browser of
-		// its
-		// own (also set for surefire in the pom, repeated here for runs from an IDE).
+		// its own (also set for surefire in the pom, repeated here for runs from an IDE).
 		playwright = Playwright
 			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 		browser = playwright.chromium()

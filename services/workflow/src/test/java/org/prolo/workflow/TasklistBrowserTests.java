@@ -70,8 +70,7 @@ import org.springframework.test.context.TestPropertySource;
  * from the next class's nodes) and the "default" engine in Camunda's static registry.
  */
 // The demo profile, explicitly: the real identity service's demo users sign in through
-// its
-// demo client prolo-web (with the demo secret), and Tasklist shows the demo filters.
+// its demo client prolo-web (with the demo secret), and Tasklist shows the demo filters.
 @ActiveProfiles("demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
 		// Topics other services own: declared here because the test has no intake or

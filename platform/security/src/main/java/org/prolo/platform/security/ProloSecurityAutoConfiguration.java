@@ -297,8 +297,7 @@ public class ProloSecurityAutoConfiguration {
 		public HttpSecurity signIn(HttpSecurity http) throws Exception {
 			var requestCache = new HttpSessionRequestCache();
 			// Only a browser page is worth returning to after sign-in; saving API
-			// requests
-			// would open a session for every unauthenticated call.
+			// requests would open a session for every unauthenticated call.
 			requestCache.setRequestMatcher(this.browser);
 			var csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
 			csrfTokens.setCookieName("XSRF-TOKEN-" + cookieSuffix());

@@ -3,8 +3,8 @@ package org.prolo.platform.security;
 import java.util.List;
 
 /**
- * The groups of referral-lifecycle.md and the scopes of the service clients, as they
- * appear in tokens, and the Spring authorities they become.
+ * The clinic's staff groups and the scopes of the service clients, as they appear in
+ * tokens, and the Spring authorities they become.
  */
 public final class Roles {
 

@@ -155,8 +155,7 @@ class DemoSecretCheckTests {
 		}
 		environment.getPropertySources()
 			// Spring Boot maps PROLO_SECURITY_... to properties only in a source named
-			// like
-			// the system environment.
+			// like the system environment.
 			.addFirst(new SystemEnvironmentPropertySource(
 					"operator-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
 	}

@@ -115,8 +115,7 @@ class ProloSecurityTests {
 
 	@Test
 	// spring-security-test's csrf() swaps the filter's token repository for the rest of
-	// the
-	// context's life, and that one writes no cookie.
+	// the context's life, and that one writes no cookie.
 	@DirtiesContext(methodMode = DirtiesContext.MethodMode.BEFORE_METHOD)
 	void answersCarrySecurityHeadersAndTheCsrfCookie() throws Exception {
 		var response = mvc.perform(get("/page").with(BrowserSessions.signedIn("clara", Roles.CLINICIANS)))

@@ -41,8 +41,7 @@ public class OpenImagingOrder {
 			return;
 		}
 		// A request consumed after its referral closed (a replayed dead letter, say)
-		// would
-		// put an order on the worklist that nobody waits for.
+		// would put an order on the worklist that nobody waits for.
 		if (closedReferrals.isClosed(request.referralId())) {
 			log.info("Referral {} is closed; imaging request {} opens no order", request.referralId(), eventId);
 			return;

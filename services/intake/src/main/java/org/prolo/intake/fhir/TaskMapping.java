@@ -15,7 +15,7 @@ import org.prolo.intake.referral.Urgency;
 
 /**
  * A referral as the clinic's Task on the referrer's ServiceRequest: Task.status is the
- * FHIR Task status of the referral's status (referral-lifecycle.md), businessStatus the
+ * FHIR Task status of the referral's status (see ReferralStatus), businessStatus the
  * referral's own status, statusReason the pending question or the outcome.
  */
 final class TaskMapping {

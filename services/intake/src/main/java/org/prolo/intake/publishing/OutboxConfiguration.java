@@ -36,8 +36,7 @@ class OutboxConfiguration {
 	}
 
 	// Older than a relay could still be working on (publishAndWait gives up after 30 s),
-	// so an
-	// in-flight publication is not sent twice.
+	// so an in-flight publication is not sent twice.
 	@Scheduled(initialDelayString = "${intake.outbox.retry-interval:PT1M}",
 			fixedDelayString = "${intake.outbox.retry-interval:PT1M}")
 	void resubmitIncompletePublications() {

@@ -1,8 +1,8 @@
 package org.prolo.intake.referral;
 
 /**
- * The conditions of the clinic's prolotherapy policy (clinical-policy.md); OTHER goes to
- * specialist review.
+ * The conditions of the clinic's prolotherapy policy (the suitability table in bpmn/);
+ * OTHER goes to specialist review.
  */
 public enum Condition {
 

@@ -14,10 +14,8 @@ public enum ReferralStatus {
 	IN_ASSESSMENT(3, false, FhirTaskStatus.IN_PROGRESS), REJECTED(4, true, FhirTaskStatus.REJECTED),
 	NOT_SUITABLE(4, true, FhirTaskStatus.REJECTED), WITHDRAWN(4, true, FhirTaskStatus.CANCELLED),
 	COURSE_PLANNED(4, true, FhirTaskStatus.COMPLETED),
-	// Not in referral-lifecycle.md's mapping: the referrer never answered and the clinic
-	// stopped
-	// working on it without a decision, which FHIR calls cancelled (rejected would claim
-	// a decision).
+	// The referrer never answered and the clinic stopped working on it without a
+	// decision, which FHIR calls cancelled (rejected would claim a decision).
 	NO_RESPONSE(4, true, FhirTaskStatus.CANCELLED);
 
 	private final int stage;

@@ -31,8 +31,7 @@ public class ReadingTimeline {
 	public ReferralTimeline timelineOf(Actor actor, String referralId) {
 		Referral referral = reading.read(actor, referralId);
 		// Before the timeline has consumed the first event: nothing happened yet as far
-		// as
-		// it knows, and the status is intake's.
+		// as it knows, and the status is intake's.
 		return timelines.timelineOf(referralId)
 			.orElseGet(() -> new ReferralTimeline(referral.id(), referral.status().name(),
 					referral.status().fhirStatus().code(), List.of()));

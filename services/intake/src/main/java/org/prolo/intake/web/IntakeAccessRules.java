@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
  * Physicians submit, withdraw and answer; physicians and the clinic's staff read; clinic
  * leads read the audit log. Service clients have no business with referrals. The FHIR
  * CapabilityStatement needs a signed-in caller too: SMART clients would read it before
- * signing in, but issue 7 leaves only health and readiness open, and it names this
- * clinic's endpoints. The matchers are path patterns on the whole path, because /fhir is
- * a servlet of its own beside Spring MVC's. Any other path under /api or /fhir is for
- * physicians and staff until it gets a rule of its own; API docs and /asyncapi.yaml fall
- * through to the shared "any signed-in caller".
+ * signing in, but only health and readiness are open, and it names this clinic's
+ * endpoints. The matchers are path patterns on the whole path, because /fhir is a servlet
+ * of its own beside Spring MVC's. Any other path under /api or /fhir is for physicians
+ * and staff until it gets a rule of its own; API docs and /asyncapi.yaml fall through to
+ * the shared "any signed-in caller".
  */
 @Component
 class IntakeAccessRules implements ServiceAccessRules {

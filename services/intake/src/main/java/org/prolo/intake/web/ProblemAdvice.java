@@ -60,10 +60,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Malformed request body",
 				"The request body is not valid JSON of the expected shape.");
 		// A value of the wrong type (text for a number, a bad date) is named like any
-		// other bad field.
-		// The mapping exception carries the path; its own cause (a
-		// DateTimeParseException,
-		// a number overflow) does not.
+		// other bad field. The mapping exception carries the path; its own cause (a
+		// DateTimeParseException, a number overflow) does not.
 		JsonMappingException mapping = mappingExceptionIn(ex);
 		if (mapping != null && !mapping.getPath().isEmpty()) {
 			String field = mapping.getPath()

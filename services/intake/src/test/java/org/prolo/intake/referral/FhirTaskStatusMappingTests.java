@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FhirTaskStatusMappingTests {
 
-	// referral-lifecycle.md "Status a physician sees"; NO_RESPONSE is ours (cancelled).
+	// The clinic's mapping (docs/api.md, "The status a physician sees"); NO_RESPONSE is
+	// cancelled.
 	@ParameterizedTest
 	@CsvSource({ "SUBMITTED, requested", "TRIAGE, received", "INFO_REQUESTED, on-hold", "ACCEPTED, in-progress",
 			"IN_ASSESSMENT, in-progress", "REJECTED, rejected", "NOT_SUITABLE, rejected", "WITHDRAWN, cancelled",

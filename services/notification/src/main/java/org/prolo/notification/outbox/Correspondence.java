@@ -137,8 +137,7 @@ public class Correspondence {
 	private void answer(Cause cause, String referralId, Occasion occasion) {
 		pending.lock(referralId);
 		// ON CONFLICT in firstDelivery leaves the transaction usable on a redelivery; the
-		// unique
-		// causation id of letters and pending_letter only backs it up.
+		// unique causation id of letters and pending_letter only backs it up.
 		if (!processedEvents.firstDelivery(cause.eventId(), cause.eventType())) {
 			log.debug("Dropped redelivered event {} for referral {}", cause.eventId(), referralId);
 			return;

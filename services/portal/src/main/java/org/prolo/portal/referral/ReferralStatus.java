@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The statuses intake reports (referral-lifecycle.md), as a physician reads them. The
- * FHIR Task code is not repeated here: intake sends it with every referral.
+ * The statuses intake reports, as a physician reads them. The FHIR Task code is not
+ * repeated here: intake sends it with every referral.
  */
 public enum ReferralStatus {
 

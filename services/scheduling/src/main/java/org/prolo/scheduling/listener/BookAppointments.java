@@ -84,8 +84,7 @@ public class BookAppointments {
 			return false;
 		}
 		// A plan or acceptance consumed after the close (a replayed dead letter, say)
-		// books
-		// nothing: the referral's open work has ended.
+		// books nothing: the referral's open work has ended.
 		if (closedReferrals.isClosed(referralId)) {
 			log.info("Referral {} is closed; {} event {} books nothing", referralId, purpose, eventId);
 			return false;

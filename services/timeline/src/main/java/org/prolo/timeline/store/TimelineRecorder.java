@@ -36,8 +36,7 @@ public class TimelineRecorder {
 	@Transactional
 	public void record(TimelineEntry entry) {
 		// firstDelivery's ON CONFLICT leaves the transaction usable on a redelivery; the
-		// entry's primary
-		// key (ce_id) only backs it up.
+		// entry's primary key (ce_id) only backs it up.
 		if (!processedEvents.firstDelivery(entry.eventId(), entry.kind().typeName())) {
 			log.debug("Dropped redelivered event {} for referral {}", entry.eventId(), entry.referralId());
 			return;

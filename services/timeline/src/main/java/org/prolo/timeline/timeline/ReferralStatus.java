@@ -2,7 +2,7 @@ package org.prolo.timeline.timeline;
 
 /**
  * The one status a physician sees, with the FHIR Task status code an EHR reads
- * (referral-lifecycle.md, "Status a physician sees").
+ * (docs/api.md, "The status a physician sees").
  */
 public enum ReferralStatus {
 

@@ -4,9 +4,8 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * The lifecycle stage (docs: referral-lifecycle.md) that an element of the
- * prolotherapy-referral process belongs to, so a lead reads "Imaging" rather than
- * "SubProcess_AwaitImagingReport".
+ * The lifecycle stage that an element of the prolotherapy-referral process belongs to, so
+ * a lead reads "Imaging" rather than "SubProcess_AwaitImagingReport".
  */
 final class Stages {
 

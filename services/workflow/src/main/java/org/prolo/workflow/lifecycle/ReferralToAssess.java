@@ -30,8 +30,7 @@ public record ReferralToAssess(String referralId, String patientPseudonym, Strin
 		variables.put("malignancyAtSite", malignancyAtSite);
 		variables.put("urgency", urgency);
 		// The referrer's statements, kept apart from the clinic's history, which records
-		// the
-		// same facts again under the table's names (DecisionInputs).
+		// the same facts again under the table's names (DecisionInputs).
 		DecisionInputs.REFERRED.forEach((name, referredName) -> variables.put(referredName, variables.get(name)));
 		return variables;
 	}

@@ -138,8 +138,7 @@ public class StageEvents {
 			default -> null;
 		};
 		// Each closing's note is the one its deciding task wrote: triage's for a
-		// rejection,
-		// the clinician's for an unsuitable referral.
+		// rejection, the clinician's for an unsuitable referral.
 		String note = switch (outcome) {
 			case "REJECTED" -> Variables.text(execution, "noteToReferrer");
 			case "NOT_SUITABLE" -> Variables.text(execution, "suitabilityNote");

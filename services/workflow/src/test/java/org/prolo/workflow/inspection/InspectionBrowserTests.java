@@ -50,8 +50,8 @@ import org.springframework.test.context.TestPropertySource;
  * {@code target/browser-screenshots/}.
  */
 // The demo profile, explicitly: the real identity service's demo user signs in through
-// its
-// demo client prolo-web, and the service gets its token with the demo workflow secret.
+// its demo client prolo-web, and the service gets its token with the demo workflow
+// secret.
 @ActiveProfiles("demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
 		properties = {

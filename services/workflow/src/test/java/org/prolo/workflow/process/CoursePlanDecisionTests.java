@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Decision table prolotherapy-course-plan (hit policy UNIQUE) as deployed from bpmn/:
- * every row of clinical-policy.md, with the output types the plan-course task expects.
+ * every row of the clinic's course-plan policy, with the output types the plan-course
+ * task expects.
  */
 @Deployment(resources = ReferralProcessDriver.COURSE_PLAN)
 class CoursePlanDecisionTests {

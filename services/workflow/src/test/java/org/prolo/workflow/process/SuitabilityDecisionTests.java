@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Decision table prolotherapy-suitability (hit policy FIRST) as deployed from bpmn/,
- * evaluated with the variable names and types of clinical-policy.md: every rule as the
+ * evaluated with the variable names and types of the clinic's policy: every rule as the
  * first match, and each rule winning over every later one.
  */
 @Deployment(resources = ReferralProcessDriver.SUITABILITY)
