@@ -17,7 +17,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.prolo.platform.security.signin.DemoSignIn;
+import org.prolo.platform.demosignin.DemoSignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import org.prolo.platform.security.signin.DemoSignIn;
-import org.prolo.platform.security.signin.DemoSignIn.Token;
+import org.prolo.platform.demosignin.DemoSignIn;
+import org.prolo.platform.demosignin.DemoSignIn.Token;
 
 /**
  * Access tokens of demo users and service clients from the launched identity service,

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.prolo.platform.security.signin.DemoSignIn;
+import org.prolo.platform.demosignin.DemoSignIn;
 
 /**
  * Prints an access token of the running stack's identity service, for curl:

@@ -40,7 +40,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.prolo.platform.security.signin.DemoSignIn;
+import org.prolo.platform.demosignin.DemoSignIn;
 
 /**
  * No referral is lost or duplicated while processes die.

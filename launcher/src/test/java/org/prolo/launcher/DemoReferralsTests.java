@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.prolo.platform.security.signin.DemoSignIn;
+import org.prolo.platform.demosignin.DemoSignIn;
 
 class DemoReferralsTests {
 

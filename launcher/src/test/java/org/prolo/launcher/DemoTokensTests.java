@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.prolo.platform.security.signin.DemoSignIn;
-import org.prolo.platform.security.signin.DemoSignIn.Token;
+import org.prolo.platform.demosignin.DemoSignIn;
+import org.prolo.platform.demosignin.DemoSignIn.Token;
 
 class DemoTokensTests {
 

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.Test;
-import org.prolo.platform.security.signin.DemoSignIn;
-import org.prolo.platform.security.signin.DemoSignIn.SignInFailedException;
+import org.prolo.platform.demosignin.DemoSignIn;
+import org.prolo.platform.demosignin.DemoSignIn.SignInFailedException;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

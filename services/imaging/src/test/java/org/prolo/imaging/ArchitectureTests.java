@@ -50,6 +50,13 @@ class ArchitectureTests {
 		.areAssignableTo(EventPublisher.class);
 
 	@ArchTest
+	static final ArchRule nothingDependsOnTheDemo = noClasses().that()
+		.resideOutsideOfPackage("org.prolo.imaging.demo..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.prolo.imaging.demo..");
+
+	@ArchTest
 	static final ArchRule featuresAreFreeOfCycles = slices().matching("org.prolo.imaging.(*)..")
 		.should()
 		.beFreeOfCycles();

@@ -39,7 +39,7 @@ import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.AvroEventSerializer;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
-import org.prolo.platform.security.signin.DemoSignIn;
+import org.prolo.platform.demosignin.DemoSignIn;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -58,12 +58,6 @@ public record Findings(boolean redFlag, RedFlagKind redFlagKind, boolean fullThi
 		return new Findings(redFlag, kind, fullThicknessTear, osteoarthritisGrade, report);
 	}
 
-	/** The finding the demo auto-reporter writes: nothing that changes management. */
-	public static Findings normal() {
-		return new Findings(false, null, false, null, "No acute abnormality. No fracture, tumour, infection or "
-				+ "inflammatory arthritis. No full-thickness tear. (Automatic demo report.)");
-	}
-
 	private static List<FieldViolation> violationsOf(boolean redFlag, RedFlagKind redFlagKind,
 			Integer osteoarthritisGrade, String report) {
 		List<FieldViolation> violations = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.prolo.imaging.order;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -73,13 +72,6 @@ public record ImagingOrder(String id, String referralId, String patientPseudonym
 			throw new IllegalStateException("Order " + id + " is not reported");
 		}
 		return new OrderReported(eventId, id, referralId, reportedAt, findings);
-	}
-
-	/**
-	 * The demo auto-reporter answers only orders that have waited at least {@code delay}.
-	 */
-	public boolean dueForAutoReport(Instant now, Duration delay) {
-		return status == OrderStatus.OPEN && !requestedAt.plus(delay).isAfter(now);
 	}
 
 	private static void requireText(String value, String name, int maxLength) {

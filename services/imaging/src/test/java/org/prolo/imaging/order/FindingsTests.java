@@ -85,13 +85,4 @@ class FindingsTests {
 		assertThat(Findings.of(false, null, false, 2, text).report()).isEqualTo(text);
 	}
 
-	@Test
-	void normalFindingHasNoRedFlag() {
-		Findings normal = Findings.normal();
-
-		assertThat(normal.redFlag()).isFalse();
-		assertThat(normal.redFlagKind()).isNull();
-		assertThat(normal.fullThicknessTear()).isFalse();
-	}
-
 }

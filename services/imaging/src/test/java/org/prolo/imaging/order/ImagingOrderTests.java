@@ -1,6 +1,5 @@
 package org.prolo.imaging.order;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class ImagingOrderTests {
 
 	private static final Instant REQUESTED = Instant.parse("2025-11-03T09:15:00Z");
+
+	private static final Findings NORMAL = Findings.of(false, null, false, null, "No acute abnormality.");
 
 	private final ImagingOrder open = ImagingOrder.open("o-1", "ref-1", "pt-1", Modality.XRAY, "right knee", "Grade?",
 			REQUESTED);
@@ -29,26 +30,25 @@ class ImagingOrderTests {
 
 	@Test
 	void refusesASecondReport() {
-		ImagingOrder reported = open.report(Findings.normal(), REQUESTED.plusSeconds(60));
+		ImagingOrder reported = open.report(NORMAL, REQUESTED.plusSeconds(60));
 
 		assertThatExceptionOfType(OrderAlreadyReportedException.class)
-			.isThrownBy(() -> reported.report(Findings.normal(), REQUESTED.plusSeconds(120)));
+			.isThrownBy(() -> reported.report(NORMAL, REQUESTED.plusSeconds(120)));
 	}
 
 	@Test
-	void aClosedOrderTakesNoReportAndIsNotDueForAutoReport() {
+	void aClosedOrderTakesNoReport() {
 		ImagingOrder closed = open.close();
 
 		assertThat(closed.status()).isEqualTo(OrderStatus.CLOSED);
 		assertThat(closed.findings()).isNull();
 		assertThatExceptionOfType(OrderClosedException.class)
-			.isThrownBy(() -> closed.report(Findings.normal(), REQUESTED.plusSeconds(60)));
-		assertThat(closed.dueForAutoReport(REQUESTED.plusSeconds(3600), Duration.ZERO)).isFalse();
+			.isThrownBy(() -> closed.report(NORMAL, REQUESTED.plusSeconds(60)));
 	}
 
 	@Test
 	void closingLeavesAReportedOrderAsItIs() {
-		ImagingOrder reported = open.report(Findings.normal(), REQUESTED.plusSeconds(60));
+		ImagingOrder reported = open.report(NORMAL, REQUESTED.plusSeconds(60));
 
 		assertThat(reported.close()).isSameAs(reported);
 	}
@@ -60,16 +60,6 @@ class ImagingOrderTests {
 		assertThat(ClosingPolicy.closesOrders("NOT_SUITABLE")).isTrue();
 		assertThat(ClosingPolicy.closesOrders("NO_RESPONSE")).isTrue();
 		assertThat(ClosingPolicy.closesOrders("COURSE_PLANNED")).isFalse();
-	}
-
-	@Test
-	void isDueForAutoReportOnlyWhenOpenAndOlderThanTheDelay() {
-		Duration delay = Duration.ofSeconds(30);
-
-		assertThat(open.dueForAutoReport(REQUESTED.plusSeconds(29), delay)).isFalse();
-		assertThat(open.dueForAutoReport(REQUESTED.plusSeconds(30), delay)).isTrue();
-		assertThat(open.report(Findings.normal(), REQUESTED.plusSeconds(31))
-			.dueForAutoReport(REQUESTED.plusSeconds(60), delay)).isFalse();
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package org.prolo.platform.security.signin;
+package org.prolo.platform.demosignin;
 
 import java.io.IOException;
 import java.net.CookieManager;

@@ -1,11 +1,11 @@
-package org.prolo.imaging.worklist;
+package org.prolo.imaging.demo;
 
 import java.time.Clock;
 
-import org.prolo.imaging.order.Findings;
 import org.prolo.imaging.order.ImagingOrder;
 import org.prolo.imaging.order.OrderAlreadyReportedException;
 import org.prolo.imaging.order.OrderStatus;
+import org.prolo.imaging.worklist.RadiologyWorklist;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +45,9 @@ class AutoReporter {
 			initialDelayString = "${prolo.imaging.auto-report.poll-interval:PT5S}")
 	void reportDueOrders() {
 		for (ImagingOrder order : worklist.orders(OrderStatus.OPEN)) {
-			if (order.dueForAutoReport(clock.instant(), properties.delay())) {
+			if (NormalFindings.due(order, clock.instant(), properties.delay())) {
 				try {
-					worklist.report(order.id(), Findings.normal());
+					worklist.report(order.id(), NormalFindings.REPORT);
 					log.info("Auto-reported imaging order {} of referral {}", order.id(), order.referralId());
 				}
 				catch (OrderAlreadyReportedException ex) {

@@ -1,4 +1,4 @@
-package org.prolo.imaging.worklist;
+package org.prolo.imaging.demo;
 
 import java.time.Duration;
 
