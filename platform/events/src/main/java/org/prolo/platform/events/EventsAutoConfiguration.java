@@ -12,7 +12,9 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -80,6 +82,12 @@ public class EventsAutoConfiguration {
 			var typed = (DefaultKafkaProducerFactory<String, Object>) factory;
 			typed.setKeySerializer(new StringSerializer());
 			typed.setValueSerializer(new DelegatingByTypeSerializer(byType, true));
+			// An event counts as sent once every in-sync replica has it, and a retried
+			// send
+			// is written once: the outbox marks a publication complete on that answer.
+			// Not left to spring.kafka.producer.*, where a service could weaken it.
+			typed.updateConfigs(
+					Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
 		};
 	}
 
@@ -230,15 +238,34 @@ public class EventsAutoConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics declaredTopics(EventsProperties properties) {
+		return new KafkaAdmin.NewTopics(topicsOf(properties).toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * The topics this service creates: those it owns and the dead-letter topics of those
+	 * it owns and reads.
+	 */
+	static List<NewTopic> topicsOf(EventsProperties properties) {
 		List<NewTopic> topics = new ArrayList<>();
 		for (String topic : properties.ownedTopics()) {
-			topics.add(TopicBuilder.name(topic).partitions(properties.partitions()).build());
-			topics.add(TopicBuilder.name(EventTopics.deadLetterOf(topic)).partitions(properties.partitions()).build());
+			topics.add(declared(topic, properties));
+			topics.add(declared(EventTopics.deadLetterOf(topic), properties));
 		}
 		for (String topic : properties.consumedTopics()) {
-			topics.add(TopicBuilder.name(EventTopics.deadLetterOf(topic)).partitions(properties.partitions()).build());
+			topics.add(declared(EventTopics.deadLetterOf(topic), properties));
 		}
-		return new KafkaAdmin.NewTopics(topics.stream().distinct().toArray(NewTopic[]::new));
+		return topics.stream().distinct().toList();
+	}
+
+	private static NewTopic declared(String topic, EventsProperties properties) {
+		TopicBuilder builder = TopicBuilder.name(topic).partitions(properties.partitions());
+		if (properties.replicationFactor() != null) {
+			builder.replicas(properties.replicationFactor());
+		}
+		if (properties.minInsyncReplicas() != null) {
+			builder.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(properties.minInsyncReplicas()));
+		}
+		return builder.build();
 	}
 
 }
