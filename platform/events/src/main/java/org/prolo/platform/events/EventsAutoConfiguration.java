@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -173,7 +175,13 @@ public class EventsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DeadLetters deadLetters(KafkaProperties kafka, KafkaTemplate<String, Object> template) {
-		return new DeadLetters(String.join(",", kafka.getBootstrapServers()), template);
+		// The service's own connection (bootstrap servers, security protocol, SASL, TLS),
+		// without its group: reading dead letters must not move the service's offsets.
+		Map<String, Object> connection = new HashMap<>(kafka.buildConsumerProperties(null));
+		connection.keySet()
+			.removeIf(key -> !key.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) && !key.startsWith("security.")
+					&& !key.startsWith("sasl.") && !key.startsWith("ssl."));
+		return new DeadLetters(connection, template);
 	}
 
 	@Configuration(proxyBeanMethods = false)
