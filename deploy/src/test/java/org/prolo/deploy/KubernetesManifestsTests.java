@@ -371,7 +371,7 @@ class KubernetesManifestsTests {
 			.toList();
 		if (!ServiceModules.onPostgres(name)) {
 			assertThat(environment(name)).doesNotContainKey("POSTGRES_HOST");
-			assertThat(roles).noneMatch(role -> role.get("name").equals(name));
+			assertThat(roles).noneMatch(role -> role.get("name").equals(databaseUser(name)));
 			return;
 		}
 		String url = String.valueOf(ServiceModules.yamlOf(ServiceModules.resource(name, "application-postgres.yml"))
@@ -382,13 +382,14 @@ class KubernetesManifestsTests {
 		assertThat(secretRefs(name)).containsEntry("POSTGRES_USER", "prolo-db-" + name + "/username")
 			.containsEntry("POSTGRES_PASSWORD", "prolo-db-" + name + "/password");
 		assertThat(roles).anySatisfy(role -> {
-			assertThat(role).containsEntry("name", name).containsEntry("login", true);
+			assertThat(role).containsEntry("name", databaseUser(name)).containsEntry("login", true);
 			assertThat(role.get("passwordSecret")).isEqualTo(Map.of("name", "prolo-db-" + name));
 		});
 		assertThat(databases).anySatisfy(spec -> assertThat(spec).containsEntry("name", database)
-			.containsEntry("owner", name)
+			.containsEntry("owner", databaseUser(name))
 			.containsEntry("cluster", Map.of("name", cluster.getMetadata().getName())));
-		assertThat(template(secretTemplate(), "prolo-db-" + name).getStringData()).containsEntry("username", name);
+		assertThat(template(secretTemplate(), "prolo-db-" + name).getStringData()).containsEntry("username",
+				databaseUser(name));
 	}
 
 	// ---- secrets and the overlay
@@ -436,7 +437,7 @@ class KubernetesManifestsTests {
 		assertThat(template).allSatisfy(secret -> secret.getStringData()
 			.forEach((key, value) -> assertThat(value).as(secret.getMetadata().getName() + " " + key)
 				.isEqualTo("kubernetes.io/basic-auth".equals(secret.getType()) && key.equals("username")
-						? secret.getMetadata().getName().replaceFirst("^prolo-db-", "") : "")));
+						? databaseUser(secret.getMetadata().getName().replaceFirst("^prolo-db-", "")) : "")));
 		assertThat(production).noneMatch(Secret.class::isInstance);
 		assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).contains("deploy/k8s/secrets.yaml");
 		try (Stream<Path> files = Files.walk(K8S)) {
@@ -614,6 +615,11 @@ class KubernetesManifestsTests {
 		custom("KafkaUser").forEach(user -> clusters.add(user.getMetadata().getLabels().get("strimzi.io/cluster")));
 		assertThat(clusters).hasSize(1);
 		return clusters.iterator().next();
+	}
+
+	/** A service's own PostgreSQL user, as ops/postgres/service-users.sh names it. */
+	static String databaseUser(String service) {
+		return "prolo_" + service;
 	}
 
 	static String kafkaUser(String service) {
