@@ -163,6 +163,11 @@ class KubernetesManifestsTests {
 					assertThat(budget.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
 					assertThat(budget.getMetadata().getName()).isEqualTo(name);
 				});
+				// A browser's sign-in state is in one replica's session.
+				if (ServiceModules.signedInServices().contains(name)) {
+					assertThat(named(Service.class, name).getSpec().getSessionAffinity()).as(name)
+						.isEqualTo("ClientIP");
+				}
 			}
 			else {
 				// A budget on one replica would block every node drain.
