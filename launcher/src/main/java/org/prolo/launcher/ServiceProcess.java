@@ -36,6 +36,9 @@ final class ServiceProcess {
 				// throughput does not matter for a local demo.
 				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", spec.jar(root).toString(),
 				"--server.port=" + spec.port(), "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
+				// The launcher's broker is one in-process node: one copy of each
+				// partition.
+				"--prolo.events.replication-factor=1", "--prolo.events.min-insync-replicas=1",
 				"--prolo.data-dir=" + dataDir,
 				"--spring.profiles.active=" + ServiceSpec.DEMO_PROFILE + (postgres ? ",postgres" : "")));
 		return List.copyOf(command);

@@ -83,7 +83,8 @@ class LaunchPreparationTests {
 
 		assertThat(command.get(0)).isEqualTo("/opt/jdk/bin/java");
 		assertThat(command).contains("-Xmx256m", "--server.port=8081",
-				"--spring.kafka.bootstrap-servers=127.0.0.1:9092", "--prolo.data-dir=" + dataDir);
+				"--spring.kafka.bootstrap-servers=127.0.0.1:9092", "--prolo.events.replication-factor=1",
+				"--prolo.events.min-insync-replicas=1", "--prolo.data-dir=" + dataDir);
 		assertThat(command).containsSubsequence("-jar", root.resolve("services/intake/target/intake.jar").toString());
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,13 +43,25 @@ public class DeadLetters {
 	 */
 	public static final int KEY_SCAN_DEPTH = 10_000;
 
-	private final String bootstrapServers;
+	private final Map<String, Object> connection;
 
 	private final KafkaTemplate<String, Object> template;
 
 	public DeadLetters(String bootstrapServers, KafkaTemplate<String, Object> template) {
-		this.bootstrapServers = bootstrapServers;
+		this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), template);
+	}
+
+	/**
+	 * @param connection how to reach the broker: bootstrap servers and, on a secured
+	 * cluster, the service's security protocol, SASL and TLS settings
+	 */
+	public DeadLetters(Map<String, Object> connection, KafkaTemplate<String, Object> template) {
+		this.connection = Map.copyOf(connection);
 		this.template = template;
+	}
+
+	Map<String, Object> connection() {
+		return connection;
 	}
 
 	/**
@@ -141,10 +154,10 @@ public class DeadLetters {
 
 	private Consumer<String, byte[]> consumer() {
 		// No group: an operator's look must not move any consumer's offsets.
-		return new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.CLIENT_ID_CONFIG,
-						"dead-letters-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-				new StringDeserializer(), new ByteArrayDeserializer());
+		Map<String, Object> config = new HashMap<>(connection);
+		config.put(ConsumerConfig.CLIENT_ID_CONFIG, "dead-letters-" + UUID.randomUUID());
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
 	}
 
 	private static List<ConsumerRecord<String, byte[]>> readAll(Consumer<String, byte[]> consumer, String topic) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +12,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -80,6 +84,12 @@ public class EventsAutoConfiguration {
 			var typed = (DefaultKafkaProducerFactory<String, Object>) factory;
 			typed.setKeySerializer(new StringSerializer());
 			typed.setValueSerializer(new DelegatingByTypeSerializer(byType, true));
+			// An event counts as sent once every in-sync replica has it, and a retried
+			// send
+			// is written once: the outbox marks a publication complete on that answer.
+			// Not left to spring.kafka.producer.*, where a service could weaken it.
+			typed.updateConfigs(
+					Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
 		};
 	}
 
@@ -165,7 +175,13 @@ public class EventsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DeadLetters deadLetters(KafkaProperties kafka, KafkaTemplate<String, Object> template) {
-		return new DeadLetters(String.join(",", kafka.getBootstrapServers()), template);
+		// The service's own connection (bootstrap servers, security protocol, SASL, TLS),
+		// without its group: reading dead letters must not move the service's offsets.
+		Map<String, Object> connection = new HashMap<>(kafka.buildConsumerProperties(null));
+		connection.keySet()
+			.removeIf(key -> !key.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) && !key.startsWith("security.")
+					&& !key.startsWith("sasl.") && !key.startsWith("ssl."));
+		return new DeadLetters(connection, template);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -230,15 +246,34 @@ public class EventsAutoConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics declaredTopics(EventsProperties properties) {
+		return new KafkaAdmin.NewTopics(topicsOf(properties).toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * The topics this service creates: those it owns and the dead-letter topics of those
+	 * it owns and reads.
+	 */
+	static List<NewTopic> topicsOf(EventsProperties properties) {
 		List<NewTopic> topics = new ArrayList<>();
 		for (String topic : properties.ownedTopics()) {
-			topics.add(TopicBuilder.name(topic).partitions(properties.partitions()).build());
-			topics.add(TopicBuilder.name(EventTopics.deadLetterOf(topic)).partitions(properties.partitions()).build());
+			topics.add(declared(topic, properties));
+			topics.add(declared(EventTopics.deadLetterOf(topic), properties));
 		}
 		for (String topic : properties.consumedTopics()) {
-			topics.add(TopicBuilder.name(EventTopics.deadLetterOf(topic)).partitions(properties.partitions()).build());
+			topics.add(declared(EventTopics.deadLetterOf(topic), properties));
 		}
-		return new KafkaAdmin.NewTopics(topics.stream().distinct().toArray(NewTopic[]::new));
+		return topics.stream().distinct().toList();
+	}
+
+	private static NewTopic declared(String topic, EventsProperties properties) {
+		TopicBuilder builder = TopicBuilder.name(topic).partitions(properties.partitions());
+		if (properties.replicationFactor() != null) {
+			builder.replicas(properties.replicationFactor());
+		}
+		if (properties.minInsyncReplicas() != null) {
+			builder.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(properties.minInsyncReplicas()));
+		}
+		return builder.build();
 	}
 
 }
