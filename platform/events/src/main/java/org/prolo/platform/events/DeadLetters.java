@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,12 +43,16 @@ public class DeadLetters {
 	 */
 	public static final int KEY_SCAN_DEPTH = 10_000;
 
-	private final String bootstrapServers;
+	private final Map<String, Object> clientConfig;
 
 	private final KafkaTemplate<String, Object> template;
 
-	public DeadLetters(String bootstrapServers, KafkaTemplate<String, Object> template) {
-		this.bootstrapServers = bootstrapServers;
+	/**
+	 * @param clientConfig the service's consumer settings (bootstrap servers, sign-in);
+	 * group, deserializers and commits are set here
+	 */
+	public DeadLetters(Map<String, Object> clientConfig, KafkaTemplate<String, Object> template) {
+		this.clientConfig = Map.copyOf(clientConfig);
 		this.template = template;
 	}
 
@@ -141,10 +146,13 @@ public class DeadLetters {
 
 	private Consumer<String, byte[]> consumer() {
 		// No group: an operator's look must not move any consumer's offsets.
-		return new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.CLIENT_ID_CONFIG,
-						"dead-letters-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-				new StringDeserializer(), new ByteArrayDeserializer());
+		Map<String, Object> config = new HashMap<>(clientConfig);
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		config.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+		config.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
+		config.put(ConsumerConfig.CLIENT_ID_CONFIG, "dead-letters-" + UUID.randomUUID());
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
 	}
 
 	private static List<ConsumerRecord<String, byte[]>> readAll(Consumer<String, byte[]> consumer, String topic) {

@@ -34,6 +34,7 @@ import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryC
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,6 +69,24 @@ public class EventsAutoConfiguration {
 	 * Counter of records parked in a dead-letter topic, tagged with the original topic.
 	 */
 	public static final String DEAD_LETTERED = "prolo.events.dead.lettered";
+
+	/**
+	 * Adds the service's sign-in ({@code prolo.kafka.*}) to Boot's Kafka settings before
+	 * any client is built from them, and refuses a demo or missing password outside the
+	 * demo profile.
+	 */
+	@Bean
+	static BeanPostProcessor kafkaSignIn(Environment environment) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof KafkaProperties kafka) {
+					KafkaSignIn.from(environment).applyTo(kafka);
+				}
+				return bean;
+			}
+		};
+	}
 
 	@Bean
 	DefaultKafkaProducerFactoryCustomizer avroEventProducer() {
@@ -164,8 +183,9 @@ public class EventsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DeadLetters deadLetters(KafkaProperties kafka, KafkaTemplate<String, Object> template) {
-		return new DeadLetters(String.join(",", kafka.getBootstrapServers()), template);
+	DeadLetters deadLetters(KafkaProperties kafka, KafkaTemplate<String, Object> template,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new DeadLetters(kafka.buildConsumerProperties(sslBundles.getIfAvailable()), template);
 	}
 
 	@Configuration(proxyBeanMethods = false)

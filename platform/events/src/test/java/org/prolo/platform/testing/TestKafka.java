@@ -1,0 +1,90 @@
+package org.prolo.platform.testing;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.prolo.platform.broker.KraftBroker;
+import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.events.KafkaAccess;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Signs tests in to the shared test broker as a service's own principal, with the ACLs of
+ * its row in {@link KafkaAccess}, so every service test runs against the same
+ * authorization as production. Passwords are made up per JVM (never the demo's, which a
+ * service refuses outside the demo profile).
+ */
+public final class TestKafka {
+
+	private static final Map<String, String> passwords = new HashMap<>();
+
+	private TestKafka() {
+	}
+
+	/**
+	 * Signs a Spring test context in as this service (its row in {@link KafkaAccess}).
+	 */
+	public static void signIn(DynamicPropertyRegistry registry, String principal) {
+		signIn(registry, row(principal));
+	}
+
+	/** Signs a Spring test context in as a principal with exactly these rights. */
+	public static void signIn(DynamicPropertyRegistry registry, KafkaAccess access) {
+		String password = grant(access);
+		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		registry.add("prolo.kafka.username", access::principal);
+		registry.add("prolo.kafka.password", () -> password);
+	}
+
+	/** The same as command-line arguments, for a service started with its main class. */
+	public static List<String> arguments(String principal) {
+		String password = grant(row(principal));
+		List<String> arguments = new ArrayList<>();
+		arguments.add("--spring.kafka.bootstrap-servers=" + SharedTestBroker.bootstrapServers());
+		arguments.add("--prolo.kafka.username=" + principal);
+		arguments.add("--prolo.kafka.password=" + password);
+		return arguments;
+	}
+
+	/** Settings for a plain Kafka client signed in as this principal. */
+	public static Map<String, Object> clientConfig(String principal) {
+		return clientConfig(row(principal));
+	}
+
+	/** Settings for a plain Kafka client signed in as a principal with these rights. */
+	public static Map<String, Object> clientConfig(KafkaAccess access) {
+		String password = grant(access);
+		return KraftBroker.clientConfig(SharedTestBroker.bootstrapServers(), access.principal(), password);
+	}
+
+	/**
+	 * Settings for a client that signs in as {@code principal} with a SCRAM user of its
+	 * own but no ACL at all.
+	 */
+	public static Map<String, Object> strangerConfig(String principal) {
+		return clientConfig(new KafkaAccess(principal, List.of(), List.of(), List.of()));
+	}
+
+	private static synchronized String grant(KafkaAccess access) {
+		String password = passwords.computeIfAbsent(access.principal(), principal -> newPassword());
+		SharedTestBroker.grant(Map.of(access.principal(), password), access.aclBindings());
+		return password;
+	}
+
+	private static KafkaAccess row(String principal) {
+		return KafkaAccess.of(principal)
+			.orElseThrow(() -> new IllegalArgumentException("No Kafka principal '" + principal + "' in KafkaAccess"));
+	}
+
+	private static String newPassword() {
+		byte[] bytes = new byte[18];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+}
