@@ -23,6 +23,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -615,12 +616,15 @@ class SystemTests {
 
 	private static List<ConsumerRecord<String, byte[]>> readAllTopics() {
 		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-		try (var consumer = new KafkaConsumer<>(
-				Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-						ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
-						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			consumer.subscribe(TOPICS);
+		try (var consumer = new KafkaConsumer<>(stack.clientConfig(), new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			// Assigned, not subscribed: the test's user has no consumer group of its own.
+			List<TopicPartition> partitions = TOPICS.stream()
+				.flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream())
+				.map(info -> new TopicPartition(info.topic(), info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
 			long quietSince = System.nanoTime();
 			// Read until the topics have been quiet for a few seconds: everything
 			// published so far is in.

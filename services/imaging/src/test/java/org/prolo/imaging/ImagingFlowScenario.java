@@ -56,6 +56,7 @@ import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import org.prolo.platform.broker.SharedTestBroker;
 
 /**
  * The imaging service end to end, as the workflow and a radiologist use it: a real
@@ -255,7 +256,7 @@ abstract class ImagingFlowScenario {
 	 */
 	private static void awaitConsumed(String bootstrap, RecordMetadata record) {
 		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-		try (var admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+		try (var admin = AdminClient.create(SharedTestBroker.clientConfig(bootstrap))) {
 			await().atMost(TIMEOUT).until(() -> {
 				Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("imaging")
 					.partitionsToOffsetAndMetadata()
@@ -326,8 +327,7 @@ abstract class ImagingFlowScenario {
 	}
 
 	private static RecordMetadata resend(String bootstrap, ConsumerRecord<String, byte[]> original) throws Exception {
-		try (var producer = new KafkaProducer<>(
-				Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
+		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(bootstrap), new StringSerializer(),
 				new ByteArraySerializer())) {
 			return producer
 				.send(new ProducerRecord<>(original.topic(), null, original.key(), original.value(),

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
 
@@ -38,6 +37,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import org.prolo.platform.testing.TestKafka;
 
 /**
  * Every class of bad HTTP input against every intake endpoint, through the real use cases
@@ -91,7 +91,7 @@ class BadInputTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signIn(registry, "intake");
 	}
 
 	@BeforeAll

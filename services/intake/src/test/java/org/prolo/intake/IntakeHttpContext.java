@@ -8,7 +8,6 @@ import org.prolo.intake.referral.ReferralDraft;
 import org.prolo.intake.referral.ReferralIdentities;
 import org.prolo.intake.referral.ReferralProgress;
 import org.prolo.intake.referral.Referrals;
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +19,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.prolo.platform.testing.TestKafka;
 
 /**
  * Intake's HTTP side through MockMvc: the real use cases, H2 and the production security
@@ -84,7 +84,7 @@ public abstract class IntakeHttpContext {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signIn(registry, "intake");
 		registry.add("prolo.security.internal-uri", TIMELINE::url);
 		registry.add("intake.timeline-url", TIMELINE::url);
 	}

@@ -1,11 +1,10 @@
 package org.prolo.intake;
 
-import org.prolo.platform.broker.SharedTestBroker;
-
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.prolo.platform.testing.TestKafka;
 
 /** The scenario against the in-process shared broker and an in-memory H2. */
 // Closed after the class: this context joins consumer group "intake" on the shared
@@ -19,7 +18,7 @@ class IntakeIntegrationTests extends IntakeScenario {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signIn(registry, "intake");
 	}
 
 }

@@ -10,7 +10,6 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.LocalPostgres;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
@@ -32,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import org.prolo.platform.testing.TestKafka;
 
 /**
  * Profile {@code postgres} on the local PostgreSQL server (the production database), in a
@@ -64,7 +64,7 @@ class IntakeOnPostgresTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signIn(registry, "intake");
 		registry.add("spring.datasource.url", () -> database.jdbcUrl());
 		registry.add("spring.datasource.username", LocalPostgres::username);
 		registry.add("spring.datasource.password", LocalPostgres::password);

@@ -56,6 +56,7 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import org.prolo.platform.broker.SharedTestBroker;
 
 /**
  * The intake service end to end, as the physician and the workflow see it: HTTP in
@@ -354,8 +355,7 @@ abstract class IntakeScenario {
 	}
 
 	RecordMetadata send(ProducerRecord<String, byte[]> record) {
-		try (var producer = new KafkaProducer<>(
-				Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
 			return producer.send(record).get();
 		}
@@ -370,7 +370,7 @@ abstract class IntakeScenario {
 	 */
 	void consumed(RecordMetadata sent) {
 		var partition = new TopicPartition(sent.topic(), sent.partition());
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+		try (Admin admin = Admin.create(SharedTestBroker.clientConfig(bootstrapServers()))) {
 			await().atMost(PATIENCE).until(() -> {
 				var offsets = admin.listConsumerGroupOffsets("intake").partitionsToOffsetAndMetadata().get();
 				var committed = offsets.get(partition);

@@ -1,6 +1,5 @@
 package org.prolo.notification;
 
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.web.servlet.MockMvc;
+import org.prolo.platform.testing.TestKafka;
 
 /**
  * The service's HTTP side through MockMvc: the real letter store on H2 and the embedded
@@ -39,7 +39,7 @@ abstract class HttpOnlyContext {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signIn(registry, "notification");
 		registry.add("prolo.notification.embedded-smtp.port", TestSocketUtils::findAvailableTcpPort);
 	}
 

@@ -5,6 +5,7 @@ import org.prolo.platform.broker.SharedTestBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.prolo.platform.testing.TestKafka;
 
 /** The scenario against the in-process broker and an in-memory H2. */
 @TestPropertySource(
@@ -13,7 +14,7 @@ class NotificationIntegrationTests extends ReferrerLetterScenario {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signIn(registry, "notification");
 	}
 
 	@Override

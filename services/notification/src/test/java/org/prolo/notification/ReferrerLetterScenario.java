@@ -61,6 +61,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.prolo.platform.broker.SharedTestBroker;
 
 /**
  * The closed loop end to end: real Avro events in through the broker, real mail out
@@ -75,9 +76,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @DirtiesContext
 @SpringBootTest(properties = { "prolo.notification.outbox-retry=PT10M",
 		// Far from UTC, so a date printed in the wrong zone shows.
-		"prolo.clinic.time-zone=Pacific/Auckland",
-		// The test stands in for the producing services, so it declares their topics too.
-		"prolo.events.owned-topics=notification.referrer-events, intake.referral-events, workflow.referral-events, scheduling.appointment-events, imaging.imaging-events" })
+		"prolo.clinic.time-zone=Pacific/Auckland" })
 @AutoConfigureMockMvc
 @Import(TestTokens.Decoder.class)
 abstract class ReferrerLetterScenario {
@@ -457,7 +456,7 @@ abstract class ReferrerLetterScenario {
 	 * it.
 	 */
 	private void redeliver(ConsumerRecord<String, byte[]> record) throws Exception {
-		try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers()),
+		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
 			producer
 				.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),

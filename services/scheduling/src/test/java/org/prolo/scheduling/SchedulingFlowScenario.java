@@ -65,6 +65,7 @@ import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import org.prolo.platform.broker.SharedTestBroker;
 
 /**
  * The scheduling service end to end, as the workflow drives it: a real ReferralTriaged
@@ -340,8 +341,7 @@ abstract class SchedulingFlowScenario {
 	}
 
 	private static RecordMetadata resend(String bootstrap, ConsumerRecord<String, byte[]> original) throws Exception {
-		try (var producer = new KafkaProducer<>(
-				Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
+		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(bootstrap), new StringSerializer(),
 				new ByteArraySerializer())) {
 			return producer
 				.send(new ProducerRecord<>(original.topic(), null, original.key(), original.value(),
@@ -356,7 +356,7 @@ abstract class SchedulingFlowScenario {
 	 */
 	private static void awaitConsumed(String bootstrap, RecordMetadata record) {
 		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-		try (var admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+		try (var admin = AdminClient.create(SharedTestBroker.clientConfig(bootstrap))) {
 			await().atMost(TIMEOUT).until(() -> {
 				Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("scheduling")
 					.partitionsToOffsetAndMetadata()

@@ -1,16 +1,15 @@
 package org.prolo.scheduling;
 
-import org.prolo.platform.broker.SharedTestBroker;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.prolo.platform.testing.TestKafka;
 
 /** The scenario against the shared in-process broker and an in-memory H2. */
 class SchedulingFlowTests extends SchedulingFlowScenario {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signIn(registry, "scheduling");
 		registry.add("spring.datasource.url",
 				() -> "jdbc:h2:mem:scheduling-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
 	}

@@ -14,7 +14,6 @@ import org.prolo.events.CancelledAppointment;
 import org.prolo.events.ImagingOrderClosed;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralWithdrawn;
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
@@ -36,6 +35,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.prolo.platform.testing.TestKafka;
 
 /**
  * What a close cancels shows on the referral's timeline: scheduling's
@@ -44,7 +44,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @DirtiesContext
 @SpringBootTest(properties = {
-		"prolo.events.owned-topics=intake.referral-events, workflow.referral-events, imaging.imaging-events, scheduling.appointment-events, notification.referrer-events",
 		"spring.datasource.url=jdbc:h2:mem:timeline-closing-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
 @AutoConfigureMockMvc
 @Import(TestTokens.Decoder.class)
@@ -54,7 +53,7 @@ class ClosingConsequencesTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signIn(registry, "timeline");
 	}
 
 	@Autowired

@@ -1,6 +1,5 @@
 package org.prolo.timeline;
 
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +10,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.prolo.platform.testing.TestKafka;
 
 /**
  * The service's HTTP side through MockMvc: the real timeline store on H2 behind the
@@ -33,7 +33,7 @@ abstract class HttpOnlyContext {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signIn(registry, "timeline");
 	}
 
 }

@@ -48,6 +48,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.prolo.platform.testing.TestKafka;
 
 /**
  * Poison on every topic the timeline consumes (all five): a record that is not Avro and
@@ -59,9 +60,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // no other context of this JVM shares the group with it.
 @DirtiesContext
 @SpringBootTest(properties = {
-		"spring.datasource.url=jdbc:h2:mem:timeline-poison-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-		// The test stands in for the producing services, so it declares their topics too.
-		"prolo.events.owned-topics=intake.referral-events, workflow.referral-events, imaging.imaging-events, scheduling.appointment-events, notification.referrer-events" })
+		"spring.datasource.url=jdbc:h2:mem:timeline-poison-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
 @AutoConfigureMockMvc
 @Import(TestTokens.Decoder.class)
 class PoisonRecordTests {
@@ -76,7 +75,7 @@ class PoisonRecordTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signIn(registry, "timeline");
 	}
 
 	@ParameterizedTest
@@ -93,8 +92,7 @@ class PoisonRecordTests {
 			.putInt(42)
 			.array();
 
-		try (var producer = new KafkaProducer<>(
-				Map.<String, Object>of("bootstrap.servers", SharedTestBroker.bootstrapServers()),
+		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
 			// One key: the poison and the valid event share a partition, so the valid
 			// one is consumed only after the poison has been dealt with.

@@ -50,6 +50,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.prolo.platform.broker.SharedTestBroker;
 
 /**
  * A referral's whole life through the broker, published by the real EventPublisher of
@@ -62,9 +63,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // must stop after its class, or it takes the next variant's records into its own
 // database.
 @DirtiesContext
-@SpringBootTest(properties =
-// The test stands in for the producing services, so it declares their topics too.
-"prolo.events.owned-topics=intake.referral-events, workflow.referral-events, imaging.imaging-events, scheduling.appointment-events, notification.referrer-events")
+@SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestTokens.Decoder.class)
 abstract class TimelineScenario {
@@ -284,7 +283,7 @@ abstract class TimelineScenario {
 		try (var probe = new EventProbe(bootstrapServers(), topic)) {
 			last = probe.awaitRecords(referralId, 1, PATIENCE).get(0);
 		}
-		try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers()),
+		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
 			producer
 				.send(new ProducerRecord<>(last.topic(), last.partition(), last.key(), last.value(), last.headers()))

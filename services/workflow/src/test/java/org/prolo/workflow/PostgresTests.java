@@ -17,6 +17,7 @@ import org.prolo.workflow.lifecycle.ReferralToAssess;
 import org.prolo.workflow.starting.StartingAssessment;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.prolo.platform.testing.TestKafka;
 
 /**
  * Profile postgres against the local PostgreSQL server (127.0.0.1:5432, user postgres): a
@@ -37,6 +38,7 @@ class PostgresTests {
 		try (var app = new SpringApplicationBuilder(WorkflowApplication.class).profiles("postgres")
 			.run("--spring.datasource.url=" + SERVER + database, "--server.port=0",
 					"--spring.kafka.bootstrap-servers=" + SharedTestBroker.bootstrapServers(),
+					"--prolo.kafka.username=workflow", "--prolo.kafka.password=" + TestKafka.password("workflow"),
 					// Another context may hold the "default" engine of Camunda's static
 					// registry.
 					"--camunda.bpm.generate-unique-process-engine-name=true",

@@ -87,6 +87,7 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.prolo.platform.broker.SharedTestBroker;
 
 /**
  * The referral process end to end: events in over Kafka, tasks completed over the engine
@@ -97,11 +98,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Each class closes its context afterwards: the engine REST API finds "the default
  * engine" in Camunda's static registry, which two open contexts would share.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		// Topics other services own: declared here because the test has no intake or
-		// imaging service.
-		"prolo.events.owned-topics=workflow.referral-events,intake.referral-events,imaging.imaging-events",
-		"prolo.workflow.kept-message-sweep=PT1S" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "prolo.workflow.kept-message-sweep=PT1S" })
 @Import(TestTokens.Decoder.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class ReferralProcessScenarios {
@@ -162,8 +160,8 @@ abstract class ReferralProcessScenarios {
 
 	@BeforeEach
 	void connect() {
-		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
-				new StringSerializer(), new ByteArraySerializer());
+		producer = new KafkaProducer<>(SharedTestBroker.clientConfig(bootstrapServers()), new StringSerializer(),
+				new ByteArraySerializer());
 		probe = new EventProbe(bootstrapServers(), EventTopics.WORKFLOW);
 	}
 

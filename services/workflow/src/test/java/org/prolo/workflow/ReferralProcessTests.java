@@ -5,6 +5,7 @@ import org.prolo.platform.broker.SharedTestBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.prolo.platform.testing.TestKafka;
 
 /** The referral scenarios against the shared in-process broker and an in-memory H2. */
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:workflow-${random.uuid};DB_CLOSE_DELAY=-1")
@@ -12,7 +13,7 @@ class ReferralProcessTests extends ReferralProcessScenarios {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signIn(registry, "workflow");
 	}
 
 	@Override

@@ -50,6 +50,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
+import org.prolo.platform.testing.TestKafka;
 
 /**
  * An intake coordinator works a triage task in Camunda Tasklist, in a real Chromium:
@@ -73,11 +74,8 @@ import org.springframework.test.context.TestPropertySource;
 // its
 // demo client prolo-web (with the demo secret), and Tasklist shows the demo filters.
 @ActiveProfiles("demo")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-		// Topics other services own: declared here because the test has no intake or
-		// imaging service.
-		"prolo.events.owned-topics=workflow.referral-events,intake.referral-events,imaging.imaging-events",
-		"prolo.workflow.kept-message-sweep=PT1S" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+		properties = { "prolo.workflow.kept-message-sweep=PT1S" })
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:workflow-${random.uuid};DB_CLOSE_DELAY=-1")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TasklistBrowserTests {
@@ -117,7 +115,7 @@ class TasklistBrowserTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signIn(registry, "workflow");
 		registry.add("server.port", () -> port);
 		registry.add("prolo.security.issuer", () -> identity.issuer());
 	}
@@ -325,8 +323,7 @@ class TasklistBrowserTests {
 		@SuppressWarnings("unchecked")
 		Serializer<Object> avro = (Serializer<Object>) (Serializer<?>) new AvroEventSerializer();
 		var producers = new DefaultKafkaProducerFactory<String, Object>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestBroker.bootstrapServers()),
-				new StringSerializer(), avro);
+				SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers()), new StringSerializer(), avro);
 		try {
 			new EventPublisher(new KafkaTemplate<>(producers), "/prolo/intake", Clock.systemUTC()).publishAndWait(
 					EventTopics.INTAKE, ReferralProcessScenarios.submitted(referralId, "KNEE_OSTEOARTHRITIS"));

@@ -72,6 +72,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.prolo.platform.testing.TestKafka;
 
 /**
  * Scale-out: two workflow nodes (two application contexts, consumer group "workflow", job
@@ -110,7 +111,7 @@ class TwoWorkflowNodesTests {
 		database = LocalPostgres.createDatabase("prolo_workflow_nodes");
 		a = Node.start("node-a", database);
 		b = Node.start("node-b", database);
-		admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestBroker.bootstrapServers()));
+		admin = Admin.create(SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers()));
 		// Produce only once the group has settled with both nodes in it, or the first
 		// node would take everything.
 		await().atMost(TIMEOUT).until(() -> {
@@ -406,10 +407,8 @@ class TwoWorkflowNodesTests {
 				.run("--spring.datasource.url=" + database.jdbcUrl(),
 						"--spring.datasource.username=" + LocalPostgres.username(),
 						"--spring.datasource.password=" + LocalPostgres.password(), "--server.port=0",
-						"--spring.kafka.bootstrap-servers=" + bootstrapServers(),
-						// The intake topic is intake's; declared here because there is no
-						// intake service.
-						"--prolo.events.owned-topics=workflow.referral-events,intake.referral-events",
+						"--spring.kafka.bootstrap-servers=" + bootstrapServers(), "--prolo.kafka.username=workflow",
+						"--prolo.kafka.password=" + TestKafka.password("workflow"),
 						// Two engines in one JVM: Camunda's static registry needs two
 						// names.
 						"--camunda.bpm.generate-unique-process-engine-name=true",
@@ -496,8 +495,7 @@ class TwoWorkflowNodesTests {
 		@SuppressWarnings("unchecked")
 		IntakeStandIn() {
 			Serializer<?> avro = new AvroEventSerializer();
-			this.producers = new DefaultKafkaProducerFactory<>(
-					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), new StringSerializer(),
+			this.producers = new DefaultKafkaProducerFactory<>(TestKafka.clientConfig("intake"), new StringSerializer(),
 					(Serializer<Object>) avro);
 			this.publisher = new EventPublisher(new KafkaTemplate<>(producers), "/prolo/intake", Clock.systemUTC());
 		}

@@ -16,12 +16,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 
@@ -135,13 +137,37 @@ public class DeadLetters {
 						replayed.headers().add(header);
 					}
 				}
-				template.send(replayed).join();
+				try {
+					template.send(replayed).join();
+				}
+				catch (RuntimeException e) {
+					if (NestedExceptionUtils.getMostSpecificCause(e) instanceof TopicAuthorizationException) {
+						// Only a topic's producer may write it (docs/kafka-security.md):
+						// a
+						// consumer's replay needs WRITE granted on purpose.
+						throw new ReplayRefusedException(target, e);
+					}
+					throw e;
+				}
 				log.info("Replayed dead letter {}-{}@{} ({} {}) to {}", deadLetterTopic, partition, offset,
 						letter.eventType(), letter.eventId(), target);
 				return letter;
 			}
 		}
 		throw new IllegalArgumentException("No dead letter at " + deadLetterTopic + "-" + partition + "@" + offset);
+	}
+
+	/**
+	 * The broker refused the replay: this service's principal may not write the original
+	 * topic, which belongs to its producer.
+	 */
+	public static final class ReplayRefusedException extends IllegalStateException {
+
+		ReplayRefusedException(String topic, Throwable cause) {
+			super("The broker refuses this service's write to " + topic
+					+ ": only its producer may write it unless WRITE is granted for replays", cause);
+		}
+
 	}
 
 	private Consumer<String, byte[]> consumer() {

@@ -29,6 +29,9 @@ import org.apache.kafka.common.resource.ResourceType;
  * <li>a consumed topic: READ; its dead-letter topic, which this consumer parks records
  * in, lists and declares: WRITE, READ and CREATE</li>
  * <li>a consumer group: READ</li>
+ * <li>a service that inspects dead letters (workflow's referral inspection shows every
+ * service's dead letters of a referral): READ on the dead-letter topic of every product
+ * topic</li>
  * </ul>
  * Nothing else: no wildcard, no cluster-wide right, so a service cannot publish another
  * service's facts, for example a forged {@code ImagingReported}.
@@ -37,14 +40,16 @@ import org.apache.kafka.common.resource.ResourceType;
  * @param produces topics this service writes its events to
  * @param consumes topics this service reads
  * @param groups consumer groups this service's listeners join
+ * @param inspectsDeadLetters whether this service reads every service's dead letters
  */
-public record KafkaAccess(String principal, List<String> produces, List<String> consumes, List<String> groups) {
+public record KafkaAccess(String principal, List<String> produces, List<String> consumes, List<String> groups,
+		boolean inspectsDeadLetters) {
 
 	/** Every service that talks to the broker, in the order the lifecycle meets them. */
 	public static final List<KafkaAccess> SERVICES = List.of(
 			new KafkaAccess("intake", List.of(EventTopics.INTAKE), List.of(EventTopics.WORKFLOW), List.of("intake")),
 			new KafkaAccess("workflow", List.of(EventTopics.WORKFLOW), List.of(EventTopics.INTAKE, EventTopics.IMAGING),
-					List.of("workflow")),
+					List.of("workflow"), true),
 			new KafkaAccess("imaging", List.of(EventTopics.IMAGING), List.of(EventTopics.WORKFLOW), List.of("imaging")),
 			new KafkaAccess("scheduling", List.of(EventTopics.SCHEDULING), List.of(EventTopics.WORKFLOW),
 					List.of("scheduling")),
@@ -57,10 +62,19 @@ public record KafkaAccess(String principal, List<String> produces, List<String> 
 	/** The suffix of every demo password: {@code <principal>-kafka-demo-secret}. */
 	static final String DEMO_PASSWORD_SUFFIX = "-kafka-demo-secret";
 
+	/** The product's topics, one per producing service. */
+	public static final List<String> PRODUCT_TOPICS = List.of(EventTopics.INTAKE, EventTopics.WORKFLOW,
+			EventTopics.IMAGING, EventTopics.SCHEDULING, EventTopics.NOTIFICATION);
+
 	public KafkaAccess {
 		produces = List.copyOf(produces);
 		consumes = List.copyOf(consumes);
 		groups = List.copyOf(groups);
+	}
+
+	/** A row of a service that does not inspect others' dead letters. */
+	public KafkaAccess(String principal, List<String> produces, List<String> consumes, List<String> groups) {
+		this(principal, produces, consumes, groups, false);
 	}
 
 	/** The row of this principal, if it is one of the services. */
@@ -108,6 +122,11 @@ public record KafkaAccess(String principal, List<String> produces, List<String> 
 		}
 		for (String group : groups) {
 			allow(bindings, ResourceType.GROUP, group, AclOperation.READ);
+		}
+		if (inspectsDeadLetters) {
+			for (String topic : PRODUCT_TOPICS) {
+				allow(bindings, ResourceType.TOPIC, EventTopics.deadLetterOf(topic), AclOperation.READ);
+			}
 		}
 		return bindings.stream().distinct().toList();
 	}

@@ -6,6 +6,11 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 
 import org.prolo.platform.broker.KraftBroker;
 import org.prolo.platform.broker.SharedTestBroker;
@@ -17,7 +22,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Signs tests in to the shared test broker as a service's own principal, with the ACLs of
  * its row in {@link KafkaAccess}, so every service test runs against the same
  * authorization as production. Passwords are made up per JVM (never the demo's, which a
- * service refuses outside the demo profile).
+ * service refuses outside the demo profile). The topics every service produces exist from
+ * the first sign-in on, as they would in a running product.
  */
 public final class TestKafka {
 
@@ -51,6 +57,14 @@ public final class TestKafka {
 		return arguments;
 	}
 
+	/**
+	 * The password of this service's principal on the shared test broker, granting its
+	 * ACLs first.
+	 */
+	public static String password(String principal) {
+		return grant(row(principal));
+	}
+
 	/** Settings for a plain Kafka client signed in as this principal. */
 	public static Map<String, Object> clientConfig(String principal) {
 		return clientConfig(row(principal));
@@ -71,9 +85,35 @@ public final class TestKafka {
 	}
 
 	private static synchronized String grant(KafkaAccess access) {
+		if (passwords.isEmpty()) {
+			declareProductTopics();
+		}
 		String password = passwords.computeIfAbsent(access.principal(), principal -> newPassword());
 		SharedTestBroker.grant(Map.of(access.principal(), password), access.aclBindings());
 		return password;
+	}
+
+	/**
+	 * Each service declares the topics it produces; a test runs one service, so the
+	 * others' topics are declared here, as the broker's super user.
+	 */
+	private static void declareProductTopics() {
+		List<NewTopic> topics = KafkaAccess.SERVICES.stream()
+			.flatMap(access -> access.produces().stream())
+			.distinct()
+			.map(topic -> new NewTopic(topic, 3, (short) 1))
+			.toList();
+		try (Admin admin = Admin.create(SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers()))) {
+			Set<String> existing = admin.listTopics().names().get();
+			admin.createTopics(topics.stream().filter(topic -> !existing.contains(topic.name())).toList()).all().get();
+		}
+		catch (ExecutionException e) {
+			throw new IllegalStateException("Cannot declare the product's topics on the test broker", e.getCause());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static KafkaAccess row(String principal) {

@@ -44,7 +44,6 @@ import org.prolo.events.ReferralInfoRequested;
 import org.prolo.events.ReferralSubmitted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.codec.EventCodec;
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
@@ -72,6 +71,7 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
+import org.prolo.platform.testing.TestKafka;
 
 /**
  * An EHR's view of intake: FHIR R4 over HTTP with HAPI's generic client against the
@@ -157,7 +157,7 @@ class FhirIntakeTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signIn(registry, "intake");
 	}
 
 	@BeforeEach

@@ -74,8 +74,7 @@ public final class Referrals {
 		var record = new ProducerRecord<String, byte[]>(EventTopics.INTAKE, referralId, CODEC.encode(event));
 		record.headers().add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
 		record.headers().add(CloudEventHeaders.TYPE, event.getSchema().getFullName().getBytes(StandardCharsets.UTF_8));
-		try (var producer = new KafkaProducer<>(
-				Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestBroker.bootstrapServers()),
+		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
 			producer.send(record).get();
 		}
