@@ -73,7 +73,8 @@ class KafkaAccessTests {
 			.containsExactlyInAnyOrderElementsOf(row.produces());
 		assertThat(strings(yaml.get("prolo.events.consumed-topics"))).as("consumed topics")
 			.containsExactlyInAnyOrderElementsOf(row.consumes());
-		assertThat(listeners.keySet()).as("topics the listeners read").containsExactlyInAnyOrderElementsOf(row.consumes());
+		assertThat(listeners.keySet()).as("topics the listeners read")
+			.containsExactlyInAnyOrderElementsOf(row.consumes());
 		assertThat(listeners.values().stream().flatMap(List::stream).distinct()).as("consumer groups")
 			.containsExactlyInAnyOrderElementsOf(row.groups());
 	}
@@ -89,7 +90,8 @@ class KafkaAccessTests {
 
 		assertThat(flat).containsEntry("prolo.kafka.password", KafkaAccess.demoPassword(name));
 		assertThat(KafkaAccess.demoUsers()).containsEntry(name, KafkaAccess.demoPassword(name));
-		assertThat(Files.readString(ROOT.resolve("services").resolve(name).resolve("src/main/resources/application.yml")))
+		assertThat(
+				Files.readString(ROOT.resolve("services").resolve(name).resolve("src/main/resources/application.yml")))
 			.doesNotContain(KafkaAccess.demoPassword(name));
 	}
 
@@ -117,7 +119,10 @@ class KafkaAccessTests {
 		}
 	}
 
-	/** ops/kafka/acls.txt, which docker-compose's broker applies, grants exactly the table. */
+	/**
+	 * ops/kafka/acls.txt, which docker-compose's broker applies, grants exactly the
+	 * table.
+	 */
 	@Test
 	void theComposeBrokerGrantsExactlyTheTable() throws IOException {
 		List<AclBinding> granted = new ArrayList<>();
@@ -137,7 +142,10 @@ class KafkaAccessTests {
 		assertThat(granted).containsExactlyInAnyOrderElementsOf(KafkaAccess.allAclBindings());
 	}
 
-	/** Each service signs in with its own password from .env; the broker creates the user with the same. */
+	/**
+	 * Each service signs in with its own password from .env; the broker creates the user
+	 * with the same.
+	 */
 	@ParameterizedTest
 	@MethodSource("brokerServices")
 	void composeGivesEachServiceItsOwnKafkaPassword(String name) {
@@ -192,8 +200,8 @@ class KafkaAccessTests {
 	@SuppressWarnings("unchecked")
 	private static void flatten(String prefix, Object node, Map<String, Object> flat) {
 		if (node instanceof Map<?, ?> map) {
-			map.forEach((key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value,
-					flat));
+			map.forEach(
+					(key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, flat));
 		}
 		else {
 			flat.put(prefix, node);
