@@ -9,7 +9,7 @@ class ImagingFlowTests extends ImagingFlowScenario {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "imaging");
+		TestKafka.signInStandingInForProducers(registry, "imaging");
 		registry.add("spring.datasource.url",
 				() -> "jdbc:h2:mem:imaging-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
 	}

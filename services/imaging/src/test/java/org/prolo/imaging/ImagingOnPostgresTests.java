@@ -31,7 +31,7 @@ class ImagingOnPostgresTests extends ImagingFlowScenario {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "imaging");
+		TestKafka.signInStandingInForProducers(registry, "imaging");
 		registry.add("spring.datasource.url", () -> database.jdbcUrl());
 		registry.add("spring.datasource.username", LocalPostgres::username);
 		registry.add("spring.datasource.password", LocalPostgres::password);

@@ -91,7 +91,7 @@ class BadInputTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "intake");
+		TestKafka.signInStandingInForProducers(registry, "intake");
 	}
 
 	@BeforeAll

@@ -84,7 +84,7 @@ public abstract class IntakeHttpContext {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "intake");
+		TestKafka.signInStandingInForProducers(registry, "intake");
 		registry.add("prolo.security.internal-uri", TIMELINE::url);
 		registry.add("intake.timeline-url", TIMELINE::url);
 	}

@@ -18,7 +18,7 @@ class IntakeIntegrationTests extends IntakeScenario {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "intake");
+		TestKafka.signInStandingInForProducers(registry, "intake");
 	}
 
 }

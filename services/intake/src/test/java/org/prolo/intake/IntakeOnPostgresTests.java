@@ -64,7 +64,7 @@ class IntakeOnPostgresTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "intake");
+		TestKafka.signInStandingInForProducers(registry, "intake");
 		registry.add("spring.datasource.url", () -> database.jdbcUrl());
 		registry.add("spring.datasource.username", LocalPostgres::username);
 		registry.add("spring.datasource.password", LocalPostgres::password);

@@ -39,7 +39,7 @@ abstract class HttpOnlyContext {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "notification");
+		TestKafka.signInStandingInForProducers(registry, "notification");
 		registry.add("prolo.notification.embedded-smtp.port", TestSocketUtils::findAvailableTcpPort);
 	}
 

@@ -14,7 +14,7 @@ class NotificationIntegrationTests extends ReferrerLetterScenario {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "notification");
+		TestKafka.signInStandingInForProducers(registry, "notification");
 	}
 
 	@Override

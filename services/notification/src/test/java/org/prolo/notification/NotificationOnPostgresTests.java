@@ -33,7 +33,7 @@ class NotificationOnPostgresTests extends ReferrerLetterScenario {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "notification");
+		TestKafka.signInStandingInForProducers(registry, "notification");
 		registry.add("spring.datasource.url", () -> database.jdbcUrl());
 		registry.add("spring.datasource.username", LocalPostgres::username);
 		registry.add("spring.datasource.password", LocalPostgres::password);

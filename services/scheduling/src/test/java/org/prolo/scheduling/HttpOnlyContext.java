@@ -34,7 +34,7 @@ abstract class HttpOnlyContext {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "scheduling");
+		TestKafka.signInStandingInForProducers(registry, "scheduling");
 	}
 
 }

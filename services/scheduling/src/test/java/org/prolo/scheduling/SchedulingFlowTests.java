@@ -9,7 +9,7 @@ class SchedulingFlowTests extends SchedulingFlowScenario {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "scheduling");
+		TestKafka.signInStandingInForProducers(registry, "scheduling");
 		registry.add("spring.datasource.url",
 				() -> "jdbc:h2:mem:scheduling-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
 	}

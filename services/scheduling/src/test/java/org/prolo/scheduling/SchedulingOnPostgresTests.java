@@ -31,7 +31,7 @@ class SchedulingOnPostgresTests extends SchedulingFlowScenario {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "scheduling");
+		TestKafka.signInStandingInForProducers(registry, "scheduling");
 		registry.add("spring.datasource.url", () -> database.jdbcUrl());
 		registry.add("spring.datasource.username", LocalPostgres::username);
 		registry.add("spring.datasource.password", LocalPostgres::password);

@@ -53,7 +53,7 @@ class ClosingConsequencesTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "timeline");
+		TestKafka.signInStandingInForProducers(registry, "timeline");
 	}
 
 	@Autowired

@@ -33,7 +33,7 @@ abstract class HttpOnlyContext {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "timeline");
+		TestKafka.signInStandingInForProducers(registry, "timeline");
 	}
 
 }

@@ -75,7 +75,7 @@ class PoisonRecordTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "timeline");
+		TestKafka.signInStandingInForProducers(registry, "timeline");
 	}
 
 	@ParameterizedTest

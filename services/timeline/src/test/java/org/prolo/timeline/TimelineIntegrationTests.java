@@ -14,7 +14,7 @@ class TimelineIntegrationTests extends TimelineScenario {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "timeline");
+		TestKafka.signInStandingInForProducers(registry, "timeline");
 	}
 
 	@Override

@@ -33,7 +33,7 @@ class TimelineOnPostgresTests extends TimelineScenario {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "timeline");
+		TestKafka.signInStandingInForProducers(registry, "timeline");
 		registry.add("spring.datasource.url", () -> database.jdbcUrl());
 		registry.add("spring.datasource.username", LocalPostgres::username);
 		registry.add("spring.datasource.password", LocalPostgres::password);

@@ -71,7 +71,7 @@ class HostileCompletionTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "workflow");
+		TestKafka.signInStandingInForProducers(registry, "workflow");
 	}
 
 	@BeforeAll

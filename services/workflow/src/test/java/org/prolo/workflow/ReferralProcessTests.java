@@ -13,7 +13,7 @@ class ReferralProcessTests extends ReferralProcessScenarios {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "workflow");
+		TestKafka.signInStandingInForProducers(registry, "workflow");
 	}
 
 	@Override

@@ -115,7 +115,7 @@ class TasklistBrowserTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "workflow");
+		TestKafka.signInStandingInForProducers(registry, "workflow");
 		registry.add("server.port", () -> port);
 		registry.add("prolo.security.issuer", () -> identity.issuer());
 	}

@@ -116,7 +116,7 @@ class WorkflowAccessMatrixTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "workflow");
+		TestKafka.signInStandingInForProducers(registry, "workflow");
 	}
 
 	@BeforeAll

@@ -39,6 +39,21 @@ public final class TestKafka {
 		signIn(registry, row(principal));
 	}
 
+	/**
+	 * Signs a Spring test context in as this service, which may also write the topics it
+	 * consumes: for a test whose context publishes, with the service's own
+	 * EventPublisher, the events the producers of those topics would. The rights of the
+	 * service alone are {@link KafkaAccess}'s, which ForgedEventTests and
+	 * KafkaAccessTests hold to account.
+	 */
+	public static void signInStandingInForProducers(DynamicPropertyRegistry registry, String principal) {
+		KafkaAccess service = row(principal);
+		List<String> writes = new ArrayList<>(service.produces());
+		writes.addAll(service.consumes());
+		signIn(registry, new KafkaAccess(principal, writes, service.consumes(), service.groups(),
+				service.inspectsDeadLetters()));
+	}
+
 	/** Signs a Spring test context in as a principal with exactly these rights. */
 	public static void signIn(DynamicPropertyRegistry registry, KafkaAccess access) {
 		String password = grant(access);

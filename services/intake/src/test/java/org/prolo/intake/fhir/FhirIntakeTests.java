@@ -157,7 +157,7 @@ class FhirIntakeTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signIn(registry, "intake");
+		TestKafka.signInStandingInForProducers(registry, "intake");
 	}
 
 	@BeforeEach

@@ -99,7 +99,7 @@ class InspectionBrowserTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) throws IOException {
-		TestKafka.signIn(registry, "workflow");
+		TestKafka.signInStandingInForProducers(registry, "workflow");
 		registry.add("server.port", () -> port);
 		registry.add("prolo.security.issuer", () -> identity.issuer());
 		// Nothing listens there: the page must say the events are unavailable.
