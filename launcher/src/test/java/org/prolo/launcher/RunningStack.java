@@ -90,7 +90,12 @@ final class RunningStack implements AutoCloseable {
 	 * consumer group of its own.
 	 */
 	Map<String, Object> clientConfig() {
-		return KraftBroker.clientConfig(bootstrapServers(), "timeline", KafkaAccess.demoPassword("timeline"));
+		return clientConfig("timeline");
+	}
+
+	/** Settings for signing in as this service's demo user. */
+	Map<String, Object> clientConfig(String service) {
+		return KraftBroker.clientConfig(bootstrapServers(), service, KafkaAccess.demoPassword(service));
 	}
 
 	@Override
