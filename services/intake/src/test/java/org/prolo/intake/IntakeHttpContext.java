@@ -9,6 +9,7 @@ import org.prolo.intake.referral.ReferralIdentities;
 import org.prolo.intake.referral.ReferralProgress;
 import org.prolo.intake.referral.Referrals;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -19,7 +20,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.prolo.platform.testing.TestKafka;
 
 /**
  * Intake's HTTP side through MockMvc: the real use cases, H2 and the production security

@@ -1,10 +1,11 @@
 package org.prolo.intake;
 
+import org.prolo.platform.testing.TestKafka;
+
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.prolo.platform.testing.TestKafka;
 
 /** The scenario against the in-process shared broker and an in-memory H2. */
 // Closed after the class: this context joins consumer group "intake" on the shared

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.prolo.platform.events.LocalPostgres;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +32,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import org.prolo.platform.testing.TestKafka;
 
 /**
  * Profile {@code postgres} on the local PostgreSQL server (the production database), in a

@@ -4,16 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -29,6 +26,7 @@ import org.prolo.events.ReferralTriaged;
 import org.prolo.events.ReferralWithdrawn;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.intake.referral.ReferralWasSubmitted;
+import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
@@ -56,7 +54,6 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import org.prolo.platform.broker.SharedTestBroker;
 
 /**
  * The intake service end to end, as the physician and the workflow see it: HTTP in

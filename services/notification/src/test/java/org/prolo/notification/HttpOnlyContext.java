@@ -1,6 +1,7 @@
 package org.prolo.notification;
 
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -12,7 +13,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.web.servlet.MockMvc;
-import org.prolo.platform.testing.TestKafka;
 
 /**
  * The service's HTTP side through MockMvc: the real letter store on H2 and the embedded

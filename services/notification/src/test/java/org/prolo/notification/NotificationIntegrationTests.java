@@ -1,11 +1,12 @@
 package org.prolo.notification;
 
+
 import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.prolo.platform.testing.TestKafka;
 
 /** The scenario against the in-process broker and an in-memory H2. */
 @TestPropertySource(

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -33,6 +32,7 @@ import org.prolo.events.SessionsScheduled;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.notification.outbox.LetterWritten;
 import org.prolo.notification.referrer.ReferrerContacts;
+import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
@@ -61,7 +61,6 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import org.prolo.platform.broker.SharedTestBroker;
 
 /**
  * The closed loop end to end: real Avro events in through the broker, real mail out

@@ -1,8 +1,9 @@
 package org.prolo.scheduling;
 
+import org.prolo.platform.testing.TestKafka;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.prolo.platform.testing.TestKafka;
 
 /** The scenario against the shared in-process broker and an in-memory H2. */
 class SchedulingFlowTests extends SchedulingFlowScenario {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.LocalPostgres;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.SmartLifecycle;
@@ -11,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.prolo.platform.testing.TestKafka;
 
 /**
  * The scenario with profile {@code postgres} on the local PostgreSQL server (the

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -30,6 +29,7 @@ import org.prolo.events.ReferrerNotified;
 import org.prolo.events.ScheduledSession;
 import org.prolo.events.SessionsScheduled;
 import org.prolo.events.SuitabilityDecided;
+import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
@@ -50,7 +50,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import org.prolo.platform.broker.SharedTestBroker;
 
 /**
  * A referral's whole life through the broker, published by the real EventPublisher of

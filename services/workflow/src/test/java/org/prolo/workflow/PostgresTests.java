@@ -13,11 +13,11 @@ import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.testing.TestKafka;
 import org.prolo.workflow.lifecycle.ReferralToAssess;
 import org.prolo.workflow.starting.StartingAssessment;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.prolo.platform.testing.TestKafka;
 
 /**
  * Profile postgres against the local PostgreSQL server (127.0.0.1:5432, user postgres): a

@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -61,6 +60,7 @@ import org.prolo.events.ReferralTriaged;
 import org.prolo.events.ReferralWithdrawn;
 import org.prolo.events.SuitabilityDecided;
 import org.prolo.events.codec.EventCodec;
+import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventTopics;
@@ -87,7 +87,6 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.prolo.platform.broker.SharedTestBroker;
 
 /**
  * The referral process end to end: events in over Kafka, tasks completed over the engine

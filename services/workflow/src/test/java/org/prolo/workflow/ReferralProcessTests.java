@@ -1,11 +1,12 @@
 package org.prolo.workflow;
 
+
 import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.prolo.platform.testing.TestKafka;
 
 /** The referral scenarios against the shared in-process broker and an in-memory H2. */
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:workflow-${random.uuid};DB_CLOSE_DELAY=-1")

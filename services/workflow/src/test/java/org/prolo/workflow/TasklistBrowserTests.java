@@ -20,7 +20,6 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.camunda.bpm.engine.HistoryService;
@@ -40,6 +39,7 @@ import org.prolo.platform.events.AvroEventSerializer;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.signin.DemoSignIn;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,7 +50,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
-import org.prolo.platform.testing.TestKafka;
 
 /**
  * An intake coordinator works a triage task in Camunda Tasklist, in a real Chromium:

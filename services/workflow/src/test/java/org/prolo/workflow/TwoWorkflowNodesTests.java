@@ -24,10 +24,8 @@ import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -57,6 +55,7 @@ import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.events.LocalPostgres;
+import org.prolo.platform.testing.TestKafka;
 import org.prolo.workflow.lifecycle.ReferralToAssess;
 import org.prolo.workflow.starting.StartingAssessment;
 
@@ -72,7 +71,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.prolo.platform.testing.TestKafka;
 
 /**
  * Scale-out: two workflow nodes (two application contexts, consumer group "workflow", job

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.TestKafka;
 import org.prolo.workflow.access.AdministratorGroups;
 import org.prolo.workflow.access.GroupAuthorizations;
 import org.prolo.workflow.inspection.Referrals;
@@ -41,7 +42,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.prolo.platform.testing.TestKafka;
 
 /**
  * Every endpoint of the workflow service against every kind of caller, on the running

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.prolo.platform.testing.TestKafka;
 import org.prolo.workflow.HeadlessChromium;
 import org.prolo.workflow.IdentityServer;
 
@@ -33,7 +34,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
-import org.prolo.platform.testing.TestKafka;
 
 /**
  * A clinic lead signs in at the real identity service ({@link IdentityServer}) and opens

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prolo.platform.events.DeadLetters.DeadLetter;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.events.KafkaAccess;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.TestKafka;
 import org.prolo.workflow.inspection.ReferralInspection.Event;
 import org.prolo.workflow.inspection.ReferralInspection.IncidentView;
 import org.prolo.workflow.inspection.ReferralInspection.JobView;
@@ -36,8 +38,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.prolo.platform.testing.TestKafka;
-import org.prolo.platform.events.KafkaAccess;
 
 /**
  * A real referral's process on the real engine (H2) and the in-process broker, held up
