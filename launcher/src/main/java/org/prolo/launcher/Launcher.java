@@ -118,7 +118,7 @@ public final class Launcher {
 		log.info("Starting Kafka broker on {}:{} (data in {})", KAFKA_HOST, options.kafkaPort(),
 				root.relativize(local.resolve("kafka")));
 		try {
-			KraftBroker kafka = KraftBroker.start(local.resolve("kafka"), options.kafkaPort());
+			KraftBroker kafka = DemoKafka.start(local.resolve("kafka"), options.kafkaPort());
 			synchronized (this) {
 				broker = kafka;
 				if (stopped) {

@@ -108,7 +108,7 @@ final class CrashStack implements AutoCloseable {
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "crash-stack-shutdown"));
 		try {
 			Files.createDirectories(dataDir.resolve("logs"));
-			stack.broker = KraftBroker.start(dataDir.resolve("kafka"), kafkaPort);
+			stack.broker = DemoKafka.start(dataDir.resolve("kafka"), kafkaPort);
 			// Two waves, as the launcher starts them: identity, then intake and workflow,
 			// which declare the topics the others read.
 			List<ServiceSpec> first = SERVICES.subList(0, ServiceSpec.FIRST_WAVE);
@@ -133,6 +133,14 @@ final class CrashStack implements AutoCloseable {
 			stack.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Settings for the test's own clients, which read every topic: the in-process
+	 * broker's super user.
+	 */
+	Map<String, Object> clientConfig() {
+		return broker.superUserConfig();
 	}
 
 	String bootstrapServers() {
@@ -191,7 +199,7 @@ final class CrashStack implements AutoCloseable {
 		RuntimeException last = null;
 		for (int attempt = 0; attempt < 10; attempt++) {
 			try {
-				broker = KraftBroker.start(dataDir.resolve("kafka"), kafkaPort);
+				broker = DemoKafka.start(dataDir.resolve("kafka"), kafkaPort);
 				brokerRestarts++;
 				say("broker is back on port %d", kafkaPort);
 				return;

@@ -491,11 +491,11 @@ class CrashTests {
 		Map<String, Integer> triaged = new HashMap<>();
 		long records = 0;
 		long deadLetters = 0;
-		try (var consumer = new KafkaConsumer<>(
-				Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-						ConsumerConfig.GROUP_ID_CONFIG, "crash-test-" + UUID.randomUUID(),
-						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
+		Map<String, Object> config = stack.clientConfig();
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "crash-test-" + UUID.randomUUID());
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+		try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
 			List<TopicPartition> partitions = consumer.listTopics(Duration.ofSeconds(30))
 				.entrySet()
 				.stream()

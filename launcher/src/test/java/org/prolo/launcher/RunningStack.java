@@ -11,9 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import org.prolo.platform.broker.KraftBroker;
+import org.prolo.platform.events.KafkaAccess;
 
 /**
  * The whole embedded stack as a user starts it: the launcher in its own JVM, which runs
@@ -77,6 +81,20 @@ final class RunningStack implements AutoCloseable {
 
 	String bootstrapServers() {
 		return "127.0.0.1:" + kafkaPort;
+	}
+
+	/**
+	 * Settings for the test's own clients: the demo's timeline user, which reads every
+	 * product topic; a client that reads as it must assign partitions, since it has no
+	 * consumer group of its own.
+	 */
+	Map<String, Object> clientConfig() {
+		return clientConfig("timeline");
+	}
+
+	/** Settings for signing in as this service's demo user. */
+	Map<String, Object> clientConfig(String service) {
+		return KraftBroker.clientConfig(bootstrapServers(), service, KafkaAccess.demoPassword(service));
 	}
 
 	@Override

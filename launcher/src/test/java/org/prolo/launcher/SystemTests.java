@@ -12,25 +12,35 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -138,6 +148,30 @@ class SystemTests {
 				assertThat(submitted.getSchema().getField("patientName")).isNull();
 			});
 		noServiceLogsPatientData(patientName);
+	}
+
+	/**
+	 * The launched broker holds the demo to the same ACLs as a deployment: the
+	 * notification service's own user cannot publish an ImagingReported, the imaging
+	 * service's can.
+	 */
+	@Test
+	void theBrokerRefusesAnImagingEventFromAnyoneButImaging() throws Exception {
+		var forged = new ProducerRecord<String, byte[]>("imaging.imaging-events", "R-forged", new byte[] { 0 });
+		forged.headers().add("ce_type", "org.prolo.events.ImagingReported".getBytes(StandardCharsets.UTF_8));
+
+		assertThatThrownBy(() -> send(stack.clientConfig("notification"), forged))
+			.hasCauseInstanceOf(TopicAuthorizationException.class);
+		assertThat(send(stack.clientConfig("imaging"), forged).topic()).isEqualTo("imaging.imaging-events");
+	}
+
+	private static RecordMetadata send(Map<String, Object> client, ProducerRecord<String, byte[]> record)
+			throws Exception {
+		Map<String, Object> config = new HashMap<>(client);
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+		try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+			return producer.send(record).get(30, TimeUnit.SECONDS);
+		}
 	}
 
 	@Test
@@ -615,12 +649,15 @@ class SystemTests {
 
 	private static List<ConsumerRecord<String, byte[]>> readAllTopics() {
 		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-		try (var consumer = new KafkaConsumer<>(
-				Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-						ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
-						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			consumer.subscribe(TOPICS);
+		try (var consumer = new KafkaConsumer<>(stack.clientConfig(), new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			// Assigned, not subscribed: the test's user has no consumer group of its own.
+			List<TopicPartition> partitions = TOPICS.stream()
+				.flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream())
+				.map(info -> new TopicPartition(info.topic(), info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
 			long quietSince = System.nanoTime();
 			// Read until the topics have been quiet for a few seconds: everything
 			// published so far is in.

@@ -1,6 +1,6 @@
 package org.prolo.imaging;
 
-import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -10,7 +10,7 @@ class ImagingFlowTests extends ImagingFlowScenario {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signInStandingInForProducers(registry, "imaging");
 		registry.add("spring.datasource.url",
 				() -> "jdbc:h2:mem:imaging-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
 	}

@@ -6,11 +6,14 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The same scenario against a real Kafka and PostgreSQL in containers; skipped without
  * Docker.
  */
+// The throw-away broker in the container has no users to sign in as.
+@TestPropertySource(properties = "prolo.kafka.authentication=none")
 @Testcontainers(disabledWithoutDocker = true)
 class IntakeContainersTests extends IntakeScenario {
 

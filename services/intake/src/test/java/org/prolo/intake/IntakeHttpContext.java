@@ -8,8 +8,8 @@ import org.prolo.intake.referral.ReferralDraft;
 import org.prolo.intake.referral.ReferralIdentities;
 import org.prolo.intake.referral.ReferralProgress;
 import org.prolo.intake.referral.Referrals;
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -84,7 +84,7 @@ public abstract class IntakeHttpContext {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signInStandingInForProducers(registry, "intake");
 		registry.add("prolo.security.internal-uri", TIMELINE::url);
 		registry.add("intake.timeline-url", TIMELINE::url);
 	}

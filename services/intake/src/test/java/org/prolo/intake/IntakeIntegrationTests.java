@@ -1,6 +1,6 @@
 package org.prolo.intake;
 
-import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,7 +19,7 @@ class IntakeIntegrationTests extends IntakeScenario {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signInStandingInForProducers(registry, "intake");
 	}
 
 }

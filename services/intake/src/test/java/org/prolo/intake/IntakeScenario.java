@@ -4,16 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -29,6 +26,7 @@ import org.prolo.events.ReferralTriaged;
 import org.prolo.events.ReferralWithdrawn;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.intake.referral.ReferralWasSubmitted;
+import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
@@ -354,8 +352,7 @@ abstract class IntakeScenario {
 	}
 
 	RecordMetadata send(ProducerRecord<String, byte[]> record) {
-		try (var producer = new KafkaProducer<>(
-				Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
 			return producer.send(record).get();
 		}
@@ -370,7 +367,7 @@ abstract class IntakeScenario {
 	 */
 	void consumed(RecordMetadata sent) {
 		var partition = new TopicPartition(sent.topic(), sent.partition());
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+		try (Admin admin = Admin.create(SharedTestBroker.clientConfig(bootstrapServers()))) {
 			await().atMost(PATIENCE).until(() -> {
 				var offsets = admin.listConsumerGroupOffsets("intake").partitionsToOffsetAndMetadata().get();
 				var committed = offsets.get(partition);

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -33,6 +32,7 @@ import org.prolo.events.SessionsScheduled;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.notification.outbox.LetterWritten;
 import org.prolo.notification.referrer.ReferrerContacts;
+import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
@@ -74,9 +74,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @DirtiesContext
 @SpringBootTest(properties = { "prolo.notification.outbox-retry=PT10M",
 		// Far from UTC, so a date printed in the wrong zone shows.
-		"prolo.clinic.time-zone=Pacific/Auckland",
-		// The test stands in for the producing services, so it declares their topics too.
-		"prolo.events.owned-topics=notification.referrer-events, intake.referral-events, workflow.referral-events, scheduling.appointment-events, imaging.imaging-events" })
+		"prolo.clinic.time-zone=Pacific/Auckland" })
 @AutoConfigureMockMvc
 @Import(TestTokens.Decoder.class)
 abstract class ReferrerLetterScenario {
@@ -455,7 +453,7 @@ abstract class ReferrerLetterScenario {
 	 * it.
 	 */
 	private void redeliver(ConsumerRecord<String, byte[]> record) throws Exception {
-		try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers()),
+		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
 			producer
 				.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),

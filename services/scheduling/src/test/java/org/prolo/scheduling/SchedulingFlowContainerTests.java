@@ -6,10 +6,13 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The scenario against Kafka and PostgreSQL containers; skipped where there is no Docker.
  */
+// The throw-away broker in the container has no users to sign in as.
+@TestPropertySource(properties = "prolo.kafka.authentication=none")
 @Testcontainers(disabledWithoutDocker = true)
 class SchedulingFlowContainerTests extends SchedulingFlowScenario {
 

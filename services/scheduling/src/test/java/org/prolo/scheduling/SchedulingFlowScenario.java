@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +15,10 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -36,6 +33,7 @@ import org.prolo.events.ReferralTriaged;
 import org.prolo.events.ScheduledSession;
 import org.prolo.events.SessionsScheduled;
 import org.prolo.events.codec.EventCodec;
+import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
@@ -338,8 +336,7 @@ abstract class SchedulingFlowScenario {
 	}
 
 	private static RecordMetadata resend(String bootstrap, ConsumerRecord<String, byte[]> original) throws Exception {
-		try (var producer = new KafkaProducer<>(
-				Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
+		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(bootstrap), new StringSerializer(),
 				new ByteArraySerializer())) {
 			return producer
 				.send(new ProducerRecord<>(original.topic(), null, original.key(), original.value(),
@@ -354,7 +351,7 @@ abstract class SchedulingFlowScenario {
 	 */
 	private static void awaitConsumed(String bootstrap, RecordMetadata record) {
 		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-		try (var admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+		try (var admin = AdminClient.create(SharedTestBroker.clientConfig(bootstrap))) {
 			await().atMost(TIMEOUT).until(() -> {
 				Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("scheduling")
 					.partitionsToOffsetAndMetadata()

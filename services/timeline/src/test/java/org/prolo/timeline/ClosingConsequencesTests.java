@@ -14,11 +14,11 @@ import org.prolo.events.CancelledAppointment;
 import org.prolo.events.ImagingOrderClosed;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralWithdrawn;
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -44,7 +44,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @DirtiesContext
 @SpringBootTest(properties = {
-		"prolo.events.owned-topics=intake.referral-events, workflow.referral-events, imaging.imaging-events, scheduling.appointment-events, notification.referrer-events",
 		"spring.datasource.url=jdbc:h2:mem:timeline-closing-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
 @AutoConfigureMockMvc
 @Import(TestTokens.Decoder.class)
@@ -54,7 +53,7 @@ class ClosingConsequencesTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signInStandingInForProducers(registry, "timeline");
 	}
 
 	@Autowired

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -32,6 +31,7 @@ import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -59,9 +59,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // no other context of this JVM shares the group with it.
 @DirtiesContext
 @SpringBootTest(properties = {
-		"spring.datasource.url=jdbc:h2:mem:timeline-poison-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-		// The test stands in for the producing services, so it declares their topics too.
-		"prolo.events.owned-topics=intake.referral-events, workflow.referral-events, imaging.imaging-events, scheduling.appointment-events, notification.referrer-events" })
+		"spring.datasource.url=jdbc:h2:mem:timeline-poison-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
 @AutoConfigureMockMvc
 @Import(TestTokens.Decoder.class)
 class PoisonRecordTests {
@@ -76,7 +74,7 @@ class PoisonRecordTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signInStandingInForProducers(registry, "timeline");
 	}
 
 	@ParameterizedTest
@@ -93,8 +91,7 @@ class PoisonRecordTests {
 			.putInt(42)
 			.array();
 
-		try (var producer = new KafkaProducer<>(
-				Map.<String, Object>of("bootstrap.servers", SharedTestBroker.bootstrapServers()),
+		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
 			// One key: the poison and the valid event share a partition, so the valid
 			// one is consumed only after the poison has been dealt with.

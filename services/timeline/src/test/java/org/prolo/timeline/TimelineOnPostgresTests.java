@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.LocalPostgres;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.SmartLifecycle;
@@ -32,7 +33,7 @@ class TimelineOnPostgresTests extends TimelineScenario {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signInStandingInForProducers(registry, "timeline");
 		registry.add("spring.datasource.url", () -> database.jdbcUrl());
 		registry.add("spring.datasource.username", LocalPostgres::username);
 		registry.add("spring.datasource.password", LocalPostgres::password);

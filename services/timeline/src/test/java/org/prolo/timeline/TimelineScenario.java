@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -30,6 +29,7 @@ import org.prolo.events.ReferrerNotified;
 import org.prolo.events.ScheduledSession;
 import org.prolo.events.SessionsScheduled;
 import org.prolo.events.SuitabilityDecided;
+import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
@@ -61,9 +61,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // variant's context must stop after its class, or it takes the next variant's records
 // into its own database.
 @DirtiesContext
-@SpringBootTest(properties =
-// The test stands in for the producing services, so it declares their topics too.
-"prolo.events.owned-topics=intake.referral-events, workflow.referral-events, imaging.imaging-events, scheduling.appointment-events, notification.referrer-events")
+@SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestTokens.Decoder.class)
 abstract class TimelineScenario {
@@ -282,7 +280,7 @@ abstract class TimelineScenario {
 		try (var probe = new EventProbe(bootstrapServers(), topic)) {
 			last = probe.awaitRecords(referralId, 1, PATIENCE).get(0);
 		}
-		try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers()),
+		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
 			producer
 				.send(new ProducerRecord<>(last.topic(), last.partition(), last.key(), last.value(), last.headers()))

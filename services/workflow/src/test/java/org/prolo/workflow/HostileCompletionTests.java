@@ -20,9 +20,9 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.TestKafka;
 import org.prolo.workflow.inspection.Referrals;
 import org.prolo.workflow.process.TaskInputValidation.InvalidTaskInputException;
 
@@ -41,8 +41,7 @@ import org.springframework.test.context.TestPropertySource;
  * completion, claims are for oneself, and only a lead gives a task, to a member of its
  * groups. After each refusal the task is still open and nothing changed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "prolo.events.owned-topics=workflow.referral-events,intake.referral-events,imaging.imaging-events")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:workflow-${random.uuid};DB_CLOSE_DELAY=-1")
 @Import(TestTokens.Decoder.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -72,7 +71,7 @@ class HostileCompletionTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signInStandingInForProducers(registry, "workflow");
 	}
 
 	@BeforeAll

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.testing.TestKafka;
 import org.prolo.workflow.lifecycle.ReferralToAssess;
 import org.prolo.workflow.starting.StartingAssessment;
 
@@ -37,6 +38,7 @@ class PostgresTests {
 		try (var app = new SpringApplicationBuilder(WorkflowApplication.class).profiles("postgres")
 			.run("--spring.datasource.url=" + SERVER + database, "--server.port=0",
 					"--spring.kafka.bootstrap-servers=" + SharedTestBroker.bootstrapServers(),
+					"--prolo.kafka.username=workflow", "--prolo.kafka.password=" + TestKafka.password("workflow"),
 					// Another context may hold the "default" engine of Camunda's static
 					// registry.
 					"--camunda.bpm.generate-unique-process-engine-name=true",

@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -61,6 +60,7 @@ import org.prolo.events.ReferralTriaged;
 import org.prolo.events.ReferralWithdrawn;
 import org.prolo.events.SuitabilityDecided;
 import org.prolo.events.codec.EventCodec;
+import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventTopics;
@@ -97,11 +97,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Each class closes its context afterwards: the engine REST API finds "the default
  * engine" in Camunda's static registry, which two open contexts would share.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		// Topics other services own: declared here because the test has no intake or
-		// imaging service.
-		"prolo.events.owned-topics=workflow.referral-events,intake.referral-events,imaging.imaging-events",
-		"prolo.workflow.kept-message-sweep=PT1S" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "prolo.workflow.kept-message-sweep=PT1S" })
 @Import(TestTokens.Decoder.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class ReferralProcessScenarios {
@@ -162,8 +159,8 @@ abstract class ReferralProcessScenarios {
 
 	@BeforeEach
 	void connect() {
-		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
-				new StringSerializer(), new ByteArraySerializer());
+		producer = new KafkaProducer<>(SharedTestBroker.clientConfig(bootstrapServers()), new StringSerializer(),
+				new ByteArraySerializer());
 		probe = new EventProbe(bootstrapServers(), EventTopics.WORKFLOW);
 	}
 

@@ -20,7 +20,6 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.camunda.bpm.engine.HistoryService;
@@ -40,6 +39,7 @@ import org.prolo.platform.events.AvroEventSerializer;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.demosignin.DemoSignIn;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,11 +72,8 @@ import org.springframework.test.context.TestPropertySource;
 // The demo profile, explicitly: the real identity service's demo users sign in through
 // its demo client prolo-web (with the demo secret), and Tasklist shows the demo filters.
 @ActiveProfiles("demo")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-		// Topics other services own: declared here because the test has no intake or
-		// imaging service.
-		"prolo.events.owned-topics=workflow.referral-events,intake.referral-events,imaging.imaging-events",
-		"prolo.workflow.kept-message-sweep=PT1S" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+		properties = { "prolo.workflow.kept-message-sweep=PT1S" })
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:workflow-${random.uuid};DB_CLOSE_DELAY=-1")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TasklistBrowserTests {
@@ -116,7 +113,7 @@ class TasklistBrowserTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signInStandingInForProducers(registry, "workflow");
 		registry.add("server.port", () -> port);
 		registry.add("prolo.security.issuer", () -> identity.issuer());
 	}
@@ -324,8 +321,7 @@ class TasklistBrowserTests {
 		@SuppressWarnings("unchecked")
 		Serializer<Object> avro = (Serializer<Object>) (Serializer<?>) new AvroEventSerializer();
 		var producers = new DefaultKafkaProducerFactory<String, Object>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestBroker.bootstrapServers()),
-				new StringSerializer(), avro);
+				SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers()), new StringSerializer(), avro);
 		try {
 			new EventPublisher(new KafkaTemplate<>(producers), "/prolo/intake", Clock.systemUTC()).publishAndWait(
 					EventTopics.INTAKE, ReferralProcessScenarios.submitted(referralId, "KNEE_OSTEOARTHRITIS"));

@@ -24,10 +24,8 @@ import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -57,6 +55,7 @@ import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.events.LocalPostgres;
+import org.prolo.platform.testing.TestKafka;
 import org.prolo.workflow.lifecycle.ReferralToAssess;
 import org.prolo.workflow.starting.StartingAssessment;
 
@@ -110,7 +109,7 @@ class TwoWorkflowNodesTests {
 		database = LocalPostgres.createDatabase("prolo_workflow_nodes");
 		a = Node.start("node-a", database);
 		b = Node.start("node-b", database);
-		admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestBroker.bootstrapServers()));
+		admin = Admin.create(SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers()));
 		// Produce only once the group has settled with both nodes in it, or the first
 		// node would take everything.
 		await().atMost(TIMEOUT).until(() -> {
@@ -406,10 +405,8 @@ class TwoWorkflowNodesTests {
 				.run("--spring.datasource.url=" + database.jdbcUrl(),
 						"--spring.datasource.username=" + LocalPostgres.username(),
 						"--spring.datasource.password=" + LocalPostgres.password(), "--server.port=0",
-						"--spring.kafka.bootstrap-servers=" + bootstrapServers(),
-						// The intake topic is intake's; declared here because there is no
-						// intake service.
-						"--prolo.events.owned-topics=workflow.referral-events,intake.referral-events",
+						"--spring.kafka.bootstrap-servers=" + bootstrapServers(), "--prolo.kafka.username=workflow",
+						"--prolo.kafka.password=" + TestKafka.password("workflow"),
 						// Two engines in one JVM: Camunda's static registry needs two
 						// names.
 						"--camunda.bpm.generate-unique-process-engine-name=true",
@@ -496,8 +493,7 @@ class TwoWorkflowNodesTests {
 		@SuppressWarnings("unchecked")
 		IntakeStandIn() {
 			Serializer<?> avro = new AvroEventSerializer();
-			this.producers = new DefaultKafkaProducerFactory<>(
-					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), new StringSerializer(),
+			this.producers = new DefaultKafkaProducerFactory<>(TestKafka.clientConfig("intake"), new StringSerializer(),
 					(Serializer<Object>) avro);
 			this.publisher = new EventPublisher(new KafkaTemplate<>(producers), "/prolo/intake", Clock.systemUTC());
 		}

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.TestKafka;
 import org.prolo.workflow.access.AdministratorGroups;
 import org.prolo.workflow.access.GroupAuthorizations;
 import org.prolo.workflow.inspection.Referrals;
@@ -50,8 +50,7 @@ import org.springframework.test.context.TestPropertySource;
  * what the engine's authorizations do inside the engine REST API: each group sees its own
  * tasks, a physician none.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "prolo.events.owned-topics=workflow.referral-events,intake.referral-events,imaging.imaging-events")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:workflow-${random.uuid};DB_CLOSE_DELAY=-1")
 @Import(TestTokens.Decoder.class)
 @AutoConfigureObservability(tracing = false)
@@ -117,7 +116,7 @@ class WorkflowAccessMatrixTests {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signInStandingInForProducers(registry, "workflow");
 	}
 
 	@BeforeAll

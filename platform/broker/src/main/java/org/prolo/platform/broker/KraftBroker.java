@@ -10,14 +10,32 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
@@ -32,6 +50,14 @@ import org.slf4j.LoggerFactory;
  * transactions behave as in production; it simply has one node, replication factor 1
  * everywhere and small thread and buffer settings so that it fits next to six Spring Boot
  * services on a two-core machine.
+ *
+ * <p>
+ * It enforces what a production cluster should: clients sign in with SASL/SCRAM-SHA-512
+ * on the client listener and the {@code StandardAuthorizer} allows only what an ACL
+ * grants. The broker itself is the only super user; it signs in with a password made up
+ * at each start, over a separate internal listener (and the controller listener) that
+ * accepts nothing but that password. Users and ACLs are put in place with
+ * {@link #grant(Map, Collection)}.
  */
 public final class KraftBroker implements AutoCloseable {
 
@@ -40,6 +66,18 @@ public final class KraftBroker implements AutoCloseable {
 	private static final int NODE_ID = 1;
 
 	private static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+	private static final String CLIENT_LISTENER = "CLIENT";
+
+	private static final String INTERNAL_LISTENER = "INTERNAL";
+
+	/** The broker's own principal, its only super user. */
+	public static final String SUPER_USER = "broker";
+
+	/** The SASL mechanism clients sign in with. */
+	public static final String CLIENT_MECHANISM = "SCRAM-SHA-512";
+
+	private static final int SCRAM_ITERATIONS = 4096;
 
 	private static final String HOST = "127.0.0.1";
 
@@ -51,19 +89,26 @@ public final class KraftBroker implements AutoCloseable {
 
 	private final String bootstrapServers;
 
+	private final String internalBootstrapServers;
+
+	private final String superUserPassword;
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	private KraftBroker(KafkaRaftServer server, Path dataDir, boolean deleteOnClose, int port) {
+	private KraftBroker(KafkaRaftServer server, Path dataDir, boolean deleteOnClose, int port, int internalPort,
+			String superUserPassword) {
 		this.server = server;
 		this.dataDir = dataDir;
 		this.deleteOnClose = deleteOnClose;
 		this.bootstrapServers = HOST + ":" + port;
+		this.internalBootstrapServers = HOST + ":" + internalPort;
+		this.superUserPassword = superUserPassword;
 	}
 
 	/**
 	 * Starts a broker whose data lives in {@code dataDir}; the directory is formatted
 	 * only the first time, so topics and records survive a restart on the same directory.
-	 * @param port the PLAINTEXT port on 127.0.0.1, or 0 for any free port
+	 * @param port the client (SASL/SCRAM) port on 127.0.0.1, or 0 for any free port
 	 * @throws IllegalStateException if the port is already taken
 	 */
 	public static KraftBroker start(Path dataDir, int port) {
@@ -95,6 +140,8 @@ public final class KraftBroker implements AutoCloseable {
 		long started = System.nanoTime();
 		int port = requestedPort == 0 ? freePort() : requireFree(requestedPort);
 		int controllerPort = freePort();
+		int internalPort = freePort();
+		String superUserPassword = newPassword();
 		Path logDir = dataDir.toAbsolutePath().normalize();
 		try {
 			Files.createDirectories(logDir);
@@ -103,7 +150,8 @@ public final class KraftBroker implements AutoCloseable {
 			throw new UncheckedIOException("Cannot create broker data directory " + logDir, e);
 		}
 
-		KafkaConfig config = new KafkaConfig(configFor(logDir, port, controllerPort), false);
+		KafkaConfig config = new KafkaConfig(configFor(logDir, port, controllerPort, internalPort, superUserPassword),
+				false);
 		formatIfNeeded(config, logDir);
 
 		KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -122,10 +170,10 @@ public final class KraftBroker implements AutoCloseable {
 		}
 		log.info("Kafka broker up on {}:{} (controller {}, data {}) in {} ms", HOST, port, controllerPort, logDir,
 				(System.nanoTime() - started) / 1_000_000);
-		return new KraftBroker(server, logDir, deleteOnClose, port);
+		return new KraftBroker(server, logDir, deleteOnClose, port, internalPort, superUserPassword);
 	}
 
-	static Properties configFor(Path logDir, int port, int controllerPort) {
+	static Properties configFor(Path logDir, int port, int controllerPort, int internalPort, String superUserPassword) {
 		Properties props = new Properties();
 		props.put("process.roles", "broker,controller");
 		props.put("node.id", String.valueOf(NODE_ID));
@@ -133,12 +181,33 @@ public final class KraftBroker implements AutoCloseable {
 		// between restarts.
 		props.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
 		props.put("controller.listener.names", CONTROLLER_LISTENER);
-		props.put("listeners",
-				"PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
-		props.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
-		props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-		props.put("inter.broker.listener.name", "PLAINTEXT");
+		props.put("listeners", CLIENT_LISTENER + "://" + HOST + ":" + port + "," + INTERNAL_LISTENER + "://" + HOST
+				+ ":" + internalPort + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
+		props.put("advertised.listeners", CLIENT_LISTENER + "://" + HOST + ":" + port + "," + INTERNAL_LISTENER + "://"
+				+ HOST + ":" + internalPort);
+		props.put("listener.security.protocol.map", CLIENT_LISTENER + ":SASL_PLAINTEXT," + INTERNAL_LISTENER
+				+ ":SASL_PLAINTEXT," + CONTROLLER_LISTENER + ":SASL_PLAINTEXT");
+		props.put("inter.broker.listener.name", INTERNAL_LISTENER);
 		props.put("log.dirs", logDir.toString());
+
+		// Services sign in with SCRAM: its credentials live in the cluster metadata, so
+		// users are added at run time. The controller cannot use SCRAM (it must
+		// authenticate before that metadata exists), so the broker's own connections use
+		// PLAIN with a password that only this JVM knows and that changes at every start.
+		props.put("listener.name." + CLIENT_LISTENER.toLowerCase() + ".sasl.enabled.mechanisms", CLIENT_MECHANISM);
+		props.put("listener.name." + CLIENT_LISTENER.toLowerCase() + ".scram-sha-512.sasl.jaas.config",
+				"org.apache.kafka.common.security.scram.ScramLoginModule required;");
+		String plain = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + SUPER_USER
+				+ "\" password=\"" + superUserPassword + "\" user_" + SUPER_USER + "=\"" + superUserPassword + "\";";
+		for (String listener : List.of(INTERNAL_LISTENER, CONTROLLER_LISTENER)) {
+			props.put("listener.name." + listener.toLowerCase() + ".sasl.enabled.mechanisms", "PLAIN");
+			props.put("listener.name." + listener.toLowerCase() + ".plain.sasl.jaas.config", plain);
+		}
+		props.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+		props.put("sasl.mechanism.controller.protocol", "PLAIN");
+		props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+		props.put("super.users", "User:" + SUPER_USER);
+		props.put("allow.everyone.if.no.acl.found", "false");
 
 		// Topics are declared by the services; a typo must fail loudly instead of
 		// creating a stray topic.
@@ -201,9 +270,104 @@ public final class KraftBroker implements AutoCloseable {
 		log.info("Formatted Kafka data directory {}: {}", logDir, output.toString(StandardCharsets.UTF_8).strip());
 	}
 
-	/** The value for a client's {@code bootstrap.servers}. */
+	/**
+	 * The value for a client's {@code bootstrap.servers}; clients there must sign in with
+	 * {@value #CLIENT_MECHANISM} (see {@link #clientConfig(String, String, String)}).
+	 */
 	public String bootstrapServers() {
 		return bootstrapServers;
+	}
+
+	/**
+	 * Client settings for signing in as the broker's super user over its internal
+	 * listener: for the owner of this broker (the launcher, a test harness) to create
+	 * users and ACLs or to observe every topic, never for a service.
+	 */
+	public Map<String, Object> superUserConfig() {
+		Map<String, Object> config = new HashMap<>();
+		config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, internalBootstrapServers);
+		config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+		config.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
+		config.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.plain.PlainLoginModule required"
+				+ " username=\"" + SUPER_USER + "\" password=\"" + superUserPassword + "\";");
+		return config;
+	}
+
+	/**
+	 * Client settings for signing in as {@code username} with SCRAM-SHA-512, as a service
+	 * does.
+	 */
+	public static Map<String, Object> clientConfig(String bootstrapServers, String username, String password) {
+		Map<String, Object> config = new HashMap<>();
+		config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+		config.put(SaslConfigs.SASL_MECHANISM, CLIENT_MECHANISM);
+		config.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required"
+				+ " username=\"" + jaasQuoted(username) + "\" password=\"" + jaasQuoted(password) + "\";");
+		return config;
+	}
+
+	/**
+	 * Creates or updates these SCRAM users and makes the broker's ACLs exactly these
+	 * bindings (others are removed); returns once the broker answers with them, so a
+	 * client started next can sign in.
+	 * @param users principal name to password
+	 */
+	public void grant(Map<String, String> users, Collection<AclBinding> acls) {
+		try (Admin admin = Admin.create(superUserConfig())) {
+			List<UserScramCredentialUpsertion> upsertions = new ArrayList<>();
+			users.forEach((user, password) -> upsertions.add(new UserScramCredentialUpsertion(user,
+					new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password)));
+			if (!upsertions.isEmpty()) {
+				admin.alterUserScramCredentials(new ArrayList<>(upsertions)).all().get();
+			}
+			Set<AclBinding> wanted = new HashSet<>(acls);
+			Collection<AclBinding> existing = admin.describeAcls(AclBindingFilter.ANY).values().get();
+			List<AclBinding> stale = existing.stream().filter(binding -> !wanted.contains(binding)).toList();
+			if (!stale.isEmpty()) {
+				admin.deleteAcls(stale.stream().map(AclBinding::toFilter).toList()).all().get();
+			}
+			List<AclBinding> missing = wanted.stream().filter(binding -> !existing.contains(binding)).toList();
+			if (!missing.isEmpty()) {
+				admin.createAcls(missing).all().get();
+			}
+			awaitApplied(admin, users.keySet(), wanted);
+			log.info("Kafka broker on {}: {} SCRAM users, {} ACLs ({} added, {} removed)", bootstrapServers,
+					users.size(), wanted.size(), missing.size(), stale.size());
+		}
+		catch (ExecutionException e) {
+			throw new IllegalStateException("Cannot create the Kafka users and ACLs: " + e.getCause().getMessage(),
+					e.getCause());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while creating the Kafka users and ACLs", e);
+		}
+	}
+
+	// The controller has committed the records when the calls return; the broker applies
+	// them a moment later, and a client that signs in before that would be refused.
+	private static void awaitApplied(Admin admin, Set<String> users, Set<AclBinding> acls)
+			throws InterruptedException, ExecutionException {
+		for (int attempt = 0; attempt < 200; attempt++) {
+			Set<String> known = users.isEmpty() ? Set.of() : admin.describeUserScramCredentials().all().get().keySet();
+			Collection<AclBinding> present = admin.describeAcls(AclBindingFilter.ANY).values().get();
+			if (known.containsAll(users) && present.containsAll(acls) && acls.containsAll(present)) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new IllegalStateException("The broker did not apply its users and ACLs within ten seconds");
+	}
+
+	private static String jaasQuoted(String value) {
+		return value.replace("\\", "\\\\").replace("\"", "\\\"");
+	}
+
+	private static String newPassword() {
+		byte[] bytes = new byte[24];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	Path dataDir() {

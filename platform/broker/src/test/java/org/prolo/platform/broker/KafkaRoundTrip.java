@@ -2,6 +2,7 @@ package org.prolo.platform.broker;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,33 +30,35 @@ final class KafkaRoundTrip {
 	private KafkaRoundTrip() {
 	}
 
-	static Admin admin(String bootstrapServers) {
-		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+	static Admin admin(Map<String, Object> client) {
+		return Admin.create(client);
 	}
 
-	static void createTopic(String bootstrapServers, String topic, int partitions)
+	static void createTopic(Map<String, Object> client, String topic, int partitions)
 			throws ExecutionException, InterruptedException {
-		try (Admin admin = admin(bootstrapServers)) {
+		try (Admin admin = admin(client)) {
 			admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
 		}
 	}
 
-	static Set<String> topicNames(String bootstrapServers) throws ExecutionException, InterruptedException {
-		try (Admin admin = admin(bootstrapServers)) {
+	static Set<String> topicNames(Map<String, Object> client) throws ExecutionException, InterruptedException {
+		try (Admin admin = admin(client)) {
 			return admin.listTopics().names().get();
 		}
 	}
 
-	static int partitionCount(String bootstrapServers, String topic) throws ExecutionException, InterruptedException {
-		try (Admin admin = admin(bootstrapServers)) {
+	static int partitionCount(Map<String, Object> client, String topic)
+			throws ExecutionException, InterruptedException {
+		try (Admin admin = admin(client)) {
 			return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
 		}
 	}
 
-	static RecordMetadata produce(String bootstrapServers, String topic, String key, String value)
+	static RecordMetadata produce(Map<String, Object> client, String topic, String key, String value)
 			throws ExecutionException, InterruptedException {
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+		Map<String, Object> config = new HashMap<>(client);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new StringSerializer())) {
 			return producer.send(new ProducerRecord<>(topic, key, value)).get();
@@ -67,11 +69,11 @@ final class KafkaRoundTrip {
 	 * Reads the topic from the beginning with a fresh consumer group until
 	 * {@code expected} records arrived.
 	 */
-	static List<ConsumerRecord<String, String>> consume(String bootstrapServers, String topic, int expected,
+	static List<ConsumerRecord<String, String>> consume(Map<String, Object> client, String topic, int expected,
 			Duration timeout) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-				"earliest");
+		Map<String, Object> config = new HashMap<>(client);
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		List<ConsumerRecord<String, String>> records = new ArrayList<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new StringDeserializer())) {

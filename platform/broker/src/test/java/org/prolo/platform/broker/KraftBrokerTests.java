@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -22,14 +23,15 @@ class KraftBrokerTests {
 	void ephemeralBrokerCreatesTopicsAndDeliversRecords() throws Exception {
 		try (KraftBroker broker = KraftBroker.startEphemeral()) {
 			String servers = broker.bootstrapServers();
+			Map<String, Object> client = broker.superUserConfig();
 
-			KafkaRoundTrip.createTopic(servers, "referrals", 3);
-			RecordMetadata sent = KafkaRoundTrip.produce(servers, "referrals", "r-1", "submitted");
-			List<ConsumerRecord<String, String>> received = KafkaRoundTrip.consume(servers, "referrals", 1,
+			KafkaRoundTrip.createTopic(client, "referrals", 3);
+			RecordMetadata sent = KafkaRoundTrip.produce(client, "referrals", "r-1", "submitted");
+			List<ConsumerRecord<String, String>> received = KafkaRoundTrip.consume(client, "referrals", 1,
 					CONSUME_TIMEOUT);
 
 			assertThat(servers).startsWith("127.0.0.1:");
-			assertThat(KafkaRoundTrip.partitionCount(servers, "referrals")).isEqualTo(3);
+			assertThat(KafkaRoundTrip.partitionCount(client, "referrals")).isEqualTo(3);
 			assertThat(sent.offset()).isZero();
 			assertThat(received).singleElement().satisfies(record -> {
 				assertThat(record.key()).isEqualTo("r-1");
@@ -52,16 +54,16 @@ class KraftBrokerTests {
 	@Test
 	void restartOnTheSameDirectoryKeepsTopicsAndRecords(@TempDir Path dataDir) throws Exception {
 		try (KraftBroker first = KraftBroker.start(dataDir, 0)) {
-			KafkaRoundTrip.createTopic(first.bootstrapServers(), "appointments", 3);
-			KafkaRoundTrip.produce(first.bootstrapServers(), "appointments", "a-1", "booked");
+			KafkaRoundTrip.createTopic(first.superUserConfig(), "appointments", 3);
+			KafkaRoundTrip.produce(first.superUserConfig(), "appointments", "a-1", "booked");
 		}
 
 		try (KraftBroker second = KraftBroker.start(dataDir, 0)) {
-			String servers = second.bootstrapServers();
+			Map<String, Object> client = second.superUserConfig();
 
-			assertThat(KafkaRoundTrip.topicNames(servers)).contains("appointments");
-			assertThat(KafkaRoundTrip.partitionCount(servers, "appointments")).isEqualTo(3);
-			assertThat(KafkaRoundTrip.consume(servers, "appointments", 1, CONSUME_TIMEOUT)).singleElement()
+			assertThat(KafkaRoundTrip.topicNames(client)).contains("appointments");
+			assertThat(KafkaRoundTrip.partitionCount(client, "appointments")).isEqualTo(3);
+			assertThat(KafkaRoundTrip.consume(client, "appointments", 1, CONSUME_TIMEOUT)).singleElement()
 				.satisfies(record -> assertThat(record.value()).isEqualTo("booked"));
 		}
 		assertThat(dataDir.resolve("meta.properties")).exists();

@@ -29,9 +29,9 @@ class SharedTestBrokerTests {
 
 	@Test
 	void sharedBrokerUsesTheSingleNodeDefaults() throws Exception {
-		String servers = SharedTestBroker.bootstrapServers();
+		Map<String, Object> client = SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers());
 
-		try (Admin admin = KafkaRoundTrip.admin(servers)) {
+		try (Admin admin = KafkaRoundTrip.admin(client)) {
 			ConfigResource node = new ConfigResource(ConfigResource.Type.BROKER, "1");
 			Config config = admin.describeConfigs(List.of(node)).all().get().get(node);
 
@@ -44,9 +44,8 @@ class SharedTestBrokerTests {
 
 	@Test
 	void producingToAnUndeclaredTopicFailsInsteadOfCreatingIt() throws Exception {
-		String servers = SharedTestBroker.bootstrapServers();
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-				ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
+		Map<String, Object> config = SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers());
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
 
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new StringSerializer())) {
@@ -55,7 +54,8 @@ class SharedTestBrokerTests {
 						() -> producer.send(new ProducerRecord<>("no-such-topic", "x")).get(5, TimeUnit.SECONDS))
 				.isInstanceOf(ExecutionException.class);
 		}
-		assertThat(KafkaRoundTrip.topicNames(servers)).doesNotContain("no-such-topic");
+		assertThat(KafkaRoundTrip.topicNames(SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers())))
+			.doesNotContain("no-such-topic");
 	}
 
 }

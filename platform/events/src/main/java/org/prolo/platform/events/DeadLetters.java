@@ -16,12 +16,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 
@@ -43,25 +45,17 @@ public class DeadLetters {
 	 */
 	public static final int KEY_SCAN_DEPTH = 10_000;
 
-	private final Map<String, Object> connection;
+	private final Map<String, Object> clientConfig;
 
 	private final KafkaTemplate<String, Object> template;
 
-	public DeadLetters(String bootstrapServers, KafkaTemplate<String, Object> template) {
-		this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), template);
-	}
-
 	/**
-	 * @param connection how to reach the broker: bootstrap servers and, on a secured
-	 * cluster, the service's security protocol, SASL and TLS settings
+	 * @param clientConfig the service's consumer settings (bootstrap servers, sign-in);
+	 * group, deserializers and commits are set here
 	 */
-	public DeadLetters(Map<String, Object> connection, KafkaTemplate<String, Object> template) {
-		this.connection = Map.copyOf(connection);
+	public DeadLetters(Map<String, Object> clientConfig, KafkaTemplate<String, Object> template) {
+		this.clientConfig = Map.copyOf(clientConfig);
 		this.template = template;
-	}
-
-	Map<String, Object> connection() {
-		return connection;
 	}
 
 	/**
@@ -143,7 +137,18 @@ public class DeadLetters {
 						replayed.headers().add(header);
 					}
 				}
-				template.send(replayed).join();
+				try {
+					template.send(replayed).join();
+				}
+				catch (RuntimeException e) {
+					if (NestedExceptionUtils.getMostSpecificCause(e) instanceof TopicAuthorizationException) {
+						// Only a topic's producer may write it (docs/kafka-security.md):
+						// a
+						// consumer's replay needs WRITE granted on purpose.
+						throw new ReplayRefusedException(target, e);
+					}
+					throw e;
+				}
 				log.info("Replayed dead letter {}-{}@{} ({} {}) to {}", deadLetterTopic, partition, offset,
 						letter.eventType(), letter.eventId(), target);
 				return letter;
@@ -152,9 +157,25 @@ public class DeadLetters {
 		throw new IllegalArgumentException("No dead letter at " + deadLetterTopic + "-" + partition + "@" + offset);
 	}
 
+	/**
+	 * The broker refused the replay: this service's principal may not write the original
+	 * topic, which belongs to its producer.
+	 */
+	public static final class ReplayRefusedException extends IllegalStateException {
+
+		ReplayRefusedException(String topic, Throwable cause) {
+			super("The broker refuses this service's write to " + topic
+					+ ": only its producer may write it unless WRITE is granted for replays", cause);
+		}
+
+	}
+
 	private Consumer<String, byte[]> consumer() {
 		// No group: an operator's look must not move any consumer's offsets.
-		Map<String, Object> config = new HashMap<>(connection);
+		Map<String, Object> config = new HashMap<>(clientConfig);
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		config.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+		config.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
 		config.put(ConsumerConfig.CLIENT_ID_CONFIG, "dead-letters-" + UUID.randomUUID());
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());

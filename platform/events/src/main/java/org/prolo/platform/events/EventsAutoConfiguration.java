@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -38,6 +36,7 @@ import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryC
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,6 +71,24 @@ public class EventsAutoConfiguration {
 	 * Counter of records parked in a dead-letter topic, tagged with the original topic.
 	 */
 	public static final String DEAD_LETTERED = "prolo.events.dead.lettered";
+
+	/**
+	 * Adds the service's sign-in ({@code prolo.kafka.*}) to Boot's Kafka settings before
+	 * any client is built from them, and refuses a demo or missing password outside the
+	 * demo profile.
+	 */
+	@Bean
+	static BeanPostProcessor kafkaSignIn(Environment environment) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof KafkaProperties kafka) {
+					KafkaSignIn.from(environment).applyTo(kafka);
+				}
+				return bean;
+			}
+		};
+	}
 
 	@Bean
 	DefaultKafkaProducerFactoryCustomizer avroEventProducer() {
@@ -174,14 +191,9 @@ public class EventsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DeadLetters deadLetters(KafkaProperties kafka, KafkaTemplate<String, Object> template) {
-		// The service's own connection (bootstrap servers, security protocol, SASL, TLS),
-		// without its group: reading dead letters must not move the service's offsets.
-		Map<String, Object> connection = new HashMap<>(kafka.buildConsumerProperties(null));
-		connection.keySet()
-			.removeIf(key -> !key.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) && !key.startsWith("security.")
-					&& !key.startsWith("sasl.") && !key.startsWith("ssl."));
-		return new DeadLetters(connection, template);
+	DeadLetters deadLetters(KafkaProperties kafka, KafkaTemplate<String, Object> template,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new DeadLetters(kafka.buildConsumerProperties(sslBundles.getIfAvailable()), template);
 	}
 
 	@Configuration(proxyBeanMethods = false)

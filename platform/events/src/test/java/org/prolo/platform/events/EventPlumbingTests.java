@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,6 +19,7 @@ import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralWithdrawn;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -44,7 +45,7 @@ class EventPlumbingTests {
 
 	@DynamicPropertySource
 	static void broker(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signIn(registry, new KafkaAccess("plumbing", List.of(TOPIC), List.of(TOPIC), List.of("plumbing")));
 	}
 
 	@Autowired
@@ -196,8 +197,7 @@ class EventPlumbingTests {
 
 	/** A record no Avro decoder can read, straight onto the topic. */
 	private static void sendNotAvro(String key) throws Exception {
-		try (var producer = new KafkaProducer<>(
-				Map.<String, Object>of("bootstrap.servers", SharedTestBroker.bootstrapServers()),
+		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
 			producer.send(new ProducerRecord<>(TOPIC, key, "not avro".getBytes(StandardCharsets.UTF_8))).get();
 		}

@@ -3,6 +3,7 @@ package org.prolo.platform.events;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralWithdrawn;
 import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpointGroups;
@@ -51,7 +53,7 @@ class ObservabilityTests {
 
 	@DynamicPropertySource
 	static void broker(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signIn(registry, new KafkaAccess("traced", List.of(TOPIC), List.of(TOPIC), List.of("traced")));
 	}
 
 	@Autowired

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.prolo.platform.events.DeadLetters;
 
 /**
  * RFC 9457 problems of the inspection API; a 400 names every bad path variable under
@@ -36,6 +37,13 @@ class InspectionProblems {
 	ResponseEntity<ProblemDetail> notFailed(JobNotFailedException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 		problem.setTitle("Job has not failed");
+		return problem(problem);
+	}
+
+	@ExceptionHandler(DeadLetters.ReplayRefusedException.class)
+	ResponseEntity<ProblemDetail> replayRefused(DeadLetters.ReplayRefusedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setTitle("Replay refused by the broker");
 		return problem(problem);
 	}
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.testing.TestKafka;
 import org.prolo.workflow.HeadlessChromium;
 import org.prolo.workflow.IdentityServer;
 
@@ -54,9 +54,7 @@ import org.springframework.test.context.TestPropertySource;
 // secret.
 @ActiveProfiles("demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-		properties = {
-				"prolo.events.owned-topics=workflow.referral-events,intake.referral-events,imaging.imaging-events",
-				"camunda.bpm.job-execution.max-wait=1000", "camunda.bpm.job-execution.wait-time-in-millis=200",
+		properties = { "camunda.bpm.job-execution.max-wait=1000", "camunda.bpm.job-execution.wait-time-in-millis=200",
 				"prolo.inspection.timeline-timeout=PT1S" })
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:workflow-${random.uuid};DB_CLOSE_DELAY=-1")
 @Import(InjectedFailures.class)
@@ -101,7 +99,7 @@ class InspectionBrowserTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) throws IOException {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signInStandingInForProducers(registry, "workflow");
 		registry.add("server.port", () -> port);
 		registry.add("prolo.security.issuer", () -> identity.issuer());
 		// Nothing listens there: the page must say the events are unavailable.

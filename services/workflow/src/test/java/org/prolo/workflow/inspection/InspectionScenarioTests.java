@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -13,11 +14,12 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.DeadLetters.DeadLetter;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.events.KafkaAccess;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.TestKafka;
 import org.prolo.workflow.inspection.ReferralInspection.Event;
 import org.prolo.workflow.inspection.ReferralInspection.IncidentView;
 import org.prolo.workflow.inspection.ReferralInspection.JobView;
@@ -49,14 +51,12 @@ import org.springframework.test.context.TestPropertySource;
  * workflow context: an open one would keep a consumer in the group "workflow" and the
  * "default" engine in Camunda's static registry.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		// Topics other services own: declared here because the test has no intake or
-		// imaging service.
-		"prolo.events.owned-topics=workflow.referral-events,intake.referral-events,imaging.imaging-events",
-		"prolo.events.retry-backoff=20ms",
-		// An idle job executor waits up to a minute before it looks again; a retried job
-		// would wait that long.
-		"camunda.bpm.job-execution.max-wait=1000", "camunda.bpm.job-execution.wait-time-in-millis=200" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "prolo.events.retry-backoff=20ms",
+				// An idle job executor waits up to a minute before it looks again; a
+				// retried job
+				// would wait that long.
+				"camunda.bpm.job-execution.max-wait=1000", "camunda.bpm.job-execution.wait-time-in-millis=200" })
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:workflow-${random.uuid};DB_CLOSE_DELAY=-1")
 @Import({ InjectedFailures.class, TestTokens.Decoder.class })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -86,7 +86,11 @@ class InspectionScenarioTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		// Replaying a dead letter writes the original topic, intake's: a deployment that
+		// wants replays from the inspection grants workflow that WRITE on purpose.
+		KafkaAccess workflow = KafkaAccess.of("workflow").orElseThrow();
+		TestKafka.signIn(registry, new KafkaAccess("workflow", List.of(EventTopics.WORKFLOW, EventTopics.INTAKE),
+				workflow.consumes(), workflow.groups(), true));
 		registry.add("prolo.inspection.timeline-url", timeline::url);
 		// The service's token for the timeline comes from the fake's token endpoint.
 		registry.add("prolo.security.internal-uri", timeline::url);

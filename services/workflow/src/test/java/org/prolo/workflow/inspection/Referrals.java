@@ -3,12 +3,10 @@ package org.prolo.workflow.inspection;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -74,8 +72,7 @@ public final class Referrals {
 		var record = new ProducerRecord<String, byte[]>(EventTopics.INTAKE, referralId, CODEC.encode(event));
 		record.headers().add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
 		record.headers().add(CloudEventHeaders.TYPE, event.getSchema().getFullName().getBytes(StandardCharsets.UTF_8));
-		try (var producer = new KafkaProducer<>(
-				Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestBroker.bootstrapServers()),
+		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
 			producer.send(record).get();
 		}
