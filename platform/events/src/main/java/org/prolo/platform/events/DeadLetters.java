@@ -170,12 +170,21 @@ public class DeadLetters {
 
 	}
 
-	private Consumer<String, byte[]> consumer() {
-		// No group: an operator's look must not move any consumer's offsets.
+	/**
+	 * How this reader reaches the broker: the service's own connection and sign-in,
+	 * without its group and deserializers.
+	 */
+	Map<String, Object> connection() {
 		Map<String, Object> config = new HashMap<>(clientConfig);
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
 		config.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
+		return config;
+	}
+
+	private Consumer<String, byte[]> consumer() {
+		// No group: an operator's look must not move any consumer's offsets.
+		Map<String, Object> config = connection();
 		config.put(ConsumerConfig.CLIENT_ID_CONFIG, "dead-letters-" + UUID.randomUUID());
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
