@@ -2,6 +2,8 @@ package org.prolo.platform.events;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.common.config.SaslConfigs;
 
@@ -33,6 +35,8 @@ public final class KafkaSignIn {
 	public static final String DEMO_PROFILE = "demo";
 
 	static final String PASSWORD_VARIABLE = "PROLO_KAFKA_PASSWORD";
+
+	private static final Pattern JAAS_PASSWORD = Pattern.compile("password=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
 	public enum Authentication {
 
@@ -108,7 +112,18 @@ public final class KafkaSignIn {
 	 */
 	List<String> problems(KafkaProperties kafka) {
 		List<String> problems = new ArrayList<>();
-		if (authentication == Authentication.SCRAM) {
+		// A JAAS configuration given explicitly (a cluster's own secret, as Strimzi's
+		// KafkaUser provides it) is the sign-in; the user name and password are not used.
+		boolean explicitJaas = kafka.getProperties().containsKey(SaslConfigs.SASL_JAAS_CONFIG);
+		if (authentication == Authentication.SCRAM && explicitJaas) {
+			Matcher given = JAAS_PASSWORD
+				.matcher(String.valueOf(kafka.getProperties().get(SaslConfigs.SASL_JAAS_CONFIG)));
+			if (given.find() && KafkaAccess.isDemoPassword(given.group(1))) {
+				problems.add("The Kafka JAAS configuration has a demo password: set"
+						+ " spring.kafka.properties.sasl.jaas.config to the cluster's own");
+			}
+		}
+		if (authentication == Authentication.SCRAM && !explicitJaas) {
 			if (username == null || username.isBlank()) {
 				problems.add("No Kafka user name: set PROLO_KAFKA_USERNAME (prolo.kafka.username)");
 			}

@@ -75,6 +75,32 @@ class KafkaSignInTests {
 	}
 
 	@Test
+	void takesAnExplicitJaasConfigurationAsTheSignIn() {
+		String jaas = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"prolo-imaging\""
+				+ " password=\"from-the-cluster\";";
+		KafkaProperties kafka = new KafkaProperties();
+		kafka.getProperties().put(SaslConfigs.SASL_JAAS_CONFIG, jaas);
+
+		KafkaSignIn.from(new MockEnvironment().withProperty("spring.application.name", "imaging")).applyTo(kafka);
+
+		assertThat(kafka.getProperties()).containsEntry(SaslConfigs.SASL_JAAS_CONFIG, jaas);
+		assertThat(kafka.getSecurity().getProtocol()).isEqualTo("SASL_PLAINTEXT");
+	}
+
+	@Test
+	void refusesADemoPasswordInAnExplicitJaasConfiguration() {
+		KafkaProperties kafka = new KafkaProperties();
+		kafka.getProperties()
+			.put(SaslConfigs.SASL_JAAS_CONFIG,
+					"org.apache.kafka.common.security.scram.ScramLoginModule required username=\"imaging\" password=\""
+							+ KafkaAccess.demoPassword("imaging") + "\";");
+		KafkaSignIn signIn = KafkaSignIn.from(new MockEnvironment().withProperty("spring.application.name", "imaging"));
+
+		assertThatThrownBy(() -> signIn.applyTo(kafka)).isInstanceOf(KafkaSignInRefusedException.class)
+			.hasMessageContaining("spring.kafka.properties.sasl.jaas.config");
+	}
+
+	@Test
 	void mutualTlsNeedsAClientCertificate() {
 		var environment = new MockEnvironment().withProperty("prolo.kafka.authentication", "mtls");
 

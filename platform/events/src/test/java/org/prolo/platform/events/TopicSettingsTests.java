@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -12,6 +11,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -42,7 +42,8 @@ class TopicSettingsTests {
 
 	@DynamicPropertySource
 	static void broker(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signIn(registry, new KafkaAccess("settings", List.of("settings.events"),
+				List.of("settings.upstream-events"), List.of("settings")));
 	}
 
 	@Autowired
@@ -50,8 +51,7 @@ class TopicSettingsTests {
 
 	@Test
 	void createsEveryDeclaredTopicWithTheConfiguredPartitionsAndReplicas() throws Exception {
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestBroker.bootstrapServers()))) {
+		try (Admin admin = Admin.create(SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers()))) {
 			Map<String, TopicDescription> topics = admin.describeTopics(DECLARED).allTopicNames().get();
 
 			assertThat(topics).containsOnlyKeys(DECLARED);
@@ -64,8 +64,7 @@ class TopicSettingsTests {
 
 	@Test
 	void setsMinInsyncReplicasOnTheTopicItself() throws Exception {
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestBroker.bootstrapServers()))) {
+		try (Admin admin = Admin.create(SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers()))) {
 			var resources = DECLARED.stream().map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
 			var configs = admin.describeConfigs(resources).all().get();
 
