@@ -1,6 +1,5 @@
 package org.prolo.timeline;
 
-
 import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.testing.TestKafka;
 

@@ -1,6 +1,5 @@
 package org.prolo.workflow;
 
-
 import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.testing.TestKafka;
 
