@@ -5,9 +5,10 @@
 # skipped. docs/data-at-rest.md explains how each service then signs in.
 #   INTAKE_DB_PASSWORD=... WORKFLOW_DB_PASSWORD=... ops/postgres/service-users.sh
 # PROLO_DB_PREFIX (default prolo_) names roles and databases <prefix><service>.
+# docker-compose.yml runs it as an init script of the postgres image, on the first start of an empty data volume.
 set -eu
 prefix="${PROLO_DB_PREFIX:-prolo_}"
-for service in workflow intake imaging scheduling notification timeline; do
+for service in identity workflow intake imaging scheduling notification timeline; do
   password=$(printenv "$(echo "$service" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD" || true)
   if [ -z "$password" ]; then
     echo "skipping $service: no $(echo "$service" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD" >&2

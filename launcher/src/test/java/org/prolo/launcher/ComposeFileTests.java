@@ -88,6 +88,9 @@ class ComposeFileTests {
 		expected.add("prometheus");
 		expected.add("grafana");
 		expected.add("mailpit");
+		expected.add(KAFKA_DATA_OWNER);
+		expected.add("kafka-ui");
+		expected.add(JAEGER);
 
 		assertThat(services().keySet()).containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(ServiceSpec.ALL).extracting(ServiceSpec::name).containsExactlyInAnyOrderElementsOf(serviceModules());
@@ -142,10 +145,6 @@ class ComposeFileTests {
 			needed.add("postgres");
 			assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "postgres")
 				.containsEntry("POSTGRES_HOST", "postgres");
-			@SuppressWarnings("unchecked")
-			Map<String, Object> configs = (Map<String, Object>) ((Map<String, Object>) compose.get("configs"))
-				.get("create-databases");
-			assertThat(String.valueOf(configs.get("content"))).contains("CREATE DATABASE prolo_" + name + ";");
 		}
 		if (!name.equals(IDENTITY)) {
 			needed.add(IDENTITY);
@@ -280,13 +279,35 @@ class ComposeFileTests {
 	}
 
 	/**
-	 * Every prolo_ series the dashboard queries is a meter some service registers, under
+	 * Every prolo_ series a dashboard queries is a meter some service registers, under
 	 * Micrometer's name (prolo_stage_duration_seconds_bucket is prolo.stage.duration).
+	 * The referrals dashboard shows the flow, the platform dashboard JVM, HTTP, Camunda's
+	 * jobs and incidents.
 	 */
 	@Test
-	void theDashboardQueriesOnlyMetricsTheCodeRegisters() throws IOException {
-		String dashboard = Files.readString(ROOT.resolve("ops/grafana/dashboards/referrals.json"));
-		var series = java.util.regex.Pattern.compile("prolo_[a-z_]+").matcher(dashboard);
+	void theDashboardsQueryOnlyMetricsTheCodeRegisters() throws IOException {
+		String referrals = Files.readString(ROOT.resolve("ops/grafana/dashboards/referrals.json"));
+		String platform = Files.readString(ROOT.resolve("ops/grafana/dashboards/platform.json"));
+
+		assertThat(registeredMeters(referrals)).contains("prolo.referrals.submitted", "prolo.referrals.closed",
+				"prolo.tasks.open", "prolo.stage.duration", "prolo.events.dead.lettered", "prolo.outbox.backlog");
+		assertThat(referrals).contains("kafka_consumer_fetch_manager_records_lag_max");
+		assertThat(registeredMeters(platform)).contains("prolo.jobs.due", "prolo.jobs.failed", "prolo.incidents.open",
+				"prolo.tasks.overdue");
+		assertThat(platform).contains("jvm_memory_used_bytes", "jvm_gc_pause_seconds", "process_cpu_usage",
+				"http_server_requests_seconds_count", "http_server_requests_seconds_sum");
+		assertThat(strings(service("grafana").get("volumes"))).contains(
+				"./ops/grafana/provisioning:/etc/grafana/provisioning:ro",
+				"./ops/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+		assertThat(ROOT.resolve("ops/grafana/provisioning/datasources/prometheus.yml")).exists();
+	}
+
+	/**
+	 * The prolo_ series a query text names, as Micrometer meter names; each one must be
+	 * registered somewhere in the main code.
+	 */
+	private static List<String> registeredMeters(String queries) throws IOException {
+		var series = Pattern.compile("prolo_[a-z_]+").matcher(queries);
 		List<String> meters = new ArrayList<>();
 		while (series.find()) {
 			meters.add(series.group()
@@ -294,33 +315,36 @@ class ComposeFileTests {
 				.replace('_', '.'));
 		}
 		String code = mainSources();
-
-		assertThat(meters).isNotEmpty()
-			.contains("prolo.referrals.submitted", "prolo.referrals.closed", "prolo.tasks.open", "prolo.stage.duration",
-					"prolo.events.dead.lettered", "prolo.outbox.backlog")
-			.allSatisfy(meter -> assertThat(code).as(meter).contains("\"" + meter + "\""));
-		assertThat(dashboard).contains("kafka_consumer_fetch_manager_records_lag_max");
-		assertThat(strings(service("grafana").get("volumes"))).contains(
-				"./ops/grafana/provisioning:/etc/grafana/provisioning:ro",
-				"./ops/grafana/dashboards:/var/lib/grafana/dashboards:ro");
-		assertThat(ROOT.resolve("ops/grafana/provisioning/datasources/prometheus.yml")).exists();
+		assertThat(meters).isNotEmpty().allSatisfy(meter -> assertThat(code).as(meter).contains("\"" + meter + "\""));
+		return meters;
 	}
 
 	private static String mainSources() throws IOException {
+		return mainSources(ROOT.resolve("services")) + mainSources(ROOT.resolve("platform"));
+	}
+
+	private static String mainSources(Path root) throws IOException {
 		StringBuilder code = new StringBuilder();
-		for (String module : List.of("services", "platform")) {
-			try (Stream<Path> files = Files.walk(ROOT.resolve(module))) {
-				for (Path file : files
-					.filter(path -> path.toString().endsWith(".java") && path.toString().contains("src/main/java"))
-					.toList()) {
-					code.append(Files.readString(file)).append('\n');
-				}
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files
+				.filter(path -> path.toString().endsWith(".java") && path.toString().contains("src/main/java"))
+				.toList()) {
+				code.append(Files.readString(file)).append('\n');
 			}
 		}
 		return code.toString();
 	}
 
 	static final String MAILPIT = "mailpit";
+
+	static final String JAEGER = "jaeger";
+
+	static final String KAFKA_DATA_OWNER = "kafka-data-owner";
+
+	static final String SERVICE_USERS_SCRIPT = "ops/postgres/service-users.sh";
+
+	/** URLs a service hands to browsers, which reach the services on localhost. */
+	static final List<String> BROWSER_LINKS = List.of("portal.tasklist-url");
 
 	/**
 	 * The identity service's demo clients; each one's demo secret is its id + "-secret".
@@ -437,6 +461,228 @@ class ComposeFileTests {
 
 		assertThat(environment).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
 			.containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+	}
+
+	/**
+	 * Each service signs in as its own PostgreSQL user, which the postgres container's
+	 * init script creates with the password .env gives both; the superuser's password
+	 * reaches no service.
+	 */
+	@ParameterizedTest
+	@MethodSource("serviceModules")
+	void signsEachServiceInToPostgresAsItsOwnUser(String name) throws IOException {
+		Map<String, Object> environment = environment(name);
+		String script = Files.readString(ROOT.resolve(SERVICE_USERS_SCRIPT));
+		String password = name.toUpperCase(java.util.Locale.ROOT) + "_DB_PASSWORD";
+
+		assertThat(environment).doesNotContainKeys("POSTGRES_PASSWORD", "POSTGRES_USER");
+		if (!onPostgres(name)) {
+			assertThat(environment).doesNotContainKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
+			return;
+		}
+		assertThat(environment).containsEntry("SPRING_DATASOURCE_USERNAME", "prolo_" + name);
+		assertThat(requiredVariable(environment.get("SPRING_DATASOURCE_PASSWORD"))).isEqualTo(password);
+		assertThat(requiredVariable(environment("postgres").get(password))).isEqualTo(password);
+		assertThat(script).containsPattern("for service in [a-z ]*\\b" + name + "\\b[a-z ]*; do");
+		// The profile's database is the one the script makes the service's own.
+		assertThat(Files.readString(ROOT.resolve("services/" + name + "/src/main/resources/application-postgres.yml")))
+			.containsPattern("/prolo_" + name + "(\\?|\\s)");
+		assertThat(strings(service("postgres").get("volumes")))
+			.contains("./" + SERVICE_USERS_SCRIPT + ":/docker-entrypoint-initdb.d/service-users.sh:ro");
+	}
+
+	/**
+	 * A URL a service calls another service at points, inside the compose network, at
+	 * that service's name and port: its default (localhost) would be the caller's own
+	 * container. Links handed to browsers stay on localhost.
+	 */
+	@ParameterizedTest
+	@MethodSource("serviceModules")
+	void callsOtherServicesByTheirNamesInTheNetwork(String name) throws IOException {
+		Map<String, Integer> portsByOwner = new LinkedHashMap<>();
+		for (String module : serviceModules()) {
+			portsByOwner.put(module, port(module));
+		}
+		Map<String, String> calledUrls = new LinkedHashMap<>();
+		applicationYaml(name).forEach((key, value) -> {
+			if (key.endsWith("-url") && !BROWSER_LINKS.contains(key)) {
+				calledUrls.put(key, String.valueOf(value));
+			}
+		});
+		var defaults = Pattern.compile("@Value\\(\"\\$\\{([a-z.-]+-url):([^}]+)}\"\\)")
+			.matcher(mainSources(ROOT.resolve("services").resolve(name)));
+		while (defaults.find()) {
+			calledUrls.putIfAbsent(defaults.group(1), defaults.group(2));
+		}
+		Map<String, Object> environment = environment(name);
+
+		calledUrls.forEach((property, url) -> {
+			var local = Pattern.compile("http://(localhost|127\\.0\\.0\\.1):(\\d+).*").matcher(url);
+			assertThat(local.matches()).as(name + " " + property + " = " + url).isTrue();
+			int port = Integer.parseInt(local.group(2));
+			String owner = portsByOwner.entrySet()
+				.stream()
+				.filter(entry -> entry.getValue() == port)
+				.map(Map.Entry::getKey)
+				.findFirst()
+				.orElseThrow(() -> new AssertionError(name + " " + property + ": no service on port " + port));
+			String variable = property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+			assertThat(environment).as(name + " " + property).containsEntry(variable, "http://" + owner + ":" + port);
+			assertThat(service(owner)).isNotNull();
+		});
+		if (name.equals("intake")) {
+			assertThat(calledUrls).containsKey("intake.timeline-url");
+		}
+	}
+
+	/**
+	 * Health checks pass only once a container can serve: services by their actuator's
+	 * status line (not "UP" anywhere in the body, which a readiness answer listing its
+	 * components has even when it is DOWN), PostgreSQL over TCP (its init scripts run on
+	 * a socket-only server), each with a start period for the slow first start.
+	 */
+	@Test
+	void healthChecksPassOnlyWhenReady() {
+		services().forEach((name, definition) -> {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> healthcheck = (Map<String, Object>) ((Map<String, Object>) definition)
+				.get("healthcheck");
+			if (healthcheck == null) {
+				return;
+			}
+			String test = String.join(" ", strings(healthcheck.get("test")));
+			assertThat(healthcheck).as(name).containsKey("start_period");
+			assertThat(test).as(name).doesNotContain("grep -q UP");
+			if (test.contains("/actuator/health")) {
+				assertThat(test).as(name).contains("head -1 <&3 | grep -q \" 200 \"");
+			}
+		});
+		assertThat(String.valueOf(service("postgres").get("healthcheck"))).contains("pg_isready -h 127.0.0.1");
+	}
+
+	/**
+	 * Every container waits for what it needs to be usable, not merely started: healthy
+	 * where the dependency has a health check, completed for a one-shot job.
+	 */
+	@Test
+	void everyDependencyWaitsForItsConditionToHold() {
+		services().forEach((name, definition) -> {
+			Object dependsOn = ((Map<?, ?>) definition).get("depends_on");
+			if (dependsOn == null) {
+				return;
+			}
+			assertThat(dependsOn).as(name + " depends_on with conditions").isInstanceOf(Map.class);
+			((Map<?, ?>) dependsOn).forEach((dependency, condition) -> {
+				Map<String, Object> target = service(String.valueOf(dependency));
+				String wanted = target.containsKey("healthcheck") ? "service_healthy"
+						: "service_completed_successfully";
+				assertThat(String.valueOf(((Map<?, ?>) condition).get("condition"))).as(name + " -> " + dependency)
+					.isEqualTo(wanted);
+				if (wanted.equals("service_completed_successfully")) {
+					assertThat(target).as(dependency + " runs once").doesNotContainKey("restart");
+				}
+			});
+		});
+	}
+
+	/**
+	 * Topics and the KRaft metadata live on the volume (the image's default log.dirs is
+	 * under /tmp), and the image's user appuser may write there whoever made the volume.
+	 */
+	@Test
+	void keepsKafkasDataOnItsVolumeOwnedByTheImagesUser() {
+		Map<String, Object> kafka = service("kafka");
+		Map<String, Object> owner = service(KAFKA_DATA_OWNER);
+		String logDirs = String.valueOf(environment("kafka").get("KAFKA_LOG_DIRS"));
+
+		assertThat(strings(kafka.get("volumes"))).contains("kafka-data:" + logDirs);
+		assertThat(strings(owner.get("volumes"))).contains("kafka-data:" + logDirs);
+		assertThat(owner.get("image")).isEqualTo(kafka.get("image"));
+		assertThat(owner).containsEntry("user", "root");
+		assertThat(String.join(" ", strings(owner.get("command")))).contains("chown -R appuser " + logDirs);
+		assertThat(kafka).doesNotContainKey("user");
+	}
+
+	/**
+	 * Every service with a tracer exports its spans over OTLP/HTTP to Jaeger, whose
+	 * receiver listens on the network; the exporter is a dependency of the shared
+	 * platform module, and log lines carry the trace id.
+	 */
+	@ParameterizedTest
+	@MethodSource("serviceModules")
+	void exportsTracesToJaegerOverOtlp(String name) throws IOException {
+		String pom = Files.readString(ROOT.resolve("services").resolve(name).resolve("pom.xml"));
+		boolean traced = pom.contains("<artifactId>events</artifactId>")
+				|| pom.contains("<artifactId>micrometer-tracing-bridge-otel</artifactId>");
+		String platform = Files.readString(ROOT.resolve("platform/events/pom.xml"));
+
+		if (traced) {
+			assertThat(environment(name)).containsEntry("MANAGEMENT_OTLP_TRACING_ENDPOINT",
+					"http://" + JAEGER + ":4318/v1/traces");
+		}
+		else {
+			assertThat(pom).doesNotContain("micrometer-tracing");
+		}
+		assertThat(platform).contains("<artifactId>micrometer-tracing-bridge-otel</artifactId>")
+			.contains("<artifactId>opentelemetry-exporter-otlp</artifactId>");
+		assertThat(Files.readString(
+				ROOT.resolve("platform/events/src/main/java/org/prolo/platform/events/ObservabilityDefaults.java")))
+			.contains("\"logging.pattern.correlation\", \"[%X{traceId:-},%X{spanId:-}] \"");
+		assertThat(String.valueOf(service(JAEGER).get("image"))).startsWith("jaegertracing/");
+		assertThat(strings(service(JAEGER).get("command")))
+			.contains("--set=receivers.otlp.protocols.http.endpoint=0.0.0.0:4318");
+	}
+
+	@Test
+	void offersAReadOnlyKafkaUiOnTheComposeBroker() {
+		Map<String, Object> ui = service("kafka-ui");
+		Map<String, Object> environment = environment("kafka-ui");
+
+		assertThat(String.valueOf(ui.get("image"))).startsWith("kafbat/kafka-ui:");
+		assertThat(environment).containsEntry("KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS", "kafka:9092")
+			.containsEntry("KAFKA_CLUSTERS_0_READONLY", "true");
+		assertThat(strings(ui.get("ports"))).allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
+	}
+
+	/**
+	 * The alert rules cover what must wake an operator, each on a series some service
+	 * really exposes.
+	 */
+	@Test
+	void alertsOnDeadLettersBacklogLagOverdueTasksAndIncidentsWithMetricsTheCodeRegisters() throws IOException {
+		Map<String, Object> rules;
+		try (InputStream in = Files.newInputStream(ROOT.resolve("ops/prometheus/alerts.yml"))) {
+			rules = new Yaml().load(in);
+		}
+		Map<String, Object> prometheus;
+		try (InputStream in = Files.newInputStream(ROOT.resolve("ops/prometheus/prometheus.yml"))) {
+			prometheus = new Yaml().load(in);
+		}
+		List<String> expressions = new ArrayList<>();
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> groups = (List<Map<String, Object>>) rules.get("groups");
+		for (Map<String, Object> group : groups) {
+			@SuppressWarnings("unchecked")
+			List<Map<String, Object>> groupRules = (List<Map<String, Object>>) group.get("rules");
+			for (Map<String, Object> rule : groupRules) {
+				assertThat(rule).containsKeys("alert", "expr", "labels", "annotations");
+				expressions.add(String.valueOf(rule.get("expr")));
+			}
+		}
+
+		assertThat(registeredMeters(String.join("\n", expressions))).contains("prolo.events.dead.lettered",
+				"prolo.outbox.backlog", "prolo.tasks.overdue", "prolo.incidents.open");
+		assertThat(expressions)
+			.anyMatch(expression -> expression.contains("kafka_consumer_fetch_manager_records_lag_max"));
+		assertThat(strings(prometheus.get("rule_files"))).containsExactly("/etc/prometheus/alerts.yml");
+		assertThat(strings(service("prometheus").get("volumes")))
+			.contains("./ops/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
+	}
+
+	private static String requiredVariable(Object value) {
+		var required = REQUIRED_VARIABLE.matcher(String.valueOf(value));
+		assertThat(required.matches()).as(String.valueOf(value)).isTrue();
+		return required.group(1);
 	}
 
 	private static int port(String name) throws IOException {

@@ -39,6 +39,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.prolo.platform.demosignin.DemoSignIn;
 
@@ -65,6 +66,8 @@ import org.prolo.platform.demosignin.DemoSignIn;
  * Long run: {@code ./mvnw -q -B install -DskipTests} once, then
  * {@code ./mvnw -pl launcher verify -Dtest=CrashTests -Dcrash.referrals=10000 -Dsurefire.failIfNoSpecifiedTests=false}.
  */
+// System tier: launches the whole stack, kills and restarts its JVMs.
+@Tag("system")
 class CrashTests {
 
 	static final Path ROOT = ComposeFileTests.ROOT;

@@ -23,6 +23,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * then sees the referral Accepted. Each person has a browser of their own. Screenshots of
  * every step go to {@code launcher/target/browser-screenshots/portal-*.png}.
  */
+// System tier: the launched stack and a real Chromium.
+@Tag("system")
 class PortalBrowserTests {
 
 	static final String TASKLIST = "http://localhost:8080/camunda/app/tasklist/";

@@ -37,6 +37,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +52,8 @@ import static org.awaitility.Awaitility.await;
  * would make it: dr-ada submits, ingrid triages, carl, clara and the radiology system do
  * their parts, leo reads the letters, the timeline and the audit log.
  */
+// System tier: launches the whole stack on its fixed ports.
+@Tag("system")
 class SystemTests {
 
 	static final Path ROOT = ComposeFileTests.ROOT;

@@ -6,14 +6,16 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.prolo.platform.events.LocalPostgres;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The authorization store with profile postgres on the local PostgreSQL server (the
- * production database), in a fresh database that Flyway migrates from empty and that is
- * dropped afterwards. Fails, rather than skips, when no server answers: this is the only
- * proof the migration and Spring Authorization Server's SQL run on PostgreSQL.
+ * The authorization store with profile postgres on PostgreSQL (the production database):
+ * the local server, or one started in-process where none answers ({@link LocalPostgres}),
+ * in a fresh database that Flyway migrates from empty and that is dropped afterwards.
+ * Never skips: this is the only proof the migration and Spring Authorization Server's SQL
+ * run on PostgreSQL.
  */
 class AuthorizationStoreOnPostgresTests extends AuthorizationStoreScenario {
 

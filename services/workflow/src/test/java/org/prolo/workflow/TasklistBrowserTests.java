@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,6 +70,8 @@ import org.springframework.test.context.TestPropertySource;
  * context left open would keep a consumer in the group "workflow" (stealing partitions
  * from the next class's nodes) and the "default" engine in Camunda's static registry.
  */
+// System tier: a real Chromium and the identity service in a JVM of its own.
+@Tag("system")
 // The demo profile, explicitly: the real identity service's demo users sign in through
 // its demo client prolo-web (with the demo secret), and Tasklist shows the demo filters.
 @ActiveProfiles("demo")

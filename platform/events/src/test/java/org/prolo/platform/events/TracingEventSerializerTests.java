@@ -1,15 +1,17 @@
 package org.prolo.platform.events;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import brave.Tracing;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.brave.bridge.BraveBaggageManager;
-import io.micrometer.tracing.brave.bridge.BraveCurrentTraceContext;
-import io.micrometer.tracing.brave.bridge.BravePropagator;
-import io.micrometer.tracing.brave.bridge.BraveTracer;
-import io.micrometer.tracing.brave.bridge.W3CPropagation;
+import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,18 +21,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TracingEventSerializerTests {
 
-	final Tracing brave = Tracing.newBuilder().traceId128Bit(true).propagationFactory(new W3CPropagation()).build();
+	final SdkTracerProvider provider = SdkTracerProvider.builder().build();
 
-	final Tracer tracer = new BraveTracer(brave.tracer(), new BraveCurrentTraceContext(brave.currentTraceContext()),
-			new BraveBaggageManager());
+	final io.opentelemetry.api.trace.Tracer otel = provider.get("test");
 
-	final OutboxTracing tracing = new OutboxTracing(tracer, new BravePropagator(brave));
+	final OtelCurrentTraceContext current = new OtelCurrentTraceContext();
+
+	final Tracer tracer = new OtelTracer(otel, current, event -> {
+	}, new OtelBaggageManager(current, List.of(), List.of()));
+
+	final OutboxTracing tracing = new OutboxTracing(tracer,
+			new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otel));
 
 	final TracingEventSerializer serializer = new TracingEventSerializer(new Plain(), tracing);
 
 	@AfterEach
 	void closeTracing() {
-		brave.close();
+		provider.close();
 	}
 
 	@Test

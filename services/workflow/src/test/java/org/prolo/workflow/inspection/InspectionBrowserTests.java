@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,6 +50,8 @@ import org.springframework.test.context.TestPropertySource;
  * (CI installs it; without it the test fails, it does not skip). Screenshots go to
  * {@code target/browser-screenshots/}.
  */
+// System tier: a real Chromium and the identity service in a JVM of its own.
+@Tag("system")
 // The demo profile, explicitly: the real identity service's demo user signs in through
 // its demo client prolo-web, and the service gets its token with the demo workflow
 // secret.
