@@ -96,7 +96,10 @@ class KeycloakTests {
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String location = created.headers().firstValue("Location").orElseThrow();
 		String referralId = location.substring(location.lastIndexOf('/') + 1);
-		assertThat(json.readTree(created.body()).at("/referrer/id").asText()).isEqualTo(adaClaims.get("sub").asText());
+		JsonNode submitted = get(INTAKE + "/" + referralId, ada.accessToken());
+		assertThat(submitted.at("/referrer/id").asText()).as("the referrer is Keycloak's user")
+			.isEqualTo(adaClaims.get("sub").asText());
+		assertThat(submitted.at("/referrer/email").asText()).isEqualTo("ada@referrers.example");
 
 		// Ingrid, an intake coordinator at Keycloak, finds the triage task of her group
 		// and completes it as herself.
