@@ -58,6 +58,9 @@ public final class Launcher {
 
 	private final Path root;
 
+	/** All eight, or seven when another provider stands in for the identity service. */
+	private final List<ServiceSpec> services;
+
 	private final List<ServiceProcess> running = new ArrayList<>();
 
 	private final HttpClient http = HttpClient.newBuilder()
@@ -67,6 +70,9 @@ public final class Launcher {
 
 	private KraftBroker broker;
 
+	/** The settings that point every service at --identity-provider; none without it. */
+	private List<String> providerSettings = List.of();
+
 	private boolean stopped;
 
 	private volatile boolean stopping;
@@ -74,6 +80,17 @@ public final class Launcher {
 	private Launcher(LauncherOptions options, Path root) {
 		this.options = options;
 		this.root = root;
+		this.services = services(options);
+	}
+
+	/**
+	 * The services to start: without the identity service when another provider signs in.
+	 */
+	static List<ServiceSpec> services(LauncherOptions options) {
+		if (options.identityProvider() == null) {
+			return ServiceSpec.ALL;
+		}
+		return ServiceSpec.ALL.stream().filter(spec -> !spec.name().equals(ServiceSpec.IDENTITY)).toList();
 	}
 
 	public static void main(String[] args) {
@@ -105,11 +122,23 @@ public final class Launcher {
 
 	private int run() {
 		long started = System.nanoTime();
-		List<String> problems = preflightProblems(root, options.kafkaPort());
+		List<String> problems = preflightProblems(root, options.kafkaPort(), services);
 		if (!problems.isEmpty()) {
 			log.error("Cannot start:");
 			problems.forEach(problem -> log.error("  - {}", problem));
 			return 1;
+		}
+		if (options.identityProvider() != null) {
+			try {
+				IdentityProvider provider = IdentityProvider.discover(http, options.identityProvider());
+				providerSettings = provider.serviceSettings();
+				log.info("Services trust the OpenID Connect provider {} instead of the identity service",
+						provider.issuer());
+			}
+			catch (IllegalStateException e) {
+				log.error("Cannot use the identity provider: {}", e.getMessage());
+				return 1;
+			}
 		}
 		Path local = options.dataDir() != null ? root.resolve(options.dataDir()) : root.resolve(".local");
 		prepareLocalDirectories(local);
@@ -139,7 +168,7 @@ public final class Launcher {
 			return 1;
 		}
 		Duration startup = Duration.ofNanos(System.nanoTime() - started);
-		log.info("\n{}", ReadyTable.format(ServiceSpec.ALL, broker.bootstrapServers(), startup));
+		log.info("\n{}", ReadyTable.format(services, broker.bootstrapServers(), startup));
 
 		boolean seeded = seed();
 		if (options.exitWhenReady()) {
@@ -155,8 +184,12 @@ public final class Launcher {
 	 * started.
 	 */
 	static List<String> preflightProblems(Path root, int kafkaPort) {
+		return preflightProblems(root, kafkaPort, ServiceSpec.ALL);
+	}
+
+	static List<String> preflightProblems(Path root, int kafkaPort, List<ServiceSpec> services) {
 		List<String> problems = new ArrayList<>();
-		for (ServiceSpec service : ServiceSpec.ALL) {
+		for (ServiceSpec service : services) {
 			if (!Files.isRegularFile(service.jar(root))) {
 				problems.add("missing " + root.relativize(service.jar(root))
 						+ " (build the services first: ./mvnw install -Pup)");
@@ -165,7 +198,7 @@ public final class Launcher {
 		if (!portIsFree(kafkaPort)) {
 			problems.add("port " + kafkaPort + " (Kafka) is already in use; is the system already running?");
 		}
-		for (ServiceSpec service : ServiceSpec.ALL) {
+		for (ServiceSpec service : services) {
 			if (!portIsFree(service.port())) {
 				problems.add("port " + service.port() + " (" + service.name()
 						+ ") is already in use; is the system already running?");
@@ -220,10 +253,13 @@ public final class Launcher {
 	private boolean startServicesAndAwaitHealth(Path local, long launcherStarted) {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		HealthProbe probe = new HealthProbe(http);
+		List<ServiceSpec> firstWaveSpecs = services.stream()
+			.filter(spec -> ServiceSpec.ALL.indexOf(spec) < ServiceSpec.FIRST_WAVE)
+			.toList();
 		Deque<ServiceSpec> secondWave = new ArrayDeque<>(
-				ServiceSpec.ALL.subList(ServiceSpec.FIRST_WAVE, ServiceSpec.ALL.size()));
+				services.stream().filter(spec -> !firstWaveSpecs.contains(spec)).toList());
 		List<ServiceProcess> firstWave = new ArrayList<>();
-		for (ServiceSpec spec : ServiceSpec.ALL.subList(0, ServiceSpec.FIRST_WAVE)) {
+		for (ServiceSpec spec : firstWaveSpecs) {
 			ServiceProcess service = startService(spec, java, local);
 			if (service == null) {
 				return false;
@@ -236,7 +272,7 @@ public final class Launcher {
 		long nextStartAt = System.nanoTime();
 		long nextWaitingNote = System.nanoTime() + WAITING_NOTE_INTERVAL.toNanos();
 
-		while (healthy.size() < ServiceSpec.ALL.size()) {
+		while (healthy.size() < services.size()) {
 			long now = System.nanoTime();
 			boolean firstWaveUp = firstWave.stream().allMatch(service -> healthy.contains(service.spec().name()));
 			if (!secondWave.isEmpty() && (firstWaveUp || now >= secondWaveAt) && now >= nextStartAt) {
@@ -259,10 +295,10 @@ public final class Launcher {
 					healthy.add(name);
 					log.info("  {} is UP after {} ({}/{})", pad(name),
 							ReadyTable.seconds(Duration.ofMillis(service.elapsedMillis())), healthy.size(),
-							ServiceSpec.ALL.size());
+							services.size());
 				}
 			}
-			if (healthy.size() == ServiceSpec.ALL.size()) {
+			if (healthy.size() == services.size()) {
 				break;
 			}
 			if (now >= deadline) {
@@ -290,6 +326,7 @@ public final class Launcher {
 		List<String> command = new ArrayList<>(
 				ServiceProcess.command(spec, java, root, broker.bootstrapServers(), dataDir, options.postgres()));
 		command.addAll(ServiceSpec.singleNodeSettings(spec.name()));
+		command.addAll(providerSettings);
 		if (!options.autoReport() && spec.name().equals("imaging")) {
 			command.add(ServiceSpec.NO_AUTO_REPORT);
 		}

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The launcher's command line. */
 record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWhenReady, boolean help, String dataDir,
-		boolean autoReport, boolean postgres, boolean fullJit) {
+		boolean autoReport, boolean postgres, boolean fullJit, String identityProvider) {
 
 	static final int DEFAULT_KAFKA_PORT = 9092;
 	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
@@ -25,11 +25,17 @@ record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWh
 			                      POSTGRES_HOST:POSTGRES_PORT, which must exist) instead of H2 files
 			  --full-jit          run the services with the JVM's full tiered JIT (C1 and C2): slower start,
 			                      more throughput under load (default: C1 only, which starts fastest)
+			  --identity-provider ISSUER
+			                      trust this OpenID Connect provider (its issuer URL, e.g. a Keycloak realm's
+			                      http://localhost:8180/realms/prolo) instead of starting the built-in identity
+			                      service; its endpoints come from its discovery document, and it must know the
+			                      product's clients with the demo secrets (ops/keycloak/prolo-realm.json does)
 			  --help              show this text
 			Options take their value as the next argument or after '=' (--seed=3).""";
 
 	static LauncherOptions defaults() {
-		return new LauncherOptions(DEFAULT_KAFKA_PORT, 0, DEFAULT_TIMEOUT, false, false, null, true, false, false);
+		return new LauncherOptions(DEFAULT_KAFKA_PORT, 0, DEFAULT_TIMEOUT, false, false, null, true, false, false,
+				null);
 	}
 
 	/**
@@ -48,6 +54,7 @@ record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWh
 		boolean autoReport = true;
 		boolean postgres = false;
 		boolean fullJit = false;
+		String identityProvider = null;
 		for (int i = 0; i < tokens.size(); i++) {
 			String token = tokens.get(i);
 			String name = token;
@@ -74,13 +81,28 @@ record LauncherOptions(int kafkaPort, int seed, Duration timeout, boolean exitWh
 				case "--no-auto-report" -> autoReport = !flag(name, inlineValue);
 				case "--postgres" -> postgres = flag(name, inlineValue);
 				case "--full-jit" -> fullJit = flag(name, inlineValue);
+				case "--identity-provider" ->
+					identityProvider = issuer(name, inlineValue != null ? inlineValue : valueAfter(tokens, i++, name));
 				case "--data-dir" -> dataDir = inlineValue != null ? inlineValue : valueAfter(tokens, i++, name);
 				case "--help", "-h" -> help = flag(name, inlineValue);
 				default -> throw new IllegalArgumentException("Unknown argument '" + token + "'");
 			}
 		}
+		if (identityProvider != null && seed > 0) {
+			// The seed signs the demo physicians in with the built-in service's password
+			// form, which another provider does not have.
+			throw new IllegalArgumentException("--seed needs the built-in identity service, not --identity-provider");
+		}
 		return new LauncherOptions(kafkaPort, seed, timeout, exitWhenReady, help, dataDir, autoReport, postgres,
-				fullJit);
+				fullJit, identityProvider);
+	}
+
+	private static String issuer(String name, String value) {
+		if (!value.startsWith("http://") && !value.startsWith("https://")) {
+			throw new IllegalArgumentException(
+					name + " needs the provider's issuer URL (http:// or https://), not '" + value + "'");
+		}
+		return value;
 	}
 
 	/**

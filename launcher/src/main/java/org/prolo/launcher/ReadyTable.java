@@ -53,7 +53,11 @@ final class ReadyTable {
 		}
 		out.append("Sign in as (password = user id; physicians in the portal, clinic staff in Tasklist):\n");
 		out.append(table(new String[] { "USER", "GROUPS", "FOR" }, logins));
-		out.append("A token for curl: ").append(TOKEN_COMMAND).append("dr-ada\n");
+		// The Token command signs in at the identity service's form; another provider
+		// (--identity-provider) has its own.
+		if (services.stream().anyMatch(service -> service.name().equals(ServiceSpec.IDENTITY))) {
+			out.append("A token for curl: ").append(TOKEN_COMMAND).append("dr-ada\n");
+		}
 		out.append('\n');
 		out.append("All ").append(services.size()).append(" services up in ").append(seconds(startup)).append('.');
 		return out.toString();

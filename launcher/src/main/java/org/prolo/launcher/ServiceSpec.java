@@ -17,6 +17,8 @@ record ServiceSpec(String name, int port, String maxHeap, String healthPath, Lis
 
 	static final String HEALTH = "/actuator/health";
 
+	static final String IDENTITY = "identity";
+
 	static final String READINESS = "/actuator/health/readiness";
 
 	/** Where browsers and tokens find the identity service: the issuer of every token. */
@@ -44,7 +46,7 @@ record ServiceSpec(String name, int port, String maxHeap, String healthPath, Lis
 	 * declare the topics the others read.
 	 */
 	static final List<ServiceSpec> ALL = List.of(
-			new ServiceSpec("identity", 9000, "256m", READINESS,
+			new ServiceSpec(IDENTITY, 9000, "256m", READINESS,
 					List.of(new Link("Sign-in (OpenID Connect provider)",
 							IDENTITY_URL + "/.well-known/openid-configuration"))),
 			new ServiceSpec("workflow", 8080, "512m", HEALTH,

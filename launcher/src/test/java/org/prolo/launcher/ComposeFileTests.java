@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +44,8 @@ class ComposeFileTests {
 	}
 
 	static final String IDENTITY = "identity";
+
+	static final String KEYCLOAK = "keycloak";
 
 	/** The services on the event bus: those whose configuration talks to Kafka. */
 	static List<String> brokerServices() throws IOException {
@@ -91,6 +95,7 @@ class ComposeFileTests {
 		expected.add(KAFKA_DATA_OWNER);
 		expected.add("kafka-ui");
 		expected.add(JAEGER);
+		expected.add(KEYCLOAK);
 
 		assertThat(services().keySet()).containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(ServiceSpec.ALL).extracting(ServiceSpec::name).containsExactlyInAnyOrderElementsOf(serviceModules());
@@ -174,9 +179,138 @@ class ComposeFileTests {
 
 		assertThat(issuer).isEqualTo(ServiceSpec.IDENTITY_URL);
 		assertThat(environment(IDENTITY)).containsEntry("PROLO_IDENTITY_ISSUER", issuer);
-		assertThat(environment(name)).containsEntry("PROLO_SECURITY_ISSUER", issuer)
-			.containsEntry("PROLO_SECURITY_INTERNAL_URI", "http://identity:" + port(IDENTITY))
-			.containsEntry("PROLO_SECURITY_BROWSER_URI", issuer);
+		Map<String, Object> environment = environment(name);
+		assertThat(withoutOverride(environment.get("PROLO_SECURITY_ISSUER"))).isEqualTo(issuer);
+		assertThat(environment).containsEntry("PROLO_SECURITY_INTERNAL_URI", "http://identity:" + port(IDENTITY));
+		assertThat(withoutOverride(environment.get("PROLO_SECURITY_BROWSER_URI"))).isEqualTo(issuer);
+		// Spelt out for the sake of another provider, so they must be what the code
+		// derives for the identity service.
+		String inside = "http://identity:" + port(IDENTITY);
+		assertThat(withoutOverride(environment.get("PROLO_SECURITY_AUTHORIZATION_URI")))
+			.isEqualTo(issuer + "/oauth2/authorize");
+		assertThat(withoutOverride(environment.get("PROLO_SECURITY_END_SESSION_URI")))
+			.isEqualTo(issuer + "/connect/logout");
+		assertThat(withoutOverride(environment.get("PROLO_SECURITY_JWK_SET_URI"))).isEqualTo(inside + "/oauth2/jwks");
+		assertThat(withoutOverride(environment.get("PROLO_SECURITY_TOKEN_URI"))).isEqualTo(inside + "/oauth2/token");
+		assertThat(withoutOverride(environment.get("PROLO_SECURITY_USER_INFO_URI"))).isEqualTo(inside + "/userinfo");
+		assertThat(withoutOverride(environment.get("PROLO_SECURITY_GROUPS_CLAIM"))).isEqualTo("groups");
+		assertThat(withoutOverride(environment.get("PROLO_SECURITY_AUDIENCES")))
+			.isEqualTo(String.valueOf(applicationYaml(IDENTITY).get("prolo.identity.audience")));
+	}
+
+	/**
+	 * Keycloak as the clinic's provider: only with its profile, so nothing depends on it;
+	 * the version the launcher's Keycloak test runs; the realm of the repository with the
+	 * client secrets the services present; and the OIDC_* lines of .env.example point the
+	 * services at that realm as browsers and the services each reach it.
+	 */
+	@Test
+	void offersKeycloakBehindItsProfileWithTheRealmOfTheRepository() throws IOException {
+		Map<String, Object> keycloak = service(KEYCLOAK);
+		String pom = Files.readString(ROOT.resolve("pom.xml"));
+		var version = Pattern.compile("<keycloak.version>([^<]+)</keycloak.version>").matcher(pom);
+		assertThat(version.find()).isTrue();
+		JsonNode realm = new ObjectMapper().readTree(ROOT.resolve(KeycloakServer.REALM_FILE).toFile());
+		String command = String.join(" ", strings(keycloak.get("command")));
+		Map<String, Object> environment = environment(KEYCLOAK);
+		Map<String, String> example = commentedExample();
+
+		assertThat(strings(keycloak.get("profiles"))).containsExactly(KEYCLOAK);
+		assertThat(keycloak.get("image")).isEqualTo("quay.io/keycloak/keycloak:" + version.group(1));
+		assertThat(strings(keycloak.get("volumes")))
+			.contains("./" + KeycloakServer.REALM_FILE + ":/opt/keycloak/data/import/prolo-realm.json:ro");
+		assertThat(command).contains("--import-realm", "--hostname=http://localhost:8180",
+				"--hostname-backchannel-dynamic=true");
+		assertThat(strings(keycloak.get("ports"))).contains("8180:8080");
+		services().forEach((name, definition) -> assertThat(String.valueOf(((Map<?, ?>) definition).get("depends_on")))
+			.as(name + " would not start without the keycloak profile")
+			.doesNotContain(KEYCLOAK));
+
+		// Each secret placeholder of the realm comes from the variable the services use.
+		var placeholder = Pattern.compile("\\$\\{([A-Z_]+):[^}]*}")
+			.matcher(Files.readString(ROOT.resolve(KeycloakServer.REALM_FILE)));
+		List<String> placeholders = new ArrayList<>();
+		while (placeholder.find()) {
+			placeholders.add(placeholder.group(1));
+		}
+		assertThat(placeholders).contains("PROLO_WEB_CLIENT_SECRET", "INTAKE_CLIENT_SECRET", "WORKFLOW_CLIENT_SECRET");
+		assertThat(placeholders)
+			.allSatisfy(variable -> assertThat(String.valueOf(environment.get(variable))).as(variable)
+				.startsWith("${" + variable + ":?"));
+
+		String issuer = "http://localhost:8180/realms/" + realm.get("realm").asText();
+		String inside = "http://keycloak:8080/realms/" + realm.get("realm").asText();
+		assertThat(example).containsEntry("OIDC_ISSUER", issuer)
+			.containsEntry("OIDC_BROWSER_URI", "http://localhost:8180")
+			.containsEntry("OIDC_AUTHORIZATION_URI", issuer + "/protocol/openid-connect/auth")
+			.containsEntry("OIDC_END_SESSION_URI", issuer + "/protocol/openid-connect/logout")
+			.containsEntry("OIDC_JWK_SET_URI", inside + "/protocol/openid-connect/certs")
+			.containsEntry("OIDC_TOKEN_URI", inside + "/protocol/openid-connect/token")
+			.containsEntry("OIDC_USER_INFO_URI", inside + "/protocol/openid-connect/userinfo")
+			.containsEntry("OIDC_GROUPS_CLAIM", "groups")
+			.containsEntry("OIDC_AUDIENCE", "prolo");
+		// Every provider setting of the services can be given in .env.
+		var override = Pattern.compile("\\$\\{(OIDC_[A-Z_]+):-");
+		for (Object value : environment("intake").values()) {
+			var variable = override.matcher(String.valueOf(value));
+			if (variable.find()) {
+				assertThat(example).as(".env.example").containsKey(variable.group(1));
+			}
+		}
+	}
+
+	/**
+	 * The realm holds every group the code names, every client the services and compose
+	 * use, and maps groups and audience into the claims the services read.
+	 */
+	@Test
+	void theKeycloakRealmHoldsTheProductsGroupsClientsAndClaims() throws IOException {
+		JsonNode realm = new ObjectMapper().readTree(ROOT.resolve(KeycloakServer.REALM_FILE).toFile());
+		List<String> groups = new ArrayList<>();
+		realm.get("groups").forEach(group -> groups.add(group.get("name").asText()));
+		Map<String, JsonNode> clients = new LinkedHashMap<>();
+		realm.get("clients").forEach(client -> clients.put(client.get("clientId").asText(), client));
+		Map<String, JsonNode> mappers = new LinkedHashMap<>();
+		realm.get("clientScopes")
+			.forEach(scope -> scope.path("protocolMappers")
+				.forEach(mapper -> mappers.put(mapper.get("protocolMapper").asText(), mapper.get("config"))));
+
+		assertThat(groups).contains(org.prolo.platform.security.Roles.PHYSICIAN)
+			.containsAll(org.prolo.platform.security.Roles.STAFF)
+			.containsAll(strings(applicationYaml("workflow").get("prolo.workflow.access.admin-groups")));
+		assertThat(clients).containsKeys(DEMO_CLIENTS.toArray(String[]::new));
+		for (String name : signedInServices()) {
+			Object client = applicationYaml(name).get("prolo.security.client.id");
+			if (client != null) {
+				assertThat(clients).containsKey(String.valueOf(client));
+				assertThat(clients.get(String.valueOf(client)).get("serviceAccountsEnabled").asBoolean()).isTrue();
+			}
+		}
+		assertThat(clients.get("prolo-web").get("redirectUris")).extracting(JsonNode::asText)
+			.contains("http://localhost:8086/login/oauth2/code/prolo", "http://localhost:8080/login/oauth2/code/prolo");
+		assertThat(clients.get("prolo-cli").at("/attributes/pkce.code.challenge.method").asText()).isEqualTo("S256");
+		assertThat(mappers.get("oidc-group-membership-mapper").get("claim.name").asText()).isEqualTo("groups");
+		assertThat(mappers.get("oidc-group-membership-mapper").get("full.path").asText()).isEqualTo("false");
+		assertThat(mappers.get("oidc-audience-mapper").get("included.custom.audience").asText())
+			.isEqualTo(String.valueOf(applicationYaml(IDENTITY).get("prolo.identity.audience")));
+	}
+
+	/** A value of ${VARIABLE:-default} as compose resolves it without .env. */
+	private static String withoutOverride(Object value) {
+		var override = Pattern.compile("\\$\\{[A-Z_]+:-([^}]*)}").matcher(String.valueOf(value));
+		return override.matches() ? override.group(1) : String.valueOf(value);
+	}
+
+	/** The variables .env.example offers as commented-out lines ("# NAME=value"). */
+	private static Map<String, String> commentedExample() throws IOException {
+		Map<String, String> example = new LinkedHashMap<>();
+		for (String line : Files.readAllLines(ROOT.resolve(".env.example"))) {
+			var setting = Pattern.compile("# ([A-Z][A-Z0-9_]*)=(\\S+)").matcher(line);
+			if (setting.matches()) {
+				example.put(setting.group(1), setting.group(2));
+			}
+		}
+		return example;
 	}
 
 	@Test

@@ -47,6 +47,19 @@ class LauncherOptionsTests {
 	}
 
 	@Test
+	void anotherIdentityProviderIsNamedByItsIssuerUrlAndCannotBeSeeded() {
+		assertThat(LauncherOptions.parse().identityProvider()).isNull();
+		assertThat(
+				LauncherOptions.parse("--identity-provider", "http://localhost:8180/realms/prolo").identityProvider())
+			.isEqualTo("http://localhost:8180/realms/prolo");
+		assertThatThrownBy(() -> LauncherOptions.parse("--identity-provider", "localhost:8180"))
+			.hasMessageContaining("--identity-provider needs the provider's issuer URL");
+		assertThatThrownBy(
+				() -> LauncherOptions.parse("--identity-provider=http://localhost:8180/realms/prolo", "--seed", "3"))
+			.hasMessage("--seed needs the built-in identity service, not --identity-provider");
+	}
+
+	@Test
 	void mavenHandsOverAllLauncherArgsAsOneArgumentAndItIsSplitOnWhitespace() {
 		LauncherOptions options = LauncherOptions.parse("  --seed 3   --exit-when-ready ");
 

@@ -66,6 +66,17 @@ class ReadyTableTests {
 	}
 
 	@Test
+	void offersTheTokenCommandOnlyWhenTheIdentityServiceRuns() {
+		String withAnotherProvider = ReadyTable.format(
+				Launcher.services(LauncherOptions.parse("--identity-provider", "http://localhost:8180/realms/prolo")),
+				"127.0.0.1:9092", Duration.ofSeconds(60));
+
+		assertThat(withAnotherProvider).doesNotContain("org.prolo.launcher.Token")
+			.doesNotContain("localhost:9000")
+			.endsWith("All 7 services up in 60.0 s.");
+	}
+
+	@Test
 	void everyDemoUserIsListedOnce() {
 		assertThat(ReadyTable.DEMO_LOGINS).extracting(ReadyTable.Login::user)
 			.containsExactly("dr-ada", "dr-ben", "ingrid", "carl", "clara", "leo", "demo");
