@@ -24,7 +24,7 @@ public final class Bench {
 			            [--bare-history full|audit|none] [--bare-minimal-variables] [--bare-only]   (--bare-only: no stack, the engine alone)
 			  tasklist  [--tasks 100000] [--queries 1000] [--analyze] [--show-sql]
 			            [--engine-only [--database prolo_bench_tasks] [--keep]]   (no stack: Java API on a database of its own)
-			  referrals [--referrals 10000] [--queries 200] [--concurrency 16] [--no-reference]
+			  referrals [--referrals 10000] [--queries 200] [--warmup 20] [--concurrency 16] [--no-reference]
 			            (the portal's list for one physician; --no-reference for an intake without referrerReference)
 			  memory    [--rate 200] [--duration 30s] [--rest 20s]
 			  codec     [--forks 1] [--iterations 5]   (JMH, with -prof gc)

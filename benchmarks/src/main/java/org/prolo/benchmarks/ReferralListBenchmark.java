@@ -46,6 +46,7 @@ final class ReferralListBenchmark {
 	static void run(Path root, Args args) throws Exception {
 		int target = args.integer("referrals", 10_000);
 		int queries = args.integer("queries", 200);
+		int warmup = args.integer("warmup", 20);
 		int concurrency = args.integer("concurrency", 16);
 		boolean references = !args.flag("no-reference");
 		try (Stack stack = Stack.startOrAttach(root, args); IntakeClient client = new IntakeClient(stack.tokens())) {
@@ -66,13 +67,14 @@ final class ReferralListBenchmark {
 					"?referrerId=" + PHYSICIAN + "&page=0&size=20&status=INFO_REQUESTED");
 			cases.put("reference=REF-0421 (prefix of 10), first page",
 					"?referrerId=" + PHYSICIAN + "&page=0&size=20&reference=REF-0421");
-			System.out.printf("# %d queries each after 20 unreported ones, one at a time, as %s%n", queries, PHYSICIAN);
+			System.out.printf("# %d queries each after %d unreported ones, one at a time, as %s%n", queries, warmup,
+					PHYSICIAN);
 			Map<String, LatencyHistogram> results = new LinkedHashMap<>();
 			Map<String, Integer> sizes = new LinkedHashMap<>();
 			for (var entry : cases.entrySet()) {
 				AtomicInteger bytes = new AtomicInteger();
 				results.put(entry.getKey(),
-						time(http, queries,
+						time(http, warmup, queries,
 								() -> HttpRequest.newBuilder(URI.create(LIST + entry.getValue()))
 									.header("Accept", "application/json")
 									.header("Authorization", tokens.bearer(PHYSICIAN))
@@ -180,10 +182,10 @@ final class ReferralListBenchmark {
 	 * Each request is built before its clock starts, with a token that is fresh then; a
 	 * renewal is never timed.
 	 */
-	private static LatencyHistogram time(HttpClient http, int queries, Supplier<HttpRequest> builder,
+	private static LatencyHistogram time(HttpClient http, int warmup, int queries, Supplier<HttpRequest> builder,
 			AtomicInteger bytes) throws IOException, InterruptedException {
 		LatencyHistogram latency = new LatencyHistogram();
-		for (int i = -20; i < queries; i++) {
+		for (int i = -warmup; i < queries; i++) {
 			HttpRequest request = builder.get();
 			long started = System.nanoTime();
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
