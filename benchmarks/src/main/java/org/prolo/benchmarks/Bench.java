@@ -24,9 +24,11 @@ public final class Bench {
 			            [--bare-history full|audit|none] [--bare-minimal-variables] [--bare-only]   (--bare-only: no stack, the engine alone)
 			  tasklist  [--tasks 100000] [--queries 1000] [--analyze] [--show-sql]
 			            [--engine-only [--database prolo_bench_tasks] [--keep]]   (no stack: Java API on a database of its own)
+			  referrals [--referrals 10000] [--queries 200] [--warmup 20] [--concurrency 16] [--no-reference]
+			            (the portal's list for one physician; --no-reference for an intake without referrerReference)
 			  memory    [--rate 200] [--duration 30s] [--rest 20s]
 			  codec     [--forks 1] [--iterations 5]   (JMH, with -prof gc)
-			intake, e2e and tasklist start the stack on fresh prolo_* PostgreSQL databases through the launcher
+			intake, e2e, tasklist and referrals start the stack on fresh prolo_* PostgreSQL databases through the launcher
 			(--postgres) and stop it at the end; --attach uses a stack already running on ports 8080-8086 and 9000.
 			Requests carry real tokens: dr-ada and dr-ben submit, ingrid lists tasks (signed in at the
 			stack's identity service, renewed before they expire).
@@ -56,6 +58,7 @@ public final class Bench {
 			case "intake" -> IntakeBenchmark.run(root, args);
 			case "e2e" -> EndToEndBenchmark.run(root, args);
 			case "tasklist" -> TaskListBenchmark.run(root, args);
+			case "referrals" -> ReferralListBenchmark.run(root, args);
 			case "memory" -> MemoryBenchmark.run(root, args);
 			case "codec" -> codec(args);
 			default -> {

@@ -87,13 +87,46 @@ final class IntakeClient implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * As one of the demo physicians, with their own reference when one is given; the id
+	 * from a 201, empty for any other answer.
+	 */
+	CompletableFuture<Optional<String>> submitAs(String physicianId, int number, String reference) {
+		List<String> physician = PHYSICIANS.stream()
+			.filter(p -> p.get(0).equals(physicianId))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("Not a demo physician: " + physicianId));
+		String body = body(number, physician);
+		if (reference != null) {
+			body = body.substring(0, body.lastIndexOf('}')) + ",\"referrerReference\":\"" + reference + "\"}";
+		}
+		HttpRequest request = HttpRequest.newBuilder(endpoint)
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header("Authorization", bearerFor.apply(physicianId))
+			.header("Idempotency-Key", "bench-" + run + "-" + physicianId + "-" + number)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+			if (response.statusCode() != 201) {
+				return Optional.empty();
+			}
+			Matcher id = ID.matcher(response.body());
+			return id.find() ? Optional.of(id.group(1)) : Optional.empty();
+		});
+	}
+
 	static List<String> physician(int number) {
 		return PHYSICIANS.get(Math.floorMod(number, PHYSICIANS.size()));
 	}
 
 	String body(int number) {
+		return body(number, physician(number));
+	}
+
+	private String body(int number, List<String> physician) {
 		int variant = number % CONDITIONS.size();
-		List<String> physician = physician(number);
 		return """
 				{"referrer":{"id":"%s","name":"%s","email":"%s"},
 				 "patient":{"name":"Bench Patient %d","birthDate":"1970-01-01","address":"1 Load Street"},

@@ -73,6 +73,7 @@ class TimelineAccessMatrixTests extends HttpOnlyContext {
 		endpoints
 			.add(new Endpoint(HttpMethod.GET, "/api/referrals/R-unknown/timeline", null, STAFF_OR_TIMELINE_READ, 404));
 		endpoints.add(new Endpoint(HttpMethod.GET, "/api/kpis", null, STAFF_OR_TIMELINE_READ, 200));
+		endpoints.add(new Endpoint(HttpMethod.GET, "/api/kpis/trend?weeks=4", null, STAFF_OR_TIMELINE_READ, 200));
 		endpoints.addAll(MATRIX.platformEndpoints("/events/ReferralClosed/v1.avsc"));
 		return endpoints;
 	}

@@ -60,6 +60,7 @@ record Problem(String field, IssueType type, String message) {
 				Map.entry("condition", "ServiceRequest.reasonCode"), Map.entry("bodySite", "ServiceRequest.bodySite"),
 				Map.entry("urgency", "ServiceRequest.priority"), Map.entry("notes", "ServiceRequest.note"),
 				Map.entry(IDENTIFIER, "ServiceRequest.identifier"),
+				Map.entry("referrerReference", "ServiceRequest.identifier.where(type.coding.code = 'PLAC')"),
 				// FHIRPath of an HTTP header, as OperationOutcome.issue.expression names
 				// it.
 				Map.entry(IDEMPOTENCY_KEY_HEADER, "http." + IDEMPOTENCY_KEY_HEADER)));

@@ -55,6 +55,10 @@ final class ServiceRequestMapping {
 
 	static final String REFERRER_SYSTEM = "https://prolo.example/fhir/sid/referrer";
 
+	static final String IDENTIFIER_TYPES = "http://terminology.hl7.org/CodeSystem/v2-0203";
+
+	static final String PLACER = "PLAC";
+
 	static final String PSEUDONYM_SYSTEM = "https://prolo.example/fhir/sid/patient-pseudonym";
 
 	private static final Pattern SCTID = Pattern.compile("[1-9][0-9]{5,17}");
@@ -86,7 +90,8 @@ final class ServiceRequestMapping {
 				(Boolean) clinical.get(ClinicalExtension.PREGNANT),
 				(Boolean) clinical.get(ClinicalExtension.UNCONTROLLED_DIABETES),
 				(Boolean) clinical.get(ClinicalExtension.ACTIVE_INFECTION_AT_SITE),
-				(Boolean) clinical.get(ClinicalExtension.MALIGNANCY_AT_SITE), urgency(resource), notes(resource));
+				(Boolean) clinical.get(ClinicalExtension.MALIGNANCY_AT_SITE), urgency(resource), notes(resource),
+				referrerReference(resource));
 		plainTextOnly(request, problems);
 		return new Mapped(request, List.copyOf(problems));
 	}
@@ -244,6 +249,23 @@ final class ServiceRequestMapping {
 		return Urgency.URGENT.name();
 	}
 
+	/**
+	 * The physician's own reference is the placer's identifier (type PLAC), as an EHR
+	 * sends its order number; the first such identifier counts.
+	 */
+	private static String referrerReference(ServiceRequest resource) {
+		return resource.getIdentifier()
+			.stream()
+			.filter(identifier -> identifier.getType()
+				.getCoding()
+				.stream()
+				.anyMatch(c -> IDENTIFIER_TYPES.equals(c.getSystem()) && PLACER.equals(c.getCode())))
+			.map(Identifier::getValue)
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+	}
+
 	private static String notes(ServiceRequest resource) {
 		String notes = resource.getNote()
 			.stream()
@@ -283,6 +305,10 @@ final class ServiceRequestMapping {
 		resource.setPriority((referral.urgency() == Urgency.URGENT) ? ServiceRequestPriority.URGENT
 				: ServiceRequestPriority.ROUTINE);
 		resource.setAuthoredOn(Date.from(referral.submittedAt()));
+		if (referral.referrerReference() != null) {
+			Identifier placer = resource.addIdentifier().setValue(referral.referrerReference());
+			placer.getType().addCoding().setSystem(IDENTIFIER_TYPES).setCode(PLACER);
+		}
 
 		var referrer = new Practitioner();
 		referrer.setId("referrer");

@@ -13,13 +13,22 @@ import java.util.Objects;
  * @param openQuestion the question of a pending request for information, while
  * INFO_REQUESTED
  * @param outcome how it ended, once closed (or rejected at triage)
+ * @param referrerReference the physician's own reference for the referral (their case or
+ * order number), optional
  */
 public record Referral(String id, Referrer referrer, Patient patient, ClinicalFindings clinical, Urgency urgency,
-		String notes, Instant submittedAt, ReferralStatus status, String openQuestion, Outcome outcome) {
+		String notes, Instant submittedAt, ReferralStatus status, String openQuestion, Outcome outcome,
+		String referrerReference) {
 
 	public Referral {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(status, "status");
+	}
+
+	/** A referral without a reference of the physician's own. */
+	public Referral(String id, Referrer referrer, Patient patient, ClinicalFindings clinical, Urgency urgency,
+			String notes, Instant submittedAt, ReferralStatus status, String openQuestion, Outcome outcome) {
+		this(id, referrer, patient, clinical, urgency, notes, submittedAt, status, openQuestion, outcome, null);
 	}
 
 	/**
@@ -39,7 +48,8 @@ public record Referral(String id, Referrer referrer, Patient patient, ClinicalFi
 						draft.priorConservativeCare(), draft.anticoagulated(), draft.allergyToInjectate(),
 						draft.pregnant(), draft.uncontrolledDiabetes(), draft.activeInfectionAtSite(),
 						draft.malignancyAtSite()),
-				Urgency.valueOf(draft.urgency()), draft.notes(), submittedAt, ReferralStatus.SUBMITTED, null, null);
+				Urgency.valueOf(draft.urgency()), draft.notes(), submittedAt, ReferralStatus.SUBMITTED, null, null,
+				draft.referrerReference());
 	}
 
 	/**
@@ -51,7 +61,8 @@ public record Referral(String id, Referrer referrer, Patient patient, ClinicalFi
 			throw new ReferralStateConflictException(id, status, "it is already closed");
 		}
 		return new Referral(id, referrer, patient, clinical, urgency, notes, submittedAt, ReferralStatus.WITHDRAWN,
-				null, new Outcome(ReferralStatus.WITHDRAWN, null, reason, at.truncatedTo(ChronoUnit.MILLIS)));
+				null, new Outcome(ReferralStatus.WITHDRAWN, null, reason, at.truncatedTo(ChronoUnit.MILLIS)),
+				referrerReference);
 	}
 
 	/**
@@ -63,7 +74,7 @@ public record Referral(String id, Referrer referrer, Patient patient, ClinicalFi
 			throw new ReferralStateConflictException(id, status, "no request for information is pending");
 		}
 		return new Referral(id, referrer, patient, clinical, urgency, notes, submittedAt, ReferralStatus.TRIAGE, null,
-				outcome);
+				outcome, referrerReference);
 	}
 
 	/**
@@ -111,7 +122,7 @@ public record Referral(String id, Referrer referrer, Patient patient, ClinicalFi
 
 	private Referral moveTo(ReferralStatus target, String question, Outcome newOutcome) {
 		return new Referral(id, referrer, patient, clinical, urgency, notes, submittedAt, target, question,
-				(newOutcome != null) ? newOutcome : outcome);
+				(newOutcome != null) ? newOutcome : outcome, referrerReference);
 	}
 
 	@Override

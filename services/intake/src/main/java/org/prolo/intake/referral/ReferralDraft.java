@@ -10,7 +10,18 @@ public record ReferralDraft(String referrerId, String referrerName, String refer
 		String patientName, LocalDate patientBirthDate, String patientAddress, String condition, String bodySite,
 		Integer painDurationMonths, Boolean priorConservativeCare, Boolean anticoagulated, Boolean allergyToInjectate,
 		Boolean pregnant, Boolean uncontrolledDiabetes, Boolean activeInfectionAtSite, Boolean malignancyAtSite,
-		String urgency, String notes) {
+		String urgency, String notes, String referrerReference) {
+
+	/** A draft without a reference of the physician's own. */
+	public ReferralDraft(String referrerId, String referrerName, String referrerEmail, String patientPseudonym,
+			String patientName, LocalDate patientBirthDate, String patientAddress, String condition, String bodySite,
+			Integer painDurationMonths, Boolean priorConservativeCare, Boolean anticoagulated,
+			Boolean allergyToInjectate, Boolean pregnant, Boolean uncontrolledDiabetes, Boolean activeInfectionAtSite,
+			Boolean malignancyAtSite, String urgency, String notes) {
+		this(referrerId, referrerName, referrerEmail, patientPseudonym, patientName, patientBirthDate, patientAddress,
+				condition, bodySite, painDurationMonths, priorConservativeCare, anticoagulated, allergyToInjectate,
+				pregnant, uncontrolledDiabetes, activeInfectionAtSite, malignancyAtSite, urgency, notes, null);
+	}
 
 	@Override
 	public String toString() {

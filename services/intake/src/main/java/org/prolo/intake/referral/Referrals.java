@@ -22,4 +22,7 @@ public interface Referrals {
 	/** The referrer's referrals, newest first. */
 	List<Referral> findByReferrerId(String referrerId);
 
+	/** One page of the referrer's referrals, newest first, as the query filters them. */
+	ReferralPage findByReferrerId(String referrerId, ReferralQuery query);
+
 }

@@ -25,6 +25,16 @@ public final class SubmissionPolicy {
 	/** Opaque ids only: a pseudonym must not be able to carry a name. */
 	public static final Pattern PSEUDONYM = Pattern.compile("[A-Za-z0-9-]{3,64}");
 
+	public static final int MAX_REFERENCE_LENGTH = 40;
+
+	/**
+	 * The physician's own reference: a case or order number from their system, searched
+	 * by prefix. Letters, digits and a few separators, so that it can be typed, shown and
+	 * searched without escaping.
+	 */
+	public static final Pattern REFERRER_REFERENCE = Pattern
+		.compile("[A-Za-z0-9][A-Za-z0-9 ._/-]{0," + (MAX_REFERENCE_LENGTH - 1) + "}");
+
 	// Deliberately loose: the mail server is the judge; this catches typing slips only.
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -72,6 +82,10 @@ public final class SubmissionPolicy {
 		}
 		if (draft.notes() != null && draft.notes().length() > MAX_NOTES_LENGTH) {
 			found.add(new Violation("notes", "must be at most " + MAX_NOTES_LENGTH + " characters"));
+		}
+		if (draft.referrerReference() != null && !REFERRER_REFERENCE.matcher(draft.referrerReference()).matches()) {
+			found.add(new Violation("referrerReference", "must be 1 to " + MAX_REFERENCE_LENGTH
+					+ " letters, digits, spaces or . _ / -, starting with a letter or digit"));
 		}
 		return List.copyOf(found);
 	}

@@ -2,6 +2,7 @@ package org.prolo.intake.submission;
 
 import java.time.LocalDate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -44,7 +45,26 @@ public record SubmitReferralRequest(
 		@NotNull Boolean malignancyAtSite,
 		@NotBlank @Schema(allowableValues = { "ROUTINE", "URGENT" }, example = "ROUTINE") String urgency,
 		@Size(max = SubmissionPolicy.MAX_NOTES_LENGTH) @Schema(
-				requiredMode = Schema.RequiredMode.NOT_REQUIRED) String notes){
+				requiredMode = Schema.RequiredMode.NOT_REQUIRED) String notes,
+		// Left out of the idempotency hash when absent, so a key stored before the field
+		// existed still recognises its retry.
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = SubmissionPolicy.MAX_REFERENCE_LENGTH) @Pattern(
+				regexp = "[A-Za-z0-9][A-Za-z0-9 ._/-]*",
+				message = "must be letters, digits, spaces or . _ / -, starting with a letter or digit") @Schema(
+						requiredMode = Schema.RequiredMode.NOT_REQUIRED,
+						description = "Optional: the physician's own reference (case or order number), to find the "
+								+ "referral again in their list",
+						example = "KNEE-2026-0042") String referrerReference){
+
+	/** A request without a reference of the physician's own. */
+	public SubmitReferralRequest(Referrer referrer, Patient patient, String condition, String bodySite,
+			Integer painDurationMonths, Boolean priorConservativeCare, Boolean anticoagulated,
+			Boolean allergyToInjectate, Boolean pregnant, Boolean uncontrolledDiabetes, Boolean activeInfectionAtSite,
+			Boolean malignancyAtSite, String urgency, String notes) {
+		this(referrer, patient, condition, bodySite, painDurationMonths, priorConservativeCare, anticoagulated,
+				allergyToInjectate, pregnant, uncontrolledDiabetes, activeInfectionAtSite, malignancyAtSite, urgency,
+				notes, null);
+	}
 
 	/**
 	 * Each part optional: the token's sub, name and email when left out.
@@ -94,7 +114,7 @@ public record SubmitReferralRequest(
 		String email = ownOrSignedIn("referrer.email", "e-mail address", given.email(), signedIn.email(), true);
 		return new SubmitReferralRequest(new Referrer(signedIn.id(), name, email), patient, condition, bodySite,
 				painDurationMonths, priorConservativeCare, anticoagulated, allergyToInjectate, pregnant,
-				uncontrolledDiabetes, activeInfectionAtSite, malignancyAtSite, urgency, notes);
+				uncontrolledDiabetes, activeInfectionAtSite, malignancyAtSite, urgency, notes, referrerReference);
 	}
 
 	private static String ownOrSignedIn(String field, String what, String given, String signedIn, boolean ignoreCase) {
@@ -138,7 +158,8 @@ public record SubmitReferralRequest(
 		Patient p = (patient != null) ? patient : new Patient(null, null, null, null);
 		return new ReferralDraft(r.id(), r.name(), r.email(), p.pseudonym(), p.name(), p.birthDate(), p.address(),
 				condition, bodySite, painDurationMonths, priorConservativeCare, anticoagulated, allergyToInjectate,
-				pregnant, uncontrolledDiabetes, activeInfectionAtSite, malignancyAtSite, urgency, notes);
+				pregnant, uncontrolledDiabetes, activeInfectionAtSite, malignancyAtSite, urgency, notes,
+				referrerReference);
 	}
 
 	@Override

@@ -9,6 +9,8 @@ import org.prolo.intake.referral.Referral;
 import org.prolo.intake.referral.ReferralAccess;
 import org.prolo.intake.referral.ReferralAccessDeniedException;
 import org.prolo.intake.referral.ReferralNotFoundException;
+import org.prolo.intake.referral.ReferralPage;
+import org.prolo.intake.referral.ReferralQuery;
 import org.prolo.intake.referral.Referrals;
 import org.prolo.intake.web.FieldProblem;
 import org.prolo.intake.web.InvalidRequestException;
@@ -42,12 +44,12 @@ public class ReadingReferrals {
 	}
 
 	/**
-	 * A referrer's referrals, newest first. A physician lists their own (the referrer id
-	 * may be left out); staff must name the referrer.
+	 * One page of a referrer's referrals, newest first. A physician lists their own (the
+	 * referrer id may be left out); staff must name the referrer.
 	 * @throws ReferralAccessDeniedException when a physician names another referrer
 	 * @throws InvalidRequestException when staff name no referrer
 	 */
-	public List<Referral> listOf(Actor actor, Optional<String> referrerId) {
+	public ReferralPage listOf(Actor actor, Optional<String> referrerId, ReferralQuery query) {
 		String referrer = referrerId.orElseGet(() -> {
 			if (!actor.physician()) {
 				throw new InvalidRequestException(
@@ -59,8 +61,8 @@ public class ReadingReferrals {
 			throw new ReferralAccessDeniedException("referrerId",
 					"must be your own id (" + actor.id() + "): physicians list their own referrals only");
 		}
-		List<Referral> found = referrals.findByReferrerId(referrer);
-		audit.concerning(found.stream().map(Referral::id).toList());
+		ReferralPage found = referrals.findByReferrerId(referrer, query);
+		audit.concerning(found.referrals().stream().map(Referral::id).toList());
 		return found;
 	}
 

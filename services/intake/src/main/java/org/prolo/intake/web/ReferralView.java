@@ -20,7 +20,8 @@ public record ReferralView(@Schema(example = "R-0f8fad5b-d9cb-469f-a165-70867728
 		@Schema(example = "ROUTINE") String urgency, String notes, Instant submittedAt,
 		@Schema(description = "The question of a pending request for information",
 				example = "Please attach the latest knee X-ray report.") String openQuestion,
-		OutcomeView outcome) {
+		OutcomeView outcome, @Schema(description = "The physician's own reference, when they gave one",
+				example = "KNEE-2026-0042") String referrerReference) {
 
 	public static ReferralView of(Referral r) {
 		var c = r.clinical();
@@ -33,7 +34,8 @@ public record ReferralView(@Schema(example = "R-0f8fad5b-d9cb-469f-a165-70867728
 				c.anticoagulated(), c.allergyToInjectate(), c.pregnant(), c.uncontrolledDiabetes(),
 				c.activeInfectionAtSite(), c.malignancyAtSite(), r.urgency().name(), r.notes(), r.submittedAt(),
 				r.openQuestion(),
-				(o != null) ? new OutcomeView(o.code().name(), o.reasonCode(), o.note(), o.closedAt()) : null);
+				(o != null) ? new OutcomeView(o.code().name(), o.reasonCode(), o.note(), o.closedAt()) : null,
+				r.referrerReference());
 	}
 
 	public record ReferrerView(String id, String name, String email) {

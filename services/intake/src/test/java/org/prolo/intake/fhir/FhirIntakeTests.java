@@ -25,6 +25,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem;
 import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
@@ -251,6 +252,35 @@ class FhirIntakeTests {
 		});
 		assertThat(client.read().resource(ServiceRequest.class).withId(id).execute().getStatus())
 			.isEqualTo(ServiceRequestStatus.REVOKED);
+	}
+
+	@Test
+	void keepsThePlacersIdentifierAsThePhysiciansOwnReference() {
+		ServiceRequest request = serviceRequest("order-" + UUID.randomUUID());
+		Identifier placer = request.addIdentifier().setValue("ELBOW-2026-0007");
+		placer.getType().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/v2-0203").setCode("PLAC");
+
+		String id = client.create().resource(request).execute().getId().getIdPart();
+
+		ServiceRequest read = client.read().resource(ServiceRequest.class).withId(id).execute();
+		assertThat(read.getIdentifier())
+			.filteredOn(i -> i.getType().hasCoding("http://terminology.hl7.org/CodeSystem/v2-0203", "PLAC"))
+			.singleElement()
+			.extracting(Identifier::getValue)
+			.isEqualTo("ELBOW-2026-0007");
+	}
+
+	@Test
+	void refusesAPlacersIdentifierThatIsNoReference() {
+		ServiceRequest request = serviceRequest("order-" + UUID.randomUUID());
+		Identifier placer = request.addIdentifier().setValue("50% off");
+		placer.getType().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/v2-0203").setCode("PLAC");
+
+		var refused = catchThrowableOfType(InvalidRequestException.class,
+				() -> client.create().resource(request).execute());
+
+		assertThat(issues(refused)).extracting(issue -> issue.getExpression().get(0).getValue())
+			.containsExactly("ServiceRequest.identifier.where(type.coding.code = 'PLAC')");
 	}
 
 	@Test

@@ -44,6 +44,27 @@ class SubmissionPolicyTests {
 	}
 
 	@Test
+	void acceptsAnOwnReferenceOfLettersDigitsAndSeparatorsOnly() {
+		for (String good : new String[] { "KNEE-2026-0042", "a", "case 7/2026_b.1", "x".repeat(40) }) {
+			assertThat(SubmissionPolicy.violationsOf(withReference(good), TODAY)).as(good).isEmpty();
+		}
+		for (String bad : new String[] { "", " KNEE", "-1", "50%", "x".repeat(41), "name\nline", "Zoë" }) {
+			assertThat(SubmissionPolicy.violationsOf(withReference(bad), TODAY)).as(bad)
+				.extracting(Violation::field)
+				.containsExactly("referrerReference");
+		}
+	}
+
+	private static ReferralDraft withReference(String reference) {
+		var d = Drafts.valid();
+		return new ReferralDraft(d.referrerId(), d.referrerName(), d.referrerEmail(), d.patientPseudonym(),
+				d.patientName(), d.patientBirthDate(), d.patientAddress(), d.condition(), d.bodySite(),
+				d.painDurationMonths(), d.priorConservativeCare(), d.anticoagulated(), d.allergyToInjectate(),
+				d.pregnant(), d.uncontrolledDiabetes(), d.activeInfectionAtSite(), d.malignancyAtSite(), d.urgency(),
+				d.notes(), reference);
+	}
+
+	@Test
 	void namesEveryBrokenRuleOfAPresentValue() {
 		var d = Drafts.valid();
 		var bad = new ReferralDraft(d.referrerId(), d.referrerName(), "not-an-email", "Jane Doe", d.patientName(),

@@ -16,6 +16,8 @@ import org.prolo.intake.referral.Patient;
 import org.prolo.intake.referral.Referral;
 import org.prolo.intake.referral.ReferralAccessDeniedException;
 import org.prolo.intake.referral.ReferralNotFoundException;
+import org.prolo.intake.referral.ReferralPage;
+import org.prolo.intake.referral.ReferralQuery;
 import org.prolo.intake.referral.ReferralStateConflictException;
 import org.prolo.intake.referral.ReferralStatus;
 import org.prolo.intake.referral.Referrer;
@@ -222,17 +224,101 @@ class ReferralApiTests {
 
 	@Test
 	void listsAReferrersReferrals() throws Exception {
-		given(reading.listOf(ADA, Optional.of("dr-ada"))).willReturn(List.of(referral(ReferralStatus.SUBMITTED)));
+		given(reading.listOf(ADA, Optional.of("dr-ada"), ReferralQuery.firstPage()))
+			.willReturn(new ReferralPage(List.of(referral(ReferralStatus.SUBMITTED)), 1));
 
 		mvc.perform(get("/api/referrals").param("referrerId", "dr-ada"))
 			.andExpect(status().isOk())
+			.andExpect(header().string("X-Total-Count", "1"))
 			.andExpect(jsonPath("$", hasSize(1)))
 			.andExpect(jsonPath("$[0].id").value(ID));
 	}
 
 	@Test
+	void listsTheAskedPageWithTheStatusAndReferenceFilter() throws Exception {
+		var query = new ReferralQuery(Optional.of(ReferralStatus.INFO_REQUESTED), Optional.of("KNEE-20"), 3, 50);
+		given(reading.listOf(ADA, Optional.empty(), query))
+			.willReturn(new ReferralPage(List.of(referral(ReferralStatus.INFO_REQUESTED)), 151));
+
+		mvc.perform(get("/api/referrals").param("page", "3")
+			.param("size", "50")
+			.param("status", "INFO_REQUESTED")
+			.param("reference", "KNEE-20"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Total-Count", "151"))
+			.andExpect(jsonPath("$[0].status").value("INFO_REQUESTED"));
+	}
+
+	@Test
+	void pageSizeIsBetweenOneAndOneHundred() throws Exception {
+		given(reading.listOf(eq(ADA), eq(Optional.empty()), any()))
+			.willReturn(new ReferralPage(List.of(referral(ReferralStatus.SUBMITTED)), 1));
+
+		mvc.perform(get("/api/referrals").param("size", "1")).andExpect(status().isOk());
+		mvc.perform(get("/api/referrals").param("size", "100")).andExpect(status().isOk());
+		for (String size : List.of("0", "101", "-1")) {
+			mvc.perform(get("/api/referrals").param("size", size))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.errors[0].field").value("size"));
+		}
+	}
+
+	@Test
+	void aNegativeOrTooDeepPageIsABadRequest() throws Exception {
+		for (String page : List.of("-1", String.valueOf(ReferralQuery.MAX_PAGE + 1))) {
+			mvc.perform(get("/api/referrals").param("page", page))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.errors[0].field").value("page"));
+		}
+		verifyNoInteractions(reading);
+	}
+
+	@Test
+	void aPageThatIsNotANumberIsABadRequestNamingIt() throws Exception {
+		mvc.perform(get("/api/referrals").param("page", "two"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("page"));
+		verifyNoInteractions(reading);
+	}
+
+	@Test
+	void anUnknownStatusFilterIsABadRequest() throws Exception {
+		for (String status : List.of("OPEN", "triage", "TRIAGE;drop table referral")) {
+			mvc.perform(get("/api/referrals").param("status", status))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.errors[0].field").value("status"));
+		}
+		verifyNoInteractions(reading);
+	}
+
+	@Test
+	void everyStatusIsAStatusFilter() throws Exception {
+		given(reading.listOf(eq(ADA), eq(Optional.empty()), any())).willReturn(new ReferralPage(List.of(), 0));
+
+		for (ReferralStatus status : ReferralStatus.values()) {
+			mvc.perform(get("/api/referrals").param("status", status.name())).andExpect(status().isOk());
+		}
+	}
+
+	@Test
+	void aReferenceSearchWithWildcardsOrTooLongIsABadRequest() throws Exception {
+		for (String reference : List.of("50%", "x".repeat(41), "")) {
+			mvc.perform(get("/api/referrals").param("reference", reference))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.errors[0].field").value("reference"));
+		}
+		verifyNoInteractions(reading);
+	}
+
+	@Test
 	void aPhysicianListsTheirOwnWithoutNamingThemselves() throws Exception {
-		given(reading.listOf(ADA, Optional.empty())).willReturn(List.of(referral(ReferralStatus.SUBMITTED)));
+		given(reading.listOf(ADA, Optional.empty(), ReferralQuery.firstPage()))
+			.willReturn(new ReferralPage(List.of(referral(ReferralStatus.SUBMITTED)), 1));
 
 		mvc.perform(get("/api/referrals")).andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(ID));
 	}
@@ -248,8 +334,9 @@ class ReferralApiTests {
 
 	@Test
 	void anotherReferrersListIsAForbiddenProblemNamingTheField() throws Exception {
-		given(reading.listOf(ADA, Optional.of("dr-ben"))).willThrow(new ReferralAccessDeniedException("referrerId",
-				"must be your own id (dr-ada): physicians list their own referrals only"));
+		given(reading.listOf(ADA, Optional.of("dr-ben"), ReferralQuery.firstPage()))
+			.willThrow(new ReferralAccessDeniedException("referrerId",
+					"must be your own id (dr-ada): physicians list their own referrals only"));
 
 		mvc.perform(get("/api/referrals").param("referrerId", "dr-ben"))
 			.andExpect(status().isForbidden())

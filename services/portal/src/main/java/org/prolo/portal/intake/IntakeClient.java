@@ -1,6 +1,5 @@
 package org.prolo.portal.intake;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +25,8 @@ public class IntakeClient {
 
 	static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
+	static final String TOTAL_COUNT = "X-Total-Count";
+
 	private static final Logger log = LoggerFactory.getLogger(IntakeClient.class);
 
 	private static final ParameterizedTypeReference<List<IntakeReferral>> REFERRALS = new ParameterizedTypeReference<>() {
@@ -37,16 +38,33 @@ public class IntakeClient {
 		this.rest = rest;
 	}
 
-	/** The physician's own referrals, newest first. */
-	public List<IntakeReferral> referralsOf(String physicianId) {
-		List<IntakeReferral> referrals = call(() -> this.rest.get()
-			.uri("/api/referrals?referrerId={id}", physicianId)
+	/**
+	 * One page of the physician's own referrals, newest first, as intake pages and
+	 * filters them.
+	 */
+	public ReferralList referralsOf(String physicianId, ReferralListQuery query) {
+		ResponseEntity<List<IntakeReferral>> answer = call(() -> this.rest.get()
+			.uri(uri -> uri.path("/api/referrals")
+				.queryParam("referrerId", physicianId)
+				.queryParam("page", query.page())
+				.queryParam("size", query.size())
+				.queryParamIfPresent("status", Optional.ofNullable(query.status()))
+				.queryParamIfPresent("reference", Optional.ofNullable(query.reference()))
+				.build())
 			.accept(MediaType.APPLICATION_JSON)
 			.retrieve()
-			.body(REFERRALS));
-		return (referrals != null) ? referrals.stream()
-			.sorted(Comparator.comparing(IntakeReferral::submittedAt, Comparator.nullsLast(Comparator.reverseOrder())))
-			.toList() : List.of();
+			.toEntity(REFERRALS));
+		List<IntakeReferral> referrals = (answer.getBody() != null) ? answer.getBody() : List.of();
+		return new ReferralList(referrals, total(answer.getHeaders().getFirst(TOTAL_COUNT), referrals.size()));
+	}
+
+	private static long total(String header, int onThisPage) {
+		try {
+			return (header != null) ? Long.parseLong(header) : onThisPage;
+		}
+		catch (NumberFormatException ex) {
+			throw new IntakeUnavailableException("Intake answered a list with an unreadable " + TOTAL_COUNT, ex);
+		}
 	}
 
 	/**

@@ -10,12 +10,13 @@ import java.time.LocalDate;
  * @param fhirStatus the FHIR Task.status code of {@code status}
  * @param openQuestion the clinic's question while the status is INFO_REQUESTED
  * @param outcome how it ended, once closed
+ * @param referrerReference the physician's own reference, when they gave one
  */
 public record IntakeReferral(String id, String status, String fhirStatus, Referrer referrer, Patient patient,
 		String condition, String bodySite, Integer painDurationMonths, Boolean priorConservativeCare,
 		Boolean anticoagulated, Boolean allergyToInjectate, Boolean pregnant, Boolean uncontrolledDiabetes,
 		Boolean activeInfectionAtSite, Boolean malignancyAtSite, String urgency, String notes, Instant submittedAt,
-		String openQuestion, Outcome outcome) {
+		String openQuestion, Outcome outcome, String referrerReference) {
 
 	// Only the id: the rest may hold patient data and toString ends up in logs.
 	@Override

@@ -1,5 +1,7 @@
 package org.prolo.portal.intake;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.LocalDate;
 
 /**
@@ -9,7 +11,7 @@ import java.time.LocalDate;
 public record NewReferral(Referrer referrer, Patient patient, String condition, String bodySite,
 		Integer painDurationMonths, Boolean priorConservativeCare, Boolean anticoagulated, Boolean allergyToInjectate,
 		Boolean pregnant, Boolean uncontrolledDiabetes, Boolean activeInfectionAtSite, Boolean malignancyAtSite,
-		String urgency, String notes) {
+		String urgency, String notes, @JsonInclude(JsonInclude.Include.NON_NULL) String referrerReference) {
 
 	@Override
 	public String toString() {

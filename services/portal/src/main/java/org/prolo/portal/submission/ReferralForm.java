@@ -46,6 +46,8 @@ public class ReferralForm {
 
 	private String notes;
 
+	private String referrerReference;
+
 	/** A yes/no answer by field name, for the template's loop over the questions. */
 	public String answer(String flag) {
 		return switch (flag) {
@@ -208,6 +210,14 @@ public class ReferralForm {
 
 	public void setUrgency(String urgency) {
 		this.urgency = urgency;
+	}
+
+	public String getReferrerReference() {
+		return this.referrerReference;
+	}
+
+	public void setReferrerReference(String referrerReference) {
+		this.referrerReference = referrerReference;
 	}
 
 	public String getNotes() {

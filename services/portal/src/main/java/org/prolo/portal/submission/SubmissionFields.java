@@ -65,6 +65,7 @@ final class SubmissionFields {
 		QUESTIONS.forEach(q -> fields.add(new Field(q.name(), q.name(), q.label(), q.yesId())));
 		fields.add(new Field("urgency", "urgency", "Urgency", null));
 		fields.add(new Field("notes", "notes", "Notes for the clinic", null));
+		fields.add(new Field("referrerReference", "referrerReference", "Your reference for the referral", null));
 		return List.copyOf(fields);
 	}
 
@@ -102,7 +103,8 @@ final class SubmissionFields {
 				text(form.getCondition()), text(form.getBodySite()), months, yesNo(form.getPriorConservativeCare()),
 				yesNo(form.getAnticoagulated()), yesNo(form.getAllergyToInjectate()), yesNo(form.getPregnant()),
 				yesNo(form.getUncontrolledDiabetes()), yesNo(form.getActiveInfectionAtSite()),
-				yesNo(form.getMalignancyAtSite()), text(form.getUrgency()), text(form.getNotes()));
+				yesNo(form.getMalignancyAtSite()), text(form.getUrgency()), text(form.getNotes()),
+				text(form.getReferrerReference()));
 		return new Conversion(request, Map.copyOf(problems));
 	}
 

@@ -68,7 +68,8 @@ class TokenRelayTests extends PortalPages {
 				 "refresh_token":"next-refresh-token-of-dr-cy","scope":"openid profile email"}""");
 		intake.answer("GET", "/api/referrals", 200, "[]");
 
-		assertThat(this.intakeClient.referralsOf("dr-cy")).isEmpty();
+		assertThat(this.intakeClient.referralsOf("dr-cy", new ReferralListQuery(0, 20, null, null)).referrals())
+			.isEmpty();
 
 		var renewal = intake.only("POST", "/oauth2/token");
 		assertThat(renewal.body()).contains("grant_type=refresh_token", "refresh_token=refresh-token-of-dr-cy");

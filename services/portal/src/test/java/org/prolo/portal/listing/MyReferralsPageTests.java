@@ -1,6 +1,7 @@
 package org.prolo.portal.listing;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.prolo.platform.security.Roles;
@@ -25,8 +26,8 @@ class MyReferralsPageTests extends PortalPages {
 	@Test
 	void listsThePhysiciansOwnReferralsNewestFirstWithStatusInWordsAndFhirCode() throws Exception {
 		intake.answer("GET", "/api/referrals", 200,
-				"[" + referralJson("R-older", "TRIAGE", "received", "2025-01-10T09:00:00Z") + ","
-						+ referralJson("R-newer", "INFO_REQUESTED", "on-hold", "2025-02-01T09:00:00Z") + "]");
+				"[" + referralJson("R-newer", "INFO_REQUESTED", "on-hold", "2025-02-01T09:00:00Z") + ","
+						+ referralJson("R-older", "TRIAGE", "received", "2025-01-10T09:00:00Z") + "]");
 
 		String page = this.mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(physician("dr-ada")))
 			.andExpect(status().isOk())
@@ -47,7 +48,88 @@ class MyReferralsPageTests extends PortalPages {
 		assertThat(page.substring(page.indexOf("R-newer"), page.indexOf("R-older"))).contains("Action needed");
 		var request = intake.only("GET", "/api/referrals");
 		assertThat(request.header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + tokenOf("dr-ada"));
-		assertThat(request.query()).isEqualTo("referrerId=dr-ada");
+		assertThat(request.query()).isEqualTo("referrerId=dr-ada&page=0&size=20");
+	}
+
+	@Test
+	void asksIntakeForTheChosenPageStatusAndReferenceAndLinksThePagesAroundItKeepingTheFilter() throws Exception {
+		intake.answer("GET", "/api/referrals",
+				Answer.withHeaders(200, "[" + referralJson("R-41", "TRIAGE", "received", "2025-01-10T09:00:00Z") + "]",
+						Map.of("X-Total-Count", "61")));
+
+		String page = this.mvc
+			.perform(get("/").param("page", "2")
+				.param("status", "TRIAGE")
+				.param("reference", "KNEE 20")
+				.accept(MediaType.TEXT_HTML)
+				.with(physician("dr-ada")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("61 referrals match.")))
+			.andExpect(content().string(containsString("Page 2 of 4")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(intake.only("GET", "/api/referrals").query())
+			.isEqualTo("referrerId=dr-ada&page=1&size=20&status=TRIAGE&reference=KNEE%2020");
+		assertThat(page).contains("href=\"/?page=1&amp;status=TRIAGE&amp;reference=KNEE%2020\" rel=\"prev\"")
+			.contains("href=\"/?page=3&amp;status=TRIAGE&amp;reference=KNEE%2020\" rel=\"next\"")
+			.contains("<option value=\"TRIAGE\" selected=\"selected\">In triage</option>")
+			.contains("value=\"KNEE 20\"");
+	}
+
+	@Test
+	void showsThePhysiciansOwnReference() throws Exception {
+		intake.answer("GET", "/api/referrals", 200,
+				"[" + referralJson("R-1", "SUBMITTED", "requested", "2025-01-10T09:00:00Z").replace("\"status\":",
+						"\"referrerReference\":\"KNEE-0042\",\"status\":") + "]");
+
+		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(physician("dr-ada")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<th scope=\"col\">Your reference</th>")))
+			.andExpect(content().string(containsString("<td>KNEE-0042</td>")));
+	}
+
+	@Test
+	void theLastPageHasNoNextLinkAndASinglePageNoPageLinks() throws Exception {
+		intake.answer("GET", "/api/referrals",
+				Answer.withHeaders(200, "[" + referralJson("R-1", "TRIAGE", "received", "2025-01-10T09:00:00Z") + "]",
+						Map.of("X-Total-Count", "41")));
+
+		this.mvc.perform(get("/").param("page", "3").accept(MediaType.TEXT_HTML).with(physician("dr-ada")))
+			.andExpect(content().string(containsString("rel=\"prev\"")))
+			.andExpect(content().string(not(containsString("rel=\"next\""))));
+
+		intake.reset();
+		intake.answer("GET", "/api/referrals",
+				Answer.withHeaders(200, "[" + referralJson("R-1", "TRIAGE", "received", "2025-01-10T09:00:00Z") + "]",
+						Map.of("X-Total-Count", "1")));
+		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(physician("dr-ada")))
+			.andExpect(content().string(containsString("1 referral.")))
+			.andExpect(content().string(not(containsString("aria-label=\"Pages"))));
+	}
+
+	@Test
+	void refusesAnUnknownStatusOrABadPageOrReferenceWithoutAskingIntake() throws Exception {
+		for (String[] bad : new String[][] { { "status", "OPEN" }, { "page", "0" }, { "page", "two" },
+				{ "reference", "50%" } }) {
+			this.mvc.perform(get("/").param(bad[0], bad[1]).accept(MediaType.TEXT_HTML).with(physician("dr-ada")))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("There is a problem")))
+				.andExpect(content().string(not(containsString("<table"))));
+		}
+
+		assertThat(intake.requests()).isEmpty();
+	}
+
+	@Test
+	void saysSoWhenNothingMatchesTheFilter() throws Exception {
+		intake.answer("GET", "/api/referrals", Answer.withHeaders(200, "[]", Map.of("X-Total-Count", "0")));
+
+		this.mvc.perform(get("/").param("status", "WITHDRAWN").accept(MediaType.TEXT_HTML).with(physician("dr-ada")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("No referrals on this page match.")))
+			.andExpect(content().string(not(containsString("You have not submitted"))));
 	}
 
 	@Test

@@ -56,7 +56,7 @@ class SubmissionPageTests extends PortalPages {
 			assertThat(id.find()).as("a form control without id: %s", controls.group()).isTrue();
 			ids.add(id.group(1));
 		}
-		assertThat(ids).hasSize(9 + 2 * 7 + 2)
+		assertThat(ids).hasSize(9 + 2 * 7 + 3)
 			.allSatisfy(id -> assertThat(page).as("label for %s", id).contains("<label for=\"" + id + "\">"));
 		assertThat(Pattern.compile("<fieldset[^>]*>\\s*<legend>").matcher(page).results()).hasSize(7);
 		assertThat(page).contains("<html lang=\"en\">")
@@ -131,6 +131,18 @@ class SubmissionPageTests extends PortalPages {
 				 "priorConservativeCare":true,"anticoagulated":false,"allergyToInjectate":false,"pregnant":false,
 				 "uncontrolledDiabetes":false,"activeInfectionAtSite":false,"malignancyAtSite":true,
 				 "urgency":"ROUTINE","notes":"Pain on stairs"}"""));
+	}
+
+	@Test
+	void sendsThePhysiciansOwnReferenceWhenOneIsTyped() throws Exception {
+		intake.answer("POST", "/api/referrals", 201, CREATED);
+		String key = idempotencyKey(newForm());
+
+		this.mvc.perform(completeForm(key, Map.of("referrerReference", " KNEE-2026-0042 ")))
+			.andExpect(status().isSeeOther());
+
+		JsonNode body = this.json.readTree(intake.only("POST", "/api/referrals").body());
+		assertThat(body.get("referrerReference").asText()).isEqualTo("KNEE-2026-0042");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package org.prolo.timeline.timeline;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -59,6 +60,14 @@ public enum Stage {
 
 	/** How long this stage took in one referral's timeline, if it was completed. */
 	public Optional<Duration> durationIn(List<TimelineEntry> timeline) {
+		return completionIn(timeline).map(Completion::took);
+	}
+
+	/**
+	 * When this stage was completed in one referral's timeline and how long it took, if
+	 * it was.
+	 */
+	public Optional<Completion> completionIn(List<TimelineEntry> timeline) {
 		List<TimelineEntry> ordered = timeline.stream().sorted(TrackingStatus.IN_TIME_ORDER).toList();
 		Optional<TimelineEntry> firstOpener = ordered.stream().filter(opens).findFirst();
 		if (firstOpener.isEmpty()) {
@@ -76,7 +85,14 @@ public enum Stage {
 			.filter(e -> !e.occurredAt().isAfter(closer.get().occurredAt()))
 			.reduce((earlier, later) -> later)
 			.orElseThrow();
-		return Optional.of(Duration.between(opener.occurredAt(), closer.get().occurredAt()));
+		return Optional.of(new Completion(closer.get().occurredAt(),
+				Duration.between(opener.occurredAt(), closer.get().occurredAt())));
+	}
+
+	/**
+	 * A completed stage: when the event that closed it happened, and how long it took.
+	 */
+	public record Completion(Instant completedAt, Duration took) {
 	}
 
 	private static Predicate<TimelineEntry> is(EventKind kind) {

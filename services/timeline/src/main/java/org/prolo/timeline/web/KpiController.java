@@ -6,11 +6,16 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.prolo.timeline.kpi.KpiReport;
+import org.prolo.timeline.kpi.KpiTrend;
+import org.prolo.timeline.kpi.MeasuringTrends;
 import org.prolo.timeline.store.KpiReporter;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -50,6 +55,18 @@ public class KpiController {
 					examples = @ExampleObject(name = "kpis", value = KPI_EXAMPLE)))
 	public KpiReport kpis() {
 		return reporter.report();
+	}
+
+	@GetMapping(path = "/api/kpis/trend", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Open referrals per status, and per week each stage's completed count, median and p90 hours",
+			description = "For the clinic leads' overview. A stage counts in the week (Monday to Sunday, UTC) of "
+					+ "the event that completed it, measured as in /api/kpis; the current week is the last.")
+	@ApiResponse(responseCode = "200", description = "The figures",
+			content = @Content(schema = @Schema(implementation = KpiTrend.class)))
+	@ApiResponse(responseCode = "400", description = "weeks is not between 1 and 52",
+			content = @Content(mediaType = "application/problem+json"))
+	public KpiTrend trend(@RequestParam(defaultValue = "12") @Min(1) @Max(MeasuringTrends.MAX_WEEKS) int weeks) {
+		return reporter.trend(weeks);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +19,8 @@ import org.prolo.intake.referral.Outcome;
 import org.prolo.intake.referral.Patient;
 import org.prolo.intake.referral.Referral;
 import org.prolo.intake.referral.ReferralNotFoundException;
+import org.prolo.intake.referral.ReferralPage;
+import org.prolo.intake.referral.ReferralQuery;
 import org.prolo.intake.referral.ReferralStatus;
 import org.prolo.intake.referral.Referrals;
 import org.prolo.intake.referral.Referrer;
@@ -33,7 +36,11 @@ class JdbcReferrals implements Referrals {
 			+ "patient_name, patient_birth_date, patient_address, condition_code, body_site, pain_duration_months, "
 			+ "prior_conservative_care, anticoagulated, allergy_to_injectate, pregnant, uncontrolled_diabetes, "
 			+ "active_infection_at_site, malignancy_at_site, urgency, notes, submitted_at, status, open_question, "
-			+ "outcome_code, outcome_reason_code, outcome_note, outcome_closed_at";
+			+ "outcome_code, outcome_reason_code, outcome_note, outcome_closed_at, referrer_reference";
+
+	// The id breaks ties between referrals submitted in the same millisecond, so that
+	// pages neither repeat nor skip one.
+	private static final String NEWEST_FIRST = "order by submitted_at desc, id desc";
 
 	private final JdbcClient jdbc;
 
@@ -54,7 +61,8 @@ class JdbcReferrals implements Referrals {
 				+ ":referrerEmail, :pseudonym, :patientName, :birthDate, :address, :condition, :bodySite, "
 				+ ":painDurationMonths, :priorConservativeCare, :anticoagulated, :allergyToInjectate, :pregnant, "
 				+ ":uncontrolledDiabetes, :activeInfectionAtSite, :malignancyAtSite, :urgency, :notes, :submittedAt, "
-				+ ":status, :openQuestion, :outcomeCode, :outcomeReasonCode, :outcomeNote, :outcomeClosedAt, :updatedAt)")
+				+ ":status, :openQuestion, :outcomeCode, :outcomeReasonCode, :outcomeNote, :outcomeClosedAt, "
+				+ ":referrerReference, :updatedAt)")
 			.param("id", r.id())
 			.param("referrerId", r.referrer().id())
 			.param("referrerName", r.referrer().name())
@@ -76,6 +84,7 @@ class JdbcReferrals implements Referrals {
 			.param("urgency", r.urgency().name())
 			.param("notes", r.notes())
 			.param("submittedAt", timestamp(r.submittedAt()))
+			.param("referrerReference", r.referrerReference())
 			.params(statusParams(r))
 			.update();
 	}
@@ -109,10 +118,43 @@ class JdbcReferrals implements Referrals {
 
 	@Override
 	public List<Referral> findByReferrerId(String referrerId) {
-		return jdbc.sql("select " + COLUMNS + " from referral where referrer_id = ? order by submitted_at desc, id")
+		return jdbc.sql("select " + COLUMNS + " from referral where referrer_id = ? " + NEWEST_FIRST)
 			.param(referrerId)
 			.query(this::map)
 			.list();
+	}
+
+	@Override
+	public ReferralPage findByReferrerId(String referrerId, ReferralQuery query) {
+		// Only the page's rows are read and decrypted; the indexes on (referrer_id, ...)
+		// keep both statements to one physician's index range.
+		var where = new StringBuilder("where referrer_id = :referrerId");
+		var params = new HashMap<String, Object>();
+		params.put("referrerId", referrerId);
+		query.status().ifPresent(status -> {
+			where.append(" and status = :status");
+			params.put("status", status.name());
+		});
+		query.referencePrefix().ifPresent(prefix -> {
+			where.append(" and lower(referrer_reference) like :reference escape '\\'");
+			params.put("reference", likeEscaped(prefix.toLowerCase(Locale.ROOT)) + "%");
+		});
+		long total = jdbc.sql("select count(*) from referral " + where).params(params).query(Long.class).single();
+		if (total <= query.offset()) {
+			return new ReferralPage(List.of(), total);
+		}
+		List<Referral> page = jdbc
+			.sql("select " + COLUMNS + " from referral " + where + " " + NEWEST_FIRST + " limit :limit offset :offset")
+			.params(params)
+			.param("limit", query.size())
+			.param("offset", query.offset())
+			.query(this::map)
+			.list();
+		return new ReferralPage(page, total);
+	}
+
+	private static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	private Map<String, Object> statusParams(Referral r) {
@@ -148,7 +190,8 @@ class JdbcReferrals implements Referrals {
 						rs.getBoolean("pregnant"), rs.getBoolean("uncontrolled_diabetes"),
 						rs.getBoolean("active_infection_at_site"), rs.getBoolean("malignancy_at_site")),
 				Urgency.valueOf(rs.getString("urgency")), rs.getString("notes"), instant(rs, "submitted_at"),
-				ReferralStatus.valueOf(rs.getString("status")), rs.getString("open_question"), outcome);
+				ReferralStatus.valueOf(rs.getString("status")), rs.getString("open_question"), outcome,
+				rs.getString("referrer_reference"));
 	}
 
 	private static OffsetDateTime timestamp(Instant instant) {
