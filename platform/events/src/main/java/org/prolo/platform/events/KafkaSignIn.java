@@ -2,10 +2,14 @@ package org.prolo.platform.events;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.security.auth.login.AppConfigurationEntry;
 
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.common.security.JaasContext;
 
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -35,8 +39,6 @@ public final class KafkaSignIn {
 	public static final String DEMO_PROFILE = "demo";
 
 	static final String PASSWORD_VARIABLE = "PROLO_KAFKA_PASSWORD";
-
-	private static final Pattern JAAS_PASSWORD = Pattern.compile("password=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
 	public enum Authentication {
 
@@ -116,12 +118,8 @@ public final class KafkaSignIn {
 		// KafkaUser provides it) is the sign-in; the user name and password are not used.
 		boolean explicitJaas = kafka.getProperties().containsKey(SaslConfigs.SASL_JAAS_CONFIG);
 		if (authentication == Authentication.SCRAM && explicitJaas) {
-			Matcher given = JAAS_PASSWORD
-				.matcher(String.valueOf(kafka.getProperties().get(SaslConfigs.SASL_JAAS_CONFIG)));
-			if (given.find() && KafkaAccess.isDemoPassword(given.group(1))) {
-				problems.add("The Kafka JAAS configuration has a demo password: set"
-						+ " spring.kafka.properties.sasl.jaas.config to the cluster's own");
-			}
+			jaasProblem(String.valueOf(kafka.getProperties().get(SaslConfigs.SASL_JAAS_CONFIG)))
+				.ifPresent(problems::add);
 		}
 		if (authentication == Authentication.SCRAM && !explicitJaas) {
 			if (username == null || username.isBlank()) {
@@ -144,6 +142,28 @@ public final class KafkaSignIn {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * Reads the explicit JAAS configuration as Kafka's own client would (any quoting), so
+	 * a demo password in it is found however it is written.
+	 */
+	private static Optional<String> jaasProblem(String jaas) {
+		try {
+			JaasContext context = JaasContext
+				.loadClientContext(Map.of(SaslConfigs.SASL_JAAS_CONFIG, new Password(jaas)));
+			for (AppConfigurationEntry entry : context.configurationEntries()) {
+				Object given = entry.getOptions().get("password");
+				if (given != null && KafkaAccess.isDemoPassword(given.toString())) {
+					return Optional.of("The Kafka JAAS configuration has a demo password: set"
+							+ " spring.kafka.properties.sasl.jaas.config to the cluster's own");
+				}
+			}
+			return Optional.empty();
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.of("spring.kafka.properties.sasl.jaas.config cannot be read: " + ex.getMessage());
+		}
 	}
 
 	private String jaasConfig() {

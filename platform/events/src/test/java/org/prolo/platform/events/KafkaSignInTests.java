@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.kafka.common.config.SaslConfigs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.prolo.platform.events.KafkaSignIn.KafkaSignInRefusedException;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -87,17 +89,28 @@ class KafkaSignInTests {
 		assertThat(kafka.getSecurity().getProtocol()).isEqualTo("SASL_PLAINTEXT");
 	}
 
-	@Test
-	void refusesADemoPasswordInAnExplicitJaasConfiguration() {
+	@ParameterizedTest
+	@ValueSource(strings = { "password=\"%s\";", "password='%s';", "password=%s;", "password = \"%s\" ;" })
+	void refusesADemoPasswordInAnExplicitJaasConfigurationHoweverItIsQuoted(String passwordOption) {
 		KafkaProperties kafka = new KafkaProperties();
 		kafka.getProperties()
 			.put(SaslConfigs.SASL_JAAS_CONFIG,
-					"org.apache.kafka.common.security.scram.ScramLoginModule required username=\"imaging\" password=\""
-							+ KafkaAccess.demoPassword("imaging") + "\";");
+					"org.apache.kafka.common.security.scram.ScramLoginModule required username=\"imaging\" "
+							+ passwordOption.formatted(KafkaAccess.demoPassword("imaging")));
 		KafkaSignIn signIn = KafkaSignIn.from(new MockEnvironment().withProperty("spring.application.name", "imaging"));
 
 		assertThatThrownBy(() -> signIn.applyTo(kafka)).isInstanceOf(KafkaSignInRefusedException.class)
 			.hasMessageContaining("spring.kafka.properties.sasl.jaas.config");
+	}
+
+	@Test
+	void refusesAnUnreadableJaasConfiguration() {
+		KafkaProperties kafka = new KafkaProperties();
+		kafka.getProperties().put(SaslConfigs.SASL_JAAS_CONFIG, "not a login module");
+		KafkaSignIn signIn = KafkaSignIn.from(new MockEnvironment().withProperty("spring.application.name", "imaging"));
+
+		assertThatThrownBy(() -> signIn.applyTo(kafka)).isInstanceOf(KafkaSignInRefusedException.class)
+			.hasMessageContaining("cannot be read");
 	}
 
 	@Test
