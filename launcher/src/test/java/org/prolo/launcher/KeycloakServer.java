@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -76,6 +77,12 @@ final class KeycloakServer implements AutoCloseable {
 		builder.environment().put("PATH", javaHome + "/bin:" + System.getenv("PATH"));
 		// C1 only: Keycloak starts beside eight other JVMs on two cores.
 		builder.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+		// The realm carries no secret of its own: the demo's, which the services accept
+		// only in the demo profile the launcher turns on.
+		for (String client : List.of("prolo-web", "intake", "workflow", "radiology", "prometheus")) {
+			builder.environment()
+				.put(client.toUpperCase(Locale.ROOT).replace('-', '_') + "_CLIENT_SECRET", client + "-secret");
+		}
 		KeycloakServer keycloak = new KeycloakServer(builder.start(), port, log);
 		keycloak.process.getOutputStream().close();
 		try {
