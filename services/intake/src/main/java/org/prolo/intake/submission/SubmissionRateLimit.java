@@ -1,8 +1,8 @@
 package org.prolo.intake.submission;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Instant;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -17,40 +17,48 @@ import org.springframework.stereotype.Component;
  * {@code intake.submissions.rate-limit.per-minute} (30) a minute with bursts of
  * {@code intake.submissions.rate-limit.burst} (10). It protects the clinic's queue from a
  * runaway client (an EHR retrying in a loop without an Idempotency-Key); no physician
- * refers that many patients by hand. The buckets live in memory: a clinic runs one intake
- * node, so one node's count is the count, and after a restart a physician simply starts
- * with a full bucket. Several nodes would each allow the full rate.
+ * refers that many patients by hand.
+ *
+ * <p>
+ * The buckets are rows of the service's database ({@link SubmissionBudgets}), so that
+ * every intake node spends from the same budget: two nodes behind a load balancer allow
+ * the rate once, not twice, and a restart forgets nothing. Time is the nodes' wall clock
+ * (a monotonic clock is one process's own); nodes whose clocks disagree by a second move
+ * a refill by that second, which a limit of this size does not notice.
  */
 @Component
 class SubmissionRateLimit {
 
 	private static final Logger log = LoggerFactory.getLogger(SubmissionRateLimit.class);
 
-	/** Full buckets are dropped when there are more than this many. */
-	private static final int TIDY_ABOVE = 10_000;
+	private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
 	private final int perMinute;
 
 	private final int burst;
 
-	private final LongSupplier nanoTime;
+	private final TokenBucket bucket;
 
-	private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+	private final SubmissionBudgets budgets;
+
+	private final LongSupplier epochNanos;
 
 	@Autowired
 	SubmissionRateLimit(@Value("${intake.submissions.rate-limit.per-minute:30}") int perMinute,
-			@Value("${intake.submissions.rate-limit.burst:10}") int burst) {
-		this(perMinute, burst, System::nanoTime);
+			@Value("${intake.submissions.rate-limit.burst:10}") int burst, SubmissionBudgets budgets, Clock clock) {
+		this(perMinute, burst, budgets, () -> epochNanos(clock.instant()));
 	}
 
-	SubmissionRateLimit(int perMinute, int burst, LongSupplier nanoTime) {
+	SubmissionRateLimit(int perMinute, int burst, SubmissionBudgets budgets, LongSupplier epochNanos) {
 		if (perMinute < 1 || burst < 1) {
 			throw new IllegalArgumentException(
 					"intake.submissions.rate-limit.per-minute and .burst must be at least 1 (raise them to lift the limit)");
 		}
 		this.perMinute = perMinute;
 		this.burst = burst;
-		this.nanoTime = nanoTime;
+		this.bucket = new TokenBucket(burst, perMinute);
+		this.budgets = budgets;
+		this.epochNanos = epochNanos;
 	}
 
 	/**
@@ -58,17 +66,23 @@ class SubmissionRateLimit {
 	 * @throws SubmissionRateLimitedException when it is spent
 	 */
 	void acquire(String physicianId) {
-		long now = nanoTime.getAsLong();
-		if (buckets.size() > TIDY_ABOVE) {
-			buckets.values().removeIf(bucket -> bucket.isFull(now));
-		}
-		long wait = buckets.computeIfAbsent(physicianId, id -> new TokenBucket(burst, perMinute, now)).tryTake(now);
-		if (wait > 0) {
-			Duration retryAfter = Duration.ofNanos(wait);
+		long now = epochNanos.getAsLong();
+		long[] wait = { 0 };
+		budgets.update(physicianId, now, fullAt -> {
+			TokenBucket.Take take = bucket.tryTake(fullAt, now);
+			wait[0] = take.waitNanos();
+			return take.fullAt();
+		});
+		if (wait[0] > 0) {
+			Duration retryAfter = Duration.ofNanos(wait[0]);
 			// Debug only: a runaway client is refused many times a second.
 			log.debug("Submission by {} refused: more than {} a minute ({} at once)", physicianId, perMinute, burst);
 			throw new SubmissionRateLimitedException(perMinute, burst, retryAfter);
 		}
+	}
+
+	private static long epochNanos(Instant instant) {
+		return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
 	}
 
 }

@@ -1,11 +1,12 @@
 package org.prolo.intake.submission;
 
 /**
- * A token bucket: it holds up to {@code burst} tokens, gains {@code perMinute} tokens a
- * minute, and each submission takes one. Kept as the time at which the bucket would be
- * full again (the generic cell rate algorithm), which is exact in whole nanoseconds. Time
- * is passed in (a monotonic clock's nanoseconds), so that the rule can be tested without
- * waiting.
+ * The token bucket rule: a bucket holds up to {@code burst} tokens, gains
+ * {@code perMinute} tokens a minute, and each submission takes one. A bucket is kept as
+ * one number, the time at which it would be full again (the generic cell rate algorithm),
+ * which is exact in whole nanoseconds and fits in one database column. The rule itself
+ * holds no state: time and the stored value are passed in, so that it can be tested
+ * without waiting and shared by any number of nodes.
  */
 final class TokenBucket {
 
@@ -17,35 +18,38 @@ final class TokenBucket {
 	/** How far ahead of now the bucket may be booked: all tokens but one. */
 	private final long tolerance;
 
-	/** When the bucket is full again. */
-	private long fullAt;
-
-	TokenBucket(int burst, int perMinute, long now) {
+	TokenBucket(int burst, int perMinute) {
 		if (burst < 1 || perMinute < 1) {
 			throw new IllegalArgumentException("burst and perMinute must be at least 1");
 		}
 		this.interval = Math.max(1, NANOS_PER_MINUTE / perMinute);
 		this.tolerance = (burst - 1) * this.interval;
-		this.fullAt = now;
 	}
 
 	/**
 	 * Takes a token if there is one.
-	 * @return 0 when taken, else the nanoseconds until a token will be there
+	 * @param fullAt when the bucket is full again (a bucket never used: any time up to
+	 * now)
+	 * @param now the current time on the same scale
+	 * @return the bucket's new {@code fullAt} and 0, or the unchanged {@code fullAt} and
+	 * the nanoseconds until a token will be there
 	 */
-	synchronized long tryTake(long now) {
+	Take tryTake(long fullAt, long now) {
 		long booked = Math.max(fullAt, now);
 		long ahead = booked - now;
 		if (ahead > tolerance) {
-			return ahead - tolerance;
+			return new Take(fullAt, ahead - tolerance);
 		}
-		fullAt = booked + interval;
-		return 0;
+		return new Take(booked + interval, 0);
 	}
 
-	/** Full again: the caller has not submitted for a while, so the bucket can go. */
-	synchronized boolean isFull(long now) {
-		return fullAt <= now;
+	/** The outcome of one attempt to take a token. */
+	record Take(long fullAt, long waitNanos) {
+
+		boolean taken() {
+			return waitNanos == 0;
+		}
+
 	}
 
 }

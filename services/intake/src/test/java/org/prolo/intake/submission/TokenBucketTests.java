@@ -7,62 +7,58 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The token bucket with time passed in: no waiting, no clock. */
+/** The token bucket rule with time passed in: no waiting, no clock. */
 class TokenBucketTests {
 
 	static final long SECOND = Duration.ofSeconds(1).toNanos();
 
 	@Test
 	void allowsABurstThenRefusesUntilATokenGrowsBack() {
-		var bucket = new TokenBucket(3, 30, 0);
+		var bucket = new TokenBucket(3, 30);
+		long fullAt = 0;
 
-		assertThat(bucket.tryTake(0)).isZero();
-		assertThat(bucket.tryTake(0)).isZero();
-		assertThat(bucket.tryTake(0)).isZero();
+		for (int i = 0; i < 3; i++) {
+			TokenBucket.Take take = bucket.tryTake(fullAt, 0);
+			assertThat(take.taken()).isTrue();
+			fullAt = take.fullAt();
+		}
 		// 30 a minute: one token every 2 s.
-		assertThat(bucket.tryTake(0)).isEqualTo(2 * SECOND);
-		assertThat(bucket.tryTake(SECOND / 2)).isEqualTo(3 * SECOND / 2);
-		assertThat(bucket.tryTake(2 * SECOND)).isZero();
-		assertThat(bucket.tryTake(2 * SECOND)).isPositive();
+		assertThat(bucket.tryTake(fullAt, 0).waitNanos()).isEqualTo(2 * SECOND);
+		assertThat(bucket.tryTake(fullAt, SECOND / 2).waitNanos()).isEqualTo(3 * SECOND / 2);
+		TokenBucket.Take grownBack = bucket.tryTake(fullAt, 2 * SECOND);
+		assertThat(grownBack.taken()).isTrue();
+		assertThat(bucket.tryTake(grownBack.fullAt(), 2 * SECOND).waitNanos()).isPositive();
+	}
+
+	@Test
+	void aRefusalLeavesTheBucketAsItWas() {
+		var bucket = new TokenBucket(1, 60);
+		long fullAt = bucket.tryTake(0, 0).fullAt();
+
+		TokenBucket.Take refused = bucket.tryTake(fullAt, 0);
+
+		assertThat(refused.taken()).isFalse();
+		assertThat(refused.fullAt()).isEqualTo(fullAt);
 	}
 
 	@Test
 	void refillsNoFurtherThanTheBurst() {
-		var bucket = new TokenBucket(2, 60, 0);
-		bucket.tryTake(0);
-		bucket.tryTake(0);
+		var bucket = new TokenBucket(2, 60);
+		long fullAt = bucket.tryTake(bucket.tryTake(0, 0).fullAt(), 0).fullAt();
 
 		long anHourLater = 3600 * SECOND;
 
-		assertThat(bucket.isFull(anHourLater)).isTrue();
-		assertThat(bucket.tryTake(anHourLater)).isZero();
-		assertThat(bucket.tryTake(anHourLater)).isZero();
-		assertThat(bucket.tryTake(anHourLater)).isPositive();
+		TokenBucket.Take first = bucket.tryTake(fullAt, anHourLater);
+		TokenBucket.Take second = bucket.tryTake(first.fullAt(), anHourLater);
+		assertThat(first.taken()).isTrue();
+		assertThat(second.taken()).isTrue();
+		assertThat(bucket.tryTake(second.fullAt(), anHourLater).taken()).isFalse();
 	}
 
 	@Test
-	void aLimitPerPhysicianLeavesOthersAlone() {
-		long[] now = { 0 };
-		var limit = new SubmissionRateLimit(1, 2, () -> now[0]);
-
-		limit.acquire("dr-ada");
-		limit.acquire("dr-ada");
-		var refused = org.assertj.core.api.Assertions.catchThrowableOfType(SubmissionRateLimitedException.class,
-				() -> limit.acquire("dr-ada"));
-		limit.acquire("dr-ben");
-
-		assertThat(refused.retryAfter()).isEqualTo(Duration.ofMinutes(1));
-		assertThat(refused.retryAfterSeconds()).isEqualTo(60);
-		now[0] = Duration.ofMinutes(1).toNanos();
-		limit.acquire("dr-ada");
-	}
-
-	@Test
-	void refusesALimitThatAllowsNothing() {
-		assertThatThrownBy(() -> new SubmissionRateLimit(0, 10, System::nanoTime))
-			.isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> new SubmissionRateLimit(30, 0, System::nanoTime))
-			.isInstanceOf(IllegalArgumentException.class);
+	void refusesARuleThatAllowsNothing() {
+		assertThatThrownBy(() -> new TokenBucket(0, 10)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new TokenBucket(10, 0)).isInstanceOf(IllegalArgumentException.class);
 	}
 
 }

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox's consumer. Runs after the letter's transaction committed; the event
@@ -29,6 +30,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * {@code notified_at} is the only other duplicate: it goes out under the ce_id chosen
  * with the {@link LetterWritten}, so consumers drop it by ce_id (or by its
  * causationEventId).
+ *
+ * <p>
+ * Several nodes may be handed the same {@link LetterWritten} at once (a node's restart
+ * resubmits every incomplete publication, also those another node is working on): the
+ * mail is sent under the letter's row lock, so the second node waits for the first to
+ * store {@code sent_at} and then does not mail it again.
  */
 @Component
 public class LetterDispatcher {
@@ -43,11 +50,15 @@ public class LetterDispatcher {
 
 	private final Clock clock;
 
-	public LetterDispatcher(Letters letters, LetterMailer mailer, EventPublisher events, Clock clock) {
+	private final TransactionTemplate transaction;
+
+	public LetterDispatcher(Letters letters, LetterMailer mailer, EventPublisher events, Clock clock,
+			TransactionTemplate transaction) {
 		this.letters = letters;
 		this.mailer = mailer;
 		this.events = events;
 		this.clock = clock;
+		this.transaction = transaction;
 	}
 
 	@Async
@@ -58,15 +69,8 @@ public class LetterDispatcher {
 	}
 
 	private void deliver(LetterWritten written) {
-		StoredLetter letter = letters.find(written.letterId())
-			.orElseThrow(() -> new IllegalStateException("Letter " + written.letterId() + " is not stored"));
+		StoredLetter letter = transaction.execute(status -> mailUnlessSent(written.letterId()));
 		Instant sentAt = letter.sentAt();
-		if (!letter.sent()) {
-			mailer.send(letter.id(), letter.letter());
-			sentAt = clock.instant();
-			letters.markSent(letter.id(), sentAt);
-			log.info("Sent {} letter {} for referral {}", letter.kind(), letter.id(), letter.referralId());
-		}
 		if (!letter.notified()) {
 			// Only a publication stored before LetterWritten carried an id has none; it
 			// gets a new one per attempt, as all did before.
@@ -83,6 +87,19 @@ public class LetterDispatcher {
 					eventId);
 			letters.markNotified(letter.id(), clock.instant());
 		}
+	}
+
+	private StoredLetter mailUnlessSent(String letterId) {
+		StoredLetter letter = letters.findForSending(letterId)
+			.orElseThrow(() -> new IllegalStateException("Letter " + letterId + " is not stored"));
+		if (letter.sent()) {
+			return letter;
+		}
+		mailer.send(letter.id(), letter.letter());
+		Instant sentAt = clock.instant();
+		letters.markSent(letter.id(), sentAt);
+		log.info("Sent {} letter {} for referral {}", letter.kind(), letter.id(), letter.referralId());
+		return letters.find(letterId).orElseThrow();
 	}
 
 }

@@ -40,6 +40,17 @@ public class Letters {
 				letter.recipient(), letter.subject(), letter.body(), writtenAt, null, null);
 	}
 
+	/**
+	 * The letter, its row locked until the transaction ends: of two nodes about to mail
+	 * the same letter, the second waits here and then finds it sent.
+	 */
+	Optional<StoredLetter> findForSending(String id) {
+		return jdbc.sql("select " + COLUMNS + " from letters where id = ? for update")
+			.param(id)
+			.query(this::map)
+			.optional();
+	}
+
 	public Optional<StoredLetter> find(String id) {
 		return jdbc.sql("select " + COLUMNS + " from letters where id = ?").param(id).query(this::map).optional();
 	}
