@@ -35,8 +35,8 @@ final class Stack implements AutoCloseable {
 	/**
 	 * The services with a database of their own (prolo_<name>), recreated at each start.
 	 */
-	static final List<String> DATABASES = List.of("workflow", "intake", "imaging", "scheduling", "notification",
-			"timeline");
+	static final List<String> DATABASES = List.of("identity", "workflow", "intake", "imaging", "scheduling",
+			"notification", "timeline");
 
 	static final String IDENTITY = "http://localhost:9000";
 
