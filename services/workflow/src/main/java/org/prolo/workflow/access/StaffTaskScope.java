@@ -39,9 +39,25 @@ final class StaffTaskScope extends AuthorizationManager {
 		if (!narrowed(query.getAuthCheck().isAuthorizationCheckEnabled())) {
 			return;
 		}
-		if (query.getQueries().stream().noneMatch(CallersTasks.class::isInstance)) {
-			query.addOrQuery(new CallersTasks(getCurrentAuthentication()));
+		Authentication caller = getCurrentAuthentication();
+		if (!confinedToGroupsOf(query, caller)
+				&& query.getQueries().stream().noneMatch(CallersTasks.class::isInstance)) {
+			query.addOrQuery(new CallersTasks(caller));
 		}
+	}
+
+	/**
+	 * A query for candidate groups that are all the caller's (Tasklist's filter of their
+	 * group) already returns only tasks of their groups: the block would add nothing but
+	 * columns PostgreSQL then reads from every task row.
+	 */
+	private static boolean confinedToGroupsOf(TaskQueryImpl query, Authentication caller) {
+		if (query.getQueries().size() != 1 || query.getCandidateUser() != null || query.getCandidateGroupLike() != null
+				|| caller.getGroupIds() == null) {
+			return false;
+		}
+		List<String> groups = query.getCandidateGroups();
+		return groups != null && !groups.isEmpty() && caller.getGroupIds().containsAll(groups);
 	}
 
 	@Override
