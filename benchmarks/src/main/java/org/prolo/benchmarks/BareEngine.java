@@ -18,18 +18,20 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
 /**
  * Camunda's engine built in this JVM, configured as the workflow service configures it
  * (history FULL, JSON serialization, UUID ids, removal-time cleanup, authorizations with
- * TASK_WORK for candidates, job executor on, a Hikari pool of 10 like Spring Boot's
- * default), without Spring, Kafka or the outbox. The only bean the model evaluates before
- * the triage task is {@code dueDates}; an equivalent stub (working days from today)
- * stands in for it. The other beans the model names run only after triage and are never
- * reached here.
+ * no per-task rows for candidate groups, job executor on, a Hikari pool of 10 like Spring
+ * Boot's default), without Spring, Kafka or the outbox. The beans the model evaluates up
+ * to the triage task are {@code dueDates} and {@code stageEvents}; stubs stand in for
+ * them. The other beans the model names run only after triage and are never reached here.
  */
 final class BareEngine implements AutoCloseable {
 
@@ -86,15 +88,28 @@ final class BareEngine implements AutoCloseable {
 		configuration.setHistoryCleanupStrategy("removalTimeBased");
 		configuration.setHistoryRemovalTimeStrategy("end");
 		configuration.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin()));
-		// As the workflow runs: each task's candidate group gets an authorization row
-		// (TASK_WORK) when the task is created, which Tasklist's queries join. Nobody is
-		// authenticated while seeding or starting here, so the engine checks nothing;
-		// ingrid's queries over the REST API see the seeded tasks.
+		// As the workflow runs: authorizations on, default task permissions for the
+		// people given a task. Nobody is authenticated while seeding or starting here, so
+		// the engine checks nothing.
 		configuration.setAuthorizationEnabled(true);
 		configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+		// As the workflow's TaskGrantsOnDefinition: a candidate group gets no row per
+		// task; staff groups hold READ_TASK and TASK_WORK on the process definition.
+		configuration.setResourceAuthorizationProvider(new DefaultAuthorizationProvider() {
+			@Override
+			public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+				return null;
+			}
+
+			@Override
+			public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
+				return null;
+			}
+		});
 		configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*|camunda-admin");
 		Map<Object, Object> beans = new HashMap<>();
 		beans.put("dueDates", new DueDates());
+		beans.put("stageEvents", new StageEvents());
 		configuration.setBeans(beans);
 		return new BareEngine(dataSource, configuration.buildProcessEngine());
 	}
@@ -157,6 +172,18 @@ final class BareEngine implements AutoCloseable {
 	public void close() {
 		engine.close();
 		dataSource.close();
+	}
+
+	/**
+	 * Stands in for the workflow's StageEvents, which the triage task's create listener
+	 * calls; the benchmark publishes no events.
+	 */
+	public static final class StageEvents {
+
+		public void triageStarted(Object task) {
+			// nothing to publish here
+		}
+
 	}
 
 	/**

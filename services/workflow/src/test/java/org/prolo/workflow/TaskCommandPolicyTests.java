@@ -20,6 +20,35 @@ class TaskCommandPolicyTests {
 			STAFF);
 
 	@Test
+	void letsACandidateGroupMemberReachTheTask() {
+		assertThat(policy.taskAccessRefusal("ingrid", List.of("intake-coordinators"), List.of("intake-coordinators"),
+				List.of()))
+			.isEmpty();
+	}
+
+	@Test
+	void refusesAStaffMemberOfAnotherGroup() {
+		assertThat(policy.taskAccessRefusal("clara", List.of("clinicians"), List.of("intake-coordinators"), List.of()))
+			.hasValueSatisfying(reason -> assertThat(reason).contains("intake-coordinators").contains("clara"));
+	}
+
+	@Test
+	void letsClinicLeadsReachATaskOnlyOnceItIsEscalatedToThem() {
+		assertThat(policy.taskAccessRefusal("leo", List.of("clinic-leads"), List.of("clinicians"), List.of()))
+			.isPresent();
+		assertThat(policy.taskAccessRefusal("leo", List.of("clinic-leads"), List.of("clinicians", "clinic-leads"),
+				List.of()))
+			.isEmpty();
+	}
+
+	@Test
+	void letsThePersonGivenTheTaskReachItOutsideItsGroups() {
+		assertThat(policy.taskAccessRefusal("carl", List.of("clinical-coordinators"), List.of("intake-coordinators"),
+				List.of("carl")))
+			.isEmpty();
+	}
+
+	@Test
 	void acceptsACompletionCarryingOnlyItsOwnPlainOutputs() {
 		assertThat(policy.completionRefusal("confirm-suitability",
 				Map.of("suitabilityDecision", "string", "overrideRationale", "null")))

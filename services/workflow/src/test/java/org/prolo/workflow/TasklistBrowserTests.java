@@ -221,6 +221,43 @@ class TasklistBrowserTests {
 	}
 
 	@Test
+	void intakeCoordinatorsListShowsEachTasksReferral(Page page, TestInfo test) throws Exception {
+		String referralId = submitAndAwaitTriage();
+		Task triage = tasks.createTaskQuery()
+			.processInstanceBusinessKey(referralId)
+			.taskDefinitionKey("triage")
+			.singleResult();
+		String pseudonym = (String) runtime.getVariable(triage.getProcessInstanceId(), "patientPseudonym");
+
+		warmUpWebapps();
+		try {
+			page.navigate("http://localhost:" + port + "/camunda/app/tasklist/");
+			IdentityServer.signIn(page, "ingrid");
+
+			// The production filter of her group, not the demo's "My groups' tasks".
+			page.locator(".task-filters .content h4 a")
+				.filter(new Locator.FilterOptions().setHasText("Intake: triage"))
+				.click();
+			Locator row = page.locator("ol.tasks-list li.task")
+				.filter(new Locator.FilterOptions()
+					.setHas(page.locator("h4.task a[href*='task=" + triage.getId() + "']")));
+			expect(row).containsText(pseudonym);
+			expect(row).containsText("KNEE_OSTEOARTHRITIS");
+			expect(row).containsText("left knee");
+			expect(row).containsText("ROUTINE");
+			expect(row.locator(".due-date")).isVisible();
+			expect(row.locator(".due-date")).not().hasClass(Pattern.compile(".*\\boverdue\\b.*"));
+			expect(row.locator(".variable-label"))
+				.containsText(new String[] { "Patient (pseudonym)", "Condition", "Body site", "Urgency" });
+			chromium.screenshot("4-referral-context-in-list");
+		}
+		catch (RuntimeException | AssertionError ex) {
+			chromium.screenshot("failed-" + test.getTestMethod().map(method -> method.getName()).orElse("test"));
+			throw ex;
+		}
+	}
+
+	@Test
 	void triageAfterAnInformationRequestShowsTheQuestionAndTheAnswerWithoutSubmittingThem(Page page, TestInfo test)
 			throws Exception {
 		String referralId = submitAndAwaitTriage();

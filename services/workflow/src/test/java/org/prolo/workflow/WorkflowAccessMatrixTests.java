@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -32,6 +33,7 @@ import org.prolo.workflow.access.AdministratorGroups;
 import org.prolo.workflow.access.GroupAuthorizations;
 import org.prolo.workflow.inspection.Referrals;
 import org.prolo.workflow.lifecycle.ReferralToAssess;
+import org.prolo.workflow.tasklist.StaffTaskLists;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -102,6 +104,9 @@ class WorkflowAccessMatrixTests {
 
 	@Autowired
 	GroupAuthorizations groupAuthorizations;
+
+	@Autowired
+	FilterService filters;
 
 	WorkflowHttp http;
 
@@ -260,14 +265,19 @@ class WorkflowAccessMatrixTests {
 		Task task = await().atMost(TIMEOUT)
 			.until(() -> tasks.createTaskQuery().processInstanceBusinessKey(older).singleResult(),
 					found -> found != null);
-		// As if the task had been created while authorizations were off.
+		// As if the task had been created while authorizations were off, and claimed.
+		authorizations.createAuthorizationQuery()
+			.resourceType(Resources.TASK)
+			.resourceId(task.getId())
+			.list()
+			.forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+		tasks.setAssignee(task.getId(), "ingrid");
 		authorizations.createAuthorizationQuery()
 			.resourceType(Resources.TASK)
 			.resourceId(task.getId())
 			.list()
 			.forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
 		management.deleteProperty(GroupAuthorizations.TASKS_BACKFILLED);
-		assertThat(taskList(Caller.INTAKE)).extracting(listed -> listed.get("id")).doesNotContain(task.getId());
 
 		groupAuthorizations.run(null);
 		long granted = authorizations.createAuthorizationQuery().resourceId(task.getId()).count();
@@ -275,7 +285,7 @@ class WorkflowAccessMatrixTests {
 
 		assertThat(taskList(Caller.INTAKE)).extracting(listed -> listed.get("id")).contains(task.getId());
 		assertThat(authorizations.createAuthorizationQuery()
-			.groupIdIn(Roles.INTAKE_COORDINATORS)
+			.userIdIn("ingrid")
 			.resourceType(Resources.TASK)
 			.resourceId(task.getId())
 			.singleResult()
@@ -283,6 +293,102 @@ class WorkflowAccessMatrixTests {
 			.doesNotContain(Permissions.UPDATE, Permissions.ALL);
 		assertThat(authorizations.createAuthorizationQuery().resourceId(task.getId()).count()).isEqualTo(granted);
 		assertThat(management.getProperties()).containsKey(GroupAuthorizations.TASKS_BACKFILLED);
+		tasks.setAssignee(task.getId(), null);
+	}
+
+	@Test
+	void aCandidateGroupHoldsItsTaskPermissionsOnTheProcessNotOnEachTask() {
+		// A row as the engine wrote one per task before the grant moved to the process.
+		var row = authorizations
+			.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+		row.setGroupId(Roles.INTAKE_COORDINATORS);
+		row.setResource(Resources.TASK);
+		row.setResourceId(triageTaskId);
+		row.addPermission(Permissions.READ);
+		authorizations.saveAuthorization(row);
+		management.deleteProperty(GroupAuthorizations.GROUP_TASK_ROWS_REMOVED);
+
+		groupAuthorizations.run(null);
+
+		assertThat(authorizations.createAuthorizationQuery()
+			.resourceType(Resources.TASK)
+			.groupIdIn(Roles.STAFF.toArray(String[]::new))
+			.list()).extracting(authorization -> authorization.getResourceId())
+			.containsOnly(org.camunda.bpm.engine.authorization.Authorization.ANY);
+		assertThat(authorizations.createAuthorizationQuery()
+			.groupIdIn(Roles.INTAKE_COORDINATORS)
+			.resourceType(Resources.PROCESS_DEFINITION)
+			.resourceId("prolotherapy-referral")
+			.singleResult()
+			.getPermissions(Permissions.values()))
+			.contains(Permissions.READ, Permissions.READ_TASK, Permissions.TASK_WORK)
+			.doesNotContain(Permissions.UPDATE, Permissions.UPDATE_TASK, Permissions.CREATE_INSTANCE, Permissions.ALL);
+		assertThat(taskList(Caller.INTAKE)).extracting(listed -> listed.get("id")).contains(triageTaskId);
+	}
+
+	@Test
+	void aStaffMemberOpensOnlyTheTasksOfTheirGroups() {
+		String task = "/engine-rest/task/" + triageTaskId;
+		String clara = Caller.CLINICIAN.bearer.get();
+
+		assertThat(http.get(task, clara, "application/json").statusCode()).isEqualTo(404);
+		assertThat(http.get(task + "/variables", clara, "application/json").statusCode()).isEqualTo(403);
+		assertThat(http.get(task + "/form-variables", clara, "application/json").statusCode()).isEqualTo(403);
+		assertThat(http.post(task + "/claim", clara, "application/json", "{\"userId\":\"clara\"}").statusCode())
+			.isEqualTo(403);
+		// A lead reaches a task only once it is overdue (escalated to clinic-leads).
+		assertThat(http.get(task + "/variables", Caller.LEAD.bearer.get(), "application/json").statusCode())
+			.isEqualTo(403);
+		assertThat(http.get(task + "/variables", Caller.INTAKE.bearer.get(), "application/json").statusCode())
+			.isEqualTo(200);
+		assertThat(http.get(task, Caller.INTAKE.bearer.get(), "application/json").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void staffStartNoProcessAndCreateNoTask() {
+		for (Caller caller : List.of(Caller.INTAKE, Caller.CLINICAL, Caller.CLINICIAN, Caller.LEAD)) {
+			HttpResponse<String> created = http.post("/engine-rest/task/create", caller.bearer.get(),
+					"application/json", "{\"id\":\"standalone-" + caller.name().toLowerCase() + "\",\"name\":\"x\"}");
+			assertThat(created.statusCode()).as("%s: %s", caller, created.body()).isEqualTo(403);
+		}
+		assertThat(tasks.createTaskQuery().taskName("x").count()).isZero();
+	}
+
+	@Test
+	void eachGroupsFilterListsItsTasksWithTheirReferralContext() throws Exception {
+		String intake = filters.createFilterQuery()
+			.filterName(StaffTaskLists.FILTERS.get(Roles.INTAKE_COORDINATORS))
+			.singleResult()
+			.getId();
+		String path = "/engine-rest/filter/" + intake + "/list?maxResults=1000";
+
+		Map<String, Object> ingrids = JSON.readValue(
+				http.get(path, Caller.INTAKE.bearer.get(), "application/hal+json").body(), new TypeReference<>() {
+				});
+		Map<String, Object> carls = JSON.readValue(
+				http.get(path, Caller.CLINICAL.bearer.get(), "application/hal+json").body(), new TypeReference<>() {
+				});
+
+		Map<String, Object> triage = embedded(ingrids, "task").stream()
+			.filter(task -> triageTaskId.equals(task.get("id")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(embedded(triage, "variable")).extracting(variable -> variable.get("name"))
+			.contains("patientPseudonym", "condition", "bodySite", "urgency")
+			.doesNotContain("referrerId", "anticoagulated");
+		// Another group's filter lists none of that group's tasks, nor their context.
+		assertThat(embedded(carls, "task")).extracting(task -> task.get("id")).doesNotContain(triageTaskId);
+		HttpResponse<String> variables = http.get(
+				"/engine-rest/variable-instance?processInstanceIdIn=" + processInstanceId, Caller.CLINICAL.bearer.get(),
+				"application/json");
+		assertThat(JSON.readValue(variables.body(), List.class)).isEmpty();
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> embedded(Map<String, Object> hal, String name) {
+		Map<String, Object> embedded = (Map<String, Object>) hal.get("_embedded");
+		return (embedded != null && embedded.get(name) != null) ? (List<Map<String, Object>>) embedded.get(name)
+				: List.of();
 	}
 
 	@Test

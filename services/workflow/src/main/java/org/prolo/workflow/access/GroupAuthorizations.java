@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.prolo.platform.security.Roles;
 import org.slf4j.Logger;
@@ -29,11 +28,17 @@ import org.springframework.stereotype.Component;
  * The engine's authorizations of the clinic's groups, kept in place at every start
  * (idempotent: missing grants are added, nothing is taken away).
  * <ul>
- * <li>Staff groups: Tasklist, READ on every task filter, READ on the referral process
- * (its name and diagram in Tasklist). Their tasks come from the engine's default task
- * permissions: a candidate group or assignee gets READ and TASK_WORK on each task
- * (camunda.bpm.generic-properties default-user-permission-name-for-task), so a group sees
- * and works its own tasks only and cannot reassign or edit them.</li>
+ * <li>Staff groups: Tasklist, READ on every task filter, and on the referral process READ
+ * (its name and diagram in Tasklist), READ_TASK and TASK_WORK: its tasks' permissions for
+ * the whole group at once, not one authorization row per task, which every task query
+ * would have to compare with every task. Which of those tasks a person sees and works is
+ * narrowed to their own groups' tasks and the tasks given to them ({@link StaffTaskScope}
+ * for queries, the engine guard for everything else). Nobody of them may UPDATE a task
+ * (reassign it, change its due date) or CREATE a task or a process instance: referrals
+ * start only at intake.</li>
+ * <li>An assignee, owner or candidate user still gets READ and TASK_WORK on their task
+ * from the engine's default task permissions (camunda.bpm.generic-properties
+ * default-user-permission-name-for-task).</li>
  * <li>clinic-leads: TASK_ASSIGN on every task, to assign and delegate (only to a member
  * of one of the task's groups: org.prolo.workflow.guard).</li>
  * <li>The administrator groups ({@link AdministratorGroups}, workflow-admins unless
@@ -41,8 +46,10 @@ import org.springframework.stereotype.Component;
  * first-admin setup grants it; they are also the engine's admin groups.</li>
  * <li>Physicians and service clients: nothing.</li>
  * </ul>
- * Tasks created while authorizations were off have no task permissions; they get them
- * once, as the engine would have given them (the marker property says it was done).
+ * Tasks created while authorizations were off have no person's task permissions; they get
+ * them once, as the engine would have given them (the marker property says it was done).
+ * Task rows of candidate groups written before the grant moved to the process definition
+ * are removed once, too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -51,6 +58,8 @@ public class GroupAuthorizations implements ApplicationRunner {
 	static final String PROCESS_KEY = "prolotherapy-referral";
 
 	public static final String TASKS_BACKFILLED = "prolo.task-authorizations-backfilled";
+
+	public static final String GROUP_TASK_ROWS_REMOVED = "prolo.group-task-authorizations-removed";
 
 	private static final Logger log = LoggerFactory.getLogger(GroupAuthorizations.class);
 
@@ -80,7 +89,8 @@ public class GroupAuthorizations implements ApplicationRunner {
 		for (String group : Roles.STAFF) {
 			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 			grant(group, Resources.FILTER, Authorization.ANY, Permissions.READ);
-			grant(group, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ);
+			grant(group, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ, Permissions.READ_TASK,
+					Permissions.TASK_WORK);
 		}
 		// Leads give tasks to people (the engine guard checks the assignee is a member of
 		// one of the task's groups); nobody else may.
@@ -95,6 +105,12 @@ public class GroupAuthorizations implements ApplicationRunner {
 			management.setProperty(TASKS_BACKFILLED, "true");
 			log.info("Task permissions given to the candidates and assignees of {} tasks created earlier", backfilled);
 		}
+		if (!management.getProperties().containsKey(GROUP_TASK_ROWS_REMOVED)) {
+			int removed = removeGroupTaskRows();
+			management.setProperty(GROUP_TASK_ROWS_REMOVED, "true");
+			log.info("{} task authorizations of candidate groups removed; the groups hold them on {}", removed,
+					PROCESS_KEY);
+		}
 		log.info("Camunda authorizations ready for {} and the administrator groups {}", Roles.STAFF,
 				this.administrators.adminGroups());
 	}
@@ -107,10 +123,7 @@ public class GroupAuthorizations implements ApplicationRunner {
 			page = tasks.createTaskQuery().orderByTaskId().asc().listPage(count, PAGE);
 			for (Task task : page) {
 				for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-					if (link.getGroupId() != null && IdentityLinkType.CANDIDATE.equals(link.getType())) {
-						grant(link.getGroupId(), Resources.TASK, task.getId(), Permissions.READ, work);
-					}
-					else if (link.getUserId() != null) {
+					if (link.getUserId() != null) {
 						grantUser(link.getUserId(), task.getId(), Permissions.READ, work);
 					}
 				}
@@ -122,6 +135,34 @@ public class GroupAuthorizations implements ApplicationRunner {
 		}
 		while (page.size() == PAGE);
 		return count;
+	}
+
+	private int removeGroupTaskRows() {
+		int removed = 0;
+		int kept = 0;
+		List<Authorization> page;
+		do {
+			// Ordered by resource id, the "*" grants (kept) come first and the pages
+			// after them shift as rows go.
+			page = authorizations.createAuthorizationQuery()
+				.authorizationType(Authorization.AUTH_TYPE_GRANT)
+				.resourceType(Resources.TASK)
+				.groupIdIn(Roles.STAFF.toArray(String[]::new))
+				.orderByResourceId()
+				.asc()
+				.listPage(kept, PAGE);
+			for (Authorization authorization : page) {
+				if (Authorization.ANY.equals(authorization.getResourceId())) {
+					kept++;
+				}
+				else {
+					authorizations.deleteAuthorization(authorization.getId());
+					removed++;
+				}
+			}
+		}
+		while (page.size() == PAGE);
+		return removed;
 	}
 
 	private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

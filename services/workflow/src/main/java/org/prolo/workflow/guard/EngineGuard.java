@@ -1,6 +1,7 @@
 package org.prolo.workflow.guard;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.TreeSet;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.SignalEventReceivedBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
@@ -26,6 +28,7 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteUserIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
@@ -76,6 +79,9 @@ public class EngineGuard extends CommandInterceptor {
 	private void check(Command<?> command, CommandContext context) {
 		Authentication caller = (context != null) ? context.getAuthentication() : null;
 		boolean person = caller != null && caller.getUserId() != null;
+		if (person) {
+			taskAccess(command, context, caller);
+		}
 		if (command instanceof ResolveTaskCmd) {
 			// Resolving hands a delegated task back to its owner: no complete listener
 			// checks what it carries, so a person resolves only their own, and empty.
@@ -166,6 +172,74 @@ public class EngineGuard extends CommandInterceptor {
 				givingTask(context, caller, stored, changed.getOwner());
 			}
 		}
+	}
+
+	/**
+	 * Any command about one task (read its variables or form, claim, complete, comment)
+	 * reaches only a task of the caller's groups or one given to them: the engine's grant
+	 * is on the whole process definition. A clinic lead's assignments have a rule of
+	 * their own (any task, to a member of its groups). Administrators are not checked.
+	 */
+	private void taskAccess(Command<?> command, CommandContext context, Authentication caller) {
+		String taskId = taskIdOf(command);
+		if (taskId == null || context == null || context.getAuthorizationManager().isCamundaAdmin(caller)) {
+			return;
+		}
+		boolean leadsAssignment = groups(caller).contains(TaskCommandPolicy.CLINIC_LEADS)
+				&& (command instanceof AbstractAddIdentityLinkCmd || command instanceof DelegateTaskCmd
+						|| command instanceof DeleteUserIdentityLinkCmd);
+		if (leadsAssignment) {
+			return;
+		}
+		TaskEntity task = context.getTaskManager().findTaskById(taskId);
+		if (task == null) {
+			return; // the engine answers "no such task" itself
+		}
+		List<String> candidateGroups = new ArrayList<>();
+		List<String> involved = new ArrayList<>();
+		for (IdentityLink link : task.getIdentityLinks()) {
+			if (link.getGroupId() != null && IdentityLinkType.CANDIDATE.equals(link.getType())) {
+				candidateGroups.add(link.getGroupId());
+			}
+			else if (link.getUserId() != null) {
+				involved.add(link.getUserId());
+			}
+		}
+		if (task.getAssignee() != null) {
+			involved.add(task.getAssignee());
+		}
+		if (task.getOwner() != null) {
+			involved.add(task.getOwner());
+		}
+		refuseAccess(policy.taskAccessRefusal(caller.getUserId(), groups(caller), candidateGroups, involved));
+	}
+
+	/** The task a command is about, if it is about one. */
+	private static String taskIdOf(Command<?> command) {
+		if (command instanceof AbstractQuery<?, ?>) {
+			// Queries are narrowed to the caller's tasks where they are built
+			// (org.prolo.workflow.access), not refused.
+			return null;
+		}
+		if (command instanceof GetTaskFormVariablesCmd) {
+			return field(command, "resourceId");
+		}
+		for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+			try {
+				Field field = type.getDeclaredField("taskId");
+				if (field.getType() == String.class) {
+					field.setAccessible(true);
+					return (String) field.get(command);
+				}
+			}
+			catch (NoSuchFieldException ex) {
+				// declared higher up, or not about a task
+			}
+			catch (IllegalAccessException ex) {
+				throw new IllegalStateException("Cannot read taskId of " + command.getClass().getName(), ex);
+			}
+		}
+		return null;
 	}
 
 	@SafeVarargs

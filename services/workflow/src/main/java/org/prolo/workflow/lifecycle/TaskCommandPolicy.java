@@ -92,6 +92,23 @@ public final class TaskCommandPolicy {
 	}
 
 	/**
+	 * A person opens, reads and works only the tasks of their groups (a task's candidate
+	 * groups; clinic leads are one once the task is overdue) and the tasks given to them
+	 * (assignee, owner of a delegated task, candidate user). The engine's grant on the
+	 * process definition lets every staff group reach every task of the referral; this
+	 * rule narrows it back to each task's own people.
+	 * @param involved the task's assignee, owner and candidate users
+	 */
+	public Optional<String> taskAccessRefusal(String caller, Collection<String> callerGroups,
+			Collection<String> candidateGroups, Collection<String> involved) {
+		if (involved.contains(caller) || candidateGroups.stream().anyMatch(callerGroups::contains)) {
+			return Optional.empty();
+		}
+		return Optional.of("the task belongs to " + new TreeSet<>(candidateGroups) + "; " + caller
+				+ " is in none of them and was not given it");
+	}
+
+	/**
 	 * A person claims only for themselves, and gives back only a task of their own:
 	 * taking a task from its assignee is a lead's decision.
 	 * @param assignee who has the task now, if anybody
