@@ -28,6 +28,9 @@ public interface WaitingList {
 	/** Every open entry in service order, with what staff need to work it. */
 	List<WaitingReferral> open();
 
+	/** The referral's open entries (exam or course). */
+	List<WaitingReferral> openOf(String referralId);
+
 	/** The referral's open entry, if it waits. */
 	Optional<WaitingEntry> entry(String referralId, Purpose purpose);
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.prolo.calendar.ClinicCalendar;
 import org.prolo.scheduling.booking.WaitingList;
 import org.prolo.scheduling.booking.WaitingList.WaitingReferral;
@@ -26,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -60,6 +63,16 @@ class WaitingListController {
 	List<WaitingView> list() {
 		Instant now = clock.instant();
 		return waitingList.open().stream().map(waiting -> WaitingView.of(waiting, now)).toList();
+	}
+
+	@GetMapping(path = "/api/referrals/{referralId}/waiting-list", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Whether a referral waits for an appointment",
+			description = "The referral's open waiting-list entries (exam or course); empty when nothing of it "
+					+ "waits. Every staff group, like its bookings.")
+	List<WaitingView> ofReferral(@Parameter(description = "The referral id",
+			example = "ref-2025-000123") @PathVariable @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String referralId) {
+		Instant now = clock.instant();
+		return waitingList.openOf(referralId).stream().map(waiting -> WaitingView.of(waiting, now)).toList();
 	}
 
 	@PostMapping(path = "/api/capacity", consumes = MediaType.APPLICATION_JSON_VALUE,
