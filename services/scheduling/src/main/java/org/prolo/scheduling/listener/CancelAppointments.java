@@ -66,6 +66,9 @@ public class CancelAppointments {
 			log.info("Dropping redelivered close {} of referral {}", eventId, referralId);
 			return;
 		}
+		// The calendar first, as every booking takes it: a close and a pass over the
+		// waiting list then never hold each other's rows.
+		appointments.lockCalendar();
 		closedReferrals.record(referralId, outcome, closedAt);
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		if (waitingList.remove(referralId, now) > 0) {

@@ -80,11 +80,10 @@ class JdbcWaitingList implements WaitingList {
 	}
 
 	private List<WaitingReferral> waiting(String condition, Object[] args) {
-		return jdbc.query(
-				"select w.referral_id, w.purpose, w.urgent, w.waitlisted_at, r.patient_pseudonym "
-						+ "from waiting_entry w left join referral r on r.referral_id = w.referral_id "
-						+ "where w.booked_at is null and w.removed_at is null" + condition
-						+ " order by case w.purpose when 'EXAM' then 0 else 1 end, w.urgent desc, w.waitlisted_at, w.id",
+		return jdbc.query("select w.referral_id, w.purpose, w.urgent, w.waitlisted_at, r.patient_pseudonym "
+				+ "from waiting_entry w left join referral r on r.referral_id = w.referral_id "
+				+ "where w.booked_at is null and w.removed_at is null" + condition
+				+ " order by case w.purpose when 'EXAM' then 0 else 1 end, w.urgent desc, w.waitlisted_at, w.id",
 				(rs, row) -> new WaitingReferral(rs.getString("referral_id"), Purpose.valueOf(rs.getString("purpose")),
 						rs.getString("patient_pseudonym"), rs.getBoolean("urgent") ? "URGENT" : "ROUTINE",
 						rs.getObject("waitlisted_at", OffsetDateTime.class).toInstant()),
