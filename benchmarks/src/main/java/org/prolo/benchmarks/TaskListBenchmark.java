@@ -182,8 +182,7 @@ final class TaskListBenchmark {
 				String group = member.getValue();
 				// The SQL the workflow runs for the group's filter: its query, and for a
 				// person the or-block StaffTaskScope adds; demo (an administrator) runs
-				// it
-				// without authorization checks or the block.
+				// it without authorization checks or the block.
 				Supplier<TaskQuery> filter = () -> tasks.createTaskQuery()
 					.taskCandidateGroup(group)
 					.includeAssignedTasks()

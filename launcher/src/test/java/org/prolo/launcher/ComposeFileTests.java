@@ -751,8 +751,7 @@ class ComposeFileTests {
 	void exportsTracesToJaegerOverOtlp(String name) throws IOException {
 		String pom = Files.readString(ROOT.resolve("services").resolve(name).resolve("pom.xml"));
 		// platform/events at run time brings the tracer; its test-jar (LocalPostgres)
-		// does
-		// not.
+		// does not.
 		boolean traced = Arrays.stream(pom.split("<dependency>"))
 			.filter(dependency -> !dependency.contains("<scope>test</scope>"))
 			.anyMatch(dependency -> dependency.contains("<artifactId>events</artifactId>")

@@ -230,6 +230,11 @@ final class CrashStack implements AutoCloseable {
 		Path logFile = dataDir.resolve("logs").resolve(spec.name() + "-" + incarnation + ".log");
 		List<String> command = new ArrayList<>(ServiceProcess.command(spec, java, root, bootstrapServers(),
 				dataDir.resolve("data").resolve(spec.name()), false));
+		if (spec.name().equals("scheduling")) {
+			// A small clinic, so that the run fills the booking horizon and the rest of
+			// the referrals go through the waiting list.
+			command.add("--prolo.scheduling.slots-per-day=" + Integer.getInteger("crash.slots-per-day", 2));
+		}
 		if (spec.name().equals("imaging")) {
 			// Orders stay open until someone reports them, as before the demo profile.
 			command.add(ServiceSpec.NO_AUTO_REPORT);

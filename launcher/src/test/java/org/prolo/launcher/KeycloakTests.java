@@ -160,8 +160,7 @@ class KeycloakTests {
 		assertThat(status(referrals, ingrid.accessToken())).isEqualTo(200);
 
 		// The realm puts the audience prolo in ID tokens too: the services' ID-token
-		// rule,
-		// not the audience, is what refuses this one.
+		// rule, not the audience, is what refuses this one.
 		JsonNode idClaims = ingrid.idClaims();
 		assertThat(idClaims.get("typ").asText()).isEqualTo("ID");
 		assertThat(texts(idClaims.get("aud"))).contains("prolo");

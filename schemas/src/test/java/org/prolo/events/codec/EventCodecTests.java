@@ -130,10 +130,11 @@ class EventCodecTests {
 		try (var events = Files.list(Path.of("events"))) {
 			folders = events.filter(Files::isDirectory).count();
 		}
-		assertThat(folders).isEqualTo(17);
+		assertThat(folders).isEqualTo(18);
 		assertThat(EventTypes.published()).hasSize((int) folders)
 			.contains("org.prolo.events.ImagingReported", "org.prolo.events.ReferralTriageStarted",
-					"org.prolo.events.AppointmentsCancelled", "org.prolo.events.ImagingOrderClosed");
+					"org.prolo.events.AppointmentsCancelled", "org.prolo.events.ImagingOrderClosed",
+					"org.prolo.events.AppointmentWaitlisted");
 	}
 
 	private static byte[] encodeGeneric(Schema schema, GenericRecord record) {

@@ -27,8 +27,8 @@ class SchemaHistoryTests {
 		assertThat(report.problems()).isEmpty();
 		assertThat(report.latest()).extracting(SchemaHistory.Version::event)
 			.contains("ReferralSubmitted", "ReferralTriageStarted", "ReferralClosed", "SessionsScheduled",
-					"ReferrerNotified", "AppointmentsCancelled", "ImagingOrderClosed")
-			.hasSize(17);
+					"ReferrerNotified", "AppointmentsCancelled", "ImagingOrderClosed", "AppointmentWaitlisted")
+			.hasSize(18);
 	}
 
 	@Test

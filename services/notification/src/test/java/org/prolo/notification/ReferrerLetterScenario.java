@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.prolo.events.AppointmentWaitlisted;
 import org.prolo.events.AppointmentsCancelled;
 import org.prolo.events.CancelledAppointment;
 import org.prolo.events.CoursePlanned;
@@ -396,6 +397,44 @@ abstract class ReferrerLetterScenario {
 		await().atMost(PATIENCE).until(() -> mailsAbout(referralId).size() == 3);
 		assertThat(mailsAbout(referralId)).extracting(MimeMessage::getSubject)
 			.contains("Referral " + referralId + ": bookings cancelled");
+	}
+
+	@Test
+	void tellsTheReferrerThatTheReferralWaitsAndWhenItIsBooked() {
+		String referralId = "R-" + UUID.randomUUID();
+		publisher.publishAndWait(EventTopics.INTAKE, submitted(referralId));
+		await().atMost(PATIENCE).until(() -> contacts.find(referralId).isPresent());
+
+		publisher.publishAndWait(EventTopics.SCHEDULING,
+				AppointmentWaitlisted.newBuilder()
+					.setReferralId(referralId)
+					.setWaitlistedAt(now())
+					.setPurpose("EXAM")
+					.setReasonCode("CALENDAR_FULL")
+					.setHorizonDays(366)
+					.build());
+		await().atMost(PATIENCE).until(() -> lettersOf(referralId).size() == 1);
+		assertThat(lettersOf(referralId).get(0)).startsWith("WAITLISTED")
+			.contains("accepted this referral", "waiting for an appointment",
+					"Why: Every appointment the clinic can offer within the next year is taken");
+
+		// The exam booked from the waiting list: a letter with its date. An exam booked
+		// at once (no waitlistedAt) writes none, as before.
+		publisher.publishAndWait(EventTopics.SCHEDULING,
+				SessionsScheduled.newBuilder()
+					.setReferralId(referralId)
+					.setScheduledAt(now())
+					.setPurpose("EXAM")
+					.setSessions(List.of(new ScheduledSession(1, LocalDate.of(2030, 3, 4))))
+					.setWaitlistedAt(now())
+					.build());
+		await().atMost(PATIENCE).until(() -> lettersOf(referralId).size() == 2);
+		assertThat(lettersOf(referralId).get(1)).startsWith("BOOKED_FROM_WAITING_LIST")
+			.contains("no longer waits", "examination at the clinic is booked on Monday 4 March 2030");
+		await().atMost(PATIENCE).until(() -> mailsAbout(referralId).size() == 2);
+		assertThat(mailsAbout(referralId)).extracting(MimeMessage::getSubject)
+			.containsExactlyInAnyOrder("Referral " + referralId + ": accepted, waiting for an appointment",
+					"Referral " + referralId + ": examination booked");
 	}
 
 	/** Kind and body of each letter of the referral, oldest first. */

@@ -48,6 +48,12 @@ class SchedulingAccessMatrixTests extends HttpOnlyContext {
 	static List<Endpoint> endpoints() {
 		List<Endpoint> endpoints = new ArrayList<>();
 		endpoints.add(new Endpoint(HttpMethod.GET, "/api/referrals/R-1/appointments", null, STAFF, 200));
+		endpoints.add(new Endpoint(HttpMethod.GET, "/api/referrals/R-1/waiting-list", null, STAFF, 200));
+		// Intake coordinators work the waiting list; clinic leads also add capacity.
+		endpoints.add(new Endpoint(HttpMethod.GET, "/api/waiting-list", null,
+				Set.of(Caller.INTAKE_COORDINATOR, Caller.CLINIC_LEAD), 200));
+		endpoints.add(new Endpoint(HttpMethod.POST, "/api/capacity", "{\"date\":\"2030-03-04\",\"slots\":1}",
+				Set.of(Caller.CLINIC_LEAD), 200));
 		endpoints.addAll(MATRIX.platformEndpoints("/events/SessionsScheduled/v1.avsc"));
 		return endpoints;
 	}

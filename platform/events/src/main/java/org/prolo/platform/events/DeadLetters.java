@@ -143,8 +143,7 @@ public class DeadLetters {
 				catch (RuntimeException e) {
 					if (NestedExceptionUtils.getMostSpecificCause(e) instanceof TopicAuthorizationException) {
 						// Only a topic's producer may write it (docs/kafka-security.md):
-						// a
-						// consumer's replay needs WRITE granted on purpose.
+						// a consumer's replay needs WRITE granted on purpose.
 						throw new ReplayRefusedException(target, e);
 					}
 					throw e;

@@ -102,9 +102,9 @@ public class EventsAutoConfiguration {
 			typed.setKeySerializer(new StringSerializer());
 			typed.setValueSerializer(new DelegatingByTypeSerializer(byType, true));
 			// An event counts as sent once every in-sync replica has it, and a retried
-			// send
-			// is written once: the outbox marks a publication complete on that answer.
-			// Not left to spring.kafka.producer.*, where a service could weaken it.
+			// send is written once: the outbox marks a publication complete on that
+			// answer. Not left to spring.kafka.producer.*, where a service could weaken
+			// it.
 			typed.updateConfigs(
 					Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
 		};

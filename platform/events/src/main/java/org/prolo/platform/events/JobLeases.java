@@ -83,8 +83,7 @@ public class JobLeases {
 		}
 		try {
 			// The first run ever: no row yet. Of two nodes inserting at once one wins,
-			// the
-			// other's duplicate key means "leased".
+			// the other's duplicate key means "leased".
 			return jdbc.update(
 					"insert into job_lease (job_name, leased_until, leased_by) select ?, ?, ? "
 							+ "where not exists (select 1 from job_lease where job_name = ?)",

@@ -46,6 +46,15 @@ public sealed interface ReferralProgress {
 			}
 		}
 
+		/**
+		 * An acceptance read after scheduling put the referral on the waiting list
+		 * (another topic, so it can come later) must not hide that it waits.
+		 */
+		@Override
+		public boolean concerns(ReferralStatus current) {
+			return !(target == ReferralStatus.ACCEPTED && current == ReferralStatus.WAITING_FOR_APPOINTMENT);
+		}
+
 	}
 
 	/** Triage asked the referrer a question. */
@@ -54,6 +63,32 @@ public sealed interface ReferralProgress {
 		@Override
 		public ReferralStatus target() {
 			return ReferralStatus.INFO_REQUESTED;
+		}
+
+	}
+
+	/** Scheduling found no free slot for the exam: the accepted referral waits. */
+	record WaitingForAppointment() implements ReferralProgress {
+
+		@Override
+		public ReferralStatus target() {
+			return ReferralStatus.WAITING_FOR_APPOINTMENT;
+		}
+
+	}
+
+	/** The waiting exam was booked: the referral is accepted with an appointment. */
+	record AppointmentBooked() implements ReferralProgress {
+
+		@Override
+		public ReferralStatus target() {
+			return ReferralStatus.ACCEPTED;
+		}
+
+		/** Only a referral that waited; any other status already says more. */
+		@Override
+		public boolean concerns(ReferralStatus current) {
+			return current == ReferralStatus.WAITING_FOR_APPOINTMENT;
 		}
 
 	}

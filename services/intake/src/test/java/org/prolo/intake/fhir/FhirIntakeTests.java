@@ -2,6 +2,7 @@ package org.prolo.intake.fhir;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -40,10 +41,13 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prolo.events.AppointmentWaitlisted;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralInfoRequested;
 import org.prolo.events.ReferralSubmitted;
 import org.prolo.events.ReferralTriaged;
+import org.prolo.events.ScheduledSession;
+import org.prolo.events.SessionsScheduled;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
@@ -234,6 +238,32 @@ class FhirIntakeTests {
 			assertThat(accepted.getStatus()).isEqualTo(Task.TaskStatus.INPROGRESS);
 			assertThat(accepted.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("ACCEPTED");
 		});
+
+		// The calendar is full: the accepted referral waits for its exam, then is booked.
+		publisher.publishAndWait(EventTopics.SCHEDULING,
+				AppointmentWaitlisted.newBuilder()
+					.setReferralId(id)
+					.setWaitlistedAt(now())
+					.setPurpose("EXAM")
+					.setReasonCode("CALENDAR_FULL")
+					.setHorizonDays(366)
+					.build());
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			Task waiting = taskOf(id);
+			assertThat(waiting.getStatus()).isEqualTo(Task.TaskStatus.INPROGRESS);
+			assertThat(waiting.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("WAITING_FOR_APPOINTMENT");
+		});
+		publisher.publishAndWait(EventTopics.SCHEDULING,
+				SessionsScheduled.newBuilder()
+					.setReferralId(id)
+					.setScheduledAt(now())
+					.setPurpose("EXAM")
+					.setSessions(List.of(new ScheduledSession(1, LocalDate.of(2030, 3, 4))))
+					.setWaitlistedAt(now())
+					.build());
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(taskOf(id).getBusinessStatus().getCodingFirstRep().getCode())
+				.isEqualTo("ACCEPTED"));
 
 		publisher.publishAndWait(EventTopics.WORKFLOW,
 				ReferralClosed.newBuilder()
@@ -520,13 +550,20 @@ class FhirIntakeTests {
 		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}
 
-	/** The workflow service owns its topic; here it stands in for it. */
+	/**
+	 * The workflow and scheduling services own their topics; here they stand in for them.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class WorkflowTopic {
 
 		@Bean
 		NewTopic workflowTopic() {
 			return TopicBuilder.name(EventTopics.WORKFLOW).partitions(3).build();
+		}
+
+		@Bean
+		NewTopic schedulingTopic() {
+			return TopicBuilder.name(EventTopics.SCHEDULING).partitions(3).build();
 		}
 
 	}

@@ -65,6 +65,27 @@ class ReferralTests {
 	}
 
 	@Test
+	void anAcceptedReferralWaitsForItsAppointmentUntilTheExamIsBooked() {
+		Referral accepted = submitted()
+			.progress(new ReferralProgress.Triaged(ReferralStatus.ACCEPTED, null, null, NOW));
+
+		Referral waiting = accepted.progress(new ReferralProgress.WaitingForAppointment());
+		assertThat(waiting.status()).isEqualTo(ReferralStatus.WAITING_FOR_APPOINTMENT);
+		assertThat(waiting.status().fhirStatus()).isEqualTo(FhirTaskStatus.IN_PROGRESS);
+		// The acceptance read late (another topic) does not hide the wait.
+		assertThat(waiting.progress(new ReferralProgress.Triaged(ReferralStatus.ACCEPTED, null, null, NOW)))
+			.isEqualTo(waiting);
+
+		assertThat(waiting.progress(new ReferralProgress.AppointmentBooked()).status())
+			.isEqualTo(ReferralStatus.ACCEPTED);
+		// A booking of a referral that never waited, or is further on, changes nothing.
+		assertThat(accepted.progress(new ReferralProgress.AppointmentBooked())).isEqualTo(accepted);
+		Referral assessed = waiting.progress(new ReferralProgress.AssessmentAdvanced());
+		assertThat(assessed.status()).isEqualTo(ReferralStatus.IN_ASSESSMENT);
+		assertThat(assessed.progress(new ReferralProgress.WaitingForAppointment())).isEqualTo(assessed);
+	}
+
+	@Test
 	void withdrawingClosesTheReferralAtOnce() {
 		Referral withdrawn = submitted().withdraw("moved away", NOW);
 

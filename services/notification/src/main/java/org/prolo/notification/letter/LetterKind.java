@@ -19,6 +19,15 @@ public enum LetterKind {
 	SESSIONS_SCHEDULED,
 
 	/** A close cancelled booked appointments or an open imaging order; lists them. */
-	CANCELLATIONS
+	CANCELLATIONS,
+
+	/**
+	 * The referral is accepted (or its course planned) but the clinic's calendar is full:
+	 * it waits for an appointment.
+	 */
+	WAITLISTED,
+
+	/** A referral that waited for its examination is booked; gives the date. */
+	BOOKED_FROM_WAITING_LIST
 
 }

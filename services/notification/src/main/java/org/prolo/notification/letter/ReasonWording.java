@@ -5,9 +5,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Why a referral was refused, in words a referring physician understands: one sentence
- * per reason code of triage and of the suitability table (clinical-policy). Triage's
- * reason is typed by the coordinator, so a code not listed here is quoted as it is.
+ * Why a referral was refused or has to wait, in words a referring physician understands:
+ * one sentence per reason code of triage and of the suitability table (clinical-policy).
+ * Triage's reason is typed by the coordinator, so a code not listed here is quoted as it
+ * is.
  */
 public final class ReasonWording {
 
@@ -20,7 +21,13 @@ public final class ReasonWording {
 	public static final Set<String> TRIAGE_CODES = Set.of("OUT_OF_SCOPE", "INSUFFICIENT_INFORMATION",
 			"DUPLICATE_REFERRAL", "URGENT_CARE_NEEDED", "NOT_CHRONIC");
 
+	/** Why scheduling could not book a referral at once. */
+	public static final Set<String> SCHEDULING_CODES = Set.of("CALENDAR_FULL");
+
 	private static final Map<String, String> SENTENCES = Map.ofEntries(
+			Map.entry("CALENDAR_FULL",
+					"Every appointment the clinic can offer within the next year is taken, so the referral waits "
+							+ "on the clinic's waiting list and is booked as soon as an appointment becomes free."),
 			Map.entry("OUT_OF_SCOPE",
 					"The referral asks for care the clinic does not provide: it treats chronic musculoskeletal "
 							+ "pain at ligaments and tendons with prolotherapy only."),

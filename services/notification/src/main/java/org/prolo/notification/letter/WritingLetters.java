@@ -112,6 +112,34 @@ public final class WritingLetters {
 		return letter(to, LetterKind.CANCELLATIONS, "bookings cancelled", text.toString());
 	}
 
+	/**
+	 * Scheduling found no free slot: the referral is accepted and waits for an
+	 * appointment.
+	 * @param purpose EXAM or COURSE: what waits
+	 * @param reasonCode why it waits, worded by {@link ReasonWording}
+	 */
+	public Letter waitlisted(Addressee to, String purpose, String reasonCode) {
+		boolean course = "COURSE".equals(purpose);
+		String what = course ? "The clinic has planned a course of prolotherapy for your patient"
+				: "The clinic has accepted this referral for prolotherapy assessment";
+		String appointment = course ? "its treatment sessions" : "the examination";
+		String why = ReasonWording.sentence(reasonCode).orElse("the clinic recorded the reason " + reasonCode + ".");
+		return letter(to, LetterKind.WAITLISTED, "accepted, waiting for an appointment", """
+				%s, but the referral is waiting for an appointment: no date for %s can be offered yet.
+
+				Why: %s
+
+				Nothing is needed from you. We will write again with the date as soon as it is booked."""
+			.formatted(what, appointment, why));
+	}
+
+	/** A referral that waited for its examination is booked now. */
+	public Letter bookedFromWaitingList(Addressee to, LocalDate examDate) {
+		return letter(to, LetterKind.BOOKED_FROM_WAITING_LIST, "examination booked",
+				"The referral no longer waits: your patient's examination at the clinic is booked on "
+						+ DATE.format(examDate) + ".\n\nThe clinic tells your patient the time.");
+	}
+
 	/** The course was booked again after the closing letter gave its dates. */
 	public Letter sessionsScheduled(Addressee to, List<LocalDate> sessionDates) {
 		return letter(to, LetterKind.SESSIONS_SCHEDULED, "treatment sessions booked",

@@ -2,6 +2,7 @@ package org.prolo.notification.listener;
 
 import java.util.Map;
 
+import org.prolo.events.AppointmentWaitlisted;
 import org.prolo.events.AppointmentsCancelled;
 import org.prolo.events.ScheduledSession;
 import org.prolo.events.SessionsScheduled;
@@ -30,6 +31,13 @@ class SchedulingEventsListener {
 
 	@KafkaHandler
 	void on(SessionsScheduled event, @Headers Map<String, Object> headers) {
+		// The referrer was told the referral waits for its exam, so hears when it is
+		// booked.
+		if ("EXAM".equals(event.getPurpose()) && event.getWaitlistedAt() != null) {
+			correspondence.examBookedFromWaitingList(EventHeaders.cause(headers), event.getReferralId(),
+					event.getSessions().get(0).getDate());
+			return;
+		}
 		// Exam appointments are the clinic's business with the patient; the referrer
 		// hears of the course.
 		if ("COURSE".equals(event.getPurpose())) {
@@ -40,6 +48,12 @@ class SchedulingEventsListener {
 						.map(ScheduledSession::getDate)
 						.toList());
 		}
+	}
+
+	@KafkaHandler
+	void on(AppointmentWaitlisted event, @Headers Map<String, Object> headers) {
+		correspondence.waitlisted(EventHeaders.cause(headers), event.getReferralId(), event.getPurpose(),
+				event.getReasonCode());
 	}
 
 	@KafkaHandler

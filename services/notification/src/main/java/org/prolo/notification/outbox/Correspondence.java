@@ -101,6 +101,19 @@ public class Correspondence {
 		answer(cause, referralId, Occasion.sessionsScheduled(dates));
 	}
 
+	/** The calendar was full: the referral waits for an appointment. */
+	public void waitlisted(Cause cause, String referralId, String purpose, String reasonCode) {
+		answer(cause, referralId, Occasion.waitlisted(purpose, reasonCode));
+	}
+
+	/**
+	 * A referral that waited for its exam was booked. (A waiting course's dates go where
+	 * booked course dates always go: the closing letter, or a letter with new dates.)
+	 */
+	public void examBookedFromWaitingList(Cause cause, String referralId, LocalDate date) {
+		answer(cause, referralId, Occasion.examBookedFromWaitingList(date));
+	}
+
 	/** Keeps the plan for the closing letter; no letter of its own. */
 	public void coursePlanned(Cause cause, String referralId, int sessions, int intervalWeeks, double dextrosePercent,
 			List<String> injectionSites) {
@@ -192,6 +205,8 @@ public class Correspondence {
 					courseClosing ? coursePlans.of(referralId).orElse(null) : null, courseDates.of(referralId));
 			case SESSIONS_SCHEDULED -> writing.sessionsScheduled(to, occasion.sessionDates());
 			case CANCELLATIONS -> writing.cancellations(to, occasion.outcome(), occasion.cancellations());
+			case WAITLISTED -> writing.waitlisted(to, occasion.outcome(), occasion.reasonCode());
+			case BOOKED_FROM_WAITING_LIST -> writing.bookedFromWaitingList(to, occasion.sessionDates().get(0));
 		};
 		if (courseClosing || occasion.kind() == LetterKind.SESSIONS_SCHEDULED) {
 			courseLetters.tell(referralId, courseDates.of(referralId));

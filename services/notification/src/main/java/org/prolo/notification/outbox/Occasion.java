@@ -44,6 +44,17 @@ public record Occasion(LetterKind kind, String question, Instant answerDueAt, St
 		return new Occasion(LetterKind.CLOSED, null, null, outcome, reasonCode, noteToReferrer, null);
 	}
 
+	/**
+	 * @param purpose what waits (EXAM or COURSE), kept as the outcome
+	 */
+	static Occasion waitlisted(String purpose, String reasonCode) {
+		return new Occasion(LetterKind.WAITLISTED, null, null, purpose, reasonCode, null, null);
+	}
+
+	static Occasion examBookedFromWaitingList(LocalDate date) {
+		return new Occasion(LetterKind.BOOKED_FROM_WAITING_LIST, null, null, null, null, null, List.of(date));
+	}
+
 	static Occasion sessionsScheduled(List<LocalDate> dates) {
 		return new Occasion(LetterKind.SESSIONS_SCHEDULED, null, null, null, null, null, dates);
 	}

@@ -32,7 +32,9 @@ class WritingLettersTests {
 				writing.closed(to, "REJECTED", "OUT_OF_SCOPE", "Please refer to orthopaedics.", null, List.of()),
 				writing.closed(to, "COURSE_PLANNED", null, null, PLAN, List.of(LocalDate.of(2025, 6, 2))),
 				writing.sessionsScheduled(to, List.of(LocalDate.of(2025, 6, 2))),
-				writing.cancellations(to, "WITHDRAWN", List.of(Cancellation.imagingOrder("O-9"))));
+				writing.cancellations(to, "WITHDRAWN", List.of(Cancellation.imagingOrder("O-9"))),
+				writing.waitlisted(to, "EXAM", "CALENDAR_FULL"),
+				writing.bookedFromWaitingList(to, LocalDate.of(2025, 6, 2)));
 
 		assertThat(letters).allSatisfy(letter -> {
 			assertThat(letter.recipient()).isEqualTo("dr.ada@clinic.example");
@@ -100,6 +102,34 @@ class WritingLettersTests {
 		assertThat(
 				ReasonWording.SUITABILITY_CODES.contains(reasonCode) || ReasonWording.TRIAGE_CODES.contains(reasonCode))
 			.isTrue();
+	}
+
+	@Test
+	void waitingLetterSaysTheReferralWaitsAndWhyForTheExamAndForACourse() {
+		Letter exam = writing.waitlisted(to, "EXAM", "CALENDAR_FULL");
+		Letter course = writing.waitlisted(to, "COURSE", "CALENDAR_FULL");
+
+		assertThat(exam.kind()).isEqualTo(LetterKind.WAITLISTED);
+		assertThat(exam.subject()).isEqualTo("Referral R-1001: accepted, waiting for an appointment");
+		assertThat(exam.body()).contains("accepted this referral", "waiting for an appointment",
+				"no date for the examination", "Why: " + ReasonWording.sentence("CALENDAR_FULL").orElseThrow(),
+				"We will write again");
+		assertThat(course.body()).contains("planned a course", "no date for its treatment sessions");
+	}
+
+	@Test
+	void bookedLetterGivesTheExamDate() {
+		Letter letter = writing.bookedFromWaitingList(to, LocalDate.of(2025, 6, 2));
+
+		assertThat(letter.kind()).isEqualTo(LetterKind.BOOKED_FROM_WAITING_LIST);
+		assertThat(letter.body()).contains("no longer waits", "booked on Monday 2 June 2025");
+	}
+
+	@Test
+	void everySchedulingReasonHasASentence() {
+		assertThat(ReasonWording.SCHEDULING_CODES).containsExactly("CALENDAR_FULL")
+			.allSatisfy(code -> assertThat(ReasonWording.sentence(code))
+				.hasValueSatisfying(sentence -> assertThat(sentence).endsWith(".").doesNotContain("_")));
 	}
 
 	@Test

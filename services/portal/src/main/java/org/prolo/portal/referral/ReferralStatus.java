@@ -10,7 +10,8 @@ import java.util.Optional;
 public enum ReferralStatus {
 
 	SUBMITTED("Submitted", false), TRIAGE("In triage", false), INFO_REQUESTED("Information requested", false),
-	ACCEPTED("Accepted", false), IN_ASSESSMENT("In assessment", false), REJECTED("Rejected", true),
+	ACCEPTED("Accepted", false), WAITING_FOR_APPOINTMENT("Accepted, waiting for an appointment", false),
+	IN_ASSESSMENT("In assessment", false), REJECTED("Rejected", true),
 	NOT_SUITABLE("Not suitable for prolotherapy", true), WITHDRAWN("Withdrawn", true),
 	COURSE_PLANNED("Course of treatment planned", true),
 	NO_RESPONSE("Closed: no answer to the request for information", true);

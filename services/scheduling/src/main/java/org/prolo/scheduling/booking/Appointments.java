@@ -3,6 +3,7 @@ package org.prolo.scheduling.booking;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** Where bookings are kept; implemented by an adapter. */
 public interface Appointments {
@@ -11,6 +12,17 @@ public interface Appointments {
 
 	/** Appointments still booked on the day; cancelled ones have freed their slot. */
 	int bookedOn(LocalDate day);
+
+	/**
+	 * Appointments still booked per day, for every day from {@code from} on that has any.
+	 */
+	Map<LocalDate, Integer> bookedFrom(LocalDate from);
+
+	/**
+	 * Holds every other booking until this transaction ends, so that two bookings never
+	 * both take the last free slot of a day.
+	 */
+	void lockCalendar();
 
 	void add(List<Appointment> appointments, Instant bookedAt);
 

@@ -10,4 +10,9 @@ public interface DayBookings {
 
 	int bookedOn(LocalDate day);
 
+	/** Slots clinic leads added for the day on top of the daily capacity. */
+	default int extraSlotsOn(LocalDate day) {
+		return 0;
+	}
+
 }

@@ -2,57 +2,52 @@ package org.prolo.scheduling.listener;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.UUID;
 
 import org.prolo.calendar.ClinicCalendar;
 import org.prolo.platform.events.ProcessedEvents;
-import org.prolo.scheduling.booking.Appointment;
 import org.prolo.scheduling.booking.Appointments;
-import org.prolo.scheduling.booking.BookingSessions;
 import org.prolo.scheduling.booking.ClosedReferrals;
 import org.prolo.scheduling.booking.CoursePlan;
 import org.prolo.scheduling.booking.Purpose;
-import org.prolo.scheduling.booking.SessionsBooked;
+import org.prolo.scheduling.booking.WaitingList;
+import org.prolo.scheduling.waitinglist.Allocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Use cases: book the exam of an accepted referral; book every session of a planned
- * course. Each runs in one transaction with the idempotency record and the outbox entry.
+ * course; either waits on the waiting list when the calendar is full. Each runs in one
+ * transaction with the idempotency record and the outbox entry.
  */
 @Service
 public class BookAppointments {
 
 	private static final Logger log = LoggerFactory.getLogger(BookAppointments.class);
 
-	private final BookingSessions bookingSessions;
+	private final Allocation allocation;
 
 	private final Appointments appointments;
+
+	private final WaitingList waitingList;
 
 	private final ClosedReferrals closedReferrals;
 
 	private final ProcessedEvents processedEvents;
 
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
 	private final ClinicCalendar calendar;
 
-	BookAppointments(BookingSessions bookingSessions, Appointments appointments, ClosedReferrals closedReferrals,
-			ProcessedEvents processedEvents, ApplicationEventPublisher events, Clock clock, ClinicCalendar calendar) {
-		this.bookingSessions = bookingSessions;
+	BookAppointments(Allocation allocation, Appointments appointments, WaitingList waitingList,
+			ClosedReferrals closedReferrals, ProcessedEvents processedEvents, Clock clock, ClinicCalendar calendar) {
+		this.allocation = allocation;
 		this.appointments = appointments;
+		this.waitingList = waitingList;
 		this.closedReferrals = closedReferrals;
 		this.processedEvents = processedEvents;
-		this.events = events;
 		this.clock = clock;
 		this.calendar = calendar;
 	}
@@ -62,8 +57,7 @@ public class BookAppointments {
 		if (!firstTime(eventId, "org.prolo.events.ReferralTriaged", referralId, Purpose.EXAM)) {
 			return;
 		}
-		Appointment exam = bookingSessions.bookExam(referralId, today(), appointments::bookedOn);
-		store(referralId, Purpose.EXAM, List.of(exam));
+		allocation.exam(referralId);
 	}
 
 	@Transactional
@@ -72,10 +66,7 @@ public class BookAppointments {
 			return;
 		}
 		CoursePlan plan = new CoursePlan(sessions, intervalWeeks);
-		// A plan consumed late is still booked from today on, never in the past.
-		LocalDate plannedOn = calendar.dateOf(plannedAt);
-		LocalDate from = plannedOn.isBefore(today()) ? today() : plannedOn;
-		store(referralId, Purpose.COURSE, bookingSessions.bookCourse(referralId, from, plan, appointments::bookedOn));
+		allocation.course(referralId, calendar.dateOf(plannedAt), plan);
 	}
 
 	private boolean firstTime(String eventId, String eventType, String referralId, Purpose purpose) {
@@ -90,24 +81,13 @@ public class BookAppointments {
 			return false;
 		}
 		// The same fact published again under a new event id (e.g. after a workflow
-		// restart) books nothing.
-		if (appointments.hasBookings(referralId, purpose)) {
-			log.info("Referral {} already has {} bookings; event {} ignored", referralId, purpose, eventId);
+		// restart) books nothing, and waits no second time.
+		if (appointments.hasBookings(referralId, purpose) || waitingList.isWaiting(referralId, purpose)) {
+			log.info("Referral {} already has or waits for {} bookings; event {} ignored", referralId, purpose,
+					eventId);
 			return false;
 		}
 		return true;
-	}
-
-	private void store(String referralId, Purpose purpose, List<Appointment> booked) {
-		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		appointments.add(booked, now);
-		events.publishEvent(new SessionsBooked(UUID.randomUUID().toString(), referralId, purpose, booked, now));
-		log.info("Booked {} {} appointment(s) for referral {}: {}", booked.size(), purpose, referralId,
-				booked.stream().map(Appointment::date).toList());
-	}
-
-	private LocalDate today() {
-		return calendar.today(clock);
 	}
 
 }

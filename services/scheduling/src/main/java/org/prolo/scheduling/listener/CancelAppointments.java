@@ -12,6 +12,8 @@ import org.prolo.scheduling.booking.Appointments.CancelledAppointment;
 import org.prolo.scheduling.booking.BookingsCancelled;
 import org.prolo.scheduling.booking.ClosedReferrals;
 import org.prolo.scheduling.booking.ClosingPolicy;
+import org.prolo.scheduling.booking.WaitingList;
+import org.prolo.scheduling.waitinglist.Allocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Use case: a referral closed without a course, so its booked appointments are cancelled
- * and their slots freed, and nothing is booked for it afterwards. One transaction with
- * the idempotency record and the outbox entry; a close that finds nothing booked
- * publishes nothing.
+ * and their slots freed for the waiting list, it leaves the waiting list, and nothing is
+ * booked for it afterwards. One transaction with the idempotency record and the outbox
+ * entry; a close that finds nothing booked publishes nothing.
  */
 @Service
 public class CancelAppointments {
@@ -40,9 +42,15 @@ public class CancelAppointments {
 
 	private final Clock clock;
 
+	private final WaitingList waitingList;
+
+	private final Allocation allocation;
+
 	CancelAppointments(Appointments appointments, ClosedReferrals closedReferrals, ProcessedEvents processedEvents,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, WaitingList waitingList, Allocation allocation) {
 		this.appointments = appointments;
+		this.waitingList = waitingList;
+		this.allocation = allocation;
 		this.closedReferrals = closedReferrals;
 		this.processedEvents = processedEvents;
 		this.events = events;
@@ -58,8 +66,14 @@ public class CancelAppointments {
 			log.info("Dropping redelivered close {} of referral {}", eventId, referralId);
 			return;
 		}
+		// The calendar first, as every booking takes it: a close and a pass over the
+		// waiting list then never hold each other's rows.
+		appointments.lockCalendar();
 		closedReferrals.record(referralId, outcome, closedAt);
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		if (waitingList.remove(referralId, now) > 0) {
+			log.info("Referral {} closed {} and leaves the waiting list", referralId, outcome);
+		}
 		List<CancelledAppointment> cancelled = appointments.cancelBooked(referralId, now);
 		if (cancelled.isEmpty()) {
 			log.info("Referral {} closed {} with nothing booked", referralId, outcome);
@@ -67,6 +81,8 @@ public class CancelAppointments {
 		}
 		events.publishEvent(new BookingsCancelled(UUID.randomUUID().toString(), referralId, outcome, cancelled, now));
 		log.info("Cancelled {} appointment(s) of referral {} closed {}", cancelled.size(), referralId, outcome);
+		// The freed slots go to whoever waits, in the same transaction.
+		allocation.serveWaitingList();
 	}
 
 }

@@ -47,6 +47,7 @@ class SessionsScheduledPublisher {
 			.setReferralId(booked.referralId())
 			.setScheduledAt(booked.bookedAt())
 			.setPurpose(booked.purpose().name())
+			.setWaitlistedAt(booked.waitlistedAt())
 			.setSessions(booked.appointments()
 				.stream()
 				.map(a -> ScheduledSession.newBuilder().setNumber(a.number()).setDate(a.date()).build())

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.prolo.scheduling.booking.Appointment;
 import org.prolo.scheduling.booking.Appointments;
@@ -38,6 +40,23 @@ class JdbcAppointments implements Appointments {
 				"select count(*) from appointment where appointment_date = ? and cancelled_at is null", Integer.class,
 				Date.valueOf(day));
 		return (count != null) ? count : 0;
+	}
+
+	@Override
+	public Map<LocalDate, Integer> bookedFrom(LocalDate from) {
+		Map<LocalDate, Integer> booked = new HashMap<>();
+		jdbc.query(
+				"select appointment_date, count(*) as booked from appointment "
+						+ "where appointment_date >= ? and cancelled_at is null group by appointment_date",
+				(ResultSet rs) -> {
+					booked.put(rs.getDate("appointment_date").toLocalDate(), rs.getInt("booked"));
+				}, Date.valueOf(from));
+		return booked;
+	}
+
+	@Override
+	public void lockCalendar() {
+		jdbc.queryForObject("select id from booking_guard where id = 1 for update", Integer.class);
 	}
 
 	@Override

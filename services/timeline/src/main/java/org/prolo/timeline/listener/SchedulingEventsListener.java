@@ -3,6 +3,7 @@ package org.prolo.timeline.listener;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.prolo.events.AppointmentWaitlisted;
 import org.prolo.events.AppointmentsCancelled;
 import org.prolo.events.ScheduledSession;
 import org.prolo.events.SessionsScheduled;
@@ -37,8 +38,16 @@ class SchedulingEventsListener {
 			.map(ScheduledSession::getDate)
 			.map(date -> ", first on " + date)
 			.orElse("");
+		String waited = (event.getWaitlistedAt() != null) ? " (from the waiting list)" : "";
 		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.SESSIONS_SCHEDULED, null,
-				event.getPurpose() + " appointments booked: " + event.getSessions().size() + first));
+				event.getPurpose() + " appointments booked" + waited + ": " + event.getSessions().size() + first));
+	}
+
+	@KafkaHandler
+	void on(AppointmentWaitlisted event, @Headers Map<String, Object> headers) {
+		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.APPOINTMENT_WAITLISTED, null,
+				event.getPurpose() + " waits for an appointment (" + event.getReasonCode() + ": no free slot within "
+						+ event.getHorizonDays() + " days)"));
 	}
 
 	@KafkaHandler

@@ -36,6 +36,8 @@ public enum EventKind {
 
 	SESSIONS_SCHEDULED("SessionsScheduled"),
 
+	APPOINTMENT_WAITLISTED("AppointmentWaitlisted"),
+
 	APPOINTMENTS_CANCELLED("AppointmentsCancelled"),
 
 	REFERRAL_CLOSED("ReferralClosed"),
@@ -80,7 +82,9 @@ public enum EventKind {
 				ReferralStatus.IN_ASSESSMENT;
 			case REFERRAL_WITHDRAWN -> ReferralStatus.WITHDRAWN;
 			case REFERRAL_CLOSED -> closingStatus(outcome);
-			case SESSIONS_SCHEDULED, REFERRER_NOTIFIED -> null;
+			// Waiting for a slot or booked: the referral is still where triage or the
+			// clinician left it.
+			case SESSIONS_SCHEDULED, APPOINTMENT_WAITLISTED, REFERRER_NOTIFIED -> null;
 			// Consequences of a close that ReferralClosed already set the status of.
 			case IMAGING_ORDER_CLOSED, APPOINTMENTS_CANCELLED -> null;
 		};

@@ -54,8 +54,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "prolo.events.retry-backoff=20ms",
 				// An idle job executor waits up to a minute before it looks again; a
-				// retried job
-				// would wait that long.
+				// retried job would wait that long.
 				"camunda.bpm.job-execution.max-wait=1000", "camunda.bpm.job-execution.wait-time-in-millis=200" })
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:workflow-${random.uuid};DB_CLOSE_DELAY=-1")
 @Import({ InjectedFailures.class, TestTokens.Decoder.class })
