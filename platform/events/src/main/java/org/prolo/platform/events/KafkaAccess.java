@@ -47,12 +47,13 @@ public record KafkaAccess(String principal, List<String> produces, List<String> 
 
 	/** Every service that talks to the broker, in the order the lifecycle meets them. */
 	public static final List<KafkaAccess> SERVICES = List.of(
-			new KafkaAccess("intake", List.of(EventTopics.INTAKE), List.of(EventTopics.WORKFLOW), List.of("intake")),
+			new KafkaAccess("intake", List.of(EventTopics.INTAKE),
+					List.of(EventTopics.WORKFLOW, EventTopics.SCHEDULING), List.of("intake")),
 			new KafkaAccess("workflow", List.of(EventTopics.WORKFLOW), List.of(EventTopics.INTAKE, EventTopics.IMAGING),
 					List.of("workflow"), true),
 			new KafkaAccess("imaging", List.of(EventTopics.IMAGING), List.of(EventTopics.WORKFLOW), List.of("imaging")),
-			new KafkaAccess("scheduling", List.of(EventTopics.SCHEDULING), List.of(EventTopics.WORKFLOW),
-					List.of("scheduling")),
+			new KafkaAccess("scheduling", List.of(EventTopics.SCHEDULING),
+					List.of(EventTopics.WORKFLOW, EventTopics.INTAKE), List.of("scheduling")),
 			new KafkaAccess("notification", List.of(EventTopics.NOTIFICATION),
 					List.of(EventTopics.INTAKE, EventTopics.WORKFLOW, EventTopics.SCHEDULING, EventTopics.IMAGING),
 					List.of("notification")),
