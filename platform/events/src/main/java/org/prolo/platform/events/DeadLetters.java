@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -129,7 +131,8 @@ public class DeadLetters {
 					break;
 				}
 				DeadLetter letter = describe(record);
-				String target = (letter.originalTopic() != null) ? letter.originalTopic() : topic;
+				String target = topic;
+				requireTheOriginal(consumer, topic, letter, record);
 				ProducerRecord<String, Object> replayed = new ProducerRecord<>(target, record.key(), record.value());
 				for (Header header : record.headers()) {
 					if (!header.key().startsWith(KafkaHeaders.PREFIX)
@@ -157,14 +160,55 @@ public class DeadLetters {
 	}
 
 	/**
-	 * The broker refused the replay: this service's principal may not write the original
-	 * topic, which belongs to its producer.
+	 * Any consumer of a topic may write its dead-letter topic, so a dead letter is only
+	 * as trustworthy as the least trusted consumer. A replay therefore sends nothing but
+	 * what the topic's producer wrote: the record the dead letter names, read back from
+	 * the original topic, byte for byte the same.
+	 */
+	private static void requireTheOriginal(Consumer<String, byte[]> consumer, String topic, DeadLetter letter,
+			ConsumerRecord<String, byte[]> deadLetter) {
+		if (letter.originalTopic() == null || !letter.originalTopic().equals(topic)
+				|| letter.originalPartition() == null || letter.originalOffset() == null) {
+			throw new ReplayRefusedException("The dead letter does not name a record of " + topic + " to replay");
+		}
+		TopicPartition source = new TopicPartition(topic, letter.originalPartition());
+		try {
+			consumer.assign(List.of(source));
+			consumer.seek(source, letter.originalOffset());
+			for (ConsumerRecord<String, byte[]> original : consumer.poll(Duration.ofSeconds(5)).records(source)) {
+				if (original.offset() == letter.originalOffset() && Objects.equals(original.key(), deadLetter.key())
+						&& Arrays.equals(original.value(), deadLetter.value())) {
+					return;
+				}
+				break;
+			}
+		}
+		catch (TopicAuthorizationException e) {
+			throw new ReplayRefusedException("This service may not read " + topic
+					+ ", so it cannot check the dead letter against the original record", e);
+		}
+		throw new ReplayRefusedException("The dead letter is not the record at " + topic + "-"
+				+ letter.originalPartition() + "@" + letter.originalOffset() + " (changed, or gone with retention)");
+	}
+
+	/**
+	 * The replay is refused: the broker does not let this service's principal write the
+	 * original topic, which belongs to its producer, or the dead letter is not the record
+	 * the producer wrote.
 	 */
 	public static final class ReplayRefusedException extends IllegalStateException {
 
 		ReplayRefusedException(String topic, Throwable cause) {
 			super("The broker refuses this service's write to " + topic
 					+ ": only its producer may write it unless WRITE is granted for replays", cause);
+		}
+
+		ReplayRefusedException(String message) {
+			super(message);
+		}
+
+		ReplayRefusedException(String message, TopicAuthorizationException cause) {
+			super(message, cause);
 		}
 
 	}

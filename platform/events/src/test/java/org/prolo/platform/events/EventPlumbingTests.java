@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SpringBootTest(classes = EventPlumbingTests.Listening.class,
 		properties = { "spring.application.name=plumbing", "prolo.events.owned-topics=plumbing.events",
@@ -159,6 +160,33 @@ class EventPlumbingTests {
 			assertThat(probe.awaitRecords(referralId, 2, Duration.ofSeconds(30)))
 				.extracting(record -> CloudEventHeaders.readFrom(record.headers()).id())
 				.containsExactly("withdrawn-" + referralId, "withdrawn-" + referralId);
+		}
+	}
+
+	@Test
+	void refusesToReplayADeadLetterThatIsNotTheRecordTheProducerWrote() throws Exception {
+		String referralId = "R-" + UUID.randomUUID();
+		publisher.publishAndWait(TOPIC, withdrawn(referralId), "withdrawn-" + referralId);
+
+		try (var probe = new EventProbe(SharedTestBroker.bootstrapServers(), EventTopics.deadLetterOf(TOPIC))) {
+			var parked = probe.awaitRecords(referralId, 1, Duration.ofSeconds(30)).get(0);
+			// Another consumer of the topic, which may write its dead-letter topic, parks
+			// a
+			// record of its own making under the genuine one's coordinates.
+			var forged = new ProducerRecord<>(EventTopics.deadLetterOf(TOPIC), referralId,
+					EventCodec.published().encode(withdrawn("R-forged-" + referralId)));
+			parked.headers().forEach(header -> forged.headers().add(header));
+			try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers()),
+					new StringSerializer(), new ByteArraySerializer())) {
+				producer.send(forged).get();
+			}
+			probe.awaitRecords(referralId, 2, Duration.ofSeconds(30));
+			var letters = deadLetters.withKey(referralId);
+			assertThat(letters).hasSize(2);
+
+			assertThatThrownBy(() -> deadLetters.replay(TOPIC, letters.get(1).partition(), letters.get(1).offset()))
+				.isInstanceOf(DeadLetters.ReplayRefusedException.class)
+				.hasMessageContaining("is not the record at " + TOPIC);
 		}
 	}
 
