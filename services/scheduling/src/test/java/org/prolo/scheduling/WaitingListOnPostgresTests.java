@@ -5,8 +5,8 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.LocalPostgres;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
@@ -31,7 +31,7 @@ class WaitingListOnPostgresTests extends WaitingListScenario {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signInStandingInForProducers(registry, "scheduling");
 		registry.add("spring.datasource.url", () -> database.jdbcUrl());
 		registry.add("spring.datasource.username", LocalPostgres::username);
 		registry.add("spring.datasource.password", LocalPostgres::password);

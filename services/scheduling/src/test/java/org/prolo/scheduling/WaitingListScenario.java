@@ -94,6 +94,13 @@ abstract class WaitingListScenario {
 		String urgent = "ref-" + UUID.randomUUID();
 		eventPublisher.publishAndWait(EventTopics.INTAKE, submitted(routine, "pt-routine", "ROUTINE"));
 		eventPublisher.publishAndWait(EventTopics.INTAKE, submitted(urgent, "pt-urgent", "URGENT"));
+		// Intake's and the workflow's topics are consumed independently: the urgency must
+		// be
+		// known before the acceptance arrives, as it is when a referral is triaged days
+		// later.
+		await().atMost(TIMEOUT)
+			.until(() -> jdbc.queryForObject("select count(*) from referral where referral_id in (?, ?)", Integer.class,
+					routine, urgent) == 2);
 
 		try (var probe = new EventProbe(bootstrap, EventTopics.SCHEDULING)) {
 			eventPublisher.publishAndWait(EventTopics.WORKFLOW, triaged(first));

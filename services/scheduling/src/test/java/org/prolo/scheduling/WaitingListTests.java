@@ -1,6 +1,6 @@
 package org.prolo.scheduling;
 
-import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -10,7 +10,7 @@ class WaitingListTests extends WaitingListScenario {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+		TestKafka.signInStandingInForProducers(registry, "scheduling");
 		registry.add("spring.datasource.url",
 				() -> "jdbc:h2:mem:scheduling-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
 	}
