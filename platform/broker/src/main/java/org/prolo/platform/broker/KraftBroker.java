@@ -139,8 +139,8 @@ public final class KraftBroker implements AutoCloseable {
 	private static KraftBroker start(Path dataDir, int requestedPort, boolean deleteOnClose) {
 		long started = System.nanoTime();
 		int port = requestedPort == 0 ? freePort() : requireFree(requestedPort);
-		int controllerPort = freePort();
-		int internalPort = freePort();
+		int controllerPort = freePortOtherThan(port);
+		int internalPort = freePortOtherThan(port, controllerPort);
 		String superUserPassword = newPassword();
 		Path logDir = dataDir.toAbsolutePath().normalize();
 		try {
@@ -402,6 +402,19 @@ public final class KraftBroker implements AutoCloseable {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot check whether port " + port + " is free", e);
+		}
+	}
+
+	/**
+	 * A free port that is none of these: a port found free but not yet bound (the client
+	 * port a caller chose, say) may be handed out again.
+	 */
+	static int freePortOtherThan(int... taken) {
+		while (true) {
+			int candidate = freePort();
+			if (java.util.Arrays.stream(taken).noneMatch(port -> port == candidate)) {
+				return candidate;
+			}
 		}
 	}
 
