@@ -94,7 +94,7 @@ final class ReplicaStack implements AutoCloseable {
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "replica-stack-shutdown"));
 		try {
 			Files.createDirectories(dataDir.resolve("logs"));
-			stack.broker = KraftBroker.start(dataDir.resolve("kafka"), stack.kafkaPort);
+			stack.broker = DemoKafka.start(dataDir.resolve("kafka"), stack.kafkaPort);
 			for (String service : REPLICATED) {
 				stack.createDatabase(service);
 			}
@@ -113,6 +113,14 @@ final class ReplicaStack implements AutoCloseable {
 			stack.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Settings for a test probe that must see every topic and group: the broker's super
+	 * user.
+	 */
+	Map<String, Object> clientConfig() {
+		return broker.superUserConfig();
 	}
 
 	String bootstrapServers() {

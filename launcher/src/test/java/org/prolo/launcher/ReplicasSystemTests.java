@@ -16,7 +16,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -267,7 +266,7 @@ class ReplicasSystemTests {
 	 * replica).
 	 */
 	private static Map<String, Integer> groupMembers() throws Exception {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+		try (Admin admin = Admin.create(stack.clientConfig())) {
 			Map<String, Integer> members = new HashMap<>();
 			for (ConsumerGroupDescription group : admin.describeConsumerGroups(ReplicaStack.REPLICATED)
 				.all()
@@ -281,11 +280,10 @@ class ReplicasSystemTests {
 
 	private static List<ConsumerRecord<String, byte[]>> readAllTopics() {
 		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-		try (var consumer = new KafkaConsumer<>(
-				Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-						ConsumerConfig.GROUP_ID_CONFIG, "replicas-test-" + UUID.randomUUID(),
-						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
+		Map<String, Object> config = new HashMap<>(stack.clientConfig());
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "replicas-test-" + UUID.randomUUID());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
 			consumer.subscribe(TOPICS);
 			long quietSince = System.nanoTime();
 			// Until the topics have been quiet for a few seconds: everything published so
