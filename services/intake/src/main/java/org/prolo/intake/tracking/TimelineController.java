@@ -8,7 +8,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.prolo.intake.web.Actors;
 import org.prolo.intake.web.ProblemExamples;
-import org.prolo.intake.web.Problems;
+import org.prolo.intake.web.IntakeProblems;
+import org.prolo.platform.security.problems.Problems;
 import org.prolo.platform.security.Caller;
 
 import org.springframework.http.HttpStatus;
@@ -65,8 +66,8 @@ class TimelineController {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unavailable(TimelineUnavailableException ex) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.TIMELINE_UNAVAILABLE, "Timeline unavailable",
-					ex.getMessage()));
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, IntakeProblems.TIMELINE_UNAVAILABLE,
+					"Timeline unavailable", ex.getMessage()));
 	}
 
 }
