@@ -64,8 +64,9 @@ class ArchitectureTests {
 		.resideInAPackage(DOMAIN)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("org.springframework.security..", "org.prolo.platform.security..")
-		.because("who may do what is decided on a plain Actor; tokens and Callers stay in the adapters");
+		.resideInAnyPackage("org.springframework.security..", "org.prolo.platform.security")
+		.because("who may do what is decided on a plain Actor; tokens and Callers stay in the adapters (the "
+				+ "platform's problems, the shape of a bad request, are not about who calls)");
 
 	@ArchTest
 	static final ArchRule controllersAreReachedOverHttpOnly = classes().that()
