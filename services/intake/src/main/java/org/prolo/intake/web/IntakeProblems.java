@@ -21,8 +21,6 @@ public final class IntakeProblems {
 
 	public static final URI TOO_MANY_SUBMISSIONS = Problems.type("too-many-submissions");
 
-	public static final URI TIMELINE_UNAVAILABLE = Problems.type("timeline-unavailable");
-
 	private IntakeProblems() {
 	}
 

@@ -1,12 +1,9 @@
 package org.prolo.portal.intake;
 
-import java.net.http.HttpClient;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.prolo.platform.security.clients.ServiceClient;
 import org.prolo.portal.PortalProperties;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatusCode;
@@ -18,8 +15,8 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.web.client.RestClient;
 
 /**
- * The RestClient for intake: base URL, timeouts, the physician's token, one log line per
- * call and intake's errors as exceptions.
+ * The RestClient for intake: base URL, the platform's time-outs, the physician's token
+ * relayed, one log line per call and intake's errors as the exceptions the pages handle.
  */
 @Configuration(proxyBeanMethods = false)
 class IntakeClientConfiguration {
@@ -41,13 +38,9 @@ class IntakeClientConfiguration {
 	IntakeClient intakeClient(RestClient.Builder builder, PortalProperties properties,
 			OAuth2AuthorizedClientManager clients, ObjectMapper json) {
 		var errors = new IntakeErrors(json);
-		// HTTP/1.1: the JDK client would otherwise offer an h2c upgrade on every call.
-		var requests = ClientHttpRequestFactoryBuilder.jdk()
-			.withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1))
-			.build(ClientHttpRequestFactorySettings.defaults()
-				.withTimeouts(properties.intakeConnectTimeout(), properties.intakeReadTimeout()));
 		RestClient rest = builder.baseUrl(properties.intakeUrl().toString())
-			.requestFactory(requests)
+			.requestFactory(
+					ServiceClient.requestFactory(properties.intakeConnectTimeout(), properties.intakeReadTimeout()))
 			.requestInterceptor(new IntakeCallLog())
 			.requestInterceptor(new TokenRelay(clients))
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {

@@ -53,6 +53,11 @@ public abstract class ProblemHandling extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(invalid(ex.errors()));
 	}
 
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unavailable(ServiceUnavailableException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ex.problem());
+	}
+
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
