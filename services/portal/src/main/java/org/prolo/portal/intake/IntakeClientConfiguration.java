@@ -1,9 +1,12 @@
 package org.prolo.portal.intake;
 
+import java.net.http.HttpClient;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.prolo.platform.security.clients.ServiceClient;
 import org.prolo.portal.PortalProperties;
 
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatusCode;
@@ -15,8 +18,8 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.web.client.RestClient;
 
 /**
- * The RestClient for intake: base URL, the platform's time-outs, the physician's token
- * relayed, one log line per call and intake's errors as the exceptions the pages handle.
+ * The RestClient for intake: base URL, timeouts, the physician's token, one log line per
+ * call and intake's errors as exceptions.
  */
 @Configuration(proxyBeanMethods = false)
 class IntakeClientConfiguration {
@@ -38,9 +41,13 @@ class IntakeClientConfiguration {
 	IntakeClient intakeClient(RestClient.Builder builder, PortalProperties properties,
 			OAuth2AuthorizedClientManager clients, ObjectMapper json) {
 		var errors = new IntakeErrors(json);
+		// HTTP/1.1: the JDK client would otherwise offer an h2c upgrade on every call.
+		var requests = ClientHttpRequestFactoryBuilder.jdk()
+			.withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1))
+			.build(ClientHttpRequestFactorySettings.defaults()
+				.withTimeouts(properties.intakeConnectTimeout(), properties.intakeReadTimeout()));
 		RestClient rest = builder.baseUrl(properties.intakeUrl().toString())
-			.requestFactory(
-					ServiceClient.requestFactory(properties.intakeConnectTimeout(), properties.intakeReadTimeout()))
+			.requestFactory(requests)
 			.requestInterceptor(new IntakeCallLog())
 			.requestInterceptor(new TokenRelay(clients))
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
