@@ -8,6 +8,8 @@ import org.prolo.intake.referral.ReferralDraft;
 import org.prolo.intake.referral.ReferralIdentities;
 import org.prolo.intake.referral.ReferralProgress;
 import org.prolo.intake.referral.Referrals;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.FakeService;
 import org.prolo.platform.security.testing.TestTokens;
 import org.prolo.platform.testing.TestKafka;
 
@@ -24,10 +26,11 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Intake's HTTP side through MockMvc: the real use cases, H2 and the production security
  * filter chain, trusting {@link TestTokens}; the identity service's token endpoint and
- * the timeline service are a {@link FakeTimeline}. The classes that extend it share one
- * context. Its Kafka listeners never start, so it never joins consumer group "intake" on
- * the shared broker and may stay cached. The rate limit is raised here: these tests
- * submit as a few physicians in one context, and the limit has tests of its own.
+ * the timeline service are a {@link FakeService}, where any referral has a two-event
+ * timeline unless a test chose otherwise. The classes that extend it share one context.
+ * Its Kafka listeners never start, so it never joins consumer group "intake" on the
+ * shared broker and may stay cached. The rate limit is raised here: these tests submit as
+ * a few physicians in one context, and the limit has tests of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.kafka.listener.auto-startup=false",
@@ -38,7 +41,21 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(TestTokens.Decoder.class)
 public abstract class IntakeHttpContext {
 
-	protected static final FakeTimeline TIMELINE = FakeTimeline.start();
+	protected static final FakeService TIMELINE = FakeService.start("intake", Roles.TIMELINE_READ);
+
+	static {
+		TIMELINE.otherwise(path -> FakeService.Answer.json(200,
+				"""
+						{"referralId":"%s","status":"ACCEPTED","fhirStatus":"in-progress","entries":[
+						 {"at":"2025-05-02T09:00:00Z","type":"ReferralSubmitted","summary":"Submitted by dr-ada: KNEE_OSTEOARTHRITIS, ROUTINE","source":"/prolo/intake"},
+						 {"at":"2025-05-02T14:30:00Z","type":"ReferralTriaged","summary":"Triaged: ACCEPTED by ingrid","source":"/prolo/workflow"}]}"""
+					.formatted(path.split("/")[3])));
+	}
+
+	/** The timeline service's path of a referral's timeline. */
+	protected static String timelinePath(String referralId) {
+		return "/api/referrals/" + referralId + "/timeline";
+	}
 
 	/** A valid JSON referral by dr-ada. */
 	protected static final String ADA_REFERRAL = """

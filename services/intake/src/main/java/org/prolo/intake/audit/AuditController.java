@@ -10,8 +10,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
-import org.prolo.intake.web.FieldProblem;
-import org.prolo.intake.web.InvalidRequestException;
+import org.prolo.platform.security.problems.FieldProblem;
+import org.prolo.platform.security.problems.InvalidRequestException;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;

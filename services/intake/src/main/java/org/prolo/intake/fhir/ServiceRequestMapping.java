@@ -41,7 +41,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.prolo.intake.referral.Condition;
 import org.prolo.intake.referral.PlainText;
 import org.prolo.intake.referral.Referral;
-import org.prolo.intake.referral.ReferralStatus;
+import org.prolo.referralstatus.ReferralStatus;
 import org.prolo.intake.referral.Urgency;
 import org.prolo.intake.submission.SubmitReferralRequest;
 

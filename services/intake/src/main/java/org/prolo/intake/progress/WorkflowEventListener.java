@@ -13,7 +13,7 @@ import org.prolo.events.ReferralTriageStarted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.SuitabilityDecided;
 import org.prolo.intake.referral.ReferralProgress;
-import org.prolo.intake.referral.ReferralStatus;
+import org.prolo.referralstatus.ReferralStatus;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventTopics;
 import org.slf4j.Logger;

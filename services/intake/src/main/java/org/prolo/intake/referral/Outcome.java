@@ -2,6 +2,8 @@ package org.prolo.intake.referral;
 
 import java.time.Instant;
 
+import org.prolo.referralstatus.ReferralStatus;
+
 /**
  * How a referral ended (or, for a triage rejection, is about to end).
  *

@@ -6,6 +6,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
+import org.prolo.referralstatus.ReferralStatus;
+import org.prolo.referralstatus.StatusProgression;
+
 /**
  * A physician's referral of one patient for prolotherapy. Immutable: every change returns
  * the referral as it is afterwards, and goes through {@link StatusProgression}.

@@ -2,6 +2,9 @@ package org.prolo.intake.referral;
 
 import java.time.Instant;
 
+import org.prolo.referralstatus.ReferralStatus;
+import org.prolo.referralstatus.StatusProgression;
+
 /** What the clinic's workflow reports about a referral, in the referral's terms. */
 public sealed interface ReferralProgress {
 

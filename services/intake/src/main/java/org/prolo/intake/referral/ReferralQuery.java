@@ -3,6 +3,8 @@ package org.prolo.intake.referral;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.prolo.referralstatus.ReferralStatus;
+
 /**
  * One page of a referrer's list, newest first, optionally only one status or only the
  * referrals whose own reference starts with a prefix (case ignored).

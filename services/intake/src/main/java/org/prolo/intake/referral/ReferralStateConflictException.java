@@ -1,5 +1,7 @@
 package org.prolo.intake.referral;
 
+import org.prolo.referralstatus.ReferralStatus;
+
 /** The physician asked for something the referral's current status does not allow. */
 public class ReferralStateConflictException extends RuntimeException {
 

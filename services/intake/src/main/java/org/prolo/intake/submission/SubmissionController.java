@@ -16,10 +16,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.prolo.intake.web.Actors;
-import org.prolo.intake.web.FieldProblem;
-import org.prolo.intake.web.InvalidRequestException;
+import org.prolo.platform.security.problems.FieldProblem;
+import org.prolo.platform.security.problems.InvalidRequestException;
 import org.prolo.intake.web.ProblemExamples;
-import org.prolo.intake.web.Problems;
+import org.prolo.intake.web.IntakeProblems;
+import org.prolo.platform.security.problems.Problems;
 import org.prolo.platform.security.Caller;
 
 import org.springframework.http.HttpHeaders;
@@ -113,13 +114,13 @@ class SubmissionController {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException ex) {
 		return ResponseEntity.unprocessableEntity()
-			.body(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.IDEMPOTENCY_KEY_REUSED,
+			.body(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, IntakeProblems.IDEMPOTENCY_KEY_REUSED,
 					"Idempotency-Key reused", ex.getMessage()));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> tooMany(SubmissionRateLimitedException ex) {
-		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_SUBMISSIONS,
+		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, IntakeProblems.TOO_MANY_SUBMISSIONS,
 				"Too many submissions", ex.getMessage());
 		problem.setProperty("retryAfterSeconds", ex.retryAfterSeconds());
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)

@@ -12,8 +12,8 @@ import org.prolo.intake.referral.ReferralNotFoundException;
 import org.prolo.intake.referral.ReferralPage;
 import org.prolo.intake.referral.ReferralQuery;
 import org.prolo.intake.referral.Referrals;
-import org.prolo.intake.web.FieldProblem;
-import org.prolo.intake.web.InvalidRequestException;
+import org.prolo.platform.security.problems.FieldProblem;
+import org.prolo.platform.security.problems.InvalidRequestException;
 
 import org.springframework.stereotype.Service;
 

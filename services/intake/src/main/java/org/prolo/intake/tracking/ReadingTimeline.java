@@ -26,7 +26,8 @@ public class ReadingTimeline {
 	/**
 	 * @throws org.prolo.intake.referral.ReferralNotFoundException as for reading the
 	 * referral
-	 * @throws TimelineUnavailableException when the timeline service cannot be read
+	 * @throws org.prolo.platform.security.problems.ServiceUnavailableException when the
+	 * timeline service cannot be read
 	 */
 	public ReferralTimeline timelineOf(Actor actor, String referralId) {
 		Referral referral = reading.read(actor, referralId);

@@ -1,21 +1,18 @@
 package org.prolo.intake.tracking;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 
 import org.prolo.platform.security.ServiceTokens;
+import org.prolo.platform.security.clients.ServiceClient;
+import org.prolo.platform.security.problems.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * Asks the timeline service (GET /api/referrals/{id}/timeline) with intake's own
@@ -29,59 +26,35 @@ class TimelineClient {
 
 	private static final Logger log = LoggerFactory.getLogger(TimelineClient.class);
 
-	private final RestClient http;
+	private final ServiceClient timeline;
 
 	TimelineClient(RestClient.Builder builder, ServiceTokens tokens,
 			@Value("${intake.timeline-url:http://localhost:8085}") String baseUrl,
 			@Value("${intake.timeline-timeout:PT3S}") Duration timeout) {
-		var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(timeout).build());
-		factory.setReadTimeout(timeout);
-		this.http = builder.clone()
-			.baseUrl(baseUrl)
-			.requestFactory(factory)
-			.requestInterceptor(tokens.interceptor())
-			.build();
+		this.timeline = ServiceClient.create("timeline", builder, baseUrl, timeout, tokens.interceptor());
 	}
 
 	/**
 	 * The referral's timeline; empty when the timeline has recorded nothing of it yet.
-	 * @throws TimelineUnavailableException when the timeline cannot be read
+	 * @throws ServiceUnavailableException when the timeline cannot be read (a 503)
 	 */
 	Optional<ReferralTimeline> timelineOf(String referralId) {
 		try {
-			ReferralTimeline timeline = http.get()
+			Optional<ReferralTimeline> found = this.timeline.read(http -> http.get()
 				.uri("/api/referrals/{id}/timeline", referralId)
 				.accept(MediaType.APPLICATION_JSON)
 				.retrieve()
-				.body(ReferralTimeline.class);
-			if (timeline == null || timeline.entries() == null) {
-				throw unavailable(referralId, "the timeline service answered without a timeline", null);
+				.body(ReferralTimeline.class));
+			if (found.isPresent() && found.get().entries() == null) {
+				throw new ServiceUnavailableException("timeline", "the timeline service answered without entries",
+						null);
 			}
-			return Optional.of(timeline);
+			return found;
 		}
-		catch (HttpClientErrorException.NotFound ex) {
-			// The timeline has not seen the referral's first event yet.
-			return Optional.empty();
+		catch (ServiceUnavailableException ex) {
+			log.warn("Timeline of referral {} unavailable: {}", referralId, ex.getMessage());
+			throw ex;
 		}
-		catch (RestClientException | OAuth2AuthorizationException | IllegalStateException ex) {
-			throw unavailable(referralId, describe(ex), ex);
-		}
-	}
-
-	private static String describe(RuntimeException ex) {
-		if (ex instanceof org.springframework.web.client.RestClientResponseException response) {
-			return "the timeline service answered " + response.getStatusCode().value();
-		}
-		if (ex instanceof OAuth2AuthorizationException || ex instanceof IllegalStateException) {
-			return "intake got no token from the identity service";
-		}
-		return "the timeline service could not be reached";
-	}
-
-	private static TimelineUnavailableException unavailable(String referralId, String reason, Throwable cause) {
-		log.warn("Timeline of referral {} unavailable: {} ({})", referralId, reason,
-				(cause != null) ? cause.getClass().getSimpleName() : "no body");
-		return new TimelineUnavailableException(reason, cause);
 	}
 
 }

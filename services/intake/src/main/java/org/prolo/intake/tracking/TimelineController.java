@@ -8,13 +8,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.prolo.intake.web.Actors;
 import org.prolo.intake.web.ProblemExamples;
-import org.prolo.intake.web.Problems;
 import org.prolo.platform.security.Caller;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -60,13 +56,6 @@ class TimelineController {
 					examples = @ExampleObject(value = UNAVAILABLE)))
 	ReferralTimeline timeline(@PathVariable String id, Caller caller) {
 		return reading.timelineOf(Actors.of(caller), id);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unavailable(TimelineUnavailableException ex) {
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.TIMELINE_UNAVAILABLE, "Timeline unavailable",
-					ex.getMessage()));
 	}
 
 }

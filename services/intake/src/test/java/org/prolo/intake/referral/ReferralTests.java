@@ -3,6 +3,8 @@ package org.prolo.intake.referral;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.prolo.referralstatus.FhirTaskStatus;
+import org.prolo.referralstatus.ReferralStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -3,9 +3,9 @@ package org.prolo.intake.tracking;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.prolo.intake.FakeTimeline;
 import org.prolo.intake.IntakeHttpContext;
 import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.FakeService;
 import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.http.HttpHeaders;
@@ -41,7 +41,7 @@ class ReferralTimelineTests extends IntakeHttpContext {
 			.allSatisfy(request -> assertThat(request).contains("grant_type=client_credentials"));
 		String bearer = TIMELINE.bearersSeen().get(TIMELINE.bearersSeen().size() - 1);
 		assertThat(bearer).isNotEqualTo(ada);
-		JsonNode claims = FakeTimeline.claimsOf(bearer);
+		JsonNode claims = FakeService.claimsOf(bearer);
 		assertThat(claims.path("sub").asText()).isEqualTo("intake");
 		assertThat(claims.path("scope").asText()).contains(Roles.TIMELINE_READ);
 		assertThat(claims.has("groups")).as("a client token carries no groups").isFalse();
@@ -57,7 +57,7 @@ class ReferralTimelineTests extends IntakeHttpContext {
 	@Test
 	void aReferralTheTimelineHasNotSeenYetHasNoEntriesAndIntakesStatus() throws Exception {
 		String id = submittedBy("dr-ada");
-		TIMELINE.unknown(id);
+		TIMELINE.answer(timelinePath(id), 404, "{\"title\":\"Referral not found\",\"status\":404}");
 
 		MockHttpServletResponse response = timeline(id, TestTokens.physician("dr-ada"));
 
@@ -71,7 +71,7 @@ class ReferralTimelineTests extends IntakeHttpContext {
 	@Test
 	void aFailingTimelineIsAServiceUnavailableProblem() throws Exception {
 		String id = submittedBy("dr-ada");
-		TIMELINE.failFor(id, 500);
+		TIMELINE.answer(timelinePath(id), 500, "{\"title\":\"failing on purpose\"}");
 
 		assertUnavailable(timeline(id, TestTokens.physician("dr-ada")));
 	}
@@ -79,7 +79,7 @@ class ReferralTimelineTests extends IntakeHttpContext {
 	@Test
 	void aHangingTimelineTimesOutIntoAServiceUnavailableProblem() throws Exception {
 		String id = submittedBy("dr-ada");
-		TIMELINE.hangFor(id);
+		TIMELINE.hang(timelinePath(id));
 
 		assertUnavailable(timeline(id, TestTokens.physician("dr-ada")));
 	}

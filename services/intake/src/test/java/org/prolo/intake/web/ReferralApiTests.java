@@ -19,7 +19,7 @@ import org.prolo.intake.referral.ReferralNotFoundException;
 import org.prolo.intake.referral.ReferralPage;
 import org.prolo.intake.referral.ReferralQuery;
 import org.prolo.intake.referral.ReferralStateConflictException;
-import org.prolo.intake.referral.ReferralStatus;
+import org.prolo.referralstatus.ReferralStatus;
 import org.prolo.intake.referral.Referrer;
 import org.prolo.intake.referral.Urgency;
 import org.prolo.intake.submission.IdempotencyKeyReusedException;
@@ -29,8 +29,8 @@ import org.prolo.intake.submission.SubmittingReferral;
 import org.prolo.intake.tracking.ReadingReferrals;
 import org.prolo.intake.tracking.ReadingTimeline;
 import org.prolo.intake.tracking.ReferralTimeline;
-import org.prolo.intake.tracking.TimelineUnavailableException;
 import org.prolo.intake.withdrawal.WithdrawingReferral;
+import org.prolo.platform.security.problems.ServiceUnavailableException;
 import org.prolo.platform.security.ProloSecurityAutoConfiguration;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
@@ -389,7 +389,7 @@ class ReferralApiTests {
 	@Test
 	void anUnavailableTimelineIsAServiceUnavailableProblem() throws Exception {
 		given(timelines.timelineOf(ADA, ID))
-			.willThrow(new TimelineUnavailableException("the timeline service answered 500", null));
+			.willThrow(new ServiceUnavailableException("timeline", "the timeline service answered 500", null));
 
 		mvc.perform(get("/api/referrals/{id}/timeline", ID))
 			.andExpect(status().isServiceUnavailable())

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.prolo.portal.intake.IntakeReferral;
 import org.prolo.portal.referral.Condition;
-import org.prolo.portal.referral.ReferralStatus;
+import org.prolo.referralstatus.ReferralStatus;
 import org.prolo.portal.referral.Urgency;
 import org.prolo.portal.web.Shown;
 

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.prolo.portal.PortalProperties;
-import org.prolo.portal.intake.FieldProblem;
+import org.prolo.platform.security.problems.FieldProblem;
 import org.prolo.portal.intake.IntakeClient;
 import org.prolo.portal.intake.InvalidInputException;
 import org.prolo.portal.intake.ReferralNotFoundException;

@@ -2,6 +2,8 @@ package org.prolo.portal.intake;
 
 import java.util.List;
 
+import org.prolo.platform.security.problems.FieldProblem;
+
 /** Intake's 400: every bad field, as intake names it (dotted path) with its message. */
 public class InvalidInputException extends IntakeException {
 

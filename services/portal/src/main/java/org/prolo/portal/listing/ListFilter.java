@@ -3,7 +3,7 @@ package org.prolo.portal.listing;
 import java.util.regex.Pattern;
 
 import org.prolo.portal.intake.ReferralListQuery;
-import org.prolo.portal.referral.ReferralStatus;
+import org.prolo.referralstatus.ReferralStatus;
 import org.prolo.portal.web.FieldErrors;
 
 /**

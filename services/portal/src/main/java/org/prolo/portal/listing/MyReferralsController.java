@@ -9,7 +9,7 @@ import org.prolo.platform.security.Caller;
 import org.prolo.portal.PortalProperties;
 import org.prolo.portal.intake.IntakeClient;
 import org.prolo.portal.intake.ReferralList;
-import org.prolo.portal.referral.ReferralStatus;
+import org.prolo.referralstatus.ReferralStatus;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -4,7 +4,7 @@ import java.time.ZoneId;
 
 import org.prolo.portal.intake.IntakeReferral;
 import org.prolo.portal.referral.Condition;
-import org.prolo.portal.referral.ReferralStatus;
+import org.prolo.referralstatus.ReferralStatus;
 import org.prolo.portal.web.Shown;
 
 /** One row of the table of referrals. */

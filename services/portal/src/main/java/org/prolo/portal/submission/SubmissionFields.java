@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.prolo.portal.intake.FieldProblem;
+import org.prolo.platform.security.problems.FieldProblem;
 import org.prolo.portal.intake.NewReferral;
 import org.prolo.portal.web.FieldErrors;
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.prolo.portal.intake.FieldProblem;
+import org.prolo.platform.security.problems.FieldProblem;
 import org.prolo.portal.web.FieldErrors.SummaryItem;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -22,11 +22,11 @@ import org.prolo.calendar.ClinicCalendar;
 import org.prolo.scheduling.booking.WaitingList;
 import org.prolo.scheduling.booking.WaitingList.WaitingReferral;
 import org.prolo.scheduling.waitinglist.Allocation.AddedCapacity;
+import org.prolo.platform.security.problems.FieldProblem;
+import org.prolo.platform.security.problems.InvalidRequestException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -90,17 +90,16 @@ class WaitingListController {
 	AddedCapacity addSlots(@Valid @RequestBody SlotsToAdd request) {
 		LocalDate tomorrow = calendar.today(clock).plusDays(1);
 		if (request.date().isBefore(tomorrow)) {
-			throw badRequest("Slots can be added from tomorrow on: exams are never booked for today");
+			throw badRequest("must be tomorrow or later: exams are never booked for today");
 		}
 		if (!calendar.isWorkingDay(request.date())) {
-			throw badRequest("The clinic is closed on " + request.date());
+			throw badRequest("must be a day the clinic works");
 		}
 		return allocation.addSlots(request.date(), request.slots());
 	}
 
-	private static ErrorResponseException badRequest(String detail) {
-		return new ErrorResponseException(HttpStatus.BAD_REQUEST,
-				ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
+	private static InvalidRequestException badRequest(String message) {
+		return new InvalidRequestException(List.of(new FieldProblem("date", message)));
 	}
 
 	@Schema(description = "Slots to add on one day")

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.prolo.timeline.timeline.ReferralStatus;
+import org.prolo.referralstatus.ReferralStatus;
 import org.prolo.timeline.timeline.Stage;
 import org.prolo.timeline.timeline.TimelineEntry;
 import org.prolo.timeline.timeline.TrackingStatus;
@@ -28,7 +28,7 @@ public final class MeasuringStages {
 		}
 		Map<String, Long> outcomes = new LinkedHashMap<>();
 		for (ReferralStatus status : ReferralStatus.values()) {
-			if (status.closed()) {
+			if (status.isClosed()) {
 				outcomes.put(status.name(), 0L);
 			}
 		}
@@ -38,7 +38,7 @@ public final class MeasuringStages {
 				stage.durationIn(timeline).ifPresent(d -> hours.get(stage).add(hoursOf(d)));
 			}
 			ReferralStatus status = TrackingStatus.of(timeline);
-			if (status != null && status.closed()) {
+			if (status != null && status.isClosed()) {
 				outcomes.merge(status.name(), 1L, Long::sum);
 			}
 			else {

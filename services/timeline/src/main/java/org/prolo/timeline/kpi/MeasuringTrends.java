@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.prolo.timeline.timeline.ReferralStatus;
+import org.prolo.referralstatus.ReferralStatus;
 import org.prolo.timeline.timeline.Stage;
 import org.prolo.timeline.timeline.TimelineEntry;
 import org.prolo.timeline.timeline.TrackingStatus;
@@ -45,13 +45,13 @@ public final class MeasuringTrends {
 		}
 		Map<String, Long> open = new LinkedHashMap<>();
 		for (ReferralStatus status : ReferralStatus.values()) {
-			if (!status.closed()) {
+			if (!status.isClosed()) {
 				open.put(status.name(), 0L);
 			}
 		}
 		for (List<TimelineEntry> timeline : timelines) {
 			ReferralStatus status = TrackingStatus.of(timeline);
-			if (status != null && !status.closed()) {
+			if (status != null && !status.isClosed()) {
 				open.merge(status.name(), 1L, Long::sum);
 			}
 			for (Stage stage : Stage.values()) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.prolo.timeline.timeline.ReferralStatus;
+import org.prolo.referralstatus.ReferralStatus;
 import org.prolo.timeline.timeline.TimelineEntry;
 import org.prolo.timeline.timeline.TrackingStatus;
 import org.prolo.platform.events.ProcessedEvents;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.prolo.timeline.timeline.EventKind;
-import org.prolo.timeline.timeline.ReferralStatus;
+import org.prolo.referralstatus.ReferralStatus;
 import org.prolo.timeline.timeline.TimelineEntry;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

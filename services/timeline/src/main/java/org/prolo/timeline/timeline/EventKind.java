@@ -2,6 +2,8 @@ package org.prolo.timeline.timeline;
 
 import java.util.Arrays;
 
+import org.prolo.referralstatus.ReferralStatus;
+
 /**
  * Every kind of event on the product's topics, and the status each one moves a referral
  * to.
@@ -92,7 +94,7 @@ public enum EventKind {
 
 	private static ReferralStatus closingStatus(String outcome) {
 		return Arrays.stream(ReferralStatus.values())
-			.filter(status -> status.closed() && status.name().equals(outcome))
+			.filter(status -> status.isClosed() && status.name().equals(outcome))
 			.findFirst()
 			.orElse(null);
 	}

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.prolo.referralstatus.ReferralStatus;
+
 /**
  * The measured stages of a referral. A stage lasts from the latest event that opens it to
  * the first event that closes it, among the closers after its first opener; a stage with

@@ -2,6 +2,8 @@ package org.prolo.timeline.timeline;
 
 import java.time.Instant;
 
+import org.prolo.referralstatus.ReferralStatus;
+
 /**
  * One event in a referral's timeline.
  *

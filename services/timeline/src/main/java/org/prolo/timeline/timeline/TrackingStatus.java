@@ -3,10 +3,14 @@ package org.prolo.timeline.timeline;
 import java.util.Comparator;
 import java.util.List;
 
+import org.prolo.referralstatus.ReferralStatus;
+import org.prolo.referralstatus.StatusProgression;
+
 /**
  * The policy that gives a referral its status: its events applied in the order they
- * occurred. Events arrive on five topics and so may arrive out of order; folding in time
- * order makes the status independent of arrival order. A closed status never reopens.
+ * occurred, each by the one {@link StatusProgression} intake applies too. Events arrive
+ * on five topics and so may arrive out of order; folding in time order makes the status
+ * independent of arrival order.
  */
 public final class TrackingStatus {
 
@@ -17,27 +21,12 @@ public final class TrackingStatus {
 	private TrackingStatus() {
 	}
 
-	/**
-	 * The status after {@code proposed} happened to a referral in status {@code current}
-	 * (either may be null).
-	 */
-	public static ReferralStatus next(ReferralStatus current, ReferralStatus proposed) {
-		if (proposed == null || (current != null && current.closed())) {
-			return current;
-		}
-		// Submission starts the referral; it never sends a referral back to the start.
-		if (proposed == ReferralStatus.SUBMITTED && current != null) {
-			return current;
-		}
-		return proposed;
-	}
-
 	/** The status after all these entries; null when none of them sets one. */
 	public static ReferralStatus of(List<TimelineEntry> entries) {
 		ReferralStatus status = null;
 		for (TimelineEntry entry : entries.stream().sorted(IN_TIME_ORDER).toList()) {
 			if (!startsTriageTooLate(status, entry)) {
-				status = next(status, entry.statusAfter());
+				status = StatusProgression.next(status, entry.statusAfter());
 			}
 		}
 		return status;

@@ -16,7 +16,7 @@ public record TimelineView(String referralId, String status,
 
 	static TimelineView of(Timeline timeline) {
 		return new TimelineView(timeline.referralId(), (timeline.status() != null) ? timeline.status().name() : null,
-				(timeline.status() != null) ? timeline.status().fhirStatus() : null,
+				(timeline.status() != null) ? timeline.status().fhirStatus().code() : null,
 				timeline.entries()
 					.stream()
 					.map(e -> new Entry(e.occurredAt(), e.kind().typeName(), e.summary(), e.source()))

@@ -6,31 +6,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.prolo.referralstatus.ReferralStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TrackingStatusTests {
 
-	@ParameterizedTest
-	@EnumSource(value = ReferralStatus.class,
-			names = { "REJECTED", "NOT_SUITABLE", "WITHDRAWN", "COURSE_PLANNED", "NO_RESPONSE" })
-	void aClosedStatusNeverReopens(ReferralStatus closed) {
-		for (ReferralStatus proposed : ReferralStatus.values()) {
-			assertThat(TrackingStatus.next(closed, proposed)).isEqualTo(closed);
-		}
-	}
-
 	@Test
-	void submissionNeverSendsAReferralBackToTheStart() {
-		assertThat(TrackingStatus.next(null, ReferralStatus.SUBMITTED)).isEqualTo(ReferralStatus.SUBMITTED);
-		assertThat(TrackingStatus.next(ReferralStatus.ACCEPTED, ReferralStatus.SUBMITTED))
-			.isEqualTo(ReferralStatus.ACCEPTED);
-	}
+	void aClosedStatusNeverReopensWhateverHappensLater() {
+		var submitted = entry("e1", EventKind.REFERRAL_SUBMITTED, "2025-05-01T00:00:00Z", null);
+		var withdrawn = entry("e2", EventKind.REFERRAL_WITHDRAWN, "2025-05-02T00:00:00Z", null);
+		var lateTriage = entry("e3", EventKind.REFERRAL_TRIAGED, "2025-05-03T00:00:00Z", "ACCEPTED");
 
-	@Test
-	void anEventWithoutStatusKeepsTheCurrentOne() {
-		assertThat(TrackingStatus.next(ReferralStatus.IN_ASSESSMENT, null)).isEqualTo(ReferralStatus.IN_ASSESSMENT);
+		assertThat(TrackingStatus.of(List.of(submitted, withdrawn, lateTriage))).isEqualTo(ReferralStatus.WITHDRAWN);
 	}
 
 	@Test
@@ -56,14 +44,6 @@ class TrackingStatusTests {
 		assertThat(TrackingStatus.of(List.of(triageStarted, submitted))).isEqualTo(ReferralStatus.TRIAGE);
 		assertThat(TrackingStatus.of(List.of(submitted, triageStarted, asked, sentAgainLater)))
 			.isEqualTo(ReferralStatus.INFO_REQUESTED);
-	}
-
-	@ParameterizedTest
-	@CsvSource({ "SUBMITTED, requested", "TRIAGE, received", "INFO_REQUESTED, on-hold", "ACCEPTED, in-progress",
-			"IN_ASSESSMENT, in-progress", "REJECTED, rejected", "NOT_SUITABLE, rejected", "WITHDRAWN, cancelled",
-			"COURSE_PLANNED, completed", "NO_RESPONSE, cancelled" })
-	void mapsEveryStatusToItsFhirTaskStatus(ReferralStatus status, String fhirStatus) {
-		assertThat(status.fhirStatus()).isEqualTo(fhirStatus);
 	}
 
 	@ParameterizedTest

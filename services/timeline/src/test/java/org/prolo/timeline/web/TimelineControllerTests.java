@@ -15,7 +15,7 @@ import org.prolo.timeline.store.KpiReporter;
 import org.prolo.timeline.store.TimelineRecorder;
 import org.prolo.timeline.store.TimelineRecorder.Timeline;
 import org.prolo.timeline.timeline.EventKind;
-import org.prolo.timeline.timeline.ReferralStatus;
+import org.prolo.referralstatus.ReferralStatus;
 import org.prolo.timeline.timeline.TimelineEntry;
 
 import org.springframework.beans.factory.annotation.Autowired;

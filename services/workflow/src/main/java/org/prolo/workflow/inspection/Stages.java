@@ -2,6 +2,7 @@ package org.prolo.workflow.inspection;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The lifecycle stage that an element of the prolotherapy-referral process belongs to, so
@@ -30,6 +31,11 @@ final class Stages {
 			Map.entry("Event_ReferralWithdrawn", "Withdrawal"));
 
 	private Stages() {
+	}
+
+	/** The ids of the BPMN elements named here. */
+	static Set<String> elementIds() {
+		return STAGE_OF_ELEMENT.keySet();
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.prolo.platform.events.DeadLetters.DeadLetter;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.events.KafkaAccess;
 import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.FakeService;
 import org.prolo.platform.security.testing.TestTokens;
 import org.prolo.platform.testing.TestKafka;
 import org.prolo.workflow.inspection.ReferralInspection.Event;
@@ -63,7 +64,7 @@ class InspectionScenarioTests {
 
 	static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-	static final FakeTimeline timeline = FakeTimeline.start();
+	static final FakeService timeline = FakeService.start("workflow", Roles.TIMELINE_READ);
 
 	/** A clinic lead's calls: leads may look and fix. */
 	TestRestTemplate rest;
@@ -109,7 +110,7 @@ class InspectionScenarioTests {
 	@Test
 	void showsAFailedJobAndADeadLetterAndMovesOnWhenBothAreFixed() {
 		String referralId = Referrals.newReferralId();
-		timeline.recordSubmittedAndTriaged(referralId);
+		InspectionTimelineClientTests.recordSubmittedAndTriaged(timeline, referralId);
 		Referrals.submit(referralId);
 		await().atMost(TIMEOUT)
 			.until(() -> tasks.createTaskQuery()
@@ -253,7 +254,7 @@ class InspectionScenarioTests {
 	@Test
 	void stillAnswersWhenTheTimelineFails() {
 		String referralId = Referrals.newReferralId();
-		timeline.failFor(referralId, 500);
+		timeline.answer("/api/referrals/" + referralId + "/timeline", 500, "{}");
 		Referrals.submit(referralId);
 		await().atMost(TIMEOUT)
 			.until(() -> tasks.createTaskQuery().processInstanceBusinessKey(referralId).count() == 1);

@@ -10,6 +10,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.prolo.platform.security.Roles;
+import org.prolo.platform.security.testing.FakeService;
 import org.prolo.workflow.inspection.ReferralInspection.Event;
 import org.prolo.workflow.inspection.ReferralInspection.Events;
 
@@ -19,11 +21,11 @@ import org.springframework.web.client.RestClient;
 
 class InspectionTimelineClientTests {
 
-	static FakeTimeline timeline;
+	static FakeService timeline;
 
 	@BeforeAll
 	static void startTimeline() {
-		timeline = FakeTimeline.start();
+		timeline = FakeService.start("workflow", Roles.TIMELINE_READ);
 	}
 
 	@AfterAll
@@ -33,7 +35,7 @@ class InspectionTimelineClientTests {
 
 	@Test
 	void readsTheEventsOfAReferralInOrder() {
-		timeline.recordSubmittedAndTriaged("ref-1");
+		recordSubmittedAndTriaged(timeline, "ref-1");
 
 		Events events = client(timeline.url()).eventsOf("ref-1");
 
@@ -55,7 +57,7 @@ class InspectionTimelineClientTests {
 
 	@Test
 	void saysEventsAreUnavailableWhenTheTimelineFails() {
-		timeline.failFor("ref-500", 503);
+		timeline.answer("/api/referrals/ref-500/timeline", 503, "{}");
 
 		Events events = client(timeline.url()).eventsOf("ref-500");
 
@@ -80,7 +82,7 @@ class InspectionTimelineClientTests {
 
 	@Test
 	void saysEventsAreUnavailableWhenTheTimelineRefusesTheCall() {
-		timeline.recordSubmittedAndTriaged("ref-2");
+		recordSubmittedAndTriaged(timeline, "ref-2");
 
 		Events events = new TimelineClient(RestClient.builder(), (ClientHttpRequestInterceptor) null, timeline.url(),
 				Duration.ofSeconds(2))
@@ -92,7 +94,7 @@ class InspectionTimelineClientTests {
 
 	@Test
 	void saysEventsAreUnavailableWhenNoTokenCanBeHad() {
-		timeline.recordSubmittedAndTriaged("ref-3");
+		recordSubmittedAndTriaged(timeline, "ref-3");
 		ClientHttpRequestInterceptor noToken = (request, body, execution) -> {
 			throw new IllegalStateException("The identity service gave this service no token");
 		};
@@ -103,6 +105,16 @@ class InspectionTimelineClientTests {
 		assertThat(events.available()).isFalse();
 		assertThat(events.unavailableReason())
 			.isEqualTo("the identity service gave this service no token for the timeline (IllegalStateException)");
+	}
+
+	/** Two events, as the timeline service shows them. */
+	static void recordSubmittedAndTriaged(FakeService timeline, String referralId) {
+		timeline.answer("/api/referrals/" + referralId + "/timeline", 200,
+				"""
+						{"referralId":"%s","status":"ACCEPTED","fhirStatus":"in-progress","entries":[
+						 {"at":"2025-05-02T09:00:00Z","type":"ReferralSubmitted","summary":"Submitted by dr-ada: KNEE_OSTEOARTHRITIS, ROUTINE","source":"/prolo/intake"},
+						 {"at":"2025-05-02T14:30:00Z","type":"ReferralTriaged","summary":"Triaged: ACCEPTED","source":"/prolo/workflow"}]}"""
+					.formatted(referralId));
 	}
 
 	/** As the service's token interceptor would: the timeline's accepted bearer. */

@@ -21,7 +21,7 @@ import org.prolo.intake.referral.Referral;
 import org.prolo.intake.referral.ReferralNotFoundException;
 import org.prolo.intake.referral.ReferralPage;
 import org.prolo.intake.referral.ReferralQuery;
-import org.prolo.intake.referral.ReferralStatus;
+import org.prolo.referralstatus.ReferralStatus;
 import org.prolo.intake.referral.Referrals;
 import org.prolo.intake.referral.Referrer;
 import org.prolo.intake.referral.Urgency;

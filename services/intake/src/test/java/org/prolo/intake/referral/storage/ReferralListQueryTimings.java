@@ -19,7 +19,7 @@ import org.prolo.intake.referral.Condition;
 import org.prolo.intake.referral.Patient;
 import org.prolo.intake.referral.Referral;
 import org.prolo.intake.referral.ReferralQuery;
-import org.prolo.intake.referral.ReferralStatus;
+import org.prolo.referralstatus.ReferralStatus;
 import org.prolo.intake.referral.Referrer;
 import org.prolo.intake.referral.Urgency;
 import org.prolo.platform.events.LocalPostgres;

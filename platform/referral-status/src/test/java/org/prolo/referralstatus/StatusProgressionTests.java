@@ -1,4 +1,4 @@
-package org.prolo.intake.referral;
+package org.prolo.referralstatus;
 
 import java.util.Arrays;
 
@@ -25,7 +25,8 @@ class StatusProgressionTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(names = { "SUBMITTED", "TRIAGE", "INFO_REQUESTED", "ACCEPTED", "IN_ASSESSMENT" })
+	@EnumSource(
+			names = { "SUBMITTED", "TRIAGE", "INFO_REQUESTED", "ACCEPTED", "WAITING_FOR_APPOINTMENT", "IN_ASSESSMENT" })
 	void anOpenReferralCanBeClosedWithEveryOutcome(ReferralStatus open) {
 		Arrays.stream(ReferralStatus.values())
 			.filter(ReferralStatus::isClosed)
@@ -43,14 +44,28 @@ class StatusProgressionTests {
 
 	@ParameterizedTest
 	@CsvSource({ "SUBMITTED, INFO_REQUESTED", "INFO_REQUESTED, TRIAGE", "TRIAGE, INFO_REQUESTED", "SUBMITTED, ACCEPTED",
-			"TRIAGE, ACCEPTED", "ACCEPTED, IN_ASSESSMENT", "SUBMITTED, IN_ASSESSMENT" })
-	void progressMovesForwardOrBetweenTriageAndItsQuestions(ReferralStatus current, ReferralStatus next) {
+			"TRIAGE, ACCEPTED", "ACCEPTED, IN_ASSESSMENT", "SUBMITTED, IN_ASSESSMENT",
+			"ACCEPTED, WAITING_FOR_APPOINTMENT", "WAITING_FOR_APPOINTMENT, ACCEPTED",
+			"WAITING_FOR_APPOINTMENT, IN_ASSESSMENT" })
+	void progressMovesForwardOrWithinAStage(ReferralStatus current, ReferralStatus next) {
 		assertThat(StatusProgression.permits(current, next)).isTrue();
 	}
 
 	@Test
 	void stayingInTheSameStatusIsNoChange() {
 		assertThat(StatusProgression.permits(ReferralStatus.IN_ASSESSMENT, ReferralStatus.IN_ASSESSMENT)).isFalse();
+	}
+
+	@Test
+	void nextKeepsTheCurrentStatusWhenTheRulesForbidTheProposedOne() {
+		assertThat(StatusProgression.next(null, ReferralStatus.SUBMITTED)).isEqualTo(ReferralStatus.SUBMITTED);
+		assertThat(StatusProgression.next(ReferralStatus.TRIAGE, null)).isEqualTo(ReferralStatus.TRIAGE);
+		assertThat(StatusProgression.next(ReferralStatus.TRIAGE, ReferralStatus.ACCEPTED))
+			.isEqualTo(ReferralStatus.ACCEPTED);
+		assertThat(StatusProgression.next(ReferralStatus.IN_ASSESSMENT, ReferralStatus.TRIAGE))
+			.isEqualTo(ReferralStatus.IN_ASSESSMENT);
+		assertThat(StatusProgression.next(ReferralStatus.WITHDRAWN, ReferralStatus.COURSE_PLANNED))
+			.isEqualTo(ReferralStatus.WITHDRAWN);
 	}
 
 }

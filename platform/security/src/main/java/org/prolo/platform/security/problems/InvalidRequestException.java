@@ -1,10 +1,11 @@
-package org.prolo.intake.web;
+package org.prolo.platform.security.problems;
 
 import java.util.List;
 
 /**
- * A request an adapter rejects itself (for example a bad header), answered like a
- * validation failure.
+ * A request a service rejects itself (a bad header, a combination of parameters Bean
+ * Validation cannot express), answered by {@link ProblemHandling} like any validation
+ * failure.
  */
 public class InvalidRequestException extends RuntimeException {
 
@@ -16,7 +17,7 @@ public class InvalidRequestException extends RuntimeException {
 	}
 
 	public List<FieldProblem> errors() {
-		return errors;
+		return this.errors;
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.prolo.intake.referral;
+package org.prolo.referralstatus;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,8 +11,8 @@ class FhirTaskStatusMappingTests {
 	// cancelled.
 	@ParameterizedTest
 	@CsvSource({ "SUBMITTED, requested", "TRIAGE, received", "INFO_REQUESTED, on-hold", "ACCEPTED, in-progress",
-			"IN_ASSESSMENT, in-progress", "REJECTED, rejected", "NOT_SUITABLE, rejected", "WITHDRAWN, cancelled",
-			"COURSE_PLANNED, completed", "NO_RESPONSE, cancelled" })
+			"WAITING_FOR_APPOINTMENT, in-progress", "IN_ASSESSMENT, in-progress", "REJECTED, rejected",
+			"NOT_SUITABLE, rejected", "WITHDRAWN, cancelled", "COURSE_PLANNED, completed", "NO_RESPONSE, cancelled" })
 	void mapsEveryStatusOntoAFhirTaskStatus(ReferralStatus status, String fhirCode) {
 		assertThat(status.fhirStatus().code()).isEqualTo(fhirCode);
 	}

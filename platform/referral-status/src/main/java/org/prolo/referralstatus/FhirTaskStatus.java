@@ -1,4 +1,4 @@
-package org.prolo.intake.referral;
+package org.prolo.referralstatus;
 
 /**
  * The FHIR R4 Task.status codes a referral's status maps onto, so that an EHR can read

@@ -1,11 +1,13 @@
-package org.prolo.intake.referral;
+package org.prolo.referralstatus;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * The rules by which a referral's status may change, whoever asks: the physician, or the
- * workflow's events, which may arrive late or twice.
+ * workflow's events, which may arrive late or twice. Intake applies them as events
+ * arrive, the timeline as it folds a referral's events in time order, so both show the
+ * same status.
  */
 public enum StatusProgression {
 
@@ -46,6 +48,18 @@ public enum StatusProgression {
 	/** The first rule that forbids the change, if any. */
 	public static Optional<StatusProgression> brokenRule(ReferralStatus current, ReferralStatus target) {
 		return Arrays.stream(values()).filter(rule -> !rule.allows(current, target)).findFirst();
+	}
+
+	/**
+	 * The status after {@code proposed} happened to a referral in {@code current}: the
+	 * proposed one when the rules permit it, else the current one. Either may be null (no
+	 * status yet, an event that sets none).
+	 */
+	public static ReferralStatus next(ReferralStatus current, ReferralStatus proposed) {
+		if (current == null || (proposed != null && permits(current, proposed))) {
+			return (proposed != null) ? proposed : current;
+		}
+		return current;
 	}
 
 }
