@@ -484,7 +484,8 @@ final class TaskListBenchmark {
 						String referralId = "S-" + run + "-" + n;
 						Map<String, Object> variables = BareEngine.variables(referralId);
 						variables.put("patientPseudonym", "P-" + run + "-" + n);
-						variables.put("urgency", (n % 5 == 3) ? "URGENT" : "ROUTINE");
+						// One in five urgent at every stage (n % 10 picks the stage).
+						variables.put("urgency", ((n / 10) % 5 == 3) ? "URGENT" : "ROUTINE");
 						int stage = n % 10;
 						if (stage < 5) {
 							var instance = runtime.startProcessInstanceByKey(BareEngine.PROCESS_KEY, referralId,
