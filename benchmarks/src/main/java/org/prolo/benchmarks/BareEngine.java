@@ -62,13 +62,26 @@ final class BareEngine implements AutoCloseable {
 	 * workflow service's own), with its job executor off.
 	 */
 	static BareEngine joining(String database, int poolSize) {
-		return build(database, poolSize, false, "false", "full");
+		return joining(database, poolSize, "");
+	}
+
+	/**
+	 * As {@link #joining(String, int)}, its connections opened with the JDBC URL's query
+	 * string {@code urlOptions} (e.g. the workflow's session settings).
+	 */
+	static BareEngine joining(String database, int poolSize, String urlOptions) {
+		return build(database, urlOptions, poolSize, false, "false", "full");
 	}
 
 	private static BareEngine build(String database, int poolSize, boolean jobExecutor, String schemaUpdate,
 			String history) {
+		return build(database, "", poolSize, jobExecutor, schemaUpdate, history);
+	}
+
+	private static BareEngine build(String database, String urlOptions, int poolSize, boolean jobExecutor,
+			String schemaUpdate, String history) {
 		HikariConfig hikari = new HikariConfig();
-		hikari.setJdbcUrl(Postgres.url(database));
+		hikari.setJdbcUrl(Postgres.url(database) + (urlOptions.isEmpty() ? "" : "?" + urlOptions));
 		hikari.setUsername(Postgres.USER);
 		hikari.setPassword(Postgres.PASSWORD);
 		hikari.setMaximumPoolSize(poolSize);

@@ -22,8 +22,10 @@ public final class Bench {
 			  intake    [--rates 100,200,500,1000] [--duration 20s] [--warmup 15s] [--pause 10s]
 			  e2e       [--rates 50,100,200,400] [--duration 20s] [--warmup 15s] [--no-bare] [--no-half]
 			            [--bare-history full|audit|none] [--bare-minimal-variables] [--bare-only]   (--bare-only: no stack, the engine alone)
-			  tasklist  [--tasks 100000] [--queries 1000] [--analyze] [--show-sql]
-			            [--engine-only [--database prolo_bench_tasks] [--keep]]   (no stack: Java API on a database of its own)
+			  tasklist  [--tasks 100000] [--engine-seed 5000] [--queries 1000] [--warmup 50] [--analyze] [--show-sql]
+			            [--engine-only [--database prolo_bench_tasks] [--keep] [--without V2_3]]   (no stack: Java API on a database of its own;
+			            --without: leave out that migration's task-list indexes, for a "before" run)
+			            (--engine-seed: instances started through the engine; the rest of --tasks are copies in SQL)
 			  referrals [--referrals 10000] [--queries 200] [--warmup 20] [--concurrency 16] [--no-reference]
 			            (the portal's list for one physician; --no-reference for an intake without referrerReference)
 			  memory    [--rate 200] [--duration 30s] [--rest 20s]

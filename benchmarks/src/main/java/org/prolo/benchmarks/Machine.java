@@ -8,7 +8,14 @@ import java.time.Instant;
 /** What the figures were taken on, printed with every run. */
 final class Machine {
 
+	private static String loadAtStart = "n/a";
+
 	private Machine() {
+	}
+
+	/** The load average printed in the header, for result tables. */
+	static String loadAtStart() {
+		return loadAtStart;
 	}
 
 	static String loadAverage() {
@@ -22,10 +29,11 @@ final class Machine {
 	}
 
 	static void printHeader(String benchmark, String commandLine) {
+		loadAtStart = loadAverage();
 		System.out.printf("# %s  %s%n", benchmark, Instant.now());
 		System.out.printf("# command: %s%n", commandLine);
 		System.out.printf("# cpus %d, JDK %s, load average (1/5/15 min) %s%n",
-				Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage());
+				Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAtStart);
 	}
 
 	static void printFooter() {

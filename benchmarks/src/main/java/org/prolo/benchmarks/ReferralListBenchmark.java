@@ -40,7 +40,15 @@ final class ReferralListBenchmark {
 
 	private static final String DATABASE = "prolo_intake";
 
+	/** How the data was made, for the notes under the result table. */
+	private static final List<String> NOTES = new ArrayList<>();
+
 	private ReferralListBenchmark() {
+	}
+
+	private static void note(String line) {
+		System.out.println("# " + line);
+		NOTES.add(line);
 	}
 
 	static void run(Path root, Args args) throws Exception {
@@ -65,8 +73,11 @@ final class ReferralListBenchmark {
 					"?referrerId=" + PHYSICIAN + "&page=" + middle + "&size=20");
 			cases.put("status=INFO_REQUESTED (" + infoRequested + " match), first page",
 					"?referrerId=" + PHYSICIAN + "&page=0&size=20&status=INFO_REQUESTED");
-			cases.put("reference=REF-0421 (prefix of 10), first page",
-					"?referrerId=" + PHYSICIAN + "&page=0&size=20&reference=REF-0421");
+			// Ten references share the prefix of the one 42 % into the list (REF-0420 at
+			// 10,000 referrals: REF-04200 to REF-04209).
+			String prefix = "REF-%05d".formatted(total * 42 / 100).substring(0, 8);
+			cases.put("reference=" + prefix + " (prefix of 10), first page",
+					"?referrerId=" + PHYSICIAN + "&page=0&size=20&reference=" + prefix);
 			System.out.printf("# %d queries each after %d unreported ones, one at a time, as %s%n", queries, warmup,
 					PHYSICIAN);
 			Map<String, LatencyHistogram> results = new LinkedHashMap<>();
@@ -91,6 +102,12 @@ final class ReferralListBenchmark {
 			results.forEach((name, latency) -> System.out.printf("| %s | %,d | %.1f | %.1f | %.1f | %.1f |%n", name,
 					sizes.get(name), latency.percentileMillis(50), latency.percentileMillis(95),
 					latency.percentileMillis(99), latency.maxMillis()));
+			System.out.println();
+			System.out.printf(
+					"%d requests of each after %d unreported ones, one at a time, as %s, HTTP/1.1 on one"
+							+ " connection. Load average (1/5/15 min) at the start %s, at the end %s.%n",
+					queries, warmup, PHYSICIAN, Machine.loadAtStart(), Machine.loadAverage());
+			NOTES.forEach(System.out::println);
 			System.out.println("An intake that does not page answers every request with the whole list.");
 			System.out.println("Target: p99 < 100 ms for a page at 10,000 referrals.");
 		}
@@ -129,8 +146,10 @@ final class ReferralListBenchmark {
 		}
 		CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
 		double seconds = (System.nanoTime() - started) / 1e9;
-		System.out.printf("# seeded %,d referrals in %.1f s (%.0f/s), %d refused or failed%n", missing, seconds,
-				missing / seconds, failed.get());
+		note(String.format(
+				"%,d referrals seeded through intake's POST /api/referrals as %s, %d at a time, in %.1f s"
+						+ " (%.0f/s), %d refused or failed.",
+				missing, PHYSICIAN, concurrency, seconds, missing / seconds, failed.get()));
 	}
 
 	/**
@@ -144,15 +163,17 @@ final class ReferralListBenchmark {
 		while ((submitted = count("status = 'SUBMITTED'")) > 0 && System.nanoTime() < deadline) {
 			Thread.sleep(5_000);
 		}
-		System.out.printf("# waited %.0f s for the workflow to open triage: %,d referrals still SUBMITTED%n",
-				(System.nanoTime() - started) / 1e9, submitted);
+		note(String.format("Waited %.0f s for the workflow to open triage: %,d referrals still SUBMITTED.",
+				(System.nanoTime() - started) / 1e9, submitted));
 	}
 
 	/** Every tenth referral (by id) waits for the physician's answer. */
 	private static int markInfoRequested() throws SQLException {
 		try (Connection connection = Postgres.connect(DATABASE); Statement sql = connection.createStatement()) {
-			return sql.executeUpdate("update referral set status = 'INFO_REQUESTED' where referrer_id = '" + PHYSICIAN
-					+ "' and abs(hashtext(id)) % 10 = 0");
+			int marked = sql.executeUpdate("update referral set status = 'INFO_REQUESTED' where referrer_id = '"
+					+ PHYSICIAN + "' and abs(hashtext(id)) % 10 = 0");
+			note(String.format("%,d of them set to INFO_REQUESTED directly in intake's referral table.", marked));
+			return marked;
 		}
 	}
 
@@ -161,8 +182,8 @@ final class ReferralListBenchmark {
 		try (Connection connection = Postgres.connect(DATABASE); Statement sql = connection.createStatement()) {
 			sql.execute("analyze");
 		}
-		System.out.printf("# ANALYZE %s (autovacuum is off on this machine) in %.1f s%n", DATABASE,
-				(System.nanoTime() - started) / 1e9);
+		note(String.format("ANALYZE of %s before the requests (%.1f s), as autovacuum would: it is off on this server.",
+				DATABASE, (System.nanoTime() - started) / 1e9));
 	}
 
 	private static long referralsOf(String physician) throws SQLException {

@@ -41,15 +41,13 @@ final class TaskListBenchmark {
 
 	private static final String REST = "http://127.0.0.1:8080/engine-rest";
 
-	/** The intake coordinator whose Tasklist is measured. */
-	private static final String USER = "ingrid";
-
 	private TaskListBenchmark() {
 	}
 
 	static void run(Path root, Args args) throws Exception {
 		int target = args.integer("tasks", 100_000);
 		int queries = args.integer("queries", 1000);
+		warmup = args.integer("warmup", 50);
 		if (args.flag("engine-only")) {
 			engineOnly(root, args, target, queries);
 			return;
@@ -57,26 +55,16 @@ final class TaskListBenchmark {
 		String database = "prolo_workflow";
 		try (Stack stack = Stack.startOrAttach(root, args)) {
 			seed(database, target, args.integer("seed-threads", 4), args.integer("batch", 250),
-					args.integer("engine-seed", target));
+					args.integer("engine-seed", ENGINE_SEED));
 			if (args.flag("show-sql")) {
-				showSql(database);
+				showSql(database, workflowSession(root));
 			}
 			if (args.flag("analyze")) {
-				analyze(database);
+				analyze(database, workflowSession(root));
 			}
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			DemoTokens tokens = stack.tokens();
-			System.out.printf("# %d queries of each after 50 unreported ones, one at a time%n", queries);
-			List<String> rows = new ArrayList<>();
-			// The plain REST list of earlier runs, as ingrid, for comparison.
-			Supplier<HttpRequest> restList = () -> HttpRequest
-				.newBuilder(URI.create(REST + "/task?candidateGroup=intake-coordinators&firstResult=0&maxResults=15"
-						+ "&sortBy=created&sortOrder=desc"))
-				.header("Accept", "application/json")
-				.header("Authorization", tokens.bearer(USER))
-				.build();
-			rows.add(row("ingrid: engine REST GET /task?candidateGroup=intake-coordinators&maxResults=15, created desc",
-					time(http, queries, restList)));
+			List<Timed> rows = new ArrayList<>();
 			// Tasklist's shape for each group's filter: a page of 15 with the referral
 			// context (HAL, variables embedded) and the filter's count, as the group's
 			// member and as demo (an administrator, whom the engine does not check).
@@ -89,21 +77,82 @@ final class TaskListBenchmark {
 							tokens.bearer(user));
 					Supplier<HttpRequest> count = () -> filterRequest("/filter/" + filterId + "/count",
 							"application/json", tokens.bearer(user));
-					String counted = send(http, count.get());
-					rows.add(row(String.format("%s: filter \"%s\" page + count (count %s)", user, FILTERS.get(group),
-							counted.replaceAll("[^0-9]", "")), time(http, queries, page, count)));
+					long counted = Long.parseLong(send(http, count.get()).replaceAll("[^0-9]", ""));
+					String name = user.equals("demo")
+							? String.format("demo (administrator, unchecked): filter \"%s\"", FILTERS.get(group))
+							: String.format("%s (%s): filter \"%s\"", user, group, FILTERS.get(group));
+					rows.add(time(http, queries, name, counted, page, count));
 				}
 			}
-			System.out.println();
-			System.out.printf("| query (%,d open tasks; %s) | p50 ms | p95 ms | p99 ms | max ms |%n",
-					openTasks(database), tasksByGroup(database));
-			System.out.println("|---|---:|---:|---:|---:|");
-			rows.forEach(System.out::println);
+			printTable(String.format(
+					"REST, POST /filter/{id}/list (page of 15, HAL) + /filter/{id}/count; %,d open tasks: %s",
+					openTasks(database), tasksByGroup(database)), rows, queries);
 			System.out
 				.println("Tasklist and clients use the engine REST API; every call runs as the signed-in person.");
-			System.out
-				.println("Target: a staff member's page + count p50 < 50 ms, p99 < 100 ms at 100,000 open tasks.");
 		}
+	}
+
+	/**
+	 * Instances seeded through the engine by default; the rest of the open tasks are
+	 * copies in SQL (see cloneTasks).
+	 */
+	private static final int ENGINE_SEED = 5_000;
+
+	/** Unreported queries of each before the timed ones. */
+	private static int warmup = 50;
+
+	/** What the seeding did, for the result table's notes. */
+	private static final List<String> NOTES = new ArrayList<>();
+
+	private static void note(String line) {
+		System.out.println("# " + line);
+		NOTES.add(line);
+	}
+
+	/** One row of a result table: page + count, and each part alone. */
+	private record Timed(String name, long count, LatencyHistogram total, LatencyHistogram page,
+			LatencyHistogram counting) {
+
+		Timed(String name) {
+			this(name, 0, new LatencyHistogram(), new LatencyHistogram(), new LatencyHistogram());
+		}
+
+		Timed counted(long tasks) {
+			return new Timed(name, tasks, total, page, counting);
+		}
+
+		void record(long started, long paged, long ended) {
+			page.recordNanos(paged - started);
+			counting.recordNanos(ended - paged);
+			total.recordNanos(ended - started);
+		}
+
+	}
+
+	/**
+	 * The result table as docs/benchmarks.md shows it, with the conditions it was taken
+	 * in.
+	 */
+	private static void printTable(String title, List<Timed> rows, int queries) {
+		System.out.println();
+		System.out.printf(
+				"| %s | count | page + count p50 ms | p95 ms | p99 ms | max ms | page p50 / p99 ms | count p50 / p99 ms |%n",
+				title);
+		System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+		for (Timed row : rows) {
+			System.out.printf("| %s | %,d | %.1f | %.1f | %.1f | %.1f | %.1f / %.1f | %.1f / %.1f |%n", row.name(),
+					row.count(), row.total().percentileMillis(50), row.total().percentileMillis(95),
+					row.total().percentileMillis(99), row.total().maxMillis(), row.page().percentileMillis(50),
+					row.page().percentileMillis(99), row.counting().percentileMillis(50),
+					row.counting().percentileMillis(99));
+		}
+		System.out.println();
+		System.out.printf(
+				"%,d queries of each after %d unreported ones, one at a time. "
+						+ "Load average (1/5/15 min) at the start %s, at the end %s.%n",
+				queries, warmup, Machine.loadAtStart(), Machine.loadAverage());
+		NOTES.forEach(System.out::println);
+		System.out.println("Target: a staff member's page + count p50 < 50 ms, p99 < 100 ms at 100,000 open tasks.");
 	}
 
 	/** A member of each staff group, signed in at the demo identity service. */
@@ -158,77 +207,112 @@ final class TaskListBenchmark {
 
 	/**
 	 * Without the stack: the same tasks in a database of their own (the bare engine's
-	 * schema and deployment), queried through the engine's Java API as ingrid - the
-	 * engine and PostgreSQL without HTTP, JSON, tokens and the service around them.
+	 * schema and deployment, the workflow's task-list indexes), each group's filter query
+	 * run through the engine's Java API as its member and as demo, on connections with
+	 * the workflow's session settings: the engine and PostgreSQL without HTTP, JSON,
+	 * tokens and the service around them.
 	 */
 	private static void engineOnly(Path root, Args args, int target, int queries) throws Exception {
 		String database = args.text("database", "prolo_bench_tasks");
 		if (!args.flag("keep")) {
 			BareEngine.onFreshDatabase(database, root.resolve("bpmn"), 2, "full").close();
 		}
-		workflowIndexes(root, database);
+		workflowIndexes(root, database, args.text("without", ""));
 		seed(database, target, args.integer("seed-threads", 4), args.integer("batch", 250),
-				args.integer("engine-seed", target));
-		if (args.flag("analyze")) {
-			analyze(database);
+				args.integer("engine-seed", ENGINE_SEED));
+		String session = workflowSession(root);
+		if (args.flag("show-sql")) {
+			showSql(database, session);
 		}
-		try (BareEngine node = BareEngine.joining(database, 2)) {
+		if (args.flag("analyze")) {
+			analyze(database, session);
+		}
+		try (BareEngine node = BareEngine.joining(database, 2, session)) {
 			var engine = node.engine();
 			grantStaffGroups(engine.getAuthorizationService());
 			var tasks = engine.getTaskService();
-			List<String> rows = new ArrayList<>();
+			List<Timed> rows = new ArrayList<>();
 			for (Map.Entry<String, String> member : MEMBERS.entrySet()) {
 				String user = member.getKey();
 				String group = member.getValue();
-				// The SQL the workflow runs for the group's filter: its query, and for a
-				// person the or-block StaffTaskScope adds; demo (an administrator) runs
-				// it without authorization checks or the block.
-				Supplier<TaskQuery> filter = () -> tasks.createTaskQuery()
-					.taskCandidateGroup(group)
-					.includeAssignedTasks()
-					.orderByTaskPriority()
-					.desc()
-					.orderByDueDate()
-					.asc();
-				LatencyHistogram asMember = new LatencyHistogram();
-				LatencyHistogram asDemo = new LatencyHistogram();
+				// The group's filter query (StaffTaskLists). A member's query names only
+				// their own group, so StaffTaskScope adds no block to it; demo (an
+				// administrator) runs it without authorization checks.
+				Supplier<TaskQuery> filter = () -> filterQuery(tasks, group);
+				Timed asMember = new Timed(String.format("%s (%s): filter \"%s\"", user, group, FILTERS.get(group)));
+				Timed asDemo = new Timed(
+						String.format("demo (administrator, unchecked): filter \"%s\"", FILTERS.get(group)));
 				long[] counts = new long[2];
-				for (int i = -50; i < queries; i++) {
+				for (int i = -warmup; i < queries; i++) {
 					engine.getIdentityService().setAuthentication(user, List.of(group));
 					long started = System.nanoTime();
 					TaskQuery query = filter.get();
 					query.listPage(0, 15);
+					long paged = System.nanoTime();
 					counts[0] = query.count();
-					long middle = System.nanoTime();
+					long ended = System.nanoTime();
 					engine.getIdentityService().clearAuthentication();
+					long uncheckedStarted = System.nanoTime();
 					TaskQuery unchecked = filter.get();
 					unchecked.listPage(0, 15);
+					long uncheckedPaged = System.nanoTime();
 					counts[1] = unchecked.count();
-					long ended = System.nanoTime();
+					long uncheckedEnded = System.nanoTime();
 					if (i >= 0) {
-						asMember.recordNanos(middle - started);
-						asDemo.recordNanos(ended - middle);
+						asMember.record(started, paged, ended);
+						asDemo.record(uncheckedStarted, uncheckedPaged, uncheckedEnded);
 					}
 				}
-				rows.add(row(String.format("%s (%s): page + count, count %,d", user, group, counts[0]), asMember));
-				rows.add(row(String.format("demo, unchecked: the same filter, count %,d", counts[1]), asDemo));
+				if (counts[0] != counts[1]) {
+					throw new IllegalStateException(user + " counts " + counts[0] + " tasks of " + group
+							+ ", the administrator " + counts[1] + ": the narrowing changed the list");
+				}
+				rows.add(asMember.counted(counts[0]));
+				rows.add(asDemo.counted(counts[1]));
 			}
-			System.out.println();
-			System.out.printf(
-					"| Java API, filter's query as Tasklist runs it (%,d open tasks: %s; database %s) | p50 ms | p95 ms | p99 ms | max ms |%n",
-					openTasks(database), tasksByGroup(database), database);
-			System.out.println("|---|---:|---:|---:|---:|");
-			rows.forEach(System.out::println);
+			printTable(String.format("Java API, each group's filter query; %,d open tasks: %s", openTasks(database),
+					tasksByGroup(database)), rows, queries);
+			System.out.printf("Member and administrator queries alternate. Database %s; the engine's connections with"
+					+ " the workflow's settings (%s).%n", database, session.isEmpty() ? "none" : session);
 		}
 	}
 
-	/** The workflow's PostgreSQL indexes for task lists (its Flyway migrations). */
-	private static void workflowIndexes(Path root, String database) throws IOException, SQLException {
+	/** A staff group's Tasklist filter query, as StaffTaskLists saves it. */
+	private static TaskQuery filterQuery(org.camunda.bpm.engine.TaskService tasks, String group) {
+		return tasks.createTaskQuery()
+			.taskCandidateGroup(group)
+			.includeAssignedTasks()
+			.orderByTaskPriority()
+			.desc()
+			.orderByDueDate()
+			.asc();
+	}
+
+	/**
+	 * The session settings the workflow's postgres profile gives its connections (the
+	 * query string of its JDBC URL, e.g. {@code options=-c%20random_page_cost=1.1}), so
+	 * the engine here plans its queries as the workflow's does.
+	 */
+	static String workflowSession(Path root) throws IOException {
+		String profile = java.nio.file.Files
+			.readString(root.resolve("services/workflow/src/main/resources/application-postgres.yml"));
+		var url = java.util.regex.Pattern.compile("/prolo_workflow\\?(\\S+)").matcher(profile);
+		return url.find() ? url.group(1) : "";
+	}
+
+	/**
+	 * The workflow's PostgreSQL indexes for task lists (its Flyway migrations), except
+	 * those of the migration named by {@code --without} (e.g. V2_3, for a "before" run).
+	 */
+	private static void workflowIndexes(Path root, String database, String without) throws IOException, SQLException {
 		Path migrations = root.resolve("services/workflow/src/main/resources/db/migration/postgresql");
 		try (Connection connection = Postgres.connect(database);
 				Statement sql = connection.createStatement();
 				var files = java.nio.file.Files.list(migrations)) {
-			for (Path file : files.filter(f -> f.getFileName().toString().contains("task_list")).sorted().toList()) {
+			for (Path file : files.filter(f -> f.getFileName().toString().contains("task_list"))
+				.filter(f -> without.isEmpty() || !f.getFileName().toString().startsWith(without))
+				.sorted()
+				.toList()) {
 				String text = java.nio.file.Files.readString(file).replaceAll("(?m)^--.*$", "").trim();
 				sql.execute(text);
 				System.out.println("# applied " + file.getFileName());
@@ -257,37 +341,26 @@ final class TaskListBenchmark {
 		}
 	}
 
-	private static String row(String name, LatencyHistogram latency) {
-		return String.format("| %s | %.1f | %.1f | %.1f | %.1f |", name, latency.percentileMillis(50),
-				latency.percentileMillis(95), latency.percentileMillis(99), latency.maxMillis());
-	}
-
 	/**
 	 * Each request is built before its clock starts, with a token that is fresh then; a
 	 * renewal (every few minutes) is never timed.
 	 */
-	@SafeVarargs
-	private static LatencyHistogram time(HttpClient http, int queries, Supplier<HttpRequest>... builders)
-			throws IOException, InterruptedException {
-		LatencyHistogram latency = new LatencyHistogram();
-		for (int i = -50; i < queries; i++) {
-			List<HttpRequest> requests = new ArrayList<>();
-			for (Supplier<HttpRequest> builder : builders) {
-				requests.add(builder.get());
-			}
+	private static Timed time(HttpClient http, int queries, String name, long count, Supplier<HttpRequest> page,
+			Supplier<HttpRequest> counting) throws IOException, InterruptedException {
+		Timed timed = new Timed(name).counted(count);
+		for (int i = -warmup; i < queries; i++) {
+			HttpRequest pageRequest = page.get();
+			HttpRequest countRequest = counting.get();
 			long started = System.nanoTime();
-			for (HttpRequest request : requests) {
-				HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() != 200) {
-					throw new IllegalStateException(
-							request.uri() + " answered " + response.statusCode() + ": " + response.body());
-				}
-			}
+			send(http, pageRequest);
+			long paged = System.nanoTime();
+			send(http, countRequest);
+			long ended = System.nanoTime();
 			if (i >= 0) {
-				latency.recordNanos(System.nanoTime() - started);
+				timed.record(started, paged, ended);
 			}
 		}
-		return latency;
+		return timed;
 	}
 
 	static long openTasks(String database) throws SQLException {
@@ -318,15 +391,15 @@ final class TaskListBenchmark {
 	 * would be: half waiting at triage (intake-coordinators), 30 % at record-history
 	 * (clinical-coordinators), 20 % at physical-exam (clinicians); one in five urgent;
 	 * one in fifty triage tasks overdue, escalated to clinic-leads as the overdue timer
-	 * does. A second run on the same database seeds nothing. Then ANALYZE, as a server's
-	 * autovacuum would after such a burst of new rows (autovacuum is off on these
-	 * machines).
+	 * does. A second run on the same database seeds nothing. Then VACUUM ANALYZE, as a
+	 * server's autovacuum would after such a burst of new rows (autovacuum is off on
+	 * these machines).
 	 */
 	private static void seed(String database, int target, int threads, int batch, int engineSeeded) throws Exception {
 		long existing = openTasks(database);
 		long missing = Math.min(target, engineSeeded) - existing;
 		if (missing <= 0) {
-			System.out.printf("# %,d open tasks already there; nothing to seed through the engine%n", existing);
+			note(String.format("%,d open tasks already there; nothing seeded through the engine.", existing));
 		}
 		else {
 			seedMissing(database, missing, threads, batch);
@@ -335,13 +408,17 @@ final class TaskListBenchmark {
 			cloneTasks(database, target);
 		}
 		try (Connection connection = Postgres.connect(database); Statement sql = connection.createStatement()) {
-			try (ResultSet autovacuum = sql.executeQuery("show autovacuum")) {
-				autovacuum.next();
-				System.out.printf(
-						"# PostgreSQL autovacuum is %s here; VACUUM ANALYZE run as a server's autovacuum would after such a burst of inserts%n",
-						autovacuum.getString(1));
+			String autovacuum;
+			try (ResultSet setting = sql.executeQuery("show autovacuum")) {
+				setting.next();
+				autovacuum = setting.getString(1);
 			}
+			long started = System.nanoTime();
 			sql.execute("vacuum analyze");
+			note(String.format(
+					"VACUUM ANALYZE of %s after seeding (%.1f s), as a server's autovacuum would after such a burst of"
+							+ " inserts: autovacuum is %s on this server.",
+					database, (System.nanoTime() - started) / 1e9, autovacuum));
 		}
 	}
 
@@ -379,8 +456,10 @@ final class TaskListBenchmark {
 					+ " t.task_def_key_ = 'triage' and abs(hashtext(t.id_)) % 25 = 0 and not exists (select 1 from"
 					+ " act_ru_identitylink i where i.task_id_ = t.id_ and i.group_id_ = 'clinic-leads')");
 		}
-		System.out.printf("# copied tasks in SQL up to %,d open tasks in %.1f s%n", target,
-				(System.nanoTime() - started) / 1e9);
+		note(String.format(
+				"Open tasks copied in SQL up to %,d in %.1f s (new ids; stage, group, priority, due date"
+						+ " and process instance of an engine-seeded task).",
+				target, (System.nanoTime() - started) / 1e9));
 	}
 
 	private static void seedMissing(String database, long missing, int threads, int batch) throws Exception {
@@ -405,7 +484,8 @@ final class TaskListBenchmark {
 						String referralId = "S-" + run + "-" + n;
 						Map<String, Object> variables = BareEngine.variables(referralId);
 						variables.put("patientPseudonym", "P-" + run + "-" + n);
-						variables.put("urgency", (n % 5 == 3) ? "URGENT" : "ROUTINE");
+						// One in five urgent at every stage (n % 10 picks the stage).
+						variables.put("urgency", ((n / 10) % 5 == 3) ? "URGENT" : "ROUTINE");
 						int stage = n % 10;
 						if (stage < 5) {
 							var instance = runtime.startProcessInstanceByKey(BareEngine.PROCESS_KEY, referralId,
@@ -444,46 +524,47 @@ final class TaskListBenchmark {
 			pool.shutdownNow();
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
-		System.out.printf("# seeded %,d open tasks in %.1f s (%.0f/s)%n", missing, seconds, missing / seconds);
+		note(String.format("%,d instances seeded through the engine's Java API in %.1f s (%.0f/s).", missing, seconds,
+				missing / seconds));
 	}
 
-	/** Logs the SQL the engine generates for both query shapes (MyBatis at DEBUG). */
-	private static void showSql(String database) {
+	/**
+	 * Logs the SQL the engine generates for intake-coordinators' filter query, page and
+	 * count, as ingrid and as an administrator (MyBatis at DEBUG).
+	 */
+	private static void showSql(String database, String session) {
 		ch.qos.logback.classic.Logger mybatis = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
 			.getLogger("org.camunda.bpm.engine.impl.persistence.entity.TaskEntity");
 		mybatis.setLevel(ch.qos.logback.classic.Level.DEBUG);
-		try (BareEngine node = BareEngine.joining(database, 2)) {
-			var tasks = node.engine().getTaskService();
-			tasks.createTaskQuery()
-				.taskCandidateGroup("intake-coordinators")
-				.orderByTaskCreateTime()
-				.desc()
-				.listPage(0, 15);
-			tasks.createTaskQuery()
-				.taskCandidateGroupIn(List.of("intake-coordinators"))
-				.includeAssignedTasks()
-				.orderByTaskCreateTime()
-				.desc()
-				.listPage(0, 15);
-			tasks.createTaskQuery().taskCandidateGroupIn(List.of("intake-coordinators")).includeAssignedTasks().count();
+		try (BareEngine node = BareEngine.joining(database, 2, session)) {
+			var engine = node.engine();
+			grantStaffGroups(engine.getAuthorizationService());
+			for (boolean asMember : List.of(true, false)) {
+				System.out.println("-- " + (asMember ? "ingrid (intake-coordinators)" : "administrator, unchecked"));
+				if (asMember) {
+					engine.getIdentityService().setAuthentication("ingrid", List.of("intake-coordinators"));
+				}
+				filterQuery(engine.getTaskService(), "intake-coordinators").listPage(0, 15);
+				filterQuery(engine.getTaskService(), "intake-coordinators").count();
+				engine.getIdentityService().clearAuthentication();
+			}
 		}
 		mybatis.setLevel(ch.qos.logback.classic.Level.WARN);
 	}
 
 	/**
-	 * EXPLAIN ANALYZE of the SQL the engine runs for the two queries (captured from its
-	 * MyBatis log).
+	 * EXPLAIN (ANALYZE, BUFFERS) of the SQL the engine runs for a group's filter, page
+	 * and count, as its member and unchecked
+	 * (benchmarks/src/main/resources/tasklist-queries.sql, captured with --show-sql), in
+	 * a session with the workflow's settings.
 	 */
-	private static void analyze(String database) throws IOException, SQLException {
+	private static void analyze(String database, String session) throws IOException, SQLException {
 		String statements;
 		try (InputStream in = TaskListBenchmark.class.getResourceAsStream("/tasklist-queries.sql")) {
 			statements = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
-		// Once as a session with the server's defaults, once with the planner setting the
-		// workflow's postgres profile gives its connections (application-postgres.yml).
-		for (String setting : List.of("", "set random_page_cost = 1.1")) {
-			explain(database, statements, setting);
-		}
+		var setting = java.util.regex.Pattern.compile("-c%20(\\w+)=([\\w.]+)").matcher(session);
+		explain(database, statements, setting.find() ? "set " + setting.group(1) + " = " + setting.group(2) : "");
 	}
 
 	private static void explain(String database, String statements, String setting) throws SQLException {

@@ -1,5 +1,6 @@
 package org.prolo.intake.referral.storage;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,12 +59,12 @@ class JdbcReferrals implements Referrals {
 	@Override
 	public void add(Referral r) {
 		ClinicalFindings c = r.clinical();
-		jdbc.sql("insert into referral (" + COLUMNS + ", updated_at) values (:id, :referrerId, :referrerName, "
-				+ ":referrerEmail, :pseudonym, :patientName, :birthDate, :address, :condition, :bodySite, "
-				+ ":painDurationMonths, :priorConservativeCare, :anticoagulated, :allergyToInjectate, :pregnant, "
-				+ ":uncontrolledDiabetes, :activeInfectionAtSite, :malignancyAtSite, :urgency, :notes, :submittedAt, "
-				+ ":status, :openQuestion, :outcomeCode, :outcomeReasonCode, :outcomeNote, :outcomeClosedAt, "
-				+ ":referrerReference, :updatedAt)")
+		jdbc.sql("insert into referral (" + COLUMNS + ", referrer_reference_key, updated_at) values (:id, "
+				+ ":referrerId, :referrerName, :referrerEmail, :pseudonym, :patientName, :birthDate, :address, "
+				+ ":condition, :bodySite, :painDurationMonths, :priorConservativeCare, :anticoagulated, "
+				+ ":allergyToInjectate, :pregnant, :uncontrolledDiabetes, :activeInfectionAtSite, :malignancyAtSite, "
+				+ ":urgency, :notes, :submittedAt, :status, :openQuestion, :outcomeCode, :outcomeReasonCode, "
+				+ ":outcomeNote, :outcomeClosedAt, :referrerReference, :referrerReferenceKey, :updatedAt)")
 			.param("id", r.id())
 			.param("referrerId", r.referrer().id())
 			.param("referrerName", r.referrer().name())
@@ -85,6 +87,7 @@ class JdbcReferrals implements Referrals {
 			.param("notes", r.notes())
 			.param("submittedAt", timestamp(r.submittedAt()))
 			.param("referrerReference", r.referrerReference())
+			.param("referrerReferenceKey", (r.referrerReference() != null) ? searchKey(r.referrerReference()) : null)
 			.params(statusParams(r))
 			.update();
 	}
@@ -136,8 +139,14 @@ class JdbcReferrals implements Referrals {
 			params.put("status", status.name());
 		});
 		query.referencePrefix().ifPresent(prefix -> {
-			where.append(" and lower(referrer_reference) like :reference escape '\\'");
-			params.put("reference", likeEscaped(prefix.toLowerCase(Locale.ROOT)) + "%");
+			// Every key that starts with the prefix, and only those: an index range
+			// (V5__referrer_reference_search_key.sql).
+			byte[] from = searchKey(prefix);
+			byte[] to = Arrays.copyOf(from, from.length + 1);
+			to[from.length] = (byte) 0xff;
+			where.append(" and referrer_reference_key >= :referenceFrom and referrer_reference_key < :referenceTo");
+			params.put("referenceFrom", from);
+			params.put("referenceTo", to);
 		});
 		long total = jdbc.sql("select count(*) from referral " + where).params(params).query(Long.class).single();
 		if (total <= query.offset()) {
@@ -153,8 +162,9 @@ class JdbcReferrals implements Referrals {
 		return new ReferralPage(page, total);
 	}
 
-	private static String likeEscaped(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	/** The reference as the search compares it: lower case, as UTF-8 bytes. */
+	private static byte[] searchKey(String reference) {
+		return reference.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
 	}
 
 	private Map<String, Object> statusParams(Referral r) {

@@ -36,20 +36,25 @@ abstract class ReferralListStorageContract {
 
 	private static final Instant START = Instant.parse("2026-11-01T08:00:00Z");
 
+	private final PatientDataCipher cipher = new PatientDataCipher(Map.of("a", PatientDataCipherTests.KEY_A), "a");
+
 	private JdbcReferrals referrals;
 
 	abstract DataSource dataSource();
 
 	@BeforeEach
 	void migrate() {
-		PatientDataCipher cipher = new PatientDataCipher(Map.of("a", PatientDataCipherTests.KEY_A), "a");
-		Flyway.configure()
+		flyway(null).migrate();
+		referrals = new JdbcReferrals(JdbcClient.create(dataSource()), Clock.systemUTC(), cipher);
+	}
+
+	private Flyway flyway(String target) {
+		var configuration = Flyway.configure()
 			.dataSource(dataSource())
 			.locations("classpath:db/migration")
 			.javaMigrations(new EncryptingExistingPatientData(cipher))
-			.load()
-			.migrate();
-		referrals = new JdbcReferrals(JdbcClient.create(dataSource()), Clock.systemUTC(), cipher);
+			.cleanDisabled(false);
+		return ((target != null) ? configuration.target(target) : configuration).load();
 	}
 
 	@Test
@@ -118,6 +123,46 @@ abstract class ReferralListStorageContract {
 				query(Optional.of(ReferralStatus.TRIAGE), "knee", 0, 20));
 		assertThat(ids(both)).containsExactly("R-2");
 		assertThat(both.total()).isEqualTo(1);
+	}
+
+	@Test
+	void findsAReferenceSavedBeforeTheSearchKeyExisted() {
+		Flyway flyway = flyway("4");
+		flyway.clean();
+		flyway.migrate();
+		JdbcClient.create(dataSource())
+			.sql("insert into referral (id, referrer_id, referrer_name, referrer_email, patient_pseudonym, "
+					+ "patient_name, patient_birth_date, patient_address, condition_code, body_site, "
+					+ "pain_duration_months, prior_conservative_care, anticoagulated, allergy_to_injectate, pregnant, "
+					+ "uncontrolled_diabetes, active_infection_at_site, malignancy_at_site, urgency, submitted_at, "
+					+ "status, updated_at, referrer_reference) values ('R-1', 'dr-ada', 'Dr Ada', 'ada@referrers.example', "
+					+ "'P-00000000', :name, :birthDate, :address, 'KNEE_OSTEOARTHRITIS', 'left knee', 9, true, false, "
+					+ "false, false, false, false, false, 'ROUTINE', :at, 'SUBMITTED', :at, 'KNEE-2026-0001')")
+			.param("name", cipher.encrypt("Demo Patient 1", "R-1", PatientColumns.NAME))
+			.param("birthDate", cipher.encrypt("1970-01-01", "R-1", PatientColumns.BIRTH_DATE))
+			.param("address", cipher.encrypt("1 Demo Street", "R-1", PatientColumns.ADDRESS))
+			.param("at", START.atOffset(java.time.ZoneOffset.UTC))
+			.update();
+
+		flyway(null).migrate();
+
+		assertThat(ids(referrals.findByReferrerId("dr-ada", query(Optional.empty(), "knee-2026", 0, 20))))
+			.containsExactly("R-1");
+	}
+
+	@Test
+	void aSearchMatchesOnlyReferencesStartingWithIt() {
+		referrals.add(referral("R-1", "dr-ada", START, ReferralStatus.SUBMITTED, "REF-0421"));
+		referrals.add(referral("R-2", "dr-ada", START.plusSeconds(1), ReferralStatus.SUBMITTED, "ref-04219"));
+		referrals.add(referral("R-3", "dr-ada", START.plusSeconds(2), ReferralStatus.SUBMITTED, "REF-0421 z/9"));
+		referrals.add(referral("R-4", "dr-ada", START.plusSeconds(3), ReferralStatus.SUBMITTED, "REF-0422"));
+		referrals.add(referral("R-5", "dr-ada", START.plusSeconds(4), ReferralStatus.SUBMITTED, "REF-042"));
+		referrals.add(referral("R-6", "dr-ada", START.plusSeconds(5), ReferralStatus.SUBMITTED, "REF0421"));
+
+		ReferralPage found = referrals.findByReferrerId("dr-ada", query(Optional.empty(), "ref-0421", 0, 20));
+
+		assertThat(ids(found)).containsExactly("R-3", "R-2", "R-1");
+		assertThat(found.total()).isEqualTo(3);
 	}
 
 	@Test
