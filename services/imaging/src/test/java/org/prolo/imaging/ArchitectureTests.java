@@ -4,10 +4,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.prolo.platform.events.EventPublisher;
+
+import org.prolo.platform.testing.ServiceArchitecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The domain is {@code org.prolo.imaging.order}: plain Java. Adapters ({@code requests}
@@ -20,34 +20,21 @@ class ArchitectureTests {
 	static final String DOMAIN = "org.prolo.imaging.order..";
 
 	@ArchTest
-	static final ArchRule domainIsPlainJava = noClasses().that()
-		.resideInAPackage(DOMAIN)
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.springframework..", "org.apache.kafka..", "org.apache.avro..", "org.camunda..",
-				"org.prolo.events..", "org.prolo.platform..", "com.fasterxml..", "jakarta..");
+	static final ArchRule domainIsPlainJava = ServiceArchitecture.plainJava(new String[] { DOMAIN }, "com.fasterxml..",
+			"jakarta..");
 
 	@ArchTest
-	static final ArchRule domainDoesNotKnowItsAdapters = noClasses().that()
-		.resideInAPackage(DOMAIN)
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.prolo.imaging.requests..", "org.prolo.imaging.worklist..",
-				"org.prolo.imaging.reports..", "org.prolo.imaging.store..");
+	static final ArchRule domainDoesNotKnowItsAdapters = ServiceArchitecture.independent(DOMAIN,
+			"org.prolo.imaging.requests..", "org.prolo.imaging.worklist..", "org.prolo.imaging.reports..",
+			"org.prolo.imaging.store..");
 
 	@ArchTest
-	static final ArchRule restApiDoesNotTalkToKafka = noClasses().that()
-		.resideInAPackage("org.prolo.imaging.worklist..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..", "org.prolo.events..");
+	static final ArchRule restApiDoesNotTalkToKafka = ServiceArchitecture.independent("org.prolo.imaging.worklist..",
+			ServiceArchitecture.KAFKA);
 
 	@ArchTest
-	static final ArchRule onlyTheOutboxListenerPublishesToKafka = noClasses().that()
-		.resideOutsideOfPackage("org.prolo.imaging.reports..")
-		.should()
-		.dependOnClassesThat()
-		.areAssignableTo(EventPublisher.class);
+	static final ArchRule onlyTheOutboxListenerPublishesToKafka = ServiceArchitecture
+		.onlyPublisher("org.prolo.imaging.reports..");
 
 	@ArchTest
 	static final ArchRule nothingDependsOnTheDemo = noClasses().that()
@@ -57,8 +44,6 @@ class ArchitectureTests {
 		.resideInAPackage("org.prolo.imaging.demo..");
 
 	@ArchTest
-	static final ArchRule featuresAreFreeOfCycles = slices().matching("org.prolo.imaging.(*)..")
-		.should()
-		.beFreeOfCycles();
+	static final ArchRule featuresAreFreeOfCycles = ServiceArchitecture.featuresFreeOfCycles("org.prolo.imaging");
 
 }

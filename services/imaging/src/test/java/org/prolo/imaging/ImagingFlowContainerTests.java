@@ -1,11 +1,9 @@
 package org.prolo.imaging;
 
-import org.testcontainers.containers.PostgreSQLContainer;
-import org.testcontainers.junit.jupiter.Container;
+import org.prolo.platform.testing.KafkaAndPostgresContainers;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
 
-import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.boot.testcontainers.context.ImportTestcontainers;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -14,14 +12,7 @@ import org.springframework.test.context.TestPropertySource;
 // The throw-away broker in the container has no users to sign in as.
 @TestPropertySource(properties = "prolo.kafka.authentication=none")
 @Testcontainers(disabledWithoutDocker = true)
+@ImportTestcontainers(KafkaAndPostgresContainers.class)
 class ImagingFlowContainerTests extends ImagingFlowScenario {
-
-	@Container
-	@ServiceConnection
-	static KafkaContainer kafka = new KafkaContainer("apache/kafka:3.9.1");
-
-	@Container
-	@ServiceConnection
-	static PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>("postgres:16-alpine");
 
 }

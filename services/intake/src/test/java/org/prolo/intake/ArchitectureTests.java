@@ -5,6 +5,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import org.prolo.platform.testing.ServiceArchitecture;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -19,12 +21,8 @@ class ArchitectureTests {
 	static final String DOMAIN = "org.prolo.intake.referral";
 
 	@ArchTest
-	static final ArchRule domainIsPlainJava = noClasses().that()
-		.resideInAPackage(DOMAIN)
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.springframework..", "org.apache.kafka..", "org.apache.avro..", "org.camunda..",
-				"org.prolo.events..", "org.prolo.platform..", "jakarta..", "com.fasterxml..", "io.swagger..")
+	static final ArchRule domainIsPlainJava = ServiceArchitecture
+		.plainJava(new String[] { DOMAIN }, "jakarta..", "com.fasterxml..", "io.swagger..")
 		.because("the referral's rules must not depend on frameworks or wire formats");
 
 	@ArchTest

@@ -5,6 +5,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import org.prolo.platform.testing.ServiceArchitecture;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -26,12 +28,9 @@ class ArchitectureTests {
 				"org.prolo.events..", "org.prolo.platform..", "jakarta.mail..", "com.icegreen..");
 
 	@ArchTest
-	static final ArchRule domainDoesNotReachIntoAdapters = noClasses().that()
-		.resideInAPackage("org.prolo.notification.letter..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.prolo.notification.listener..", "org.prolo.notification.outbox..",
-				"org.prolo.notification.mail..", "org.prolo.notification.web..");
+	static final ArchRule domainDoesNotReachIntoAdapters = ServiceArchitecture.independent(
+			"org.prolo.notification.letter..", "org.prolo.notification.listener..", "org.prolo.notification.outbox..",
+			"org.prolo.notification.mail..", "org.prolo.notification.web..");
 
 	@ArchTest
 	static final ArchRule onlyListenersTouchAvroEvents = noClasses().that()

@@ -40,6 +40,7 @@ import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -515,25 +516,7 @@ abstract class ReferrerLetterScenario {
 	}
 
 	static ReferralSubmitted submitted(String referralId) {
-		return ReferralSubmitted.newBuilder()
-			.setReferralId(referralId)
-			.setSubmittedAt(now())
-			.setReferrerId("dr-ada")
-			.setReferrerName("Dr Ada Lovelace")
-			.setReferrerEmail("dr.ada@clinic.example")
-			.setPatientPseudonym("P-7F3A")
-			.setCondition("KNEE_OSTEOARTHRITIS")
-			.setBodySite("left knee")
-			.setPainDurationMonths(9)
-			.setPriorConservativeCare(true)
-			.setAnticoagulated(false)
-			.setAllergyToInjectate(false)
-			.setPregnant(false)
-			.setUncontrolledDiabetes(false)
-			.setActiveInfectionAtSite(false)
-			.setMalignancyAtSite(false)
-			.setUrgency("ROUTINE")
-			.build();
+		return TestEvents.referralSubmitted(referralId, now()).build();
 	}
 
 	static Instant now() {

@@ -4,10 +4,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.prolo.platform.events.EventPublisher;
+
+import org.prolo.platform.testing.ServiceArchitecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The domain is {@code org.prolo.scheduling.booking}: plain Java, the date computation
@@ -21,20 +21,13 @@ class ArchitectureTests {
 	static final String DOMAIN = "org.prolo.scheduling.booking..";
 
 	@ArchTest
-	static final ArchRule domainIsPlainJava = noClasses().that()
-		.resideInAPackage(DOMAIN)
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.springframework..", "org.apache.kafka..", "org.apache.avro..", "org.camunda..",
-				"org.prolo.events..", "org.prolo.platform..", "com.fasterxml..", "jakarta..");
+	static final ArchRule domainIsPlainJava = ServiceArchitecture.plainJava(new String[] { DOMAIN }, "com.fasterxml..",
+			"jakarta..");
 
 	@ArchTest
-	static final ArchRule domainDoesNotKnowItsAdapters = noClasses().that()
-		.resideInAPackage(DOMAIN)
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.prolo.scheduling.listener..", "org.prolo.scheduling.appointments..",
-				"org.prolo.scheduling.publishing..", "org.prolo.scheduling.store..");
+	static final ArchRule domainDoesNotKnowItsAdapters = ServiceArchitecture.independent(DOMAIN,
+			"org.prolo.scheduling.listener..", "org.prolo.scheduling.appointments..",
+			"org.prolo.scheduling.publishing..", "org.prolo.scheduling.store..");
 
 	@ArchTest
 	static final ArchRule domainDoesNotReadTheSystemClock = noClasses().that()
@@ -46,22 +39,14 @@ class ArchitectureTests {
 		.because("the date computation takes its dates as arguments so tests can fix them");
 
 	@ArchTest
-	static final ArchRule restApiDoesNotTalkToKafka = noClasses().that()
-		.resideInAPackage("org.prolo.scheduling.appointments..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..", "org.prolo.events..");
+	static final ArchRule restApiDoesNotTalkToKafka = ServiceArchitecture
+		.independent("org.prolo.scheduling.appointments..", ServiceArchitecture.KAFKA);
 
 	@ArchTest
-	static final ArchRule onlyTheOutboxListenerPublishesToKafka = noClasses().that()
-		.resideOutsideOfPackage("org.prolo.scheduling.publishing..")
-		.should()
-		.dependOnClassesThat()
-		.areAssignableTo(EventPublisher.class);
+	static final ArchRule onlyTheOutboxListenerPublishesToKafka = ServiceArchitecture
+		.onlyPublisher("org.prolo.scheduling.publishing..");
 
 	@ArchTest
-	static final ArchRule featuresAreFreeOfCycles = slices().matching("org.prolo.scheduling.(*)..")
-		.should()
-		.beFreeOfCycles();
+	static final ArchRule featuresAreFreeOfCycles = ServiceArchitecture.featuresFreeOfCycles("org.prolo.scheduling");
 
 }

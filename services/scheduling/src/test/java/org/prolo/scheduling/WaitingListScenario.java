@@ -25,6 +25,7 @@ import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.TestEvents;
 import org.prolo.scheduling.waitinglist.WaitingListMetrics;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -257,23 +258,13 @@ abstract class WaitingListScenario {
 	}
 
 	private static ReferralSubmitted submitted(String referralId, String pseudonym, String urgency) {
-		return ReferralSubmitted.newBuilder()
-			.setReferralId(referralId)
-			.setSubmittedAt(NOW)
+		return TestEvents.referralSubmitted(referralId, NOW)
 			.setReferrerId("dr-1")
 			.setReferrerName("Dr Example")
 			.setReferrerEmail("dr@example.org")
 			.setPatientPseudonym(pseudonym)
-			.setCondition("KNEE_OSTEOARTHRITIS")
 			.setBodySite("knee")
 			.setPainDurationMonths(12)
-			.setPriorConservativeCare(true)
-			.setAnticoagulated(false)
-			.setAllergyToInjectate(false)
-			.setPregnant(false)
-			.setUncontrolledDiabetes(false)
-			.setActiveInfectionAtSite(false)
-			.setMalignancyAtSite(false)
 			.setUrgency(urgency)
 			.build();
 	}

@@ -5,6 +5,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import org.prolo.platform.testing.ServiceArchitecture;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -14,17 +16,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 @AnalyzeClasses(packages = "org.prolo.timeline", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
+	static final String[] DOMAIN = { "org.prolo.timeline.timeline..", "org.prolo.timeline.kpi.." };
+
 	@ArchTest
-	static final ArchRule domainIsPlainJava = noClasses().that()
-		.resideInAnyPackage("org.prolo.timeline.timeline..", "org.prolo.timeline.kpi..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.springframework..", "org.apache.kafka..", "org.apache.avro..", "org.camunda..",
-				"org.prolo.events..", "org.prolo.platform..");
+	static final ArchRule domainIsPlainJava = ServiceArchitecture.plainJava(DOMAIN);
 
 	@ArchTest
 	static final ArchRule domainDoesNotReachIntoAdapters = noClasses().that()
-		.resideInAnyPackage("org.prolo.timeline.timeline..", "org.prolo.timeline.kpi..")
+		.resideInAnyPackage(DOMAIN)
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.prolo.timeline.listener..", "org.prolo.timeline.store..", "org.prolo.timeline.web..");
@@ -37,10 +36,7 @@ class ArchitectureTests {
 		.resideInAPackage("org.prolo.events..");
 
 	@ArchTest
-	static final ArchRule webDoesNotUseKafka = noClasses().that()
-		.resideInAPackage("org.prolo.timeline.web..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..");
+	static final ArchRule webDoesNotUseKafka = ServiceArchitecture.independent("org.prolo.timeline.web..",
+			"org.apache.kafka..", "org.springframework.kafka..");
 
 }

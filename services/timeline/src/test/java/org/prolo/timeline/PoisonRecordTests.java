@@ -19,7 +19,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.prolo.events.ImagingReported;
-import org.prolo.events.ReferralSubmitted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.ReferrerNotified;
 import org.prolo.events.ScheduledSession;
@@ -31,6 +30,7 @@ import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.TestEvents;
 import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -120,25 +120,7 @@ class PoisonRecordTests {
 	private static SpecificRecord validEventFor(String topic, String id) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		return switch (topic) {
-			case EventTopics.INTAKE -> ReferralSubmitted.newBuilder()
-				.setReferralId(id)
-				.setSubmittedAt(now)
-				.setReferrerId("dr-ada")
-				.setReferrerName("Dr Ada Lovelace")
-				.setReferrerEmail("dr.ada@clinic.example")
-				.setPatientPseudonym("P-7F3A")
-				.setCondition("KNEE_OSTEOARTHRITIS")
-				.setBodySite("left knee")
-				.setPainDurationMonths(9)
-				.setPriorConservativeCare(true)
-				.setAnticoagulated(false)
-				.setAllergyToInjectate(false)
-				.setPregnant(false)
-				.setUncontrolledDiabetes(false)
-				.setActiveInfectionAtSite(false)
-				.setMalignancyAtSite(false)
-				.setUrgency("ROUTINE")
-				.build();
+			case EventTopics.INTAKE -> TestEvents.referralSubmitted(id, now).build();
 			case EventTopics.WORKFLOW -> ReferralTriaged.newBuilder()
 				.setReferralId(id)
 				.setTriagedAt(now)

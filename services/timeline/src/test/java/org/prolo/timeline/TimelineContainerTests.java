@@ -1,11 +1,9 @@
 package org.prolo.timeline;
 
-import org.testcontainers.containers.PostgreSQLContainer;
-import org.testcontainers.junit.jupiter.Container;
+import org.prolo.platform.testing.KafkaAndPostgresContainers;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
 
-import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.boot.testcontainers.context.ImportTestcontainers;
 import org.springframework.test.context.TestPropertySource;
 
 /** The scenario against a real Kafka and PostgreSQL; skipped where there is no Docker. */
@@ -14,19 +12,12 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = { "prolo.kafka.authentication=none",
 		"prolo.events.owned-topics=intake.referral-events,workflow.referral-events,imaging.imaging-events,scheduling.appointment-events,notification.referrer-events" })
 @Testcontainers(disabledWithoutDocker = true)
+@ImportTestcontainers(KafkaAndPostgresContainers.class)
 class TimelineContainerTests extends TimelineScenario {
-
-	@Container
-	@ServiceConnection
-	static KafkaContainer kafka = new KafkaContainer("apache/kafka:3.9.1");
-
-	@Container
-	@ServiceConnection
-	static PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>("postgres:16-alpine");
 
 	@Override
 	String bootstrapServers() {
-		return kafka.getBootstrapServers();
+		return KafkaAndPostgresContainers.kafka.getBootstrapServers();
 	}
 
 }

@@ -35,6 +35,7 @@ import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -100,26 +101,7 @@ abstract class TimelineScenario {
 	@Test
 	void recordsAReferralsLifeInOrderOnceAndMeasuresItsStages() throws Exception {
 		String id = "R-" + UUID.randomUUID();
-		publish(0, "intake", EventTopics.INTAKE,
-				ReferralSubmitted.newBuilder()
-					.setReferralId(id)
-					.setSubmittedAt(at(0))
-					.setReferrerId("dr-ada")
-					.setReferrerName("Dr Ada Lovelace")
-					.setReferrerEmail("dr.ada@clinic.example")
-					.setPatientPseudonym("P-7F3A")
-					.setCondition("KNEE_OSTEOARTHRITIS")
-					.setBodySite("left knee")
-					.setPainDurationMonths(9)
-					.setPriorConservativeCare(true)
-					.setAnticoagulated(false)
-					.setAllergyToInjectate(false)
-					.setPregnant(false)
-					.setUncontrolledDiabetes(false)
-					.setActiveInfectionAtSite(false)
-					.setMalignancyAtSite(false)
-					.setUrgency("ROUTINE")
-					.build());
+		publish(0, "intake", EventTopics.INTAKE, TestEvents.referralSubmitted(id, at(0)).build());
 		publish(1, "workflow", EventTopics.WORKFLOW,
 				ReferralTriageStarted.newBuilder().setReferralId(id).setStartedAt(at(1)).build());
 		publish(5, "workflow", EventTopics.WORKFLOW,

@@ -1,5 +1,7 @@
 package org.prolo.workflow;
 
+import org.prolo.platform.testing.ServiceArchitecture;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -24,12 +26,7 @@ class ArchitectureTests {
 	static final String DOMAIN = "org.prolo.workflow.lifecycle..";
 
 	@ArchTest
-	static final ArchRule domainIsPlainJava = noClasses().that()
-		.resideInAPackage(DOMAIN)
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.springframework..", "org.camunda..", "org.apache.kafka..", "org.apache.avro..",
-				"org.prolo.events..", "org.prolo.platform..");
+	static final ArchRule domainIsPlainJava = ServiceArchitecture.plainJava(new String[] { DOMAIN });
 
 	@ArchTest
 	static final ArchRule camundaDelegatesAndListenersAreProcessAdapters = classes().that()

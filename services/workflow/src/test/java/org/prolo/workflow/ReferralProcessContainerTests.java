@@ -1,11 +1,9 @@
 package org.prolo.workflow;
 
-import org.testcontainers.containers.PostgreSQLContainer;
-import org.testcontainers.junit.jupiter.Container;
+import org.prolo.platform.testing.KafkaAndPostgresContainers;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
 
-import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.boot.testcontainers.context.ImportTestcontainers;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -16,19 +14,12 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = { "prolo.kafka.authentication=none",
 		"prolo.events.owned-topics=workflow.referral-events,intake.referral-events,imaging.imaging-events" })
 @Testcontainers(disabledWithoutDocker = true)
+@ImportTestcontainers(KafkaAndPostgresContainers.class)
 class ReferralProcessContainerTests extends ReferralProcessScenarios {
-
-	@Container
-	@ServiceConnection
-	static KafkaContainer kafka = new KafkaContainer("apache/kafka:3.9.1");
-
-	@Container
-	@ServiceConnection
-	static PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>("postgres:16-alpine");
 
 	@Override
 	String bootstrapServers() {
-		return kafka.getBootstrapServers();
+		return KafkaAndPostgresContainers.kafka.getBootstrapServers();
 	}
 
 }

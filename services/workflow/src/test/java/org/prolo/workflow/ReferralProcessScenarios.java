@@ -66,6 +66,7 @@ import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.TestEvents;
 import org.prolo.workflow.access.AdministratorGroups;
 import org.prolo.workflow.lifecycle.ReferralFact;
 
@@ -667,24 +668,10 @@ abstract class ReferralProcessScenarios {
 	}
 
 	static ReferralSubmitted submitted(String referralId, String condition) {
-		return ReferralSubmitted.newBuilder()
-			.setReferralId(referralId)
-			.setSubmittedAt(now())
-			.setReferrerId("dr-ada")
-			.setReferrerName("Dr Ada Lovelace")
+		return TestEvents.referralSubmitted(referralId, now())
 			.setReferrerEmail("ada@referrers.example")
 			.setPatientPseudonym("pat-" + referralId.substring(4, 12))
 			.setCondition(condition)
-			.setBodySite("left knee")
-			.setPainDurationMonths(9)
-			.setPriorConservativeCare(true)
-			.setAnticoagulated(false)
-			.setAllergyToInjectate(false)
-			.setPregnant(false)
-			.setUncontrolledDiabetes(false)
-			.setActiveInfectionAtSite(false)
-			.setMalignancyAtSite(false)
-			.setUrgency("ROUTINE")
 			.build();
 	}
 

@@ -10,12 +10,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.prolo.events.ReferralSubmitted;
 import org.prolo.events.ReferralWithdrawn;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.testing.TestEvents;
 
 /** Sends what the intake service would send about a referral, as it would send it. */
 public final class Referrals {
@@ -30,24 +30,9 @@ public final class Referrals {
 	}
 
 	public static void submit(String referralId) {
-		send(ReferralSubmitted.newBuilder()
-			.setReferralId(referralId)
-			.setSubmittedAt(now())
-			.setReferrerId("dr-ada")
-			.setReferrerName("Dr Ada Lovelace")
+		send(TestEvents.referralSubmitted(referralId, now())
 			.setReferrerEmail("ada@referrers.example")
 			.setPatientPseudonym("pat-" + referralId.substring(4, 12))
-			.setCondition("KNEE_OSTEOARTHRITIS")
-			.setBodySite("left knee")
-			.setPainDurationMonths(9)
-			.setPriorConservativeCare(true)
-			.setAnticoagulated(false)
-			.setAllergyToInjectate(false)
-			.setPregnant(false)
-			.setUncontrolledDiabetes(false)
-			.setActiveInfectionAtSite(false)
-			.setMalignancyAtSite(false)
-			.setUrgency("ROUTINE")
 			.build(), referralId);
 	}
 
