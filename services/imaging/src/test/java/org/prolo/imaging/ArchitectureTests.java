@@ -5,6 +5,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.prolo.platform.events.EventPublisher;
+import org.prolo.platform.events.OutboxRelay;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -47,7 +48,10 @@ class ArchitectureTests {
 		.resideOutsideOfPackage("org.prolo.imaging.reports..")
 		.should()
 		.dependOnClassesThat()
-		.areAssignableTo(EventPublisher.class);
+		.areAssignableTo(EventPublisher.class)
+		.orShould()
+		.dependOnClassesThat()
+		.areAssignableTo(OutboxRelay.class);
 
 	@ArchTest
 	static final ArchRule nothingDependsOnTheDemo = noClasses().that()

@@ -5,6 +5,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.prolo.platform.events.EventPublisher;
+import org.prolo.platform.events.OutboxRelay;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -57,7 +58,10 @@ class ArchitectureTests {
 		.resideOutsideOfPackage("org.prolo.scheduling.publishing..")
 		.should()
 		.dependOnClassesThat()
-		.areAssignableTo(EventPublisher.class);
+		.areAssignableTo(EventPublisher.class)
+		.orShould()
+		.dependOnClassesThat()
+		.areAssignableTo(OutboxRelay.class);
 
 	@ArchTest
 	static final ArchRule featuresAreFreeOfCycles = slices().matching("org.prolo.scheduling.(*)..")

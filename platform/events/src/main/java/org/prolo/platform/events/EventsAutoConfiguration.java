@@ -145,6 +145,12 @@ public class EventsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	OutboxRelay outboxRelay(EventPublisher eventPublisher) {
+		return new OutboxRelay(eventPublisher);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
 	DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<String, Object> template, EventsProperties properties,
 			ObjectProvider<MeterRegistry> meters) {
