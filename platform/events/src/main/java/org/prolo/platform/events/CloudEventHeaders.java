@@ -2,6 +2,7 @@ package org.prolo.platform.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -56,6 +57,25 @@ public record CloudEventHeaders(String id, String source, String type, Instant t
 		String time = text(headers, TIME);
 		return new CloudEventHeaders(text(headers, ID), text(headers, SOURCE), text(headers, TYPE),
 				(time != null) ? Instant.parse(time) : null, text(headers, SUBJECT));
+	}
+
+	/**
+	 * Reads the attributes from the headers as spring-kafka maps them into a message
+	 * ({@code @Headers Map<String, Object>}): raw bytes, or text where a mapper decoded
+	 * them; absent ones are null.
+	 */
+	public static CloudEventHeaders readFrom(Map<String, ?> headers) {
+		String time = text(headers, TIME);
+		return new CloudEventHeaders(text(headers, ID), text(headers, SOURCE), text(headers, TYPE),
+				(time != null) ? Instant.parse(time) : null, text(headers, SUBJECT));
+	}
+
+	public static String text(Map<String, ?> headers, String key) {
+		Object value = headers.get(key);
+		if (value instanceof byte[] bytes) {
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
+		return (value != null) ? value.toString() : null;
 	}
 
 	public static String text(Headers headers, String key) {

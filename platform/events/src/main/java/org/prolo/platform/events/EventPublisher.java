@@ -104,7 +104,7 @@ public class EventPublisher {
 		}
 	}
 
-	private static String referralIdOf(SpecificRecord event) {
+	static String referralIdOf(SpecificRecord event) {
 		var field = event.getSchema().getField("referralId");
 		if (field == null) {
 			throw new IllegalArgumentException(event.getSchema().getFullName() + " has no referralId to key it by");

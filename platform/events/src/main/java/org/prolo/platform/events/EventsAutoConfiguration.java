@@ -42,6 +42,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -143,6 +145,12 @@ public class EventsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	OutboxRelay outboxRelay(EventPublisher eventPublisher) {
+		return new OutboxRelay(eventPublisher);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
 	DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<String, Object> template, EventsProperties properties,
 			ObjectProvider<MeterRegistry> meters) {
@@ -180,6 +188,19 @@ public class EventsAutoConfiguration {
 	@ConditionalOnClass(JdbcTemplate.class)
 	ProcessedEvents processedEvents(JdbcTemplate jdbc, Clock clock) {
 		return new ProcessedEvents(jdbc, clock);
+	}
+
+	/**
+	 * On the service's one transaction manager, which its use cases' @Transactional
+	 * joins.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(JdbcTemplate.class)
+	@ConditionalOnClass(JdbcTemplate.class)
+	OncePerEvent oncePerEvent(ProcessedEvents processedEvents,
+			ObjectProvider<PlatformTransactionManager> transactionManager) {
+		return new OncePerEvent(processedEvents, new TransactionTemplate(transactionManager.getObject()));
 	}
 
 	/** Boot's listener container factory takes this interceptor. */

@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The idempotent-consumer record: the CloudEvents ids a service has already acted on.
  *
  * <p>
- * Call {@link #firstDelivery} inside the transaction that applies the event's effect: if
+ * Listeners use it through {@link OncePerEvent}, which reads the id and type from the
+ * record. {@link #firstDelivery} runs inside the transaction that applies the effect: if
  * the effect rolls back, so does the record, and a redelivery is acted on again; if it
  * commits, a redelivery is dropped. Each service's schema has the table:
  * {@code processed_event(event_id varchar(64) primary key, event_type varchar(200), processed_at timestamp)},

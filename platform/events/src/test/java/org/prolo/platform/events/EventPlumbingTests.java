@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 @SpringBootTest(classes = EventPlumbingTests.Listening.class,
 		properties = { "spring.application.name=plumbing", "prolo.events.owned-topics=plumbing.events",
@@ -57,6 +58,9 @@ class EventPlumbingTests {
 
 	@Autowired
 	DeadLetters deadLetters;
+
+	@Autowired
+	OutboxRelay relay;
 
 	@Test
 	void publishesWithCloudEventsHeadersKeyedByReferral() throws Exception {
@@ -101,6 +105,32 @@ class EventPlumbingTests {
 			assertThat(probe.awaitRecords(referralId, 2, Duration.ofSeconds(20)))
 				.extracting(record -> CloudEventHeaders.readFrom(record.headers()).id())
 				.containsExactly("event-42", "event-42");
+		}
+	}
+
+	record StoredClose(String eventId, String referralId, Instant closedAt) {
+	}
+
+	@Test
+	void relaysAStoredFactUnderTheIdItWasStoredWithEveryTime() {
+		String referralId = "R-" + UUID.randomUUID();
+		var stored = new StoredClose("fact-" + referralId, referralId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		OutboxMapping<StoredClose> mapping = OutboxMapping.of(TOPIC, StoredClose::eventId,
+				fact -> ReferralClosed.newBuilder()
+					.setReferralId(fact.referralId())
+					.setClosedAt(fact.closedAt())
+					.setOutcome("WITHDRAWN")
+					.build());
+
+		relay.relay(stored, mapping);
+		relay.relay(stored, mapping);
+
+		try (var probe = new EventProbe(SharedTestBroker.bootstrapServers(), TOPIC)) {
+			assertThat(probe.awaitRecords(referralId, 2, Duration.ofSeconds(20)))
+				.extracting(record -> CloudEventHeaders.readFrom(record.headers()))
+				.extracting(CloudEventHeaders::id, CloudEventHeaders::type)
+				.containsExactly(tuple("fact-" + referralId, "org.prolo.events.ReferralClosed"),
+						tuple("fact-" + referralId, "org.prolo.events.ReferralClosed"));
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import com.tngtech.archunit.lang.ArchRule;
 import org.prolo.platform.events.EventPublisher;
+import org.prolo.platform.events.OutboxRelay;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -50,7 +51,10 @@ public final class ServiceArchitecture {
 			.resideOutsideOfPackage(publishing)
 			.should()
 			.dependOnClassesThat()
-			.areAssignableTo(EventPublisher.class);
+			.areAssignableTo(EventPublisher.class)
+			.orShould()
+			.dependOnClassesThat()
+			.areAssignableTo(OutboxRelay.class);
 	}
 
 	/**

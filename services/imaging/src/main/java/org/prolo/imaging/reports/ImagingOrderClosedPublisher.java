@@ -2,10 +2,9 @@ package org.prolo.imaging.reports;
 
 import org.prolo.events.ImagingOrderClosed;
 import org.prolo.imaging.order.OrderClosed;
-import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.prolo.platform.events.OutboxMapping;
+import org.prolo.platform.events.OutboxRelay;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -18,21 +17,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ImagingOrderClosedPublisher {
 
-	private static final Logger log = LoggerFactory.getLogger(ImagingOrderClosedPublisher.class);
+	static final OutboxMapping<OrderClosed> MAPPING = OutboxMapping.of(EventTopics.IMAGING, OrderClosed::eventId,
+			ImagingOrderClosedPublisher::toEvent);
 
-	private final EventPublisher eventPublisher;
+	private final OutboxRelay relay;
 
-	ImagingOrderClosedPublisher(EventPublisher eventPublisher) {
-		this.eventPublisher = eventPublisher;
+	ImagingOrderClosedPublisher(OutboxRelay relay) {
+		this.relay = relay;
 	}
 
 	@ApplicationModuleListener
 	void on(OrderClosed closed) {
-		eventPublisher.inTraceOf(closed, () -> {
-			eventPublisher.publishAndWait(EventTopics.IMAGING, toEvent(closed), closed.eventId());
-			log.info("Published ImagingOrderClosed {} for order {} of referral {}", closed.eventId(), closed.orderId(),
-					closed.referralId());
-		});
+		relay.relay(closed, MAPPING);
 	}
 
 	static ImagingOrderClosed toEvent(OrderClosed closed) {

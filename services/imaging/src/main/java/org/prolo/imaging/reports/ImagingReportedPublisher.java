@@ -1,14 +1,11 @@
 package org.prolo.imaging.reports;
 
-import java.util.UUID;
-
 import org.prolo.events.ImagingReported;
 import org.prolo.imaging.order.Findings;
 import org.prolo.imaging.order.OrderReported;
-import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.prolo.platform.events.OutboxMapping;
+import org.prolo.platform.events.OutboxRelay;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -21,25 +18,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ImagingReportedPublisher {
 
-	private static final Logger log = LoggerFactory.getLogger(ImagingReportedPublisher.class);
+	static final OutboxMapping<OrderReported> MAPPING = OutboxMapping.of(EventTopics.IMAGING, OrderReported::eventId,
+			ImagingReportedPublisher::toEvent);
 
-	private final EventPublisher eventPublisher;
+	private final OutboxRelay relay;
 
-	ImagingReportedPublisher(EventPublisher eventPublisher) {
-		this.eventPublisher = eventPublisher;
+	ImagingReportedPublisher(OutboxRelay relay) {
+		this.relay = relay;
 	}
 
 	@ApplicationModuleListener
 	void on(OrderReported reported) {
-		// Only a publication stored before the event carried an id has none; it gets a
-		// new one per attempt, as all did before.
-		String eventId = (reported.eventId() != null) ? reported.eventId() : UUID.randomUUID().toString();
-		// In the trace of the report's HTTP request, also when re-sent.
-		eventPublisher.inTraceOf(reported, () -> {
-			eventPublisher.publishAndWait(EventTopics.IMAGING, toEvent(reported), eventId);
-			log.info("Published ImagingReported {} for order {} of referral {}", eventId, reported.orderId(),
-					reported.referralId());
-		});
+		relay.relay(reported, MAPPING);
 	}
 
 	static ImagingReported toEvent(OrderReported reported) {

@@ -10,7 +10,6 @@ import org.prolo.imaging.order.ClosingPolicy;
 import org.prolo.imaging.order.ImagingOrder;
 import org.prolo.imaging.order.ImagingOrders;
 import org.prolo.imaging.order.OrderClosed;
-import org.prolo.platform.events.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,28 +31,21 @@ public class CloseImagingOrders {
 
 	private final ClosedReferrals closedReferrals;
 
-	private final ProcessedEvents processedEvents;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	CloseImagingOrders(ImagingOrders orders, ClosedReferrals closedReferrals, ProcessedEvents processedEvents,
-			ApplicationEventPublisher events, Clock clock) {
+	CloseImagingOrders(ImagingOrders orders, ClosedReferrals closedReferrals, ApplicationEventPublisher events,
+			Clock clock) {
 		this.orders = orders;
 		this.closedReferrals = closedReferrals;
-		this.processedEvents = processedEvents;
 		this.events = events;
 		this.clock = clock;
 	}
 
 	@Transactional
-	public void referralClosed(String eventId, String referralId, String outcome, Instant closedAt) {
+	public void referralClosed(String referralId, String outcome, Instant closedAt) {
 		if (!ClosingPolicy.closesOrders(outcome)) {
-			return;
-		}
-		if (!processedEvents.firstDelivery(eventId, "org.prolo.events.ReferralClosed")) {
-			log.info("Dropping redelivered close {} of referral {}", eventId, referralId);
 			return;
 		}
 		closedReferrals.record(referralId, outcome, closedAt);

@@ -1,17 +1,17 @@
 package org.prolo.imaging.requests;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.prolo.events.ImagingRequested;
 import org.prolo.events.ReferralClosed;
-import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.events.OncePerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,15 +28,21 @@ class ImagingRequestsListener {
 
 	private final CloseImagingOrders closeImagingOrders;
 
-	ImagingRequestsListener(OpenImagingOrder openImagingOrder, CloseImagingOrders closeImagingOrders) {
+	private final OncePerEvent once;
+
+	ImagingRequestsListener(OpenImagingOrder openImagingOrder, CloseImagingOrders closeImagingOrders,
+			OncePerEvent once) {
 		this.openImagingOrder = openImagingOrder;
 		this.closeImagingOrders = closeImagingOrders;
+		this.once = once;
 	}
 
 	@KafkaHandler
-	void on(ImagingRequested event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
-		openImagingOrder.handle(text(eventId), new ImagingRequest(event.getReferralId(), event.getPatientPseudonym(),
-				event.getModality(), event.getBodyRegion(), event.getClinicalQuestion(), event.getRequestedAt()));
+	void on(ImagingRequested event, @Headers Map<String, Object> headers) {
+		once.run(headers, event,
+				e -> openImagingOrder.handle(e.id(),
+						new ImagingRequest(event.getReferralId(), event.getPatientPseudonym(), event.getModality(),
+								event.getBodyRegion(), event.getClinicalQuestion(), event.getRequestedAt())));
 	}
 
 	/**
@@ -44,20 +50,14 @@ class ImagingRequestsListener {
 	 * of close, and it follows on this topic the ImagingRequested it must come after.
 	 */
 	@KafkaHandler
-	void on(ReferralClosed event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
-		closeImagingOrders.referralClosed(text(eventId), event.getReferralId(), event.getOutcome(),
-				event.getClosedAt());
+	void on(ReferralClosed event, @Headers Map<String, Object> headers) {
+		once.run(headers, event, () -> closeImagingOrders.referralClosed(event.getReferralId(), event.getOutcome(),
+				event.getClosedAt()));
 	}
 
 	@KafkaHandler(isDefault = true)
 	void ignore(Object event) {
 		log.debug("Ignoring {}: not an imaging request", event.getClass().getSimpleName());
-	}
-
-	private static String text(byte[] header) {
-		// Null reaches ProcessedEvents, which refuses it: without an id a redelivery
-		// cannot be recognised.
-		return (header != null) ? new String(header, StandardCharsets.UTF_8) : null;
 	}
 
 }

@@ -7,39 +7,32 @@ import org.prolo.imaging.order.ClosedReferrals;
 import org.prolo.imaging.order.ImagingOrder;
 import org.prolo.imaging.order.ImagingOrders;
 import org.prolo.imaging.order.Modality;
-import org.prolo.platform.events.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Use case: open the imaging order a clinician requested, once per request. */
+/**
+ * Use case: open the imaging order a clinician requested, once per request (the listener
+ * drops redeliveries of the event).
+ */
 @Service
 public class OpenImagingOrder {
-
-	static final String EVENT_TYPE = "org.prolo.events.ImagingRequested";
 
 	private static final Logger log = LoggerFactory.getLogger(OpenImagingOrder.class);
 
 	private final ImagingOrders orders;
 
-	private final ProcessedEvents processedEvents;
-
 	private final ClosedReferrals closedReferrals;
 
-	OpenImagingOrder(ImagingOrders orders, ProcessedEvents processedEvents, ClosedReferrals closedReferrals) {
+	OpenImagingOrder(ImagingOrders orders, ClosedReferrals closedReferrals) {
 		this.orders = orders;
-		this.processedEvents = processedEvents;
 		this.closedReferrals = closedReferrals;
 	}
 
 	@Transactional
 	public void handle(String eventId, ImagingRequest request) {
-		if (!processedEvents.firstDelivery(eventId, EVENT_TYPE)) {
-			log.info("Dropping redelivered imaging request {} for referral {}", eventId, request.referralId());
-			return;
-		}
 		// A request consumed after its referral closed (a replayed dead letter, say)
 		// would put an order on the worklist that nobody waits for.
 		if (closedReferrals.isClosed(request.referralId())) {

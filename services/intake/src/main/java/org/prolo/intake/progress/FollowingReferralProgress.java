@@ -3,7 +3,6 @@ package org.prolo.intake.progress;
 import org.prolo.intake.referral.Referral;
 import org.prolo.intake.referral.ReferralProgress;
 import org.prolo.intake.referral.Referrals;
-import org.prolo.platform.events.ProcessedEvents;
 import org.prolo.platform.events.UnhandledEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,24 +18,18 @@ public class FollowingReferralProgress {
 
 	private final Referrals referrals;
 
-	private final ProcessedEvents processedEvents;
-
-	FollowingReferralProgress(Referrals referrals, ProcessedEvents processedEvents) {
+	FollowingReferralProgress(Referrals referrals) {
 		this.referrals = referrals;
-		this.processedEvents = processedEvents;
 	}
 
 	/**
-	 * Applies one workflow event, unless it was applied before.
+	 * Applies one event (the listeners drop redeliveries).
+	 * @param eventType the event's CloudEvents type, for the log
 	 * @throws UnhandledEventException for a referral intake does not know (parked in the
 	 * dead-letter topic)
 	 */
 	@Transactional
-	public void follow(String eventId, String eventType, String referralId, ReferralProgress progress) {
-		if (!processedEvents.firstDelivery(eventId, eventType)) {
-			log.debug("Dropped redelivered event {} ({}) for referral {}", eventId, eventType, referralId);
-			return;
-		}
+	public void follow(String eventType, String referralId, ReferralProgress progress) {
 		Referral current = referrals.lockById(referralId)
 			.orElseThrow(() -> new UnhandledEventException("No referral " + referralId + " in intake"));
 		Referral next = current.progress(progress);

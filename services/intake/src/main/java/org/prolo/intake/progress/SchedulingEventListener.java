@@ -1,18 +1,18 @@
 package org.prolo.intake.progress;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.prolo.events.AppointmentWaitlisted;
 import org.prolo.events.SessionsScheduled;
 import org.prolo.intake.referral.ReferralProgress;
-import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.events.OncePerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,34 +29,32 @@ class SchedulingEventListener {
 
 	private final FollowingReferralProgress following;
 
-	SchedulingEventListener(FollowingReferralProgress following) {
+	private final OncePerEvent once;
+
+	SchedulingEventListener(FollowingReferralProgress following, OncePerEvent once) {
 		this.following = following;
+		this.once = once;
 	}
 
 	@KafkaHandler
-	void on(AppointmentWaitlisted event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+	void on(AppointmentWaitlisted event, @Headers Map<String, Object> headers) {
 		if (EXAM.equals(event.getPurpose())) {
-			following.follow(text(eventId), event.getSchema().getFullName(), event.getReferralId(),
-					new ReferralProgress.WaitingForAppointment());
+			once.run(headers, event, e -> following.follow(e.type(), event.getReferralId(),
+					new ReferralProgress.WaitingForAppointment()));
 		}
 	}
 
 	@KafkaHandler
-	void on(SessionsScheduled event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+	void on(SessionsScheduled event, @Headers Map<String, Object> headers) {
 		if (EXAM.equals(event.getPurpose()) && event.getWaitlistedAt() != null) {
-			following.follow(text(eventId), event.getSchema().getFullName(), event.getReferralId(),
-					new ReferralProgress.AppointmentBooked());
+			once.run(headers, event,
+					e -> following.follow(e.type(), event.getReferralId(), new ReferralProgress.AppointmentBooked()));
 		}
 	}
 
 	@KafkaHandler(isDefault = true)
 	void ignore(Object event) {
 		log.debug("Ignored {}: it does not change what a referrer sees", event.getClass().getSimpleName());
-	}
-
-	private static String text(byte[] eventId) {
-		// Without ce_id ProcessedEvents refuses the event (parked, not retried).
-		return (eventId != null) ? new String(eventId, StandardCharsets.UTF_8) : null;
 	}
 
 }

@@ -1,6 +1,6 @@
 package org.prolo.intake.progress;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.prolo.events.CoursePlanned;
@@ -14,14 +14,14 @@ import org.prolo.events.ReferralTriaged;
 import org.prolo.events.SuitabilityDecided;
 import org.prolo.intake.referral.ReferralProgress;
 import org.prolo.referralstatus.ReferralStatus;
-import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.events.OncePerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.stereotype.Component;
 
 /** Maps the workflow's events to referral progress; thin on purpose. */
@@ -33,58 +33,61 @@ class WorkflowEventListener {
 
 	private final FollowingReferralProgress following;
 
-	WorkflowEventListener(FollowingReferralProgress following) {
+	private final OncePerEvent once;
+
+	WorkflowEventListener(FollowingReferralProgress following, OncePerEvent once) {
 		this.following = following;
+		this.once = once;
 	}
 
 	@KafkaHandler
-	void on(ReferralTriageStarted event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
-		follow(event, eventId, event.getReferralId(), new ReferralProgress.TriageStarted(event.getStartedAt()));
+	void on(ReferralTriageStarted event, @Headers Map<String, Object> headers) {
+		follow(event, headers, event.getReferralId(), new ReferralProgress.TriageStarted(event.getStartedAt()));
 	}
 
 	@KafkaHandler
-	void on(ReferralTriaged event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+	void on(ReferralTriaged event, @Headers Map<String, Object> headers) {
 		// An unknown outcome throws IllegalArgumentException: not retried, parked in the
 		// DLT.
-		follow(event, eventId, event.getReferralId(),
+		follow(event, headers, event.getReferralId(),
 				new ReferralProgress.Triaged(ReferralStatus.valueOf(event.getOutcome()), event.getReasonCode(),
 						event.getNoteToReferrer(), event.getTriagedAt()));
 	}
 
 	@KafkaHandler
-	void on(ReferralInfoRequested event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
-		follow(event, eventId, event.getReferralId(),
+	void on(ReferralInfoRequested event, @Headers Map<String, Object> headers) {
+		follow(event, headers, event.getReferralId(),
 				new ReferralProgress.InformationRequested(event.getQuestion(), event.getRequestedAt()));
 	}
 
 	@KafkaHandler
-	void on(HistoryRecorded event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
-		follow(event, eventId, event.getReferralId(), new ReferralProgress.AssessmentAdvanced());
+	void on(HistoryRecorded event, @Headers Map<String, Object> headers) {
+		follow(event, headers, event.getReferralId(), new ReferralProgress.AssessmentAdvanced());
 	}
 
 	@KafkaHandler
-	void on(ExamCompleted event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
-		follow(event, eventId, event.getReferralId(), new ReferralProgress.AssessmentAdvanced());
+	void on(ExamCompleted event, @Headers Map<String, Object> headers) {
+		follow(event, headers, event.getReferralId(), new ReferralProgress.AssessmentAdvanced());
 	}
 
 	@KafkaHandler
-	void on(ImagingRequested event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
-		follow(event, eventId, event.getReferralId(), new ReferralProgress.AssessmentAdvanced());
+	void on(ImagingRequested event, @Headers Map<String, Object> headers) {
+		follow(event, headers, event.getReferralId(), new ReferralProgress.AssessmentAdvanced());
 	}
 
 	@KafkaHandler
-	void on(SuitabilityDecided event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
-		follow(event, eventId, event.getReferralId(), new ReferralProgress.AssessmentAdvanced());
+	void on(SuitabilityDecided event, @Headers Map<String, Object> headers) {
+		follow(event, headers, event.getReferralId(), new ReferralProgress.AssessmentAdvanced());
 	}
 
 	@KafkaHandler
-	void on(CoursePlanned event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
-		follow(event, eventId, event.getReferralId(), new ReferralProgress.AssessmentAdvanced());
+	void on(CoursePlanned event, @Headers Map<String, Object> headers) {
+		follow(event, headers, event.getReferralId(), new ReferralProgress.AssessmentAdvanced());
 	}
 
 	@KafkaHandler
-	void on(ReferralClosed event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
-		follow(event, eventId, event.getReferralId(),
+	void on(ReferralClosed event, @Headers Map<String, Object> headers) {
+		follow(event, headers, event.getReferralId(),
 				new ReferralProgress.Closed(ReferralStatus.valueOf(event.getOutcome()), event.getReasonCode(),
 						event.getNoteToReferrer(), event.getClosedAt()));
 	}
@@ -94,11 +97,9 @@ class WorkflowEventListener {
 		log.debug("Ignored {}: it does not change what a referrer sees", event.getClass().getSimpleName());
 	}
 
-	private void follow(SpecificRecord event, byte[] eventId, CharSequence referralId, ReferralProgress progress) {
-		// Without ce_id ProcessedEvents refuses the event (IllegalArgumentException:
-		// parked, not retried).
-		following.follow((eventId != null) ? new String(eventId, StandardCharsets.UTF_8) : null,
-				event.getSchema().getFullName(), referralId.toString(), progress);
+	private void follow(SpecificRecord event, Map<String, Object> headers, CharSequence referralId,
+			ReferralProgress progress) {
+		once.run(headers, event, e -> following.follow(e.type(), referralId.toString(), progress));
 	}
 
 }

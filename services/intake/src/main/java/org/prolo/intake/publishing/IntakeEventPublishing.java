@@ -1,15 +1,11 @@
 package org.prolo.intake.publishing;
 
-import java.util.UUID;
-
-import org.apache.avro.specific.SpecificRecord;
 import org.prolo.intake.referral.InformationWasProvided;
 import org.prolo.intake.referral.ReferralWasSubmitted;
 import org.prolo.intake.referral.ReferralWasWithdrawn;
-import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.prolo.platform.events.OutboxMapping;
+import org.prolo.platform.events.OutboxRelay;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -19,44 +15,42 @@ import org.springframework.stereotype.Component;
  * domain event in it) and waits for the broker's acknowledgement, so the publication is
  * marked complete only once the event is on Kafka; an incomplete one is published again
  * (see OutboxConfiguration), under the same CloudEvents id, in the trace of the request
- * that submitted (the outbox stored its traceparent).
+ * that submitted (the outbox stored its traceparent). The sending is the platform's
+ * {@link OutboxRelay}; this class only plugs in the mappings.
  */
 @Component
 class IntakeEventPublishing {
 
-	private static final Logger log = LoggerFactory.getLogger(IntakeEventPublishing.class);
+	// The ce_id is the id the domain event got in its transaction, so every copy the
+	// registry sends (restart, resubmission) is recognisable as the same event.
+	static final OutboxMapping<ReferralWasSubmitted> SUBMITTED = OutboxMapping.of(EventTopics.INTAKE,
+			ReferralWasSubmitted::eventId, AvroEvents::submitted);
 
-	private final EventPublisher publisher;
+	static final OutboxMapping<ReferralWasWithdrawn> WITHDRAWN = OutboxMapping.of(EventTopics.INTAKE,
+			ReferralWasWithdrawn::eventId, AvroEvents::withdrawn);
 
-	IntakeEventPublishing(EventPublisher publisher) {
-		this.publisher = publisher;
+	static final OutboxMapping<InformationWasProvided> INFO_PROVIDED = OutboxMapping.of(EventTopics.INTAKE,
+			InformationWasProvided::eventId, AvroEvents::infoProvided);
+
+	private final OutboxRelay relay;
+
+	IntakeEventPublishing(OutboxRelay relay) {
+		this.relay = relay;
 	}
 
 	@ApplicationModuleListener
 	void on(ReferralWasSubmitted event) {
-		publisher.inTraceOf(event, () -> publish(event.eventId(), event.referralId(), AvroEvents.submitted(event)));
+		relay.relay(event, SUBMITTED);
 	}
 
 	@ApplicationModuleListener
 	void on(ReferralWasWithdrawn event) {
-		publisher.inTraceOf(event, () -> publish(event.eventId(), event.referralId(), AvroEvents.withdrawn(event)));
+		relay.relay(event, WITHDRAWN);
 	}
 
 	@ApplicationModuleListener
 	void on(InformationWasProvided event) {
-		publisher.inTraceOf(event, () -> publish(event.eventId(), event.referralId(), AvroEvents.infoProvided(event)));
-	}
-
-	/**
-	 * The ce_id is the id the domain event got in its transaction, so every copy the
-	 * registry sends (restart, resubmission) is recognisable as the same event. Only a
-	 * publication stored before domain events carried an id has none, and gets a new one
-	 * per attempt as before.
-	 */
-	private void publish(String eventId, String referralId, SpecificRecord event) {
-		String id = (eventId != null) ? eventId : UUID.randomUUID().toString();
-		publisher.publishAndWait(EventTopics.INTAKE, event, id);
-		log.info("Published {} {} for referral {}", event.getSchema().getName(), id, referralId);
+		relay.relay(event, INFO_PROVIDED);
 	}
 
 }

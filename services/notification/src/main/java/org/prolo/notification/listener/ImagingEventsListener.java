@@ -3,8 +3,10 @@ package org.prolo.notification.listener;
 import java.util.Map;
 
 import org.prolo.events.ImagingOrderClosed;
+import org.prolo.notification.outbox.Cause;
 import org.prolo.notification.outbox.Correspondence;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.events.OncePerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,14 +23,17 @@ class ImagingEventsListener {
 
 	private final Correspondence correspondence;
 
-	ImagingEventsListener(Correspondence correspondence) {
+	private final OncePerEvent once;
+
+	ImagingEventsListener(Correspondence correspondence, OncePerEvent once) {
 		this.correspondence = correspondence;
+		this.once = once;
 	}
 
 	@KafkaHandler
 	void on(ImagingOrderClosed event, @Headers Map<String, Object> headers) {
-		correspondence.imagingOrderClosed(EventHeaders.cause(headers), event.getReferralId(), event.getReason(),
-				event.getOrderId());
+		once.run(headers, event, e -> correspondence.imagingOrderClosed(Cause.of(e), event.getReferralId(),
+				event.getReason(), event.getOrderId()));
 	}
 
 	@KafkaHandler(isDefault = true)

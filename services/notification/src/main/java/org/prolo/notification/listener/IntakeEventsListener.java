@@ -3,9 +3,11 @@ package org.prolo.notification.listener;
 import java.util.Map;
 
 import org.prolo.events.ReferralSubmitted;
+import org.prolo.notification.outbox.Cause;
 import org.prolo.notification.outbox.Correspondence;
 import org.prolo.notification.referrer.ReferrerContact;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.events.OncePerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,15 +24,19 @@ class IntakeEventsListener {
 
 	private final Correspondence correspondence;
 
-	IntakeEventsListener(Correspondence correspondence) {
+	private final OncePerEvent once;
+
+	IntakeEventsListener(Correspondence correspondence, OncePerEvent once) {
 		this.correspondence = correspondence;
+		this.once = once;
 	}
 
 	@KafkaHandler
 	void on(ReferralSubmitted event, @Headers Map<String, Object> headers) {
-		correspondence.referralSubmitted(EventHeaders.cause(headers),
-				new ReferrerContact(event.getReferralId(), event.getReferrerId(), event.getReferrerName(),
-						event.getReferrerEmail(), event.getPatientPseudonym(), event.getCondition()));
+		once.run(headers, event,
+				e -> correspondence.referralSubmitted(Cause.of(e),
+						new ReferrerContact(event.getReferralId(), event.getReferrerId(), event.getReferrerName(),
+								event.getReferrerEmail(), event.getPatientPseudonym(), event.getCondition())));
 	}
 
 	@KafkaHandler(isDefault = true)

@@ -7,8 +7,10 @@ import org.prolo.events.AppointmentsCancelled;
 import org.prolo.events.ScheduledSession;
 import org.prolo.events.SessionsScheduled;
 import org.prolo.notification.outbox.CancelledBooking;
+import org.prolo.notification.outbox.Cause;
 import org.prolo.notification.outbox.Correspondence;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.events.OncePerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +27,11 @@ class SchedulingEventsListener {
 
 	private final Correspondence correspondence;
 
-	SchedulingEventsListener(Correspondence correspondence) {
+	private final OncePerEvent once;
+
+	SchedulingEventsListener(Correspondence correspondence, OncePerEvent once) {
 		this.correspondence = correspondence;
+		this.once = once;
 	}
 
 	@KafkaHandler
@@ -34,35 +39,37 @@ class SchedulingEventsListener {
 		// The referrer was told the referral waits for its exam, so hears when it is
 		// booked.
 		if ("EXAM".equals(event.getPurpose()) && event.getWaitlistedAt() != null) {
-			correspondence.examBookedFromWaitingList(EventHeaders.cause(headers), event.getReferralId(),
-					event.getSessions().get(0).getDate());
+			once.run(headers, event, e -> correspondence.examBookedFromWaitingList(Cause.of(e), event.getReferralId(),
+					event.getSessions().get(0).getDate()));
 			return;
 		}
 		// Exam appointments are the clinic's business with the patient; the referrer
 		// hears of the course.
 		if ("COURSE".equals(event.getPurpose())) {
-			correspondence.courseScheduled(EventHeaders.cause(headers), event.getReferralId(),
-					event.getSessions()
-						.stream()
-						.sorted((a, b) -> Integer.compare(a.getNumber(), b.getNumber()))
-						.map(ScheduledSession::getDate)
-						.toList());
+			once.run(headers, event,
+					e -> correspondence.courseScheduled(Cause.of(e), event.getReferralId(),
+							event.getSessions()
+								.stream()
+								.sorted((a, b) -> Integer.compare(a.getNumber(), b.getNumber()))
+								.map(ScheduledSession::getDate)
+								.toList()));
 		}
 	}
 
 	@KafkaHandler
 	void on(AppointmentWaitlisted event, @Headers Map<String, Object> headers) {
-		correspondence.waitlisted(EventHeaders.cause(headers), event.getReferralId(), event.getPurpose(),
-				event.getReasonCode());
+		once.run(headers, event, e -> correspondence.waitlisted(Cause.of(e), event.getReferralId(), event.getPurpose(),
+				event.getReasonCode()));
 	}
 
 	@KafkaHandler
 	void on(AppointmentsCancelled event, @Headers Map<String, Object> headers) {
-		correspondence.appointmentsCancelled(EventHeaders.cause(headers), event.getReferralId(), event.getReason(),
-				event.getAppointments()
-					.stream()
-					.map(a -> new CancelledBooking(a.getPurpose(), a.getNumber(), a.getDate()))
-					.toList());
+		once.run(headers, event,
+				e -> correspondence.appointmentsCancelled(Cause.of(e), event.getReferralId(), event.getReason(),
+						event.getAppointments()
+							.stream()
+							.map(a -> new CancelledBooking(a.getPurpose(), a.getNumber(), a.getDate()))
+							.toList()));
 	}
 
 	@KafkaHandler(isDefault = true)

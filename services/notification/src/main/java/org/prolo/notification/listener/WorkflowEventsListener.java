@@ -7,8 +7,10 @@ import org.prolo.events.CoursePlanned;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralInfoRequested;
 import org.prolo.events.ReferralTriaged;
+import org.prolo.notification.outbox.Cause;
 import org.prolo.notification.outbox.Correspondence;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.events.OncePerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +27,11 @@ class WorkflowEventsListener {
 
 	private final Correspondence correspondence;
 
-	WorkflowEventsListener(Correspondence correspondence) {
+	private final OncePerEvent once;
+
+	WorkflowEventsListener(Correspondence correspondence, OncePerEvent once) {
 		this.correspondence = correspondence;
+		this.once = once;
 	}
 
 	@KafkaHandler
@@ -35,26 +40,27 @@ class WorkflowEventsListener {
 		// reason;
 		// INFO_REQUESTED by ReferralInfoRequested, which carries the question.
 		if ("ACCEPTED".equals(event.getOutcome())) {
-			correspondence.accepted(EventHeaders.cause(headers), event.getReferralId());
+			once.run(headers, event, e -> correspondence.accepted(Cause.of(e), event.getReferralId()));
 		}
 	}
 
 	@KafkaHandler
 	void on(ReferralInfoRequested event, @Headers Map<String, Object> headers) {
-		correspondence.informationRequested(EventHeaders.cause(headers), event.getReferralId(), event.getQuestion(),
-				event.getAnswerDueAt());
+		once.run(headers, event, e -> correspondence.informationRequested(Cause.of(e), event.getReferralId(),
+				event.getQuestion(), event.getAnswerDueAt()));
 	}
 
 	@KafkaHandler
 	void on(CoursePlanned event, @Headers Map<String, Object> headers) {
-		correspondence.coursePlanned(EventHeaders.cause(headers), event.getReferralId(), event.getSessions(),
-				event.getIntervalWeeks(), event.getDextrosePercent(), List.copyOf(event.getInjectionSites()));
+		once.run(headers, event,
+				e -> correspondence.coursePlanned(Cause.of(e), event.getReferralId(), event.getSessions(),
+						event.getIntervalWeeks(), event.getDextrosePercent(), List.copyOf(event.getInjectionSites())));
 	}
 
 	@KafkaHandler
 	void on(ReferralClosed event, @Headers Map<String, Object> headers) {
-		correspondence.closed(EventHeaders.cause(headers), event.getReferralId(), event.getOutcome(),
-				event.getReasonCode(), event.getNoteToReferrer());
+		once.run(headers, event, e -> correspondence.closed(Cause.of(e), event.getReferralId(), event.getOutcome(),
+				event.getReasonCode(), event.getNoteToReferrer()));
 	}
 
 	@KafkaHandler(isDefault = true)

@@ -17,7 +17,6 @@ import org.prolo.notification.referrer.CourseDates;
 import org.prolo.notification.referrer.CoursePlans;
 import org.prolo.notification.referrer.ReferrerContact;
 import org.prolo.notification.referrer.ReferrerContacts;
-import org.prolo.platform.events.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The use cases: each consumed event is applied exactly once, in one transaction that
- * records the event id, stores the letter (or keeps it pending until the referrer is
- * known) and registers its sending in the outbox.
+ * records the event id (the listeners' OncePerEvent; the unique causation id of letters
+ * and pending_letter backs it up), stores the letter (or keeps it pending until the
+ * referrer is known) and registers its sending in the outbox.
  */
 @Service
 @Transactional
@@ -37,8 +37,6 @@ public class Correspondence {
 	private static final Logger log = LoggerFactory.getLogger(Correspondence.class);
 
 	private static final String COURSE_PLANNED = "COURSE_PLANNED";
-
-	private final ProcessedEvents processedEvents;
 
 	private final ReferrerContacts contacts;
 
@@ -58,10 +56,9 @@ public class Correspondence {
 
 	private final Clock clock;
 
-	public Correspondence(ProcessedEvents processedEvents, ReferrerContacts contacts, CourseDates courseDates,
-			CoursePlans coursePlans, CourseLetters courseLetters, Letters letters, PendingLetters pending,
-			WritingLetters writing, ApplicationEventPublisher outbox, Clock clock) {
-		this.processedEvents = processedEvents;
+	public Correspondence(ReferrerContacts contacts, CourseDates courseDates, CoursePlans coursePlans,
+			CourseLetters courseLetters, Letters letters, PendingLetters pending, WritingLetters writing,
+			ApplicationEventPublisher outbox, Clock clock) {
 		this.contacts = contacts;
 		this.courseDates = courseDates;
 		this.coursePlans = coursePlans;
@@ -75,8 +72,7 @@ public class Correspondence {
 
 	public void referralSubmitted(Cause cause, ReferrerContact contact) {
 		pending.lock(contact.referralId());
-		if (!processedEvents.firstDelivery(cause.eventId(), cause.eventType())
-				|| !contacts.add(contact, clock.instant())) {
+		if (!contacts.add(contact, clock.instant())) {
 			return;
 		}
 		log.info("Learned the referrer {} of referral {}", contact.referrerId(), contact.referralId());
@@ -118,9 +114,7 @@ public class Correspondence {
 	public void coursePlanned(Cause cause, String referralId, int sessions, int intervalWeeks, double dextrosePercent,
 			List<String> injectionSites) {
 		pending.lock(referralId);
-		if (processedEvents.firstDelivery(cause.eventId(), cause.eventType())) {
-			coursePlans.save(referralId, new CoursePlan(sessions, intervalWeeks, dextrosePercent, injectionSites));
-		}
+		coursePlans.save(referralId, new CoursePlan(sessions, intervalWeeks, dextrosePercent, injectionSites));
 	}
 
 	/**
@@ -149,12 +143,6 @@ public class Correspondence {
 	 */
 	private void answer(Cause cause, String referralId, Occasion occasion) {
 		pending.lock(referralId);
-		// ON CONFLICT in firstDelivery leaves the transaction usable on a redelivery; the
-		// unique causation id of letters and pending_letter only backs it up.
-		if (!processedEvents.firstDelivery(cause.eventId(), cause.eventType())) {
-			log.debug("Dropped redelivered event {} for referral {}", cause.eventId(), referralId);
-			return;
-		}
 		if (occasion.kind() == LetterKind.SESSIONS_SCHEDULED) {
 			// A rebooking supersedes the earlier plan, whether or not the referrer is
 			// known yet.

@@ -2,7 +2,6 @@ package org.prolo.notification.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 import org.prolo.events.ReferrerNotified;
 import org.prolo.notification.mail.LetterMailer;
@@ -72,9 +71,6 @@ public class LetterDispatcher {
 		StoredLetter letter = transaction.execute(status -> mailUnlessSent(written.letterId()));
 		Instant sentAt = letter.sentAt();
 		if (!letter.notified()) {
-			// Only a publication stored before LetterWritten carried an id has none; it
-			// gets a new one per attempt, as all did before.
-			String eventId = (written.eventId() != null) ? written.eventId() : UUID.randomUUID().toString();
 			events.publishAndWait(EventTopics.NOTIFICATION,
 					ReferrerNotified.newBuilder()
 						.setReferralId(letter.referralId())
@@ -84,7 +80,7 @@ public class LetterDispatcher {
 						.setChannel("EMAIL")
 						.setCausationEventId(letter.causationEventId())
 						.build(),
-					eventId);
+					written.eventId());
 			letters.markNotified(letter.id(), clock.instant());
 		}
 	}

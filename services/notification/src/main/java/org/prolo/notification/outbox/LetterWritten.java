@@ -8,4 +8,13 @@ package org.prolo.notification.outbox;
  * stored with the publication, so an announcement sent again keeps it
  */
 public record LetterWritten(String letterId, String eventId) {
+
+	public LetterWritten {
+		// A ReferrerNotified sent again under a new id would reach consumers as a second
+		// notification.
+		if (eventId == null || eventId.isBlank()) {
+			throw new IllegalArgumentException("Letter " + letterId + " is written without the id of its announcement");
+		}
+	}
+
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.prolo.calendar.ClinicCalendar;
-import org.prolo.platform.events.ProcessedEvents;
 import org.prolo.scheduling.booking.Appointments;
 import org.prolo.scheduling.booking.ClosedReferrals;
 import org.prolo.scheduling.booking.CoursePlan;
@@ -20,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Use cases: book the exam of an accepted referral; book every session of a planned
  * course; either waits on the waiting list when the calendar is full. Each runs in one
- * transaction with the idempotency record and the outbox entry.
+ * transaction with the idempotency record (the listener's OncePerEvent) and the outbox
+ * entry.
  */
 @Service
 public class BookAppointments {
@@ -35,26 +35,23 @@ public class BookAppointments {
 
 	private final ClosedReferrals closedReferrals;
 
-	private final ProcessedEvents processedEvents;
-
 	private final Clock clock;
 
 	private final ClinicCalendar calendar;
 
 	BookAppointments(Allocation allocation, Appointments appointments, WaitingList waitingList,
-			ClosedReferrals closedReferrals, ProcessedEvents processedEvents, Clock clock, ClinicCalendar calendar) {
+			ClosedReferrals closedReferrals, Clock clock, ClinicCalendar calendar) {
 		this.allocation = allocation;
 		this.appointments = appointments;
 		this.waitingList = waitingList;
 		this.closedReferrals = closedReferrals;
-		this.processedEvents = processedEvents;
 		this.clock = clock;
 		this.calendar = calendar;
 	}
 
 	@Transactional
 	public void bookExam(String eventId, String referralId) {
-		if (!firstTime(eventId, "org.prolo.events.ReferralTriaged", referralId, Purpose.EXAM)) {
+		if (!firstTime(eventId, referralId, Purpose.EXAM)) {
 			return;
 		}
 		allocation.exam(referralId);
@@ -62,18 +59,14 @@ public class BookAppointments {
 
 	@Transactional
 	public void bookCourse(String eventId, String referralId, Instant plannedAt, int sessions, int intervalWeeks) {
-		if (!firstTime(eventId, "org.prolo.events.CoursePlanned", referralId, Purpose.COURSE)) {
+		if (!firstTime(eventId, referralId, Purpose.COURSE)) {
 			return;
 		}
 		CoursePlan plan = new CoursePlan(sessions, intervalWeeks);
 		allocation.course(referralId, calendar.dateOf(plannedAt), plan);
 	}
 
-	private boolean firstTime(String eventId, String eventType, String referralId, Purpose purpose) {
-		if (!processedEvents.firstDelivery(eventId, eventType)) {
-			log.info("Dropping redelivered event {} for referral {}", eventId, referralId);
-			return false;
-		}
+	private boolean firstTime(String eventId, String referralId, Purpose purpose) {
 		// A plan or acceptance consumed after the close (a replayed dead letter, say)
 		// books nothing: the referral's open work has ended.
 		if (closedReferrals.isClosed(referralId)) {

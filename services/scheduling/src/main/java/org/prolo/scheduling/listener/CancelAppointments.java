@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import org.prolo.platform.events.ProcessedEvents;
 import org.prolo.scheduling.booking.Appointments;
 import org.prolo.scheduling.booking.Appointments.CancelledAppointment;
 import org.prolo.scheduling.booking.BookingsCancelled;
@@ -24,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Use case: a referral closed without a course, so its booked appointments are cancelled
  * and their slots freed for the waiting list, it leaves the waiting list, and nothing is
- * booked for it afterwards. One transaction with the idempotency record and the outbox
- * entry; a close that finds nothing booked publishes nothing.
+ * booked for it afterwards. One transaction with the idempotency record (the listener's
+ * OncePerEvent) and the outbox entry; a close that finds nothing booked publishes
+ * nothing.
  */
 @Service
 public class CancelAppointments {
@@ -36,8 +36,6 @@ public class CancelAppointments {
 
 	private final ClosedReferrals closedReferrals;
 
-	private final ProcessedEvents processedEvents;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
@@ -46,24 +44,19 @@ public class CancelAppointments {
 
 	private final Allocation allocation;
 
-	CancelAppointments(Appointments appointments, ClosedReferrals closedReferrals, ProcessedEvents processedEvents,
-			ApplicationEventPublisher events, Clock clock, WaitingList waitingList, Allocation allocation) {
+	CancelAppointments(Appointments appointments, ClosedReferrals closedReferrals, ApplicationEventPublisher events,
+			Clock clock, WaitingList waitingList, Allocation allocation) {
 		this.appointments = appointments;
 		this.waitingList = waitingList;
 		this.allocation = allocation;
 		this.closedReferrals = closedReferrals;
-		this.processedEvents = processedEvents;
 		this.events = events;
 		this.clock = clock;
 	}
 
 	@Transactional
-	public void referralClosed(String eventId, String referralId, String outcome, Instant closedAt) {
+	public void referralClosed(String referralId, String outcome, Instant closedAt) {
 		if (!ClosingPolicy.cancelsBookings(outcome)) {
-			return;
-		}
-		if (!processedEvents.firstDelivery(eventId, "org.prolo.events.ReferralClosed")) {
-			log.info("Dropping redelivered close {} of referral {}", eventId, referralId);
 			return;
 		}
 		// The calendar first, as every booking takes it: a close and a pass over the

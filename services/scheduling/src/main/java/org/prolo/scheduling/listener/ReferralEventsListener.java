@@ -1,18 +1,18 @@
 package org.prolo.scheduling.listener;
 
-import java.nio.charset.StandardCharsets;
-
 import org.prolo.events.CoursePlanned;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralTriaged;
-import org.prolo.platform.events.CloudEventHeaders;
+import java.util.Map;
+
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.events.OncePerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,24 +31,28 @@ class ReferralEventsListener {
 
 	private final CancelAppointments cancelAppointments;
 
-	ReferralEventsListener(BookAppointments bookAppointments, CancelAppointments cancelAppointments) {
+	private final OncePerEvent once;
+
+	ReferralEventsListener(BookAppointments bookAppointments, CancelAppointments cancelAppointments,
+			OncePerEvent once) {
 		this.bookAppointments = bookAppointments;
 		this.cancelAppointments = cancelAppointments;
+		this.once = once;
 	}
 
 	@KafkaHandler
-	void on(ReferralTriaged event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+	void on(ReferralTriaged event, @Headers Map<String, Object> headers) {
 		if (!ACCEPTED.equals(event.getOutcome())) {
 			log.debug("Referral {} triaged {}: nothing to book", event.getReferralId(), event.getOutcome());
 			return;
 		}
-		bookAppointments.bookExam(text(eventId), event.getReferralId());
+		once.run(headers, event, e -> bookAppointments.bookExam(e.id(), event.getReferralId()));
 	}
 
 	@KafkaHandler
-	void on(CoursePlanned event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
-		bookAppointments.bookCourse(text(eventId), event.getReferralId(), event.getPlannedAt(), event.getSessions(),
-				event.getIntervalWeeks());
+	void on(CoursePlanned event, @Headers Map<String, Object> headers) {
+		once.run(headers, event, e -> bookAppointments.bookCourse(e.id(), event.getReferralId(), event.getPlannedAt(),
+				event.getSessions(), event.getIntervalWeeks()));
 	}
 
 	/**
@@ -57,20 +61,14 @@ class ReferralEventsListener {
 	 * ImagingRequested it must follow, so no booking can slip in behind it.
 	 */
 	@KafkaHandler
-	void on(ReferralClosed event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
-		cancelAppointments.referralClosed(text(eventId), event.getReferralId(), event.getOutcome(),
-				event.getClosedAt());
+	void on(ReferralClosed event, @Headers Map<String, Object> headers) {
+		once.run(headers, event, () -> cancelAppointments.referralClosed(event.getReferralId(), event.getOutcome(),
+				event.getClosedAt()));
 	}
 
 	@KafkaHandler(isDefault = true)
 	void ignore(Object event) {
 		log.debug("Ignoring {}: nothing to book", event.getClass().getSimpleName());
-	}
-
-	private static String text(byte[] header) {
-		// Null reaches ProcessedEvents, which refuses it: without an id a redelivery
-		// cannot be recognised.
-		return (header != null) ? new String(header, StandardCharsets.UTF_8) : null;
 	}
 
 }

@@ -1,12 +1,11 @@
 package org.prolo.scheduling.publishing;
 
 import org.prolo.events.AppointmentWaitlisted;
-import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.events.OutboxMapping;
+import org.prolo.platform.events.OutboxRelay;
 import org.prolo.scheduling.booking.BookingSessions;
 import org.prolo.scheduling.booking.ReferralWaitlisted;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -19,21 +18,18 @@ import org.springframework.stereotype.Component;
 @Component
 class AppointmentWaitlistedPublisher {
 
-	private static final Logger log = LoggerFactory.getLogger(AppointmentWaitlistedPublisher.class);
+	static final OutboxMapping<ReferralWaitlisted> MAPPING = OutboxMapping.of(EventTopics.SCHEDULING,
+			ReferralWaitlisted::eventId, AppointmentWaitlistedPublisher::toEvent);
 
-	private final EventPublisher eventPublisher;
+	private final OutboxRelay relay;
 
-	AppointmentWaitlistedPublisher(EventPublisher eventPublisher) {
-		this.eventPublisher = eventPublisher;
+	AppointmentWaitlistedPublisher(OutboxRelay relay) {
+		this.relay = relay;
 	}
 
 	@ApplicationModuleListener
 	void on(ReferralWaitlisted waitlisted) {
-		eventPublisher.inTraceOf(waitlisted, () -> {
-			eventPublisher.publishAndWait(EventTopics.SCHEDULING, toEvent(waitlisted), waitlisted.eventId());
-			log.info("Published AppointmentWaitlisted {} ({}) for referral {}", waitlisted.eventId(),
-					waitlisted.purpose(), waitlisted.referralId());
-		});
+		relay.relay(waitlisted, MAPPING);
 	}
 
 	static AppointmentWaitlisted toEvent(ReferralWaitlisted waitlisted) {

@@ -2,11 +2,10 @@ package org.prolo.scheduling.publishing;
 
 import org.prolo.events.AppointmentsCancelled;
 import org.prolo.events.CancelledAppointment;
-import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.events.OutboxMapping;
+import org.prolo.platform.events.OutboxRelay;
 import org.prolo.scheduling.booking.BookingsCancelled;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -19,21 +18,18 @@ import org.springframework.stereotype.Component;
 @Component
 class AppointmentsCancelledPublisher {
 
-	private static final Logger log = LoggerFactory.getLogger(AppointmentsCancelledPublisher.class);
+	static final OutboxMapping<BookingsCancelled> MAPPING = OutboxMapping.of(EventTopics.SCHEDULING,
+			BookingsCancelled::eventId, AppointmentsCancelledPublisher::toEvent);
 
-	private final EventPublisher eventPublisher;
+	private final OutboxRelay relay;
 
-	AppointmentsCancelledPublisher(EventPublisher eventPublisher) {
-		this.eventPublisher = eventPublisher;
+	AppointmentsCancelledPublisher(OutboxRelay relay) {
+		this.relay = relay;
 	}
 
 	@ApplicationModuleListener
 	void on(BookingsCancelled cancelled) {
-		eventPublisher.inTraceOf(cancelled, () -> {
-			eventPublisher.publishAndWait(EventTopics.SCHEDULING, toEvent(cancelled), cancelled.eventId());
-			log.info("Published AppointmentsCancelled {} ({} appointment(s)) for referral {}", cancelled.eventId(),
-					cancelled.appointments().size(), cancelled.referralId());
-		});
+		relay.relay(cancelled, MAPPING);
 	}
 
 	static AppointmentsCancelled toEvent(BookingsCancelled cancelled) {

@@ -1,14 +1,11 @@
 package org.prolo.scheduling.publishing;
 
-import java.util.UUID;
-
 import org.prolo.events.ScheduledSession;
 import org.prolo.events.SessionsScheduled;
-import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.events.OutboxMapping;
+import org.prolo.platform.events.OutboxRelay;
 import org.prolo.scheduling.booking.SessionsBooked;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -21,25 +18,18 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionsScheduledPublisher {
 
-	private static final Logger log = LoggerFactory.getLogger(SessionsScheduledPublisher.class);
+	static final OutboxMapping<SessionsBooked> MAPPING = OutboxMapping.of(EventTopics.SCHEDULING,
+			SessionsBooked::eventId, SessionsScheduledPublisher::toEvent);
 
-	private final EventPublisher eventPublisher;
+	private final OutboxRelay relay;
 
-	SessionsScheduledPublisher(EventPublisher eventPublisher) {
-		this.eventPublisher = eventPublisher;
+	SessionsScheduledPublisher(OutboxRelay relay) {
+		this.relay = relay;
 	}
 
 	@ApplicationModuleListener
 	void on(SessionsBooked booked) {
-		// Only a publication stored before the event carried an id has none; it gets a
-		// new one per attempt, as all did before.
-		String eventId = (booked.eventId() != null) ? booked.eventId() : UUID.randomUUID().toString();
-		// In the trace of the listener that booked the sessions, also when re-sent.
-		eventPublisher.inTraceOf(booked, () -> {
-			eventPublisher.publishAndWait(EventTopics.SCHEDULING, toEvent(booked), eventId);
-			log.info("Published SessionsScheduled {} ({}) for referral {}", eventId, booked.purpose(),
-					booked.referralId());
-		});
+		relay.relay(booked, MAPPING);
 	}
 
 	static SessionsScheduled toEvent(SessionsBooked booked) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.prolo.events.ImagingOrderClosed;
 import org.prolo.events.ImagingReported;
 import org.prolo.platform.events.EventTopics;
-import org.prolo.timeline.store.TimelineRecorder;
 import org.prolo.timeline.timeline.EventKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,24 +20,24 @@ class ImagingEventsListener {
 
 	private static final Logger log = LoggerFactory.getLogger(ImagingEventsListener.class);
 
-	private final TimelineRecorder recorder;
+	private final Recording recording;
 
-	ImagingEventsListener(TimelineRecorder recorder) {
-		this.recorder = recorder;
+	ImagingEventsListener(Recording recording) {
+		this.recording = recording;
 	}
 
 	@KafkaHandler
 	void on(ImagingReported event, @Headers Map<String, Object> headers) {
 		// The report text stays with imaging; the timeline says only whether it raised a
 		// red flag.
-		recorder.record(
-				Entries.of(headers, event.getReferralId(), EventKind.IMAGING_REPORTED, null, "Imaging reported (order "
+		recording.record(headers, event,
+				Entries.draft(event.getReferralId(), EventKind.IMAGING_REPORTED, null, "Imaging reported (order "
 						+ event.getOrderId() + "): " + (event.getRedFlag() ? "red flag" : "no red flag")));
 	}
 
 	@KafkaHandler
 	void on(ImagingOrderClosed event, @Headers Map<String, Object> headers) {
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.IMAGING_ORDER_CLOSED, null,
+		recording.record(headers, event, Entries.draft(event.getReferralId(), EventKind.IMAGING_ORDER_CLOSED, null,
 				"Imaging order " + event.getOrderId() + " closed unreported: referral " + event.getReason()));
 	}
 

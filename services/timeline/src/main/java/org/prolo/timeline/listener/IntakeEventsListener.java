@@ -6,7 +6,6 @@ import org.prolo.events.ReferralInfoProvided;
 import org.prolo.events.ReferralSubmitted;
 import org.prolo.events.ReferralWithdrawn;
 import org.prolo.platform.events.EventTopics;
-import org.prolo.timeline.store.TimelineRecorder;
 import org.prolo.timeline.timeline.EventKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,28 +21,28 @@ class IntakeEventsListener {
 
 	private static final Logger log = LoggerFactory.getLogger(IntakeEventsListener.class);
 
-	private final TimelineRecorder recorder;
+	private final Recording recording;
 
-	IntakeEventsListener(TimelineRecorder recorder) {
-		this.recorder = recorder;
+	IntakeEventsListener(Recording recording) {
+		this.recording = recording;
 	}
 
 	@KafkaHandler
 	void on(ReferralSubmitted event, @Headers Map<String, Object> headers) {
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.REFERRAL_SUBMITTED, null,
+		recording.record(headers, event, Entries.draft(event.getReferralId(), EventKind.REFERRAL_SUBMITTED, null,
 				"Submitted by " + event.getReferrerId() + ": " + event.getCondition() + ", " + event.getUrgency()));
 	}
 
 	@KafkaHandler
 	void on(ReferralInfoProvided event, @Headers Map<String, Object> headers) {
 		// The answer is free text and may name the patient: it stays out of the timeline.
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.REFERRAL_INFO_PROVIDED, null,
+		recording.record(headers, event, Entries.draft(event.getReferralId(), EventKind.REFERRAL_INFO_PROVIDED, null,
 				"Referrer provided the requested information"));
 	}
 
 	@KafkaHandler
 	void on(ReferralWithdrawn event, @Headers Map<String, Object> headers) {
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.REFERRAL_WITHDRAWN, null,
+		recording.record(headers, event, Entries.draft(event.getReferralId(), EventKind.REFERRAL_WITHDRAWN, null,
 				"Withdrawn by " + event.getReferrerId()));
 	}
 

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.prolo.events.ReferrerNotified;
 import org.prolo.platform.events.EventTopics;
-import org.prolo.timeline.store.TimelineRecorder;
 import org.prolo.timeline.timeline.EventKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,17 +19,18 @@ class NotificationEventsListener {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationEventsListener.class);
 
-	private final TimelineRecorder recorder;
+	private final Recording recording;
 
-	NotificationEventsListener(TimelineRecorder recorder) {
-		this.recorder = recorder;
+	NotificationEventsListener(Recording recording) {
+		this.recording = recording;
 	}
 
 	@KafkaHandler
 	void on(ReferrerNotified event, @Headers Map<String, Object> headers) {
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.REFERRER_NOTIFIED, null,
-				"Referrer " + event.getReferrerId() + " notified by " + event.getChannel() + ": "
-						+ event.getLetterKind() + " letter"));
+		recording.record(headers, event,
+				Entries.draft(event.getReferralId(), EventKind.REFERRER_NOTIFIED, null,
+						"Referrer " + event.getReferrerId() + " notified by " + event.getChannel() + ": "
+								+ event.getLetterKind() + " letter"));
 	}
 
 	@KafkaHandler(isDefault = true)

@@ -8,7 +8,6 @@ import org.prolo.events.AppointmentsCancelled;
 import org.prolo.events.ScheduledSession;
 import org.prolo.events.SessionsScheduled;
 import org.prolo.platform.events.EventTopics;
-import org.prolo.timeline.store.TimelineRecorder;
 import org.prolo.timeline.timeline.EventKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +23,10 @@ class SchedulingEventsListener {
 
 	private static final Logger log = LoggerFactory.getLogger(SchedulingEventsListener.class);
 
-	private final TimelineRecorder recorder;
+	private final Recording recording;
 
-	SchedulingEventsListener(TimelineRecorder recorder) {
-		this.recorder = recorder;
+	SchedulingEventsListener(Recording recording) {
+		this.recording = recording;
 	}
 
 	@KafkaHandler
@@ -39,15 +38,16 @@ class SchedulingEventsListener {
 			.map(date -> ", first on " + date)
 			.orElse("");
 		String waited = (event.getWaitlistedAt() != null) ? " (from the waiting list)" : "";
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.SESSIONS_SCHEDULED, null,
+		recording.record(headers, event, Entries.draft(event.getReferralId(), EventKind.SESSIONS_SCHEDULED, null,
 				event.getPurpose() + " appointments booked" + waited + ": " + event.getSessions().size() + first));
 	}
 
 	@KafkaHandler
 	void on(AppointmentWaitlisted event, @Headers Map<String, Object> headers) {
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.APPOINTMENT_WAITLISTED, null,
-				event.getPurpose() + " waits for an appointment (" + event.getReasonCode() + ": no free slot within "
-						+ event.getHorizonDays() + " days)"));
+		recording.record(headers, event,
+				Entries.draft(event.getReferralId(), EventKind.APPOINTMENT_WAITLISTED, null,
+						event.getPurpose() + " waits for an appointment (" + event.getReasonCode()
+								+ ": no free slot within " + event.getHorizonDays() + " days)"));
 	}
 
 	@KafkaHandler
@@ -56,9 +56,10 @@ class SchedulingEventsListener {
 			.stream()
 			.map(a -> a.getPurpose() + " " + a.getNumber() + " on " + a.getDate())
 			.collect(Collectors.joining(", "));
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.APPOINTMENTS_CANCELLED, null,
-				shorten("Appointments cancelled (referral " + event.getReason() + "): " + event.getAppointments().size()
-						+ ": " + which)));
+		recording.record(headers, event,
+				Entries.draft(event.getReferralId(), EventKind.APPOINTMENTS_CANCELLED, null,
+						shorten("Appointments cancelled (referral " + event.getReason() + "): "
+								+ event.getAppointments().size() + ": " + which)));
 	}
 
 	/**

@@ -12,7 +12,6 @@ import org.prolo.events.ReferralTriageStarted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.SuitabilityDecided;
 import org.prolo.platform.events.EventTopics;
-import org.prolo.timeline.store.TimelineRecorder;
 import org.prolo.timeline.timeline.EventKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,69 +28,72 @@ class WorkflowEventsListener {
 
 	private static final Logger log = LoggerFactory.getLogger(WorkflowEventsListener.class);
 
-	private final TimelineRecorder recorder;
+	private final Recording recording;
 
-	WorkflowEventsListener(TimelineRecorder recorder) {
-		this.recorder = recorder;
+	WorkflowEventsListener(Recording recording) {
+		this.recording = recording;
 	}
 
 	@KafkaHandler
 	void on(ReferralTriageStarted event, @Headers Map<String, Object> headers) {
-		recorder.record(
-				Entries.of(headers, event.getReferralId(), EventKind.REFERRAL_TRIAGE_STARTED, null, "Triage started"));
+		recording.record(headers, event,
+				Entries.draft(event.getReferralId(), EventKind.REFERRAL_TRIAGE_STARTED, null, "Triage started"));
 	}
 
 	@KafkaHandler
 	void on(ReferralTriaged event, @Headers Map<String, Object> headers) {
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.REFERRAL_TRIAGED, event.getOutcome(),
-				Entries.withCode("Triaged: " + event.getOutcome(), event.getReasonCode()) + " by "
-						+ event.getTriagedBy()));
+		recording.record(headers, event,
+				Entries.draft(event.getReferralId(), EventKind.REFERRAL_TRIAGED, event.getOutcome(),
+						Entries.withCode("Triaged: " + event.getOutcome(), event.getReasonCode()) + " by "
+								+ event.getTriagedBy()));
 	}
 
 	@KafkaHandler
 	void on(ReferralInfoRequested event, @Headers Map<String, Object> headers) {
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.REFERRAL_INFO_REQUESTED, null,
+		recording.record(headers, event, Entries.draft(event.getReferralId(), EventKind.REFERRAL_INFO_REQUESTED, null,
 				"Information requested by " + event.getRequestedBy() + ", answer due " + event.getAnswerDueAt()));
 	}
 
 	@KafkaHandler
 	void on(HistoryRecorded event, @Headers Map<String, Object> headers) {
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.HISTORY_RECORDED, null,
+		recording.record(headers, event, Entries.draft(event.getReferralId(), EventKind.HISTORY_RECORDED, null,
 				"Pain history recorded by " + event.getRecordedBy()));
 	}
 
 	@KafkaHandler
 	void on(ExamCompleted event, @Headers Map<String, Object> headers) {
-		recorder.record(
-				Entries.of(headers, event.getReferralId(), EventKind.EXAM_COMPLETED, null, "Physical exam completed by "
+		recording.record(headers, event,
+				Entries.draft(event.getReferralId(), EventKind.EXAM_COMPLETED, null, "Physical exam completed by "
 						+ event.getExaminedBy() + "; imaging " + (event.getImagingNeeded() ? "needed" : "not needed")));
 	}
 
 	@KafkaHandler
 	void on(ImagingRequested event, @Headers Map<String, Object> headers) {
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.IMAGING_REQUESTED, null,
+		recording.record(headers, event, Entries.draft(event.getReferralId(), EventKind.IMAGING_REQUESTED, null,
 				"Imaging requested: " + event.getModality() + " by " + event.getRequestedBy()));
 	}
 
 	@KafkaHandler
 	void on(SuitabilityDecided event, @Headers Map<String, Object> headers) {
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.SUITABILITY_DECIDED, null,
-				"Suitability: " + event.getDecision() + " by " + event.getDecidedBy() + " (table: "
-						+ event.getDmnSuitability() + "/" + event.getDmnReasonCode() + ", v"
-						+ event.getDmnDecisionVersion() + (event.getOverridden() ? ", overridden)" : ")")));
+		recording.record(headers, event,
+				Entries.draft(event.getReferralId(), EventKind.SUITABILITY_DECIDED, null,
+						"Suitability: " + event.getDecision() + " by " + event.getDecidedBy() + " (table: "
+								+ event.getDmnSuitability() + "/" + event.getDmnReasonCode() + ", v"
+								+ event.getDmnDecisionVersion() + (event.getOverridden() ? ", overridden)" : ")")));
 	}
 
 	@KafkaHandler
 	void on(CoursePlanned event, @Headers Map<String, Object> headers) {
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.COURSE_PLANNED, null,
-				"Course planned by " + event.getPlannedBy() + ": " + event.getSessions() + " sessions every "
-						+ event.getIntervalWeeks() + " weeks"));
+		recording.record(headers, event,
+				Entries.draft(event.getReferralId(), EventKind.COURSE_PLANNED, null,
+						"Course planned by " + event.getPlannedBy() + ": " + event.getSessions() + " sessions every "
+								+ event.getIntervalWeeks() + " weeks"));
 	}
 
 	@KafkaHandler
 	void on(ReferralClosed event, @Headers Map<String, Object> headers) {
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.REFERRAL_CLOSED, event.getOutcome(),
-				Entries.withCode("Closed: " + event.getOutcome(), event.getReasonCode())));
+		recording.record(headers, event, Entries.draft(event.getReferralId(), EventKind.REFERRAL_CLOSED,
+				event.getOutcome(), Entries.withCode("Closed: " + event.getOutcome(), event.getReasonCode())));
 	}
 
 	@KafkaHandler(isDefault = true)

@@ -8,39 +8,33 @@ import java.util.Optional;
 import org.prolo.referralstatus.ReferralStatus;
 import org.prolo.timeline.timeline.TimelineEntry;
 import org.prolo.timeline.timeline.TrackingStatus;
-import org.prolo.platform.events.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The use case: record an event once and bring the referral's status up to date. */
+/** The use case: record an event and bring the referral's status up to date. */
 @Service
 public class TimelineRecorder {
 
 	private static final Logger log = LoggerFactory.getLogger(TimelineRecorder.class);
 
-	private final ProcessedEvents processedEvents;
-
 	private final TimelineStore store;
 
 	private final Clock clock;
 
-	public TimelineRecorder(ProcessedEvents processedEvents, TimelineStore store, Clock clock) {
-		this.processedEvents = processedEvents;
+	public TimelineRecorder(TimelineStore store, Clock clock) {
 		this.store = store;
 		this.clock = clock;
 	}
 
+	/**
+	 * Called once per event (the listeners drop redeliveries); the entry's primary key
+	 * (ce_id) backs that up.
+	 */
 	@Transactional
 	public void record(TimelineEntry entry) {
-		// firstDelivery's ON CONFLICT leaves the transaction usable on a redelivery; the
-		// entry's primary key (ce_id) only backs it up.
-		if (!processedEvents.firstDelivery(entry.eventId(), entry.kind().typeName())) {
-			log.debug("Dropped redelivered event {} for referral {}", entry.eventId(), entry.referralId());
-			return;
-		}
 		Instant now = clock.instant();
 		store.lockStatus(entry.referralId(), now);
 		store.add(entry, now);

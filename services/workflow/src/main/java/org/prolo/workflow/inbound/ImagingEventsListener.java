@@ -4,15 +4,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.prolo.events.ImagingReported;
-import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.events.OncePerEvent;
 import org.prolo.workflow.messaging.CorrelatingMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +27,15 @@ public class ImagingEventsListener {
 
 	private final CorrelatingMessages correlating;
 
-	public ImagingEventsListener(CorrelatingMessages correlating) {
+	private final OncePerEvent once;
+
+	public ImagingEventsListener(CorrelatingMessages correlating, OncePerEvent once) {
 		this.correlating = correlating;
+		this.once = once;
 	}
 
 	@KafkaHandler
-	public void reported(ImagingReported event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+	public void reported(ImagingReported event, @Headers Map<String, Object> headers) {
 		Map<String, Object> findings = new HashMap<>();
 		findings.put("imagingRedFlag", event.getRedFlag());
 		findings.put("imagingRedFlagKind", event.getRedFlagKind());
@@ -40,7 +43,7 @@ public class ImagingEventsListener {
 		findings.put("osteoarthritisGrade", event.getOsteoarthritisGrade());
 		findings.put("imagingOrderId", event.getOrderId());
 		findings.put("imagingReport", event.getReport());
-		correlating.imagingReported(EventIds.text(eventId), event.getReferralId(), findings);
+		once.run(headers, event, e -> correlating.imagingReported(e.id(), event.getReferralId(), findings));
 	}
 
 	@KafkaHandler(isDefault = true)

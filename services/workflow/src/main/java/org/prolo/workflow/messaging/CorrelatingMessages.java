@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.prolo.platform.events.ProcessedEvents;
 import org.prolo.workflow.messaging.EarlyMessages.EarlyMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Delivers a message from another service to the referral's process instance (business
  * key = referral id). The message name is the event's name. Whether an execution waits is
  * asked first, because a failed correlation would mark the shared transaction
- * rollback-only.
+ * rollback-only. Each event comes here once: the listeners drop redeliveries.
  */
 @Service
 public class CorrelatingMessages {
@@ -33,24 +32,17 @@ public class CorrelatingMessages {
 
 	private final HistoryService history;
 
-	private final ProcessedEvents processedEvents;
-
 	private final EarlyMessages earlyMessages;
 
-	public CorrelatingMessages(RuntimeService runtime, HistoryService history, ProcessedEvents processedEvents,
-			EarlyMessages earlyMessages) {
+	public CorrelatingMessages(RuntimeService runtime, HistoryService history, EarlyMessages earlyMessages) {
 		this.runtime = runtime;
 		this.history = history;
-		this.processedEvents = processedEvents;
 		this.earlyMessages = earlyMessages;
 	}
 
 	/** Withdrawal interrupts the process wherever it is; a closed referral ignores it. */
 	@Transactional
-	public void withdraw(String eventId, String referralId, String reason) {
-		if (!processedEvents.firstDelivery(eventId, REFERRAL_WITHDRAWN)) {
-			return;
-		}
+	public void withdraw(String referralId, String reason) {
 		if (!deliverIfWaiting(referralId, REFERRAL_WITHDRAWN,
 				(reason != null) ? Map.of("withdrawalReason", reason) : Map.of())) {
 			log.info("Referral {} has no open process; ignoring its withdrawal", referralId);
@@ -63,9 +55,6 @@ public class CorrelatingMessages {
 	 */
 	@Transactional
 	public void infoProvided(String eventId, String referralId, String answer) {
-		if (!processedEvents.firstDelivery(eventId, REFERRAL_INFO_PROVIDED)) {
-			return;
-		}
 		if (!deliverIfWaiting(referralId, REFERRAL_INFO_PROVIDED, Map.of("infoAnswer", answer))) {
 			log.warn("Referral {} is not waiting for information; dropping ReferralInfoProvided {}", referralId,
 					eventId);
@@ -80,9 +69,6 @@ public class CorrelatingMessages {
 	 */
 	@Transactional
 	public void imagingReported(String eventId, String referralId, Map<String, Object> findings) {
-		if (!processedEvents.firstDelivery(eventId, IMAGING_REPORTED)) {
-			return;
-		}
 		if (!deliverIfWaiting(referralId, IMAGING_REPORTED, findings)) {
 			if (hasEnded(referralId)) {
 				log.info("Referral {} has no open process; discarding ImagingReported {}", referralId, eventId);

@@ -1,7 +1,5 @@
 package org.prolo.workflow.outbox;
 
-import java.util.UUID;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.prolo.events.CoursePlanned;
 import org.prolo.events.ExamCompleted;
@@ -12,11 +10,10 @@ import org.prolo.events.ReferralInfoRequested;
 import org.prolo.events.ReferralTriageStarted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.SuitabilityDecided;
-import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.events.OutboxMapping;
+import org.prolo.platform.events.OutboxRelay;
 import org.prolo.workflow.lifecycle.ReferralFact;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -32,26 +29,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkflowEventRelay {
 
-	private static final Logger log = LoggerFactory.getLogger(WorkflowEventRelay.class);
+	static final OutboxMapping<ReferralFact> MAPPING = OutboxMapping.of(EventTopics.WORKFLOW, ReferralFact::eventId,
+			WorkflowEventRelay::toAvro);
 
-	private final EventPublisher publisher;
+	private final OutboxRelay relay;
 
-	public WorkflowEventRelay(EventPublisher publisher) {
-		this.publisher = publisher;
+	public WorkflowEventRelay(OutboxRelay relay) {
+		this.relay = relay;
 	}
 
+	/**
+	 * In the referral's trace, which StageEvents made current when the fact was stored.
+	 */
 	@ApplicationModuleListener
 	public void on(ReferralFact fact) {
-		SpecificRecord event = toAvro(fact);
-		// Only a fact stored before facts carried an id has none; it gets a new one per
-		// attempt, as all did before.
-		String eventId = (fact.eventId() != null) ? fact.eventId() : UUID.randomUUID().toString();
-		// In the referral's trace, which StageEvents made current when the fact was
-		// stored.
-		publisher.inTraceOf(fact, () -> {
-			publisher.publishAndWait(EventTopics.WORKFLOW, event, eventId);
-			log.info("Published {} {} for referral {}", event.getSchema().getName(), eventId, fact.referralId());
-		});
+		relay.relay(fact, MAPPING);
 	}
 
 	static SpecificRecord toAvro(ReferralFact fact) {

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.prolo.platform.events.ProcessedEvents;
 import org.prolo.workflow.lifecycle.ReferralToAssess;
 import org.prolo.workflow.process.ReferralTrace;
 import org.slf4j.Logger;
@@ -17,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Starts the process for a submitted referral. The engine joins this transaction (the
  * starter runs Camunda on the Spring transaction manager of the same DataSource), so the
- * processed event, the started_referral row and the new process instance commit together
- * or not at all.
+ * processed event (recorded by the listener's OncePerEvent), the started_referral row and
+ * the new process instance commit together or not at all.
  */
 @Service
 public class StartingAssessment {
@@ -29,33 +28,26 @@ public class StartingAssessment {
 
 	private final RuntimeService runtime;
 
-	private final ProcessedEvents processedEvents;
-
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
 
 	private final ReferralTrace trace;
 
-	public StartingAssessment(RuntimeService runtime, ProcessedEvents processedEvents, JdbcTemplate jdbc, Clock clock,
-			ReferralTrace trace) {
+	public StartingAssessment(RuntimeService runtime, JdbcTemplate jdbc, Clock clock, ReferralTrace trace) {
 		this.runtime = runtime;
-		this.processedEvents = processedEvents;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.trace = trace;
 	}
 
 	/**
+	 * Called once per ReferralSubmitted (the listener drops redeliveries).
 	 * @return true if this call started the referral's process; false if it had been
 	 * started before
 	 */
 	@Transactional
 	public boolean start(String eventId, ReferralToAssess referral) {
-		if (!processedEvents.firstDelivery(eventId, "ReferralSubmitted")) {
-			log.debug("ReferralSubmitted {} for referral {} already processed", eventId, referral.referralId());
-			return false;
-		}
 		// A second ReferralSubmitted (new event id, same referral) finds the row and
 		// starts nothing. Two concurrent
 		// ones collide on the primary key; the loser rolls back, is redelivered and then
