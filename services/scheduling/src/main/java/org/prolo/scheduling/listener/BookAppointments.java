@@ -2,6 +2,7 @@ package org.prolo.scheduling.listener;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.prolo.calendar.ClinicCalendar;
 import org.prolo.platform.events.ProcessedEvents;
@@ -66,7 +67,33 @@ public class BookAppointments {
 			return;
 		}
 		CoursePlan plan = new CoursePlan(sessions, intervalWeeks);
+		// A course is planned only after the exam, so an exam still waiting is stale
+		// (its ExamCompleted may have been lost to a replay).
+		examPast(referralId);
 		allocation.course(referralId, calendar.dateOf(plannedAt), plan);
+	}
+
+	/**
+	 * The exam happened (walk-in, or booked elsewhere) while the referral still waited
+	 * for it: the entry leaves the list so no exam is booked after it.
+	 */
+	@Transactional
+	public void examCompleted(String eventId, String referralId) {
+		if (!processedEvents.firstDelivery(eventId, "org.prolo.events.ExamCompleted")) {
+			log.info("Dropping redelivered event {} for referral {}", eventId, referralId);
+			return;
+		}
+		examPast(referralId);
+	}
+
+	private void examPast(String referralId) {
+		// The calendar first, as every booking takes it: a pass over the list then never
+		// books the entry this removes.
+		appointments.lockCalendar();
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		if (waitingList.remove(referralId, Purpose.EXAM, now) > 0) {
+			log.info("Referral {} is past its exam and leaves the exam waiting list", referralId);
+		}
 	}
 
 	private boolean firstTime(String eventId, String eventType, String referralId, Purpose purpose) {
@@ -82,7 +109,9 @@ public class BookAppointments {
 		}
 		// The same fact published again under a new event id (e.g. after a workflow
 		// restart) books nothing, and waits no second time.
-		if (appointments.hasBookings(referralId, purpose) || waitingList.isWaiting(referralId, purpose)) {
+		// Nor does one that waited before: its entry was served, or removed because the
+		// exam happened meanwhile.
+		if (appointments.hasBookings(referralId, purpose) || waitingList.everWaited(referralId, purpose)) {
 			log.info("Referral {} already has or waits for {} bookings; event {} ignored", referralId, purpose,
 					eventId);
 			return false;

@@ -3,6 +3,7 @@ package org.prolo.scheduling.listener;
 import java.nio.charset.StandardCharsets;
 
 import org.prolo.events.CoursePlanned;
+import org.prolo.events.ExamCompleted;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.platform.events.CloudEventHeaders;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the workflow's events; an accepted triage and a planned course need bookings, a
- * close without a course cancels them.
+ * completed exam ends a wait for one, a close without a course cancels them.
  */
 @Component
 @KafkaListener(topics = EventTopics.WORKFLOW, groupId = "scheduling")
@@ -49,6 +50,11 @@ class ReferralEventsListener {
 	void on(CoursePlanned event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
 		bookAppointments.bookCourse(text(eventId), event.getReferralId(), event.getPlannedAt(), event.getSessions(),
 				event.getIntervalWeeks());
+	}
+
+	@KafkaHandler
+	void on(ExamCompleted event, @Header(name = CloudEventHeaders.ID, required = false) byte[] eventId) {
+		bookAppointments.examCompleted(text(eventId), event.getReferralId());
 	}
 
 	/**
