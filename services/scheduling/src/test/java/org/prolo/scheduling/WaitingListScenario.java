@@ -21,6 +21,7 @@ import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralSubmitted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.SessionsScheduled;
+import org.prolo.events.WaitingListLeft;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
@@ -175,10 +176,13 @@ abstract class WaitingListScenario {
 			// exam
 			// entry goes, and the course, which finds no slot, waits instead.
 			eventPublisher.publishAndWait(EventTopics.WORKFLOW, examCompleted(examined));
-			await().atMost(TIMEOUT).until(() -> openEntries().isEmpty());
+			WaitingListLeft examDone = (WaitingListLeft) decode(probe.awaitRecords(examined, 2, TIMEOUT).get(1));
+			assertThat(examDone.getPurpose()).isEqualTo("EXAM");
+			assertThat(examDone.getReason()).isEqualTo("EXAM_COMPLETED");
+			assertThat(openEntries()).isEmpty();
 			eventPublisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(examined));
 			AppointmentWaitlisted course = (AppointmentWaitlisted) decode(
-					probe.awaitRecords(examined, 2, TIMEOUT).get(1));
+					probe.awaitRecords(examined, 3, TIMEOUT).get(2));
 			assertThat(course.getPurpose()).isEqualTo("COURSE");
 
 			// Capacity appears, and the acceptance is delivered again under a new id:
@@ -194,16 +198,24 @@ abstract class WaitingListScenario {
 						Integer.class, first) == 1
 						&& jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Integer.class,
 								again) == 1);
+			assertThat(bookingsOf(examined)).isEmpty();
+			assertThat(jdbc.queryForList("select purpose from waiting_entry where referral_id = ? "
+					+ "and booked_at is null and removed_at is null", String.class, examined))
+				.containsExactly("COURSE");
+			// No referral holds a booking and an open entry for the same purpose.
+			assertThat(jdbc.queryForObject("select count(*) from waiting_entry w join appointment a "
+					+ "on a.referral_id = w.referral_id and a.purpose = w.purpose and a.cancelled_at is null "
+					+ "where w.booked_at is null and w.removed_at is null", Integer.class))
+				.isZero();
+
+			// Withdrawn while its course waits: it leaves the list, and says so.
+			eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(examined, "WITHDRAWN"));
+			WaitingListLeft left = (WaitingListLeft) decode(probe.awaitRecords(examined, 4, TIMEOUT).get(3));
+			assertThat(left.getPurpose()).isEqualTo("COURSE");
+			assertThat(left.getReason()).isEqualTo("REFERRAL_CLOSED");
+			assertThat(left.getClosingOutcome()).isEqualTo("WITHDRAWN");
 		}
-		assertThat(bookingsOf(examined)).isEmpty();
-		assertThat(jdbc.queryForList("select purpose from waiting_entry where referral_id = ? "
-				+ "and booked_at is null and removed_at is null", String.class, examined))
-			.containsExactly("COURSE");
-		// No referral holds a booking and an open entry for the same purpose.
-		assertThat(jdbc.queryForObject("select count(*) from waiting_entry w join appointment a "
-				+ "on a.referral_id = w.referral_id and a.purpose = w.purpose and a.cancelled_at is null "
-				+ "where w.booked_at is null and w.removed_at is null", Integer.class))
-			.isZero();
+		assertThat(openEntries()).isEmpty();
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.prolo.scheduling.listener;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 import org.prolo.calendar.ClinicCalendar;
 import org.prolo.platform.events.ProcessedEvents;
@@ -10,11 +11,13 @@ import org.prolo.scheduling.booking.Appointments;
 import org.prolo.scheduling.booking.ClosedReferrals;
 import org.prolo.scheduling.booking.CoursePlan;
 import org.prolo.scheduling.booking.Purpose;
+import org.prolo.scheduling.booking.ReferralLeftWaitingList;
 import org.prolo.scheduling.booking.WaitingList;
 import org.prolo.scheduling.waitinglist.Allocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,8 +45,12 @@ public class BookAppointments {
 
 	private final ClinicCalendar calendar;
 
+	private final ApplicationEventPublisher events;
+
 	BookAppointments(Allocation allocation, Appointments appointments, WaitingList waitingList,
-			ClosedReferrals closedReferrals, ProcessedEvents processedEvents, Clock clock, ClinicCalendar calendar) {
+			ClosedReferrals closedReferrals, ProcessedEvents processedEvents, Clock clock, ClinicCalendar calendar,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.allocation = allocation;
 		this.appointments = appointments;
 		this.waitingList = waitingList;
@@ -92,6 +99,8 @@ public class BookAppointments {
 		appointments.lockCalendar();
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		if (waitingList.remove(referralId, Purpose.EXAM, now) > 0) {
+			events.publishEvent(new ReferralLeftWaitingList(UUID.randomUUID().toString(), referralId, Purpose.EXAM,
+					ReferralLeftWaitingList.EXAM_COMPLETED, null, now));
 			log.info("Referral {} is past its exam and leaves the exam waiting list", referralId);
 		}
 	}
