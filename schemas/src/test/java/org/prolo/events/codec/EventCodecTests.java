@@ -130,11 +130,11 @@ class EventCodecTests {
 		try (var events = Files.list(Path.of("events"))) {
 			folders = events.filter(Files::isDirectory).count();
 		}
-		assertThat(folders).isEqualTo(18);
+		assertThat(folders).isEqualTo(19);
 		assertThat(EventTypes.published()).hasSize((int) folders)
 			.contains("org.prolo.events.ImagingReported", "org.prolo.events.ReferralTriageStarted",
 					"org.prolo.events.AppointmentsCancelled", "org.prolo.events.ImagingOrderClosed",
-					"org.prolo.events.AppointmentWaitlisted");
+					"org.prolo.events.AppointmentWaitlisted", "org.prolo.events.WaitingListLeft");
 	}
 
 	private static byte[] encodeGeneric(Schema schema, GenericRecord record) {

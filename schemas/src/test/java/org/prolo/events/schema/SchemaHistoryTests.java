@@ -27,8 +27,9 @@ class SchemaHistoryTests {
 		assertThat(report.problems()).isEmpty();
 		assertThat(report.latest()).extracting(SchemaHistory.Version::event)
 			.contains("ReferralSubmitted", "ReferralTriageStarted", "ReferralClosed", "SessionsScheduled",
-					"ReferrerNotified", "AppointmentsCancelled", "ImagingOrderClosed", "AppointmentWaitlisted")
-			.hasSize(18);
+					"ReferrerNotified", "AppointmentsCancelled", "ImagingOrderClosed", "AppointmentWaitlisted",
+					"WaitingListLeft")
+			.hasSize(19);
 	}
 
 	@Test

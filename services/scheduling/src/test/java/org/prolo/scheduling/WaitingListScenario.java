@@ -15,10 +15,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.prolo.events.AppointmentWaitlisted;
+import org.prolo.events.CoursePlanned;
+import org.prolo.events.ExamCompleted;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralSubmitted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.SessionsScheduled;
+import org.prolo.events.WaitingListLeft;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
@@ -55,7 +58,8 @@ import static org.awaitility.Awaitility.await;
  * next ones wait (event and row, never a dead letter), and capacity added by a clinic
  * lead or freed by a withdrawal books them, urgent first, then the longest waiting.
  */
-@DirtiesContext
+// Each scenario starts from an empty calendar: both take and add the one day's slots.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		classes = { SchedulingApplication.class, WaitingListScenario.OneSlotCalendar.class },
 		properties = { "prolo.clinic.closed-days=2025-12-23..2026-12-22,2026-12-23..2027-01-31",
@@ -158,6 +162,64 @@ abstract class WaitingListScenario {
 	}
 
 	@Test
+	void examinedWhileWaitingLeavesTheExamWaitingListAndIsNeverBookedAnExam() throws Exception {
+		String bootstrap = String.join(",", kafka.getBootstrapServers());
+		String first = "ref-" + UUID.randomUUID();
+		String examined = "ref-" + UUID.randomUUID();
+		try (var probe = new EventProbe(bootstrap, EventTopics.SCHEDULING)) {
+			eventPublisher.publishAndWait(EventTopics.WORKFLOW, triaged(first));
+			awaitBookings(first);
+			eventPublisher.publishAndWait(EventTopics.WORKFLOW, triaged(examined));
+			probe.awaitRecords(examined, 1, TIMEOUT);
+			assertThat(openEntries()).containsExactly(examined);
+
+			// Examined (as a walk-in) while waiting, then a course planned: the stale
+			// exam
+			// entry goes, and the course, which finds no slot, waits instead.
+			eventPublisher.publishAndWait(EventTopics.WORKFLOW, examCompleted(examined));
+			WaitingListLeft examDone = (WaitingListLeft) decode(probe.awaitRecords(examined, 2, TIMEOUT).get(1));
+			assertThat(examDone.getPurpose()).isEqualTo("EXAM");
+			assertThat(examDone.getReason()).isEqualTo("EXAM_COMPLETED");
+			assertThat(openEntries()).isEmpty();
+			eventPublisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(examined));
+			AppointmentWaitlisted course = (AppointmentWaitlisted) decode(
+					probe.awaitRecords(examined, 3, TIMEOUT).get(2));
+			assertThat(course.getPurpose()).isEqualTo("COURSE");
+
+			// Capacity appears, and the acceptance is delivered again under a new id:
+			// still
+			// no exam for a referral whose exam has happened.
+			assertThat(addSlots(ONLY_DAY, 1).get("booked")).isEmpty();
+			String again = UUID.randomUUID().toString();
+			eventPublisher.publishAndWait(EventTopics.WORKFLOW, triaged(examined), again);
+			eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(first, "WITHDRAWN"));
+			await().atMost(TIMEOUT)
+				.until(() -> jdbc.queryForObject(
+						"select count(*) from appointment where referral_id = ? " + "and cancelled_at is not null",
+						Integer.class, first) == 1
+						&& jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Integer.class,
+								again) == 1);
+			assertThat(bookingsOf(examined)).isEmpty();
+			assertThat(jdbc.queryForList("select purpose from waiting_entry where referral_id = ? "
+					+ "and booked_at is null and removed_at is null", String.class, examined))
+				.containsExactly("COURSE");
+			// No referral holds a booking and an open entry for the same purpose.
+			assertThat(jdbc.queryForObject("select count(*) from waiting_entry w join appointment a "
+					+ "on a.referral_id = w.referral_id and a.purpose = w.purpose and a.cancelled_at is null "
+					+ "where w.booked_at is null and w.removed_at is null", Integer.class))
+				.isZero();
+
+			// Withdrawn while its course waits: it leaves the list, and says so.
+			eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(examined, "WITHDRAWN"));
+			WaitingListLeft left = (WaitingListLeft) decode(probe.awaitRecords(examined, 4, TIMEOUT).get(3));
+			assertThat(left.getPurpose()).isEqualTo("COURSE");
+			assertThat(left.getReason()).isEqualTo("REFERRAL_CLOSED");
+			assertThat(left.getClosingOutcome()).isEqualTo("WITHDRAWN");
+		}
+		assertThat(openEntries()).isEmpty();
+	}
+
+	@Test
 	void onlyClinicLeadsAddCapacityAndOnlyOnWorkingDaysAhead() {
 		HttpHeaders coordinator = json(TestTokens.user("ines", Roles.INTAKE_COORDINATORS));
 		assertThat(rest
@@ -250,6 +312,31 @@ abstract class WaitingListScenario {
 			.setTriagedAt(NOW)
 			.setOutcome("ACCEPTED")
 			.setTriagedBy("coordinator-1")
+			.build();
+	}
+
+	private static ExamCompleted examCompleted(String referralId) {
+		return ExamCompleted.newBuilder()
+			.setReferralId(referralId)
+			.setCompletedAt(NOW)
+			.setLigamentLaxity(true)
+			.setJointStable(true)
+			.setRangeOfMotion("full")
+			.setImagingNeeded(false)
+			.setExaminedBy("clinician-1")
+			.build();
+	}
+
+	private static CoursePlanned coursePlanned(String referralId) {
+		return CoursePlanned.newBuilder()
+			.setReferralId(referralId)
+			.setPlannedAt(NOW)
+			.setPatientPseudonym("pt-examined")
+			.setCondition("KNEE_OSTEOARTHRITIS")
+			.setSessions(3)
+			.setIntervalWeeks(4)
+			.setDextrosePercent(15)
+			.setPlannedBy("clinician-1")
 			.build();
 	}
 

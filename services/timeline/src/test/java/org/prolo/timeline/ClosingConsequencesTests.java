@@ -14,6 +14,7 @@ import org.prolo.events.CancelledAppointment;
 import org.prolo.events.ImagingOrderClosed;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralWithdrawn;
+import org.prolo.events.WaitingListLeft;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
@@ -100,6 +101,35 @@ class ClosingConsequencesTests {
 			.andExpect(jsonPath("$.entries[2].source").value("/prolo/scheduling"))
 			.andExpect(
 					jsonPath("$.entries[3].summary").value("Imaging order O-9 closed unreported: referral WITHDRAWN"));
+	}
+
+	@Test
+	void showsAWaitingReferralRemovedFromTheWaitingListWhenItCloses() throws Exception {
+		String id = "R-" + UUID.randomUUID();
+		publish(0, "workflow", EventTopics.WORKFLOW,
+				ReferralClosed.newBuilder().setReferralId(id).setClosedAt(T0).setOutcome("WITHDRAWN").build());
+		publish(1, "scheduling", EventTopics.SCHEDULING,
+				WaitingListLeft.newBuilder()
+					.setReferralId(id)
+					.setLeftAt(T0)
+					.setPurpose("EXAM")
+					.setReason("REFERRAL_CLOSED")
+					.setClosingOutcome("WITHDRAWN")
+					.build());
+
+		await().atMost(java.time.Duration.ofSeconds(60))
+			.untilAsserted(() -> mvc
+				.perform(get("/api/referrals/{id}/timeline", id).header(HttpHeaders.AUTHORIZATION,
+						TestTokens.client("intake", Roles.TIMELINE_READ)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.entries.length()").value(2)));
+		mvc.perform(get("/api/referrals/{id}/timeline", id).header(HttpHeaders.AUTHORIZATION,
+				TestTokens.client("intake", Roles.TIMELINE_READ)))
+			.andExpect(jsonPath("$.status").value("WITHDRAWN"))
+			.andExpect(jsonPath("$.entries[*].type").value(contains("ReferralClosed", "WaitingListLeft")))
+			.andExpect(jsonPath("$.entries[1].summary")
+				.value("EXAM removed from the waiting list (referral closed WITHDRAWN)"))
+			.andExpect(jsonPath("$.entries[1].source").value("/prolo/scheduling"));
 	}
 
 	private void publish(int hours, String service, String topic, SpecificRecord event) {

@@ -39,6 +39,19 @@ public interface WaitingList {
 	/** A close ends the wait; @return how many entries it closed */
 	int remove(String referralId, Instant removedAt);
 
+	/**
+	 * Ends the wait for one purpose, as when the exam happened while the referral still
+	 * waited for it; @return how many entries it closed
+	 */
+	int remove(String referralId, Purpose purpose, Instant removedAt);
+
+	/**
+	 * Whether the referral ever waited for the purpose, served or removed since: an entry
+	 * removed because the exam happened must keep a later copy of the acceptance from
+	 * booking the exam again.
+	 */
+	boolean everWaited(String referralId, Purpose purpose);
+
 	/** Urgency learned from the referral's submission, which may come after the entry. */
 	void urgency(String referralId, boolean urgent);
 

@@ -11,7 +11,9 @@ import org.prolo.scheduling.booking.Appointments.CancelledAppointment;
 import org.prolo.scheduling.booking.BookingsCancelled;
 import org.prolo.scheduling.booking.ClosedReferrals;
 import org.prolo.scheduling.booking.ClosingPolicy;
+import org.prolo.scheduling.booking.ReferralLeftWaitingList;
 import org.prolo.scheduling.booking.WaitingList;
+import org.prolo.scheduling.booking.WaitingList.WaitingReferral;
 import org.prolo.scheduling.waitinglist.Allocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +66,12 @@ public class CancelAppointments {
 		appointments.lockCalendar();
 		closedReferrals.record(referralId, outcome, closedAt);
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		List<WaitingReferral> waiting = waitingList.openOf(referralId);
 		if (waitingList.remove(referralId, now) > 0) {
+			for (WaitingReferral entry : waiting) {
+				events.publishEvent(new ReferralLeftWaitingList(UUID.randomUUID().toString(), referralId,
+						entry.purpose(), ReferralLeftWaitingList.REFERRAL_CLOSED, outcome, now));
+			}
 			log.info("Referral {} closed {} and leaves the waiting list", referralId, outcome);
 		}
 		List<CancelledAppointment> cancelled = appointments.cancelBooked(referralId, now);

@@ -1,6 +1,7 @@
 package org.prolo.scheduling.listener;
 
 import org.prolo.events.CoursePlanned;
+import org.prolo.events.ExamCompleted;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralTriaged;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the workflow's events; an accepted triage and a planned course need bookings, a
- * close without a course cancels them.
+ * completed exam ends a wait for one, a close without a course cancels them.
  */
 @Component
 @KafkaListener(topics = EventTopics.WORKFLOW, groupId = "scheduling")
@@ -53,6 +54,11 @@ class ReferralEventsListener {
 	void on(CoursePlanned event, @Headers Map<String, Object> headers) {
 		once.run(headers, event, e -> bookAppointments.bookCourse(e.id(), event.getReferralId(), event.getPlannedAt(),
 				event.getSessions(), event.getIntervalWeeks()));
+	}
+
+	@KafkaHandler
+	void on(ExamCompleted event, @Headers Map<String, Object> headers) {
+		once.run(headers, event, () -> bookAppointments.examCompleted(event.getReferralId()));
 	}
 
 	/**

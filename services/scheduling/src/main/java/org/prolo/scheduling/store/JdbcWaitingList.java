@@ -36,8 +36,7 @@ class JdbcWaitingList implements WaitingList {
 
 	@Override
 	public boolean add(WaitingEntry entry) {
-		if (jdbc.queryForObject("select count(*) from waiting_entry where referral_id = ? and purpose = ?",
-				Integer.class, entry.referralId(), entry.purpose().name()) > 0) {
+		if (everWaited(entry.referralId(), entry.purpose())) {
 			return false;
 		}
 		CoursePlan course = entry.course();
@@ -100,6 +99,18 @@ class JdbcWaitingList implements WaitingList {
 	public int remove(String referralId, Instant removedAt) {
 		return jdbc.update("update waiting_entry set removed_at = ? where referral_id = ? and " + OPEN, utc(removedAt),
 				referralId);
+	}
+
+	@Override
+	public int remove(String referralId, Purpose purpose, Instant removedAt) {
+		return jdbc.update("update waiting_entry set removed_at = ? where referral_id = ? and purpose = ? and " + OPEN,
+				utc(removedAt), referralId, purpose.name());
+	}
+
+	@Override
+	public boolean everWaited(String referralId, Purpose purpose) {
+		return jdbc.queryForObject("select count(*) from waiting_entry where referral_id = ? and purpose = ?",
+				Integer.class, referralId, purpose.name()) > 0;
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import org.prolo.events.AppointmentWaitlisted;
 import org.prolo.events.AppointmentsCancelled;
 import org.prolo.events.ScheduledSession;
 import org.prolo.events.SessionsScheduled;
+import org.prolo.events.WaitingListLeft;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.timeline.timeline.EventKind;
 import org.slf4j.Logger;
@@ -60,6 +61,15 @@ class SchedulingEventsListener {
 				Entries.draft(event.getReferralId(), EventKind.APPOINTMENTS_CANCELLED, null,
 						shorten("Appointments cancelled (referral " + event.getReason() + "): "
 								+ event.getAppointments().size() + ": " + which)));
+	}
+
+	@KafkaHandler
+	void on(WaitingListLeft event, @Headers Map<String, Object> headers) {
+		String why = "REFERRAL_CLOSED".equals(event.getReason())
+				? "referral closed" + ((event.getClosingOutcome() != null) ? " " + event.getClosingOutcome() : "")
+				: "exam completed";
+		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.WAITING_LIST_LEFT, null,
+				event.getPurpose() + " removed from the waiting list (" + why + ")"));
 	}
 
 	/**

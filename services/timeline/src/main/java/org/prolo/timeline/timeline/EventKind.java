@@ -42,6 +42,8 @@ public enum EventKind {
 
 	APPOINTMENTS_CANCELLED("AppointmentsCancelled"),
 
+	WAITING_LIST_LEFT("WaitingListLeft"),
+
 	REFERRAL_CLOSED("ReferralClosed"),
 
 	REFERRER_NOTIFIED("ReferrerNotified");
@@ -88,7 +90,8 @@ public enum EventKind {
 			// clinician left it.
 			case SESSIONS_SCHEDULED, APPOINTMENT_WAITLISTED, REFERRER_NOTIFIED -> null;
 			// Consequences of a close that ReferralClosed already set the status of.
-			case IMAGING_ORDER_CLOSED, APPOINTMENTS_CANCELLED -> null;
+			// Consequences of a close or of the exam, which set the status themselves.
+			case IMAGING_ORDER_CLOSED, APPOINTMENTS_CANCELLED, WAITING_LIST_LEFT -> null;
 		};
 	}
 
