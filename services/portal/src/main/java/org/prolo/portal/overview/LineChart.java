@@ -24,7 +24,7 @@ public record LineChart(int width, int height, List<Tick> yTicks, List<Tick> xLa
 
 	static final int RIGHT = 24;
 
-	static final int TOP = 16;
+	static final int TOP = 28;
 
 	static final int BOTTOM = 44;
 
