@@ -203,6 +203,8 @@ class OverviewBrowserTests {
 		String url = ENGINE + "/task/" + task.get("id").asText();
 		ObjectNode changed = (ObjectNode) SystemTests.get(url, SystemTests.ADMIN);
 		changed.put("due", ENGINE_DATE.format(Instant.now().minus(7, ChronoUnit.DAYS)));
+		// The engine answers the form reference it cannot read back (an abstract type).
+		changed.remove("camundaFormRef");
 		HttpResponse<String> response = SystemTests.send(
 				HttpRequest.newBuilder(URI.create(url))
 					.header("Content-Type", "application/json")
