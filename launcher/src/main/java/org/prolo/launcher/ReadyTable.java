@@ -23,7 +23,8 @@ final class ReadyTable {
 			new Login("ingrid", "intake-coordinators", "Tasklist: triage"),
 			new Login("carl", "clinical-coordinators", "Tasklist: record-history, chase-imaging"),
 			new Login("clara", "clinicians", "Tasklist: physical-exam, confirm-suitability, plan-course"),
-			new Login("leo", "clinic-leads", "overdue tasks, why is a referral stuck, audit log, metrics"),
+			new Login("leo", "clinic-leads",
+					"portal: the clinic overview; overdue tasks, why is a referral stuck, audit log, metrics"),
 			new Login("demo", "camunda-admin, clinic-leads", "Camunda Cockpit and Admin"));
 
 	/** Prints a demo user's access token; the README's "Signing in" explains it. */

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where intake is and how long the portal waits for it, where staff find their tasks, and
- * the time zone dates are shown in.
+ * Where intake is and how long the portal waits for it, where the clinic leads' overview
+ * gets its figures, where staff find their tasks, and the time zone dates are shown in.
  *
  * @param intakeUrl intake's base URL, e.g. http://localhost:8081 (http://intake:8081 in
  * docker-compose)
@@ -21,13 +21,20 @@ import org.springframework.validation.annotation.Validated;
  * is unavailable rather than hanging
  * @param tasklistUrl Camunda Tasklist, where the 403 page sends clinic staff
  * @param timeZone the zone of the dates and times on the pages
+ * @param timelineUrl the timeline service's base URL (its key figures, for the overview)
+ * @param workflowUrl the workflow service's base URL (overdue tasks, for the overview)
+ * @param overviewTimeout how long the overview waits for each of them (to connect, and
+ * for the answer); the page then shows what the others answered
  */
 @Validated
 @ConfigurationProperties("portal")
 public record PortalProperties(@NotNull @DefaultValue("http://localhost:8081") URI intakeUrl,
 		@NotNull @DefaultValue("2s") Duration intakeConnectTimeout,
 		@NotNull @DefaultValue("10s") Duration intakeReadTimeout,
-		@NotNull @DefaultValue("http://localhost:8080/camunda/app/tasklist/") URI tasklistUrl, ZoneId timeZone) {
+		@NotNull @DefaultValue("http://localhost:8080/camunda/app/tasklist/") URI tasklistUrl, ZoneId timeZone,
+		@NotNull @DefaultValue("http://localhost:8085") URI timelineUrl,
+		@NotNull @DefaultValue("http://localhost:8080") URI workflowUrl,
+		@NotNull @DefaultValue("5s") Duration overviewTimeout) {
 
 	public PortalProperties {
 		timeZone = (timeZone != null) ? timeZone : ZoneId.systemDefault();

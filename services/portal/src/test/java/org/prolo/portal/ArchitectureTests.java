@@ -9,14 +9,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The referral package (statuses, conditions, urgency in words) is plain Java; the pages
- * reach intake only through the intake package and see no Spring Security types; the
- * portal has no events.
+ * reach intake only through the intake package, and the overview timeline and workflow
+ * only through the figures package; pages see no Spring Security types; the portal has no
+ * events.
  */
 @AnalyzeClasses(packages = "org.prolo.portal", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
 	private static final String[] PAGES = { "org.prolo.portal.listing..", "org.prolo.portal.submission..",
-			"org.prolo.portal.followup.." };
+			"org.prolo.portal.followup..", "org.prolo.portal.overview.." };
 
 	@ArchTest
 	static final ArchRule domainIsPlainJava = noClasses().that()
@@ -47,6 +48,20 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.prolo.portal.web..", "org.prolo.portal.listing..", "org.prolo.portal.submission..",
 				"org.prolo.portal.followup..");
+
+	@ArchTest
+	static final ArchRule figuresClientKnowsNoPages = noClasses().that()
+		.resideInAPackage("org.prolo.portal.figures..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(PAGES);
+
+	@ArchTest
+	static final ArchRule overviewCallsNoIntake = noClasses().that()
+		.resideInAPackage("org.prolo.portal.overview..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.prolo.portal.intake..");
 
 	@ArchTest
 	static final ArchRule pagesDoNotDependOnEachOther = noClasses().that()

@@ -18,9 +18,10 @@ import com.sun.net.httpserver.HttpServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stands in for intake's JSON API (and the identity service's token endpoint): answers
- * what a test set up for a method and path, 404 problem+json for anything else, and
- * records every request with its headers and body.
+ * Stands in for intake's JSON API (and the identity service's token endpoint, and the
+ * timeline's and workflow's endpoints the clinic leads' overview calls): answers what a
+ * test set up for a method and path, 404 problem+json for anything else, and records
+ * every request with its headers and body.
  */
 public final class FakeIntake {
 

@@ -28,7 +28,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * The portal as a browser meets it (MockMvc, signed-in sessions of platform/security's
  * test-jar) in front of {@link FakeIntake}. One Spring context for every page test.
  */
-@SpringBootTest(properties = "portal.intake-read-timeout=1s")
+@SpringBootTest(properties = { "portal.intake-read-timeout=1s", "portal.overview-timeout=1s" })
 @AutoConfigureMockMvc
 public abstract class PortalPages {
 
@@ -40,6 +40,9 @@ public abstract class PortalPages {
 	@DynamicPropertySource
 	static void intakeAndIdentity(DynamicPropertyRegistry registry) {
 		registry.add("portal.intake-url", intake::url);
+		// The overview's figures: timeline's and workflow's paths are not intake's.
+		registry.add("portal.timeline-url", intake::url);
+		registry.add("portal.workflow-url", intake::url);
 		// The token endpoint for refreshing access tokens lives there too.
 		registry.add("prolo.security.internal-uri", intake::url);
 	}
@@ -60,6 +63,14 @@ public abstract class PortalPages {
 	 */
 	protected static RequestPostProcessor physician(String id) {
 		return withToken(BrowserSessions.signedIn(id, Roles.PHYSICIAN), id);
+	}
+
+	/**
+	 * A clinic lead's browser session with the access token of their sign-in, as
+	 * {@link #physician}.
+	 */
+	protected static RequestPostProcessor clinicLead(String id) {
+		return withToken(BrowserSessions.signedIn(id, Roles.CLINIC_LEADS), id);
 	}
 
 	/** As {@link #physician}, with the name and e-mail claims of a real ID token. */

@@ -156,6 +156,7 @@ class WorkflowAccessMatrixTests {
 		row(cases, "GET inspection",                            401, 403,   200,   200, 200,  200, 403,  403,    403,   401,    401);
 		row(cases, "POST inspection retry (a timer)",           401, 403,   403,   403, 403,  409, 403,  403,    403,   401,    401);
 		row(cases, "POST inspection replay (no such letter)",   401, 403,   403,   403, 403,  404, 403,  403,    403,   401,    401);
+		row(cases, "GET overdue tasks",                         401, 403,   403,   403, 403,  200, 403,  403,    403,   401,    401);
 		row(cases, "GET inspect.html",                          302, 403,   200,   200, 200,  200, 403,  403,    403,   401,    401);
 		row(cases, "GET actuator prometheus",                   401, 403,   403,   403, 403,  200, 403,  403,    200,   401,    401);
 		row(cases, "GET actuator deadletters",                  401, 403,   403,   403, 403,  200, 403,  403,    403,   401,    401);
@@ -209,6 +210,7 @@ class WorkflowAccessMatrixTests {
 			case "POST inspection replay (no such letter)" ->
 				http.post(inspection + "/dead-letters/intake.referral-events.DLT/0/999999/replay", bearer,
 						"application/json", "");
+			case "GET overdue tasks" -> http.get("/api/overdue-tasks", bearer, "application/json");
 			case "GET inspect.html" -> http.get("/inspect.html?referral=" + referralId, bearer, HTML);
 			case "GET actuator prometheus" -> http.get("/actuator/prometheus", bearer, "text/plain");
 			case "GET actuator deadletters" -> http.get("/actuator/deadletters", bearer, "application/json");

@@ -18,13 +18,14 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 /**
  * Sends every call to intake with the signed-in physician's own access token, the one
  * their sign-in (registration "prolo") obtained, refreshed when it has expired. Intake
- * then applies its ownership rules to the physician, not to the portal.
+ * then applies its ownership rules to the physician, not to the portal. The overview's
+ * calls to timeline and workflow relay the clinic lead's token the same way.
  */
-final class TokenRelay implements ClientHttpRequestInterceptor {
+public final class TokenRelay implements ClientHttpRequestInterceptor {
 
 	private final OAuth2AuthorizedClientManager clients;
 
-	TokenRelay(OAuth2AuthorizedClientManager clients) {
+	public TokenRelay(OAuth2AuthorizedClientManager clients) {
 		this.clients = clients;
 	}
 

@@ -24,9 +24,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Pages for what can go wrong on any page, instead of a stack trace: staff on a physician
- * page, intake down or slow, a referral that is not the physician's, a sign-in intake no
- * longer accepts. Log lines name the request's path (referral ids) and the cause's class
- * only.
+ * page, anyone but a clinic lead on the overview, intake down or slow, a referral that is
+ * not the physician's, a sign-in intake no longer accepts. Log lines name the request's
+ * path (referral ids) and the cause's class only.
  */
 @ControllerAdvice
 class PortalErrors {
@@ -47,6 +47,12 @@ class PortalErrors {
 	@ExceptionHandler
 	ModelAndView notAPhysician(NotAPhysicianException ex) {
 		return page("error/not-physician", HttpStatus.FORBIDDEN).addObject("tasklistUrl",
+				this.properties.tasklistUrl());
+	}
+
+	@ExceptionHandler
+	ModelAndView notAClinicLead(NotAClinicLeadException ex) {
+		return page("error/not-clinic-lead", HttpStatus.FORBIDDEN).addObject("tasklistUrl",
 				this.properties.tasklistUrl());
 	}
 
@@ -115,6 +121,7 @@ class PortalErrors {
 	private static ModelAndView page(String view, HttpStatus status) {
 		var page = new ModelAndView(view, status);
 		page.addObject(Layout.SIGNED_IN_AS, Profile.current().displayName());
+		page.addObject(Layout.CLINIC_LEAD, Layout.isClinicLead());
 		page.addObject("status", status.value());
 		page.addObject("error", status.getReasonPhrase());
 		return page;

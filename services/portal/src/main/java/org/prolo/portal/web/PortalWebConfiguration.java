@@ -14,7 +14,10 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Physicians only on every page, the style sheet for everyone, Profile parameters. */
+/**
+ * Physicians only on their pages, clinic leads only on the overview, the style sheet for
+ * everyone, Profile parameters.
+ */
 @Configuration(proxyBeanMethods = false)
 class PortalWebConfiguration implements WebMvcConfigurer {
 
@@ -27,6 +30,7 @@ class PortalWebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new PhysiciansOnly()).addPathPatterns("/", "/referrals", "/referrals/**");
+		registry.addInterceptor(new ClinicLeadsOnly()).addPathPatterns("/overview", "/overview/**");
 	}
 
 	@Override
