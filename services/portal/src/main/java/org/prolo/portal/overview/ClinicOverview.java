@@ -16,7 +16,7 @@ import org.prolo.portal.overview.OverviewPage.OpenReferrals;
 import org.prolo.portal.overview.OverviewPage.Overdue;
 import org.prolo.portal.overview.OverviewPage.StageDurations;
 import org.prolo.portal.overview.OverviewPage.WeekRow;
-import org.prolo.portal.referral.ReferralStatus;
+import org.prolo.referralstatus.ReferralStatus;
 import org.prolo.portal.web.Shown;
 
 /**

@@ -46,8 +46,7 @@ public class BookAppointments {
 	private final ApplicationEventPublisher events;
 
 	BookAppointments(Allocation allocation, Appointments appointments, WaitingList waitingList,
-			ClosedReferrals closedReferrals, Clock clock, ClinicCalendar calendar,
-			ApplicationEventPublisher events) {
+			ClosedReferrals closedReferrals, Clock clock, ClinicCalendar calendar, ApplicationEventPublisher events) {
 		this.events = events;
 		this.allocation = allocation;
 		this.appointments = appointments;

@@ -68,7 +68,7 @@ class SchedulingEventsListener {
 		String why = "REFERRAL_CLOSED".equals(event.getReason())
 				? "referral closed" + ((event.getClosingOutcome() != null) ? " " + event.getClosingOutcome() : "")
 				: "exam completed";
-		recorder.record(Entries.of(headers, event.getReferralId(), EventKind.WAITING_LIST_LEFT, null,
+		recording.record(headers, event, Entries.draft(event.getReferralId(), EventKind.WAITING_LIST_LEFT, null,
 				event.getPurpose() + " removed from the waiting list (" + why + ")"));
 	}
 
