@@ -31,7 +31,8 @@ public final class Bench {
 			            (the portal's list for one physician; --no-reference for an intake without referrerReference)
 			  memory    [--rate 200] [--duration 30s] [--rest 20s]
 			  codec     [--forks 1] [--iterations 5]   (JMH, with -prof gc)
-			  token     [--forks 1] [--iterations 5]   (JMH: the access-token check of each API call)
+			  token     [--forks 1] [--iterations 5] | --cpu [--calls 20000]   (the access-token check of each API call:
+			            JMH wall time, or this thread's CPU time per call, which a loaded machine does not inflate)
 			intake, e2e, tasklist and referrals start the stack on fresh prolo_* PostgreSQL databases through the launcher
 			(--postgres) and stop it at the end; --attach uses a stack already running on ports 8080-8086 and 9000.
 			Requests carry real tokens: dr-ada and dr-ben submit, ingrid lists tasks (signed in at the
@@ -65,7 +66,19 @@ public final class Bench {
 			case "referrals" -> ReferralListBenchmark.run(root, args);
 			case "memory" -> MemoryBenchmark.run(root, args);
 			case "codec" -> jmh(EventCodecBenchmark.class, args, true);
-			case "token" -> jmh(TokenCheckBenchmark.class, args, false);
+			case "token" -> {
+				if (args.flag("cpu")) {
+					int calls = args.integer("calls", 20000);
+					double[] micros = TokenCheckBenchmark.cpuMicrosPerCall(calls);
+					System.out.printf(
+							"CPU per access-token check (decode, verify RS256, validate): %.1f us; "
+									+ "parse only: %.1f us (%d calls each after %d unmeasured)%n",
+							micros[0], micros[1], calls, calls);
+				}
+				else {
+					jmh(TokenCheckBenchmark.class, args, false);
+				}
+			}
 			default -> {
 				System.err.println("Unknown benchmark '" + benchmark + "'");
 				System.err.println(USAGE);
