@@ -8,10 +8,13 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -19,6 +22,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -37,6 +43,14 @@ final class BareEngine implements AutoCloseable {
 
 	static final String PROCESS_KEY = "prolotherapy-referral";
 
+	/**
+	 * The start facts the clinic's history records again (the record-history form's
+	 * outputs), so their creation keeps its detail; the workflow reads this from the
+	 * forms.
+	 */
+	static final List<String> RECORDED_AGAIN = List.of("painDurationMonths", "priorConservativeCare", "anticoagulated",
+			"allergyToInjectate", "pregnant", "uncontrolledDiabetes");
+
 	private final HikariDataSource dataSource;
 
 	private final ProcessEngine engine;
@@ -51,8 +65,21 @@ final class BareEngine implements AutoCloseable {
 	 * deployed.
 	 */
 	static BareEngine onFreshDatabase(String database, Path bpmnDir, int poolSize, String history) {
+		return onFreshDatabase(database, bpmnDir, poolSize, history, false, List.of());
+	}
+
+	/**
+	 * As {@link #onFreshDatabase(String, Path, int, String)}, optionally without the
+	 * detail rows of creating the set-once start facts (as the workflow's
+	 * StartFactHistory), and with PostgreSQL settings for this database's sessions
+	 * ({@code ALTER DATABASE ... SET}, e.g. {@code synchronous_commit=off}), which change
+	 * nothing for the server's other databases.
+	 */
+	static BareEngine onFreshDatabase(String database, Path bpmnDir, int poolSize, String history,
+			boolean skipStartFactDetails, List<String> databaseSettings) {
 		Postgres.recreate(database);
-		BareEngine bare = build(database, poolSize, true, "true", history);
+		Postgres.configure(database, databaseSettings);
+		BareEngine bare = build(database, poolSize, true, "true", history, skipStartFactDetails);
 		bare.deploy(bpmnDir);
 		return bare;
 	}
@@ -70,16 +97,16 @@ final class BareEngine implements AutoCloseable {
 	 * string {@code urlOptions} (e.g. the workflow's session settings).
 	 */
 	static BareEngine joining(String database, int poolSize, String urlOptions) {
-		return build(database, urlOptions, poolSize, false, "false", "full");
+		return build(database, urlOptions, poolSize, false, "false", "full", false);
 	}
 
 	private static BareEngine build(String database, int poolSize, boolean jobExecutor, String schemaUpdate,
-			String history) {
-		return build(database, "", poolSize, jobExecutor, schemaUpdate, history);
+			String history, boolean skipStartFactDetails) {
+		return build(database, "", poolSize, jobExecutor, schemaUpdate, history, skipStartFactDetails);
 	}
 
 	private static BareEngine build(String database, String urlOptions, int poolSize, boolean jobExecutor,
-			String schemaUpdate, String history) {
+			String schemaUpdate, String history, boolean skipStartFactDetails) {
 		HikariConfig hikari = new HikariConfig();
 		hikari.setJdbcUrl(Postgres.url(database) + (urlOptions.isEmpty() ? "" : "?" + urlOptions));
 		hikari.setUsername(Postgres.USER);
@@ -101,6 +128,10 @@ final class BareEngine implements AutoCloseable {
 		configuration.setHistoryCleanupStrategy("removalTimeBased");
 		configuration.setHistoryRemovalTimeStrategy("end");
 		configuration.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin()));
+		if (skipStartFactDetails) {
+			configuration.setEnableDefaultDbHistoryEventHandler(false);
+			configuration.setCustomHistoryEventHandlers(new ArrayList<>(List.of(new StartFactHistory())));
+		}
 		// As the workflow runs: authorizations on, default task permissions for the
 		// people given a task. Nobody is authenticated while seeding or starting here, so
 		// the engine checks nothing.
@@ -159,8 +190,9 @@ final class BareEngine implements AutoCloseable {
 	}
 
 	/**
-	 * The process variables StartingAssessment passes
-	 * (ReferralToAssess.processVariables()).
+	 * The process variables StartingAssessment passes:
+	 * ReferralToAssess.processVariables() (the 14 facts and the referrer's copies of the
+	 * six the clinic's history records again) and the trace.
 	 */
 	static Map<String, Object> variables(String referralId) {
 		Map<String, Object> variables = new LinkedHashMap<>();
@@ -178,6 +210,9 @@ final class BareEngine implements AutoCloseable {
 		variables.put("activeInfectionAtSite", false);
 		variables.put("malignancyAtSite", false);
 		variables.put("urgency", "ROUTINE");
+		RECORDED_AGAIN.forEach(name -> variables
+			.put("referred" + Character.toUpperCase(name.charAt(0)) + name.substring(1), variables.get(name)));
+		variables.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
 		return variables;
 	}
 
@@ -185,6 +220,30 @@ final class BareEngine implements AutoCloseable {
 	public void close() {
 		engine.close();
 		dataSource.close();
+	}
+
+	/**
+	 * Stands in for the workflow's StartFactHistory: no detail row for creating a start
+	 * variable that nothing sets again.
+	 */
+	static final class StartFactHistory extends DbHistoryEventHandler {
+
+		private final Set<String> setOnce = variables("").keySet()
+			.stream()
+			.filter(name -> !RECORDED_AGAIN.contains(name))
+			.collect(Collectors.toSet());
+
+		@Override
+		protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
+			if (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE) && event.getTaskId() == null
+					&& event.getProcessInstanceId() != null
+					&& event.getProcessInstanceId().equals(event.getExecutionId())
+					&& setOnce.contains(event.getVariableName())) {
+				return false;
+			}
+			return super.shouldWriteHistoricDetail(event);
+		}
+
 	}
 
 	/**

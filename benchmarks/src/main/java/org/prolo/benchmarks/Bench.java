@@ -10,6 +10,7 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.prolo.benchmarks.codec.EventCodecBenchmark;
+import org.prolo.benchmarks.token.TokenCheckBenchmark;
 
 /**
  * {@code java -jar benchmarks/target/benchmarks.jar <benchmark> [options]}; see
@@ -22,6 +23,8 @@ public final class Bench {
 			  intake    [--rates 100,200,500,1000] [--duration 20s] [--warmup 15s] [--pause 10s]
 			  e2e       [--rates 50,100,200,400] [--duration 20s] [--warmup 15s] [--no-bare] [--no-half]
 			            [--bare-history full|audit|none] [--bare-minimal-variables] [--bare-only]   (--bare-only: no stack, the engine alone)
+			            [--bare-no-start-fact-details] [--bare-db-settings synchronous_commit=off,commit_delay=100]
+			            (each step prints CPU ms per referral of every process and PostgreSQL database)
 			  tasklist  [--tasks 100000] [--engine-seed 5000] [--queries 1000] [--warmup 50] [--analyze] [--show-sql]
 			            [--engine-only [--database prolo_bench_tasks] [--keep] [--without V2_3]]   (no stack: Java API on a database of its own;
 			            --without: leave out that migration's task-list indexes, for a "before" run)
@@ -30,6 +33,8 @@ public final class Bench {
 			            (the portal's list for one physician; --no-reference for an intake without referrerReference)
 			  memory    [--rate 200] [--duration 30s] [--rest 20s]
 			  codec     [--forks 1] [--iterations 5]   (JMH, with -prof gc)
+			  token     [--forks 1] [--iterations 5] | --cpu [--calls 20000]   (the access-token check of each API call:
+			            JMH wall time, or this thread's CPU time per call, which a loaded machine does not inflate)
 			intake, e2e, tasklist and referrals start the stack on fresh prolo_* PostgreSQL databases through the launcher
 			(--postgres) and stop it at the end; --attach uses a stack already running on ports 8080-8086 and 9000.
 			Requests carry real tokens: dr-ada and dr-ben submit, ingrid lists tasks (signed in at the
@@ -62,7 +67,20 @@ public final class Bench {
 			case "tasklist" -> TaskListBenchmark.run(root, args);
 			case "referrals" -> ReferralListBenchmark.run(root, args);
 			case "memory" -> MemoryBenchmark.run(root, args);
-			case "codec" -> codec(args);
+			case "codec" -> jmh(EventCodecBenchmark.class, args, true);
+			case "token" -> {
+				if (args.flag("cpu")) {
+					int calls = args.integer("calls", 20000);
+					double[] micros = TokenCheckBenchmark.cpuMicrosPerCall(calls);
+					System.out.printf(
+							"CPU per access-token check (decode, verify RS256, validate): %.1f us; "
+									+ "parse only: %.1f us (%d calls each after %d unmeasured)%n",
+							micros[0], micros[1], calls, calls);
+				}
+				else {
+					jmh(TokenCheckBenchmark.class, args, false);
+				}
+			}
 			default -> {
 				System.err.println("Unknown benchmark '" + benchmark + "'");
 				System.err.println(USAGE);
@@ -73,11 +91,13 @@ public final class Bench {
 		System.exit(0);
 	}
 
-	private static void codec(Args args) throws Exception {
+	private static void jmh(Class<?> benchmark, Args args, boolean gc) throws Exception {
 		int iterations = args.integer("iterations", 5);
-		ChainedOptionsBuilder options = new OptionsBuilder().include(EventCodecBenchmark.class.getName())
-			.addProfiler("gc")
-			.forks(args.integer("forks", 1))
+		ChainedOptionsBuilder options = new OptionsBuilder().include(benchmark.getName());
+		if (gc) {
+			options = options.addProfiler("gc");
+		}
+		options = options.forks(args.integer("forks", 1))
 			.warmupIterations(3)
 			.warmupTime(TimeValue.seconds(2))
 			.measurementIterations(iterations)

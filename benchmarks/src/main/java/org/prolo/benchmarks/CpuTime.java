@@ -1,11 +1,8 @@
 package org.prolo.benchmarks;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * CPU time (user + system) of processes from {@code /proc/<pid>/stat}, to show where the
@@ -37,48 +34,6 @@ final class CpuTime {
 		catch (IOException | RuntimeException e) {
 			return 0;
 		}
-	}
-
-	/**
-	 * Ticks per named process, plus every PostgreSQL server process together and this
-	 * JVM.
-	 */
-	static Map<String, Long> snapshot(Map<String, Long> pids) {
-		Map<String, Long> ticks = new LinkedHashMap<>();
-		pids.forEach((name, pid) -> ticks.put(name, ticksOf(pid)));
-		ticks.put("postgresql (all backends)", postgresTicks());
-		ticks.put("load generator (this JVM)", ticksOf(ProcessHandle.current().pid()));
-		return ticks;
-	}
-
-	/** "name 12.3 s" for each process, the CPU seconds between two snapshots. */
-	static String between(Map<String, Long> before, Map<String, Long> after) {
-		StringBuilder line = new StringBuilder();
-		after.forEach((name, ticks) -> {
-			double seconds = (ticks - before.getOrDefault(name, 0L)) / (double) TICKS_PER_SECOND;
-			line.append(line.isEmpty() ? "" : ", ").append(String.format("%s %.1f s", name, seconds));
-		});
-		return line.toString();
-	}
-
-	private static long postgresTicks() {
-		long total = 0;
-		try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-			for (Path process : processes) {
-				try {
-					if (Files.readString(process.resolve("comm")).trim().startsWith("postgres")) {
-						total += ticks(Files.readString(process.resolve("stat")));
-					}
-				}
-				catch (IOException | RuntimeException e) {
-					// gone meanwhile
-				}
-			}
-		}
-		catch (IOException e) {
-			return 0;
-		}
-		return total;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -20,8 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class EndToEndBenchmark {
 
 	private record Step(String label, OpenLoop.Result posts, int tasks, double rate, LatencyHistogram created,
-			LatencyHistogram visible) {
+			LatencyHistogram visible, StepCost.Figures cost) {
 	}
+
+	private static final String BARE_DATABASE = "prolo_bench_engine";
 
 	private EndToEndBenchmark() {
 	}
@@ -36,8 +39,7 @@ final class EndToEndBenchmark {
 		List<Step> pipeline = new ArrayList<>();
 		List<OpenLoop.Result> bare = new ArrayList<>();
 		if (args.flag("bare-only")) {
-			printBare(bareEngine(root, rates, duration, warmup, args.text("bare-history", "full"),
-					args.flag("bare-minimal-variables")), rates);
+			printBare(bareEngine(root, rates, duration, warmup, args), rates);
 			return;
 		}
 		try (Stack stack = Stack.startOrAttach(root, args);
@@ -61,8 +63,7 @@ final class EndToEndBenchmark {
 						client, tasks, numbers, sampleEvery));
 			}
 			if (!args.flag("no-bare")) {
-				bare = bareEngine(root, rates, duration, warmup, args.text("bare-history", "full"),
-						args.flag("bare-minimal-variables"));
+				bare = bareEngine(root, rates, duration, warmup, args);
 			}
 		}
 		print(pipeline, bare, rates);
@@ -70,8 +71,7 @@ final class EndToEndBenchmark {
 
 	private static Step step(String label, double rate, Duration duration, Stack stack, IntakeClient client,
 			TriageTasks tasks, AtomicInteger numbers, int sampleEvery) throws SQLException {
-		var pids = stack.pids();
-		var cpuBefore = CpuTime.snapshot(pids);
+		StepCost cost = StepCost.start(stack.pids(), Stack.databaseNames());
 		long epochOffsetMillis = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
 		Map<String, Long> sentAt = new ConcurrentHashMap<>();
 		OpenLoop.Result posts = OpenLoop.run(rate, duration, Duration.ofSeconds(60), (i, intended) -> {
@@ -118,20 +118,30 @@ final class EndToEndBenchmark {
 		}
 		System.out.printf("#   %s/s: %d accepted, %d triage tasks, %.1f/s end to end, created p99 %.1f ms, load %s%n",
 				label, posts.ok(), created.size(), e2eRate, createdLatency.percentileMillis(99), Machine.loadAverage());
-		System.out.println("#     CPU from the first POST to the last task: "
-				+ CpuTime.between(cpuBefore, CpuTime.snapshot(pids)));
-		return new Step(label, posts, created.size(), e2eRate, createdLatency, visible);
+		// Up to the poll that found the last task: at most a second after it.
+		StepCost.Figures figures = cost.stop();
+		System.out.println(figures.table(label + "/s, from the first POST to the last triage task", created.size()));
+		return new Step(label, posts, created.size(), e2eRate, createdLatency, visible, figures);
 	}
 
 	private static List<OpenLoop.Result> bareEngine(Path root, List<Double> rates, Duration duration, Duration warmup,
-			String history, boolean minimalVariables) {
+			Args args) {
+		String history = args.text("bare-history", "full");
+		boolean minimalVariables = args.flag("bare-minimal-variables");
+		boolean skipStartFactDetails = args.flag("bare-no-start-fact-details");
+		List<String> settings = args.text("bare-db-settings", "").isBlank() ? List.of()
+				: List.of(args.text("bare-db-settings", "").split(","));
 		int threads = 10;
 		System.out.printf(
-				"# bare engine: fresh database prolo_bench_engine, history %s, %s, %d caller threads, Hikari 10%n",
-				history, minimalVariables ? "1 process variable" : "the product's 14 process variables", threads);
+				"# bare engine: fresh database prolo_bench_engine, history %s%s, %s, %d caller threads, Hikari 10%s%n",
+				history, skipStartFactDetails ? " without the set-once start facts' details" : "",
+				minimalVariables ? "1 process variable"
+						: "the workflow's " + BareEngine.variables("").size() + " start variables",
+				threads, settings.isEmpty() ? "" : ", database settings " + settings);
 		List<OpenLoop.Result> results = new ArrayList<>();
 		ExecutorService callers = Executors.newFixedThreadPool(threads);
-		try (BareEngine bare = BareEngine.onFreshDatabase("prolo_bench_engine", root.resolve("bpmn"), 10, history)) {
+		try (BareEngine bare = BareEngine.onFreshDatabase(BARE_DATABASE, root.resolve("bpmn"), 10, history,
+				skipStartFactDetails, settings)) {
 			AtomicInteger numbers = new AtomicInteger();
 			OpenLoop.Request start = (i, intended) -> CompletableFuture.supplyAsync(() -> {
 				String referralId = "B-" + numbers.incrementAndGet();
@@ -149,16 +159,21 @@ final class EndToEndBenchmark {
 			if (!warmup.isZero()) {
 				OpenLoop.run(20, warmup, Duration.ofSeconds(120), start);
 			}
+			List<StepCost.Figures> costs = new ArrayList<>();
 			for (double rate : rates) {
-				var cpuBefore = CpuTime.snapshot(Map.of());
+				StepCost cost = StepCost.start(Map.of(), Set.of(BARE_DATABASE));
 				OpenLoop.Result result = OpenLoop.run(rate, duration, Duration.ofSeconds(300), start);
-				System.out
-					.println("#     CPU during the step: " + CpuTime.between(cpuBefore, CpuTime.snapshot(Map.of())));
+				costs.add(cost.stop());
+				System.out.println(costs.get(costs.size() - 1)
+					.table(String.format("bare %.0f/s (the load generator is the engine)", rate), result.ok()));
 				results.add(result);
 				System.out.printf("#   bare %.0f/s: %.1f/s, p99 %.1f ms, errors %d, load %s%n", rate,
 						result.acceptedRate(), result.latency().percentileMillis(99), result.errors(),
 						Machine.loadAverage());
 			}
+			System.out.println("Bare engine, CPU per started instance (this JVM is the engine and its callers):");
+			System.out.print(StepCost.summary(rates.stream().map(rate -> String.format("%.0f/s", rate)).toList(), costs,
+					results.stream().map(OpenLoop.Result::ok).toList()));
 		}
 		finally {
 			callers.shutdownNow();
@@ -188,6 +203,15 @@ final class EndToEndBenchmark {
 					step.posts().ok(), step.posts().errors(), step.tasks(), step.rate(), step.created().summary(),
 					step.visible().percentileMillis(50), step.visible().percentileMillis(99), step.visible().count());
 		}
+		System.out.println();
+		System.out.println("CPU per referral, from the first POST due to the last triage task of each step "
+				+ "(load generator and measurement included):");
+		System.out.print(StepCost.summary(
+				pipeline.stream()
+					.map(step -> step.label().replaceAll(" \\(.*", "/s (half)").replaceAll("^(\\d+)$", "$1/s"))
+					.toList(),
+				pipeline.stream().map(Step::cost).toList(),
+				pipeline.stream().map(step -> (long) step.tasks()).toList()));
 		if (bare.isEmpty()) {
 			return;
 		}

@@ -26,16 +26,18 @@ final class IntakeBenchmark {
 				Stack.sleep(pause.toMillis());
 			}
 			List<OpenLoop.Result> results = new ArrayList<>();
+			List<StepCost.Figures> costs = new ArrayList<>();
 			for (double rate : rates) {
-				var pids = stack.pids();
-				var cpuBefore = CpuTime.snapshot(pids);
+				StepCost cost = StepCost.start(stack.pids(), Stack.databaseNames());
 				OpenLoop.Result result = OpenLoop.run(rate, duration, Duration.ofSeconds(60),
 						(i, intended) -> client.submit(numbers.incrementAndGet()).thenApply(id -> id.isPresent()));
+				StepCost.Figures figures = cost.stop();
 				results.add(result);
+				costs.add(figures);
 				System.out.printf("#   %.0f/s done: accepted %.1f/s, p99 %.1f ms, errors %d, load %s%n", rate,
 						result.acceptedRate(), result.latency().percentileMillis(99), result.errors(),
 						Machine.loadAverage());
-				System.out.println("#     CPU during the step: " + CpuTime.between(cpuBefore, CpuTime.snapshot(pids)));
+				System.out.println(figures.table(String.format("%.0f/s", rate), result.ok()));
 				Stack.sleep(pause.toMillis());
 			}
 			System.out.println();
@@ -49,6 +51,12 @@ final class IntakeBenchmark {
 						latency.maxMillis());
 			}
 			System.out.println("Target: >= 500/s accepted with p99 < 50 ms.");
+			System.out.println();
+			System.out.println("CPU per accepted referral, from the first POST due to the last answer of each step "
+					+ "(the load generator's included):");
+			System.out
+				.print(StepCost.summary(results.stream().map(r -> String.format("%.0f/s", r.targetRate())).toList(),
+						costs, results.stream().map(OpenLoop.Result::ok).toList()));
 		}
 	}
 

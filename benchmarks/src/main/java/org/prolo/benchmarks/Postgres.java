@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /** The local PostgreSQL server the services use on their postgres profile. */
 final class Postgres {
@@ -41,6 +42,25 @@ final class Postgres {
 		catch (SQLException e) {
 			throw new IllegalStateException("Cannot recreate databases on " + url("postgres") + ": " + e.getMessage(),
 					e);
+		}
+	}
+
+	/**
+	 * Settings for every new session on {@code database} ({@code name=value}, e.g.
+	 * {@code synchronous_commit=off}); the server's other databases keep theirs.
+	 */
+	static void configure(String database, List<String> settings) {
+		try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
+			for (String setting : settings) {
+				String[] parts = setting.split("=", 2);
+				if (!parts[0].matches("[a-z_]+") || parts.length < 2 || !parts[1].matches("[A-Za-z0-9_.]+")) {
+					throw new IllegalArgumentException("Not a setting: " + setting);
+				}
+				sql.execute("alter database " + database + " set " + parts[0] + " = '" + parts[1] + "'");
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Cannot configure " + database + ": " + e.getMessage(), e);
 		}
 	}
 

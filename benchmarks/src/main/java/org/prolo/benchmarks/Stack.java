@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.prolo.launcher.DemoTokens;
@@ -39,6 +41,11 @@ final class Stack implements AutoCloseable {
 			"notification", "timeline");
 
 	static final String IDENTITY = "http://localhost:9000";
+
+	/** The stack's databases on the PostgreSQL server. */
+	static Set<String> databaseNames() {
+		return DATABASES.stream().map(name -> "prolo_" + name).collect(Collectors.toSet());
+	}
 
 	private final Path root;
 

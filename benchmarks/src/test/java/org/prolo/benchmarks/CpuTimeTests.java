@@ -2,8 +2,6 @@ package org.prolo.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class CpuTimeTests {
@@ -13,13 +11,6 @@ class CpuTimeTests {
 		String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 1234 567 0 0 20 0 40 0 100 0 0";
 
 		assertThat(CpuTime.ticks(stat)).isEqualTo(1234 + 567);
-	}
-
-	@Test
-	void reportsTheSecondsBetweenTwoSnapshots() {
-		String line = CpuTime.between(Map.of("intake", 100L), Map.of("intake", 350L));
-
-		assertThat(line).isEqualTo("intake 2.5 s");
 	}
 
 	@Test

@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -563,6 +564,46 @@ abstract class ReferralProcessScenarios {
 			.allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isEqualTo(180));
 		assertThat(repository.createDecisionDefinitionQuery().list()).isNotEmpty()
 			.allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isEqualTo(180));
+	}
+
+	@Test
+	void keepsEachStartFactOnceInHistoryAndEveryLaterChangeWithItsDetail() {
+		String referralId = submitAndAwaitTriage("KNEE_OSTEOARTHRITIS");
+		String instance = processOf(referralId);
+		complete(referralId, "triage", Map.of("triageOutcome", "ACCEPTED"));
+		Map<String, Object> recorded = history(3);
+		recorded.put("painDurationMonths", 4);
+		complete(referralId, "record-history", recorded);
+
+		// Set once at the start and never again: the historic variable instance has it,
+		// no detail repeats it.
+		assertThat(history.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance)
+			.variableName("condition")
+			.singleResult()
+			.getValue()).isEqualTo("KNEE_OSTEOARTHRITIS");
+		assertThat(details(instance, "condition")).isEmpty();
+		assertThat(details(instance, "referredPainDurationMonths")).isEmpty();
+		// A start fact the clinic's history records again keeps its first value and the
+		// change, each with its time; so does every task's output.
+		// (the completion and the form rules' normalisation may each write the new value)
+		assertThat(details(instance, "painDurationMonths")).startsWith(9).endsWith(4);
+		assertThat(details(instance, "triageOutcome")).containsExactly("ACCEPTED");
+		assertThat(details(instance, "triagedBy")).containsExactly("ingrid");
+	}
+
+	private List<Object> details(String processInstanceId, String variable) {
+		return history.createHistoricDetailQuery()
+			.processInstanceId(processInstanceId)
+			.variableUpdates()
+			.orderPartiallyByOccurrence()
+			.asc()
+			.list()
+			.stream()
+			.map(HistoricVariableUpdate.class::cast)
+			.filter(update -> update.getVariableName().equals(variable))
+			.map(HistoricVariableUpdate::getValue)
+			.toList();
 	}
 
 	@ParameterizedTest(name = "rule {0}: {1}/{2}")

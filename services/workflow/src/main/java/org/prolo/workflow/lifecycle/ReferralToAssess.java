@@ -2,6 +2,7 @@ package org.prolo.workflow.lifecycle;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A submitted referral as the process needs it: the pseudonym, never the patient's name.
@@ -11,6 +12,13 @@ public record ReferralToAssess(String referralId, String patientPseudonym, Strin
 		String bodySite, int painDurationMonths, boolean priorConservativeCare, boolean anticoagulated,
 		boolean allergyToInjectate, boolean pregnant, boolean uncontrolledDiabetes, boolean activeInfectionAtSite,
 		boolean malignancyAtSite, String urgency) {
+
+	/** The names of the process variables every referral starts with. */
+	public static Set<String> variableNames() {
+		return new ReferralToAssess("", "", "", "", "", 0, false, false, false, false, false, false, false, "")
+			.processVariables()
+			.keySet();
+	}
 
 	/** The process variables the referral starts with. */
 	public Map<String, Object> processVariables() {
