@@ -40,6 +40,7 @@ import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.scheduling.booking.Appointment;
 import org.prolo.scheduling.booking.Appointments;
 import org.prolo.scheduling.booking.Purpose;
 import org.prolo.scheduling.booking.SessionsBooked;
@@ -231,6 +232,38 @@ abstract class SchedulingFlowScenario {
 			assertThat(probe.seen().stream().filter(r -> referralId.equals(r.key()))).hasSize(3);
 			assertThat(bookingsOf(referralId)).hasSize(4);
 		}
+	}
+
+	@Test
+	void aCloseAfterTheExamCancelsOnlyTheAppointmentsStillToCome() throws Exception {
+		String referralId = "ref-" + UUID.randomUUID();
+		String bootstrap = String.join(",", kafka.getBootstrapServers());
+		// The exam took place on Monday; the course's first session is today, the second
+		// next month.
+		LocalDate examDay = LocalDate.of(2025, 12, 15);
+		appointments.add(
+				List.of(new Appointment(referralId, Purpose.EXAM, 1, examDay),
+						new Appointment(referralId, Purpose.COURSE, 1, LocalDate.of(2025, 12, 19)),
+						new Appointment(referralId, Purpose.COURSE, 2, LocalDate.of(2026, 1, 16))),
+				NOW.minusSeconds(864000));
+
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "NOT_SUITABLE"));
+
+		try (var probe = new EventProbe(bootstrap, EventTopics.SCHEDULING)) {
+			AppointmentsCancelled cancelled = probe.awaitRecords(referralId, 1, TIMEOUT)
+				.stream()
+				.map(r -> EventCodec.published().decode(r.value()))
+				.map(AppointmentsCancelled.class::cast)
+				.findFirst()
+				.orElseThrow();
+			assertThat(cancelled.getReason()).isEqualTo("NOT_SUITABLE");
+			assertThat(cancelled.getAppointments())
+				.extracting(a -> a.getPurpose() + " " + a.getNumber() + " " + a.getDate())
+				.containsExactly("COURSE 1 2025-12-19", "COURSE 2 2026-01-16");
+		}
+		assertThat(appointments.of(referralId)).filteredOn(booked -> booked.appointment().purpose() == Purpose.EXAM)
+			.singleElement()
+			.satisfies(exam -> assertThat(exam.cancelledAt()).as("the exam that took place").isNull());
 	}
 
 	@Test

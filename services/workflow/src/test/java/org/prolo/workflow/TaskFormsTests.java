@@ -60,6 +60,22 @@ class TaskFormsTests {
 	}
 
 	@Test
+	void confirmSuitabilityRequiresTheNoteExactlyWhenTheServerDoes() throws IOException {
+		JsonNode note = new ObjectMapper().readTree(BPMN.resolve("confirm-suitability.form").toFile())
+			.findParents("key")
+			.stream()
+			.filter(field -> field.path("key").asText().equals("suitabilityNote"))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(note.at("/validate/required").asBoolean()).isTrue();
+		assertThat(note.at("/conditional/hide").asText()).isEqualTo("=suitabilityDecision != \"NOT_SUITABLE\"");
+		assertThat(TaskInputRules
+			.check("confirm-suitability", Map.of("dmnSuitability", "SUITABLE", "suitabilityDecision", "SUITABLE"))
+			.valid()).isTrue();
+	}
+
+	@Test
 	void contextFieldsAreDisabledSoTheFormNeverSubmitsThem() throws IOException {
 		try (var forms = Files.newDirectoryStream(BPMN, "*.form")) {
 			for (Path form : forms) {

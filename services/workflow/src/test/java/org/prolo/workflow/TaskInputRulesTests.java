@@ -55,6 +55,21 @@ class TaskInputRulesTests {
 	}
 
 	@Test
+	void requiresANoteToTheReferrerWhenTheClinicianDecidesNotSuitable() {
+		var silent = TaskInputRules.check("confirm-suitability", Map.of("dmnSuitability", "SUITABLE",
+				"suitabilityDecision", "NOT_SUITABLE", "overrideRationale", "Skin condition over the sites."));
+		var confirmedSilently = TaskInputRules.check("confirm-suitability",
+				Map.of("dmnSuitability", "NOT_SUITABLE", "suitabilityDecision", "NOT_SUITABLE"));
+		var suitableSilently = TaskInputRules.check("confirm-suitability",
+				Map.of("dmnSuitability", "SUITABLE", "suitabilityDecision", "SUITABLE"));
+
+		assertThat(silent.violations()).containsExactly("suitabilityNote: required when the decision is NOT_SUITABLE");
+		assertThat(confirmedSilently.violations())
+			.containsExactly("suitabilityNote: required when the decision is NOT_SUITABLE");
+		assertThat(suitableSilently.valid()).isTrue();
+	}
+
+	@Test
 	void rejectsAPainScoreOutsideTheNumericRatingScale() {
 		var checked = TaskInputRules.check("record-history",
 				Map.of("painLocation", "knee", "painDurationMonths", 6, "painScore", 11, "priorConservativeCare", true,

@@ -21,6 +21,12 @@ public final class ReasonWording {
 	public static final Set<String> TRIAGE_CODES = Set.of("OUT_OF_SCOPE", "INSUFFICIENT_INFORMATION",
 			"DUPLICATE_REFERRAL", "URGENT_CARE_NEEDED", "NOT_CHRONIC");
 
+	/**
+	 * The reason the workflow gives itself: a clinician found a referral not suitable
+	 * that the table's criteria allowed (workflow's SuitabilityReview).
+	 */
+	public static final Set<String> WORKFLOW_CODES = Set.of("CLINICIAN_OVERRIDE");
+
 	/** Why scheduling could not book a referral at once. */
 	public static final Set<String> SCHEDULING_CODES = Set.of("CALENDAR_FULL");
 
@@ -65,6 +71,9 @@ public final class ReasonWording {
 			Map.entry("CONSERVATIVE_CARE_NOT_TRIED",
 					"Conservative care (exercise, physiotherapy or medication for at least six weeks) has not been "
 							+ "tried yet, and should come first."),
+			Map.entry("CLINICIAN_OVERRIDE",
+					"The clinic's criteria would allow prolotherapy, but the examining clinician found it not "
+							+ "suitable for your patient; the clinician's note explains why."),
 			Map.entry("INDICATED",
 					"The clinic's criteria would allow prolotherapy, but the examining clinician decided against it; "
 							+ "the clinician's note explains why."));

@@ -1,12 +1,17 @@
 package org.prolo.notification.letter;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -73,6 +78,51 @@ class WritingLettersTests {
 		assertThat(letter.body()).contains("prolotherapy is not suitable",
 				"Why: There is an active infection at or near the treatment site; injecting there could spread it.",
 				"(Reason code ACTIVE_INFECTION.)", "Note from the clinician:\n  Treat the infection first.");
+	}
+
+	@Test
+	void overrideLetterGivesTheOverrideInWordsAndTheCliniciansNote() {
+		Letter letter = writing.closed(to, "NOT_SUITABLE", "CLINICIAN_OVERRIDE",
+				"Skin condition over the insertion sites.", null, List.of());
+
+		assertThat(letter.body()).contains("prolotherapy is not suitable",
+				"Why: The clinic's criteria would allow prolotherapy, but the examining clinician found it not suitable",
+				"Note from the clinician:\n  Skin condition over the insertion sites.")
+			.doesNotContain("the clinic recorded the reason");
+	}
+
+	/**
+	 * The codes a closing can carry: the suitability table's reasonCode outputs, the
+	 * rejection reasons triage's form offers, and the codes the workflow makes itself
+	 * (quoted in its SuitabilityReview beside the suitability values).
+	 */
+	@Test
+	void everyReasonCodeTheWorkflowCanEmitHasWords() throws IOException {
+		String dmn = Files.readString(Path.of("../../bpmn/prolotherapy-suitability.dmn"));
+		Set<String> codes = new TreeSet<>();
+		Matcher output = Pattern.compile("OutputEntry_Suitability_\\d+_02\">\\s*<text>\"([A-Z_]+)\"</text>")
+			.matcher(dmn);
+		while (output.find()) {
+			codes.add(output.group(1));
+		}
+		assertThat(codes).as("the table's reason codes").hasSize(12);
+		new ObjectMapper().readTree(Path.of("../../bpmn/triage.form").toFile())
+			.findParents("key")
+			.stream()
+			.filter(field -> field.path("key").asText().equals("reasonCode"))
+			.flatMap(field -> field.path("values").findValuesAsText("value").stream())
+			.forEach(codes::add);
+		Matcher quoted = Pattern.compile("\"([A-Z][A-Z_]+)\"")
+			.matcher(Files
+				.readString(Path.of("../workflow/src/main/java/org/prolo/workflow/lifecycle/SuitabilityReview.java")));
+		while (quoted.find()) {
+			codes.add(quoted.group(1));
+		}
+		codes.removeAll(Set.of("SUITABLE", "NOT_SUITABLE", "SPECIALIST_REVIEW"));
+
+		assertThat(codes).contains("CLINICIAN_OVERRIDE", "SURGICAL_OPINION_NEEDED", "OUT_OF_SCOPE")
+			.allSatisfy(code -> assertThat(ReasonWording.sentence(code)).as(code)
+				.hasValueSatisfying(sentence -> assertThat(sentence).endsWith(".").doesNotContain("_")));
 	}
 
 	@Test

@@ -30,10 +30,12 @@ public interface Appointments {
 	List<BookedAppointment> of(String referralId);
 
 	/**
-	 * Cancels every appointment of the referral that is still booked, freeing its slot.
+	 * Cancels every appointment of the referral that is still booked on {@code fromDay}
+	 * or later, freeing its slot. Earlier ones have taken place (or were missed): they
+	 * stay as they are, since a close cannot undo them.
 	 * @return what this call cancelled; empty when nothing was booked any more
 	 */
-	List<CancelledAppointment> cancelBooked(String referralId, Instant cancelledAt);
+	List<CancelledAppointment> cancelBooked(String referralId, LocalDate fromDay, Instant cancelledAt);
 
 	/** An appointment with when it was booked and, once cancelled, when. */
 	record BookedAppointment(Appointment appointment, Instant bookedAt, Instant cancelledAt) {

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import org.prolo.calendar.ClinicCalendar;
 import org.prolo.scheduling.booking.Appointments;
 import org.prolo.scheduling.booking.Appointments.CancelledAppointment;
 import org.prolo.scheduling.booking.BookingsCancelled;
@@ -23,11 +24,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Use case: a referral closed without a course, so its booked appointments are cancelled
- * and their slots freed for the waiting list, it leaves the waiting list, and nothing is
- * booked for it afterwards. One transaction with the idempotency record (the listener's
- * OncePerEvent) and the outbox entry; a close that finds nothing booked publishes
- * nothing.
+ * Use case: a referral closed without a course, so its appointments still to come (today
+ * in the clinic's calendar or later) are cancelled and their slots freed for the waiting
+ * list, it leaves the waiting list, and nothing is booked for it afterwards. One
+ * transaction with the idempotency record (the listener's OncePerEvent) and the outbox
+ * entry; a close that finds nothing booked publishes nothing.
  */
 @Service
 public class CancelAppointments {
@@ -46,9 +47,12 @@ public class CancelAppointments {
 
 	private final Allocation allocation;
 
+	private final ClinicCalendar calendar;
+
 	CancelAppointments(Appointments appointments, ClosedReferrals closedReferrals, ApplicationEventPublisher events,
-			Clock clock, WaitingList waitingList, Allocation allocation) {
+			Clock clock, WaitingList waitingList, Allocation allocation, ClinicCalendar calendar) {
 		this.appointments = appointments;
+		this.calendar = calendar;
 		this.waitingList = waitingList;
 		this.allocation = allocation;
 		this.closedReferrals = closedReferrals;
@@ -74,7 +78,10 @@ public class CancelAppointments {
 			}
 			log.info("Referral {} closed {} and leaves the waiting list", referralId, outcome);
 		}
-		List<CancelledAppointment> cancelled = appointments.cancelBooked(referralId, now);
+		// Only what is still to come, counted in the clinic's days: an exam that already
+		// took place is part of the record, and the letter must not tell the referrer the
+		// patient need not attend it.
+		List<CancelledAppointment> cancelled = appointments.cancelBooked(referralId, calendar.dateOf(now), now);
 		if (cancelled.isEmpty()) {
 			log.info("Referral {} closed {} with nothing booked", referralId, outcome);
 			return;

@@ -83,14 +83,15 @@ class JdbcAppointments implements Appointments {
 	}
 
 	@Override
-	public List<CancelledAppointment> cancelBooked(String referralId, Instant cancelledAt) {
+	public List<CancelledAppointment> cancelBooked(String referralId, LocalDate fromDay, Instant cancelledAt) {
 		// Locks the rows it reads, so a concurrent close of the same referral cancels
 		// nothing twice.
 		List<CancelledAppointment> booked = jdbc.query(
 				"select id, referral_id, purpose, session_number, appointment_date from appointment "
-						+ "where referral_id = ? and cancelled_at is null "
+						+ "where referral_id = ? and cancelled_at is null and appointment_date >= ? "
 						+ "order by case purpose when 'EXAM' then 0 else 1 end, session_number for update",
-				(rs, row) -> new CancelledAppointment(Long.toString(rs.getLong("id")), appointment(rs)), referralId);
+				(rs, row) -> new CancelledAppointment(Long.toString(rs.getLong("id")), appointment(rs)), referralId,
+				Date.valueOf(fromDay));
 		OffsetDateTime at = cancelledAt.atOffset(ZoneOffset.UTC);
 		jdbc.batchUpdate("update appointment set cancelled_at = ? where id = ? and cancelled_at is null",
 				booked.stream().map(c -> new Object[] { at, Long.parseLong(c.id()) }).toList());

@@ -85,6 +85,12 @@ public final class TaskInputRules {
 					check.violations.add("overrideRationale: required when the decision (" + decision
 							+ ") differs from the decision table's result (" + dmn + ")");
 				}
+				// The referrer's letter gives the clinician's note as the reason in their
+				// own
+				// words; a table reason alone cannot explain an override.
+				if (SuitabilityReview.NOT_SUITABLE.equals(decision) && isBlank(variables.get("suitabilityNote"))) {
+					check.violations.add("suitabilityNote: required when the decision is NOT_SUITABLE");
+				}
 			}
 			case "plan-course" -> {
 				check.integer("sessions", 1, 10);

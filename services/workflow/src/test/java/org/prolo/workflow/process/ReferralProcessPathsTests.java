@@ -555,6 +555,29 @@ class ReferralProcessPathsTests {
 	}
 
 	@Test
+	void overrideToNotSuitableWithoutANoteForTheReferrerIsRefusedAndTheNoteReachesTheClosing() {
+		ProcessInstance referral = this.referrals.submitAndReach("ref-override-note",
+				ReferralProcessDriver.Stage.CONFIRM_SUITABILITY);
+
+		assertThatThrownBy(() -> this.referrals.completeTask(referral, "confirm-suitability", "suitabilityDecision",
+				"NOT_SUITABLE", "overrideRationale", "Skin condition over the insertion sites.", "suitabilityNote",
+				" "))
+			.rootCause()
+			.isInstanceOf(InvalidTaskInputException.class)
+			.hasMessageContaining("suitabilityNote: required when the decision is NOT_SUITABLE");
+		assertThat(referral).isWaitingAt("confirm-suitability");
+		this.referrals.completeTask(referral, "confirm-suitability", "suitabilityDecision", "NOT_SUITABLE",
+				"overrideRationale", "Skin condition over the insertion sites.", "suitabilityNote",
+				"Eczema over the injection sites; please treat it first.");
+
+		assertThat(referral).isEnded().hasPassed("Event_ReferralClosedNotSuitable");
+		assertThat(this.referrals.stageEvents.only("Closed").details())
+			.containsEntry("reasonCode", "CLINICIAN_OVERRIDE")
+			.containsEntry("noteToReferrer", "Eczema over the injection sites; please treat it first.");
+		this.referrals.assertNothingLeftOpen("ref-override-note");
+	}
+
+	@Test
 	void clinicianOverridesNotSuitableToSuitableWithRationale() {
 		ProcessInstance referral = this.referrals.submitAndReach("ref-override-up",
 				ReferralProcessDriver.Stage.RECORD_HISTORY);
