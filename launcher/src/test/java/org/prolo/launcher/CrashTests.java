@@ -67,8 +67,8 @@ import org.prolo.platform.demosignin.DemoSignIn;
  * year and the rest wait on the waiting list.
  *
  * <p>
- * Long run: {@code ./mvnw -q -B install -DskipTests} once, then
- * {@code ./mvnw -pl launcher verify -Dtest=CrashTests -Dcrash.referrals=10000 -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Long run, from the repository root (builds every jar, runs only this test):
+ * {@code ./mvnw verify -Psystem -Dtest=CrashTests -Dcrash.referrals=10000 -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 // System tier: launches the whole stack, kills and restarts its JVMs.
 @Tag("system")
