@@ -13,9 +13,9 @@ import org.prolo.events.ReferralTriageStarted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.SuitabilityDecided;
 import org.prolo.intake.referral.ReferralProgress;
-import org.prolo.referralstatus.ReferralStatus;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.events.OncePerEvent;
+import org.prolo.referralstatus.ReferralStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,11 +1,11 @@
 package org.prolo.scheduling.listener;
 
+import java.util.Map;
+
 import org.prolo.events.CoursePlanned;
 import org.prolo.events.ExamCompleted;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralTriaged;
-import java.util.Map;
-
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.events.OncePerEvent;
 import org.slf4j.Logger;
