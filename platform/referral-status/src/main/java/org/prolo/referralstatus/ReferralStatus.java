@@ -7,7 +7,8 @@ import java.util.Optional;
  * The one status a physician sees, with the FHIR R4 Task.status an EHR reads (the name
  * itself is the Task's businessStatus) and its wording. {@link #stage()} orders the open
  * statuses so that progress never steps back; closed statuses share the last stage and
- * are final (see {@link StatusProgression}).
+ * are final (see {@link StatusProgression}). What a referral waits for beside its status
+ * is worded and mapped with it by {@link ShownStatus}.
  */
 public enum ReferralStatus {
 
