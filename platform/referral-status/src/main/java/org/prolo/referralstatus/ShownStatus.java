@@ -89,4 +89,10 @@ public record ShownStatus(ReferralStatus status, WaitingFor waitingFor) {
 				: List.of(this.status.name());
 	}
 
+	/** For logs: the status, and what it waits for if anything. */
+	@Override
+	public String toString() {
+		return this.status + ((this.waitingFor != null) ? " waiting for " + this.waitingFor : "");
+	}
+
 }

@@ -3,7 +3,9 @@ package org.prolo.intake;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -17,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.prolo.events.AppointmentWaitlisted;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralInfoProvided;
 import org.prolo.events.ReferralInfoRequested;
@@ -24,6 +27,9 @@ import org.prolo.events.ReferralSubmitted;
 import org.prolo.events.ReferralTriageStarted;
 import org.prolo.events.ReferralTriaged;
 import org.prolo.events.ReferralWithdrawn;
+import org.prolo.events.ScheduledSession;
+import org.prolo.events.SessionsScheduled;
+import org.prolo.events.WaitingListLeft;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.intake.referral.ReferralWasSubmitted;
 import org.prolo.platform.broker.SharedTestBroker;
@@ -223,13 +229,7 @@ abstract class IntakeScenario {
 					() -> assertThat(referral(referrer, id).get("fhirStatus").asText()).isEqualTo("in-progress"));
 		assertThat(referral(referrer, id).get("status").asText()).isEqualTo("ACCEPTED");
 
-		publisher.publishAndWait(EventTopics.WORKFLOW,
-				ReferralClosed.newBuilder()
-					.setReferralId(id)
-					.setClosedAt(now())
-					.setOutcome("COURSE_PLANNED")
-					.setNoteToReferrer("Five sessions planned")
-					.build());
+		publisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(id));
 		await().atMost(PATIENCE).untilAsserted(() -> {
 			JsonNode closed = referral(referrer, id);
 			assertThat(closed.get("status").asText()).isEqualTo("COURSE_PLANNED");
@@ -237,6 +237,67 @@ abstract class IntakeScenario {
 			assertThat(closed.get("outcome").get("code").asText()).isEqualTo("COURSE_PLANNED");
 			assertThat(closed.get("outcome").get("note").asText()).isEqualTo("Five sessions planned");
 		});
+	}
+
+	@Test
+	void showsThatAPlannedCoursesSessionsWaitForDatesUntilBookedAndIgnoresAnOldWaitReadAgain() {
+		String referrer = "dr-" + UUID.randomUUID();
+		String id = submit(referrer, BODY.formatted(referrer), null).getBody().get("id").asText();
+		publisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(id));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(referral(referrer, id).get("status").asText()).isEqualTo("COURSE_PLANNED"));
+
+		var waitlisted = courseWaitlisted(id);
+		String waitlistedId = UUID.randomUUID().toString();
+		send(record(EventTopics.SCHEDULING, waitlisted, waitlistedId));
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			JsonNode waiting = referral(referrer, id);
+			assertThat(waiting.path("waitingFor").asText()).isEqualTo("COURSE");
+			assertThat(waiting.get("status").asText()).isEqualTo("COURSE_PLANNED");
+			assertThat(waiting.get("fhirStatus").asText()).isEqualTo("completed");
+		});
+
+		publisher.publishAndWait(EventTopics.SCHEDULING,
+				SessionsScheduled.newBuilder()
+					.setReferralId(id)
+					.setScheduledAt(now())
+					.setPurpose("COURSE")
+					.setSessions(List.of(new ScheduledSession(1, LocalDate.of(2030, 3, 4))))
+					.setWaitlistedAt(waitlisted.getWaitlistedAt())
+					.build());
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(referral(referrer, id).has("waitingFor")).isFalse());
+
+		// The wait delivered again (its ce_id: dropped as seen) and sent again (a new
+		// ce_id: older than the booking) does not put the course back on the list.
+		consumed(send(record(EventTopics.SCHEDULING, waitlisted, waitlistedId)));
+		consumed(send(record(EventTopics.SCHEDULING, waitlisted, UUID.randomUUID().toString())));
+		JsonNode booked = referral(referrer, id);
+		assertThat(booked.has("waitingFor")).isFalse();
+		assertThat(booked.get("status").asText()).isEqualTo("COURSE_PLANNED");
+	}
+
+	@Test
+	void aCourseWaitReadBeforeTheCloseShowsWithItAndEndsWhenTheCourseLeavesTheList() {
+		String referrer = "dr-" + UUID.randomUUID();
+		String id = submit(referrer, BODY.formatted(referrer), null).getBody().get("id").asText();
+
+		// Scheduling's topic read ahead of the workflow's: the wait is kept, not yet
+		// shown.
+		consumed(send(record(EventTopics.SCHEDULING, courseWaitlisted(id), UUID.randomUUID().toString())));
+		assertThat(referral(referrer, id).has("waitingFor")).isFalse();
+		publisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(id));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(referral(referrer, id).path("waitingFor").asText()).isEqualTo("COURSE"));
+
+		publisher.publishAndWait(EventTopics.SCHEDULING,
+				WaitingListLeft.newBuilder()
+					.setReferralId(id)
+					.setLeftAt(now())
+					.setPurpose("COURSE")
+					.setReason("REFERRAL_CLOSED")
+					.setClosingOutcome("WITHDRAWN")
+					.build());
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(referral(referrer, id).has("waitingFor")).isFalse());
 	}
 
 	@Test
@@ -330,6 +391,25 @@ abstract class IntakeScenario {
 			.build();
 	}
 
+	static ReferralClosed coursePlanned(String id) {
+		return ReferralClosed.newBuilder()
+			.setReferralId(id)
+			.setClosedAt(now())
+			.setOutcome("COURSE_PLANNED")
+			.setNoteToReferrer("Five sessions planned")
+			.build();
+	}
+
+	static AppointmentWaitlisted courseWaitlisted(String id) {
+		return AppointmentWaitlisted.newBuilder()
+			.setReferralId(id)
+			.setWaitlistedAt(now())
+			.setPurpose("COURSE")
+			.setReasonCode("CALENDAR_FULL")
+			.setHorizonDays(366)
+			.build();
+	}
+
 	static Instant now() {
 		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}
@@ -338,12 +418,17 @@ abstract class IntakeScenario {
 	 * A workflow record built by hand, so that it can be sent twice with the same ce_id.
 	 */
 	ProducerRecord<String, byte[]> record(org.apache.avro.specific.SpecificRecord event, String eventId) {
+		return record(EventTopics.WORKFLOW, event, eventId);
+	}
+
+	/** A record on the topic of the service that owns it, built by hand. */
+	ProducerRecord<String, byte[]> record(String topic, org.apache.avro.specific.SpecificRecord event, String eventId) {
 		String referralId = event.get(event.getSchema().getField("referralId").pos()).toString();
-		var record = new ProducerRecord<String, byte[]>(EventTopics.WORKFLOW, referralId, codec.encode(event));
+		var record = new ProducerRecord<String, byte[]>(topic, referralId, codec.encode(event));
 		record.headers()
 			.add(CloudEventHeaders.SPECVERSION, bytes("1.0"))
 			.add(CloudEventHeaders.ID, bytes(eventId))
-			.add(CloudEventHeaders.SOURCE, bytes("/prolo/workflow"))
+			.add(CloudEventHeaders.SOURCE, bytes("/prolo/" + topic.substring(0, topic.indexOf('.'))))
 			.add(CloudEventHeaders.TYPE, bytes(event.getSchema().getFullName()))
 			.add(CloudEventHeaders.TIME, bytes(Instant.now().toString()))
 			.add(CloudEventHeaders.SUBJECT, bytes(referralId))
@@ -380,13 +465,21 @@ abstract class IntakeScenario {
 		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** The workflow service owns its topic; here it stands in for it. */
+	/**
+	 * The workflow and scheduling services own their topics; here the test stands in for
+	 * them.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class WorkflowTopic {
 
 		@Bean
 		NewTopic workflowTopic() {
 			return TopicBuilder.name(EventTopics.WORKFLOW).partitions(3).build();
+		}
+
+		@Bean
+		NewTopic schedulingTopic() {
+			return TopicBuilder.name(EventTopics.SCHEDULING).partitions(3).build();
 		}
 
 	}

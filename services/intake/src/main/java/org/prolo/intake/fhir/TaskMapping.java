@@ -12,15 +12,15 @@ import org.hl7.fhir.r4.model.Task.TaskPriority;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.prolo.intake.referral.Referral;
 import org.prolo.intake.referral.Urgency;
+import org.prolo.referralstatus.ShownStatus;
 
 /**
  * A referral as the clinic's Task on the referrer's ServiceRequest: Task.status is the
- * FHIR Task status of the referral's status (see ReferralStatus), businessStatus the
- * referral's own status, statusReason the pending question or the outcome.
+ * FHIR Task status of the referral's status, businessStatus the referral's own status
+ * with what it waits for (both as ShownStatus maps them), statusReason the pending
+ * question or the outcome.
  */
 final class TaskMapping {
-
-	static final String REFERRAL_STATUS = "https://prolo.example/fhir/CodeSystem/referral-status";
 
 	static final String OUTCOME_REASON = "https://prolo.example/fhir/CodeSystem/outcome-reason";
 
@@ -36,9 +36,12 @@ final class TaskMapping {
 		var serviceRequest = new Reference("ServiceRequest/" + referral.id());
 		task.addBasedOn(serviceRequest);
 		task.setFocus(serviceRequest.copy());
-		task.setStatus(TaskStatus.fromCode(referral.status().fhirStatus().code()));
-		task.setBusinessStatus(new CodeableConcept(new Coding(REFERRAL_STATUS, referral.status().name(), null))
-			.setText(referral.status().name()));
+		ShownStatus shown = referral.shown();
+		task.setStatus(TaskStatus.fromCode(shown.fhirStatus().code()));
+		var businessStatus = new CodeableConcept().setText(shown.words());
+		shown.businessStatusCodes()
+			.forEach(code -> businessStatus.addCoding(new Coding(ShownStatus.BUSINESS_STATUS_SYSTEM, code, null)));
+		task.setBusinessStatus(businessStatus);
 		task.setIntent(TaskIntent.ORDER);
 		task.setCode(new CodeableConcept(new Coding(TASK_CODES, "fulfill", "Fulfill the focal request")));
 		task.setPriority((referral.urgency() == Urgency.URGENT) ? TaskPriority.URGENT : TaskPriority.ROUTINE);

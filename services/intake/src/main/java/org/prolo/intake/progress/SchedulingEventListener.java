@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.prolo.events.AppointmentWaitlisted;
 import org.prolo.events.SessionsScheduled;
+import org.prolo.events.WaitingListLeft;
 import org.prolo.intake.referral.ReferralProgress;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.events.OncePerEvent;
@@ -16,8 +17,9 @@ import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.stereotype.Component;
 
 /**
- * The physician sees when an accepted referral waits for its exam and when it is booked;
- * course bookings come after the referral closed and change nothing here.
+ * The physician sees when an accepted referral waits for its exam and when it is booked,
+ * and when a planned course's sessions wait for dates and when that ends; bookings made
+ * at once change nothing here.
  */
 @Component
 @KafkaListener(topics = EventTopics.SCHEDULING, groupId = "intake")
@@ -26,6 +28,8 @@ class SchedulingEventListener {
 	private static final Logger log = LoggerFactory.getLogger(SchedulingEventListener.class);
 
 	private static final String EXAM = "EXAM";
+
+	private static final String COURSE = "COURSE";
 
 	private final FollowingReferralProgress following;
 
@@ -42,13 +46,36 @@ class SchedulingEventListener {
 			once.run(headers, event, e -> following.follow(e.type(), event.getReferralId(),
 					new ReferralProgress.WaitingForAppointment()));
 		}
+		else if (COURSE.equals(event.getPurpose())) {
+			once.run(headers, event,
+					e -> following.followCourseWait(e.type(), event.getReferralId(), true, event.getWaitlistedAt()));
+		}
 	}
 
 	@KafkaHandler
 	void on(SessionsScheduled event, @Headers Map<String, Object> headers) {
-		if (EXAM.equals(event.getPurpose()) && event.getWaitlistedAt() != null) {
+		if (event.getWaitlistedAt() == null) {
+			return;
+		}
+		if (EXAM.equals(event.getPurpose())) {
 			once.run(headers, event,
 					e -> following.follow(e.type(), event.getReferralId(), new ReferralProgress.AppointmentBooked()));
+		}
+		else if (COURSE.equals(event.getPurpose())) {
+			once.run(headers, event,
+					e -> following.followCourseWait(e.type(), event.getReferralId(), false, event.getScheduledAt()));
+		}
+	}
+
+	/**
+	 * Only a course's: an exam leaves the list because the referral closed or its exam
+	 * happened, and the workflow's events already move the status.
+	 */
+	@KafkaHandler
+	void on(WaitingListLeft event, @Headers Map<String, Object> headers) {
+		if (COURSE.equals(event.getPurpose())) {
+			once.run(headers, event,
+					e -> following.followCourseWait(e.type(), event.getReferralId(), false, event.getLeftAt()));
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 import org.prolo.referralstatus.ReferralStatus;
+import org.prolo.referralstatus.ShownStatus;
 import org.prolo.referralstatus.StatusProgression;
 
 /**
@@ -18,14 +19,25 @@ import org.prolo.referralstatus.StatusProgression;
  * @param outcome how it ended, once closed (or rejected at triage)
  * @param referrerReference the physician's own reference for the referral (their case or
  * order number), optional
+ * @param courseWait whether the planned course's sessions wait for dates, as scheduling
+ * last said; beside the status, which a planned course closes for good
  */
 public record Referral(String id, Referrer referrer, Patient patient, ClinicalFindings clinical, Urgency urgency,
 		String notes, Instant submittedAt, ReferralStatus status, String openQuestion, Outcome outcome,
-		String referrerReference) {
+		String referrerReference, CourseWait courseWait) {
 
 	public Referral {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(status, "status");
+		courseWait = (courseWait != null) ? courseWait : CourseWait.NONE;
+	}
+
+	/** A referral whose course scheduling has not put on its waiting list. */
+	public Referral(String id, Referrer referrer, Patient patient, ClinicalFindings clinical, Urgency urgency,
+			String notes, Instant submittedAt, ReferralStatus status, String openQuestion, Outcome outcome,
+			String referrerReference) {
+		this(id, referrer, patient, clinical, urgency, notes, submittedAt, status, openQuestion, outcome,
+				referrerReference, CourseWait.NONE);
 	}
 
 	/** A referral without a reference of the physician's own. */
@@ -65,7 +77,7 @@ public record Referral(String id, Referrer referrer, Patient patient, ClinicalFi
 		}
 		return new Referral(id, referrer, patient, clinical, urgency, notes, submittedAt, ReferralStatus.WITHDRAWN,
 				null, new Outcome(ReferralStatus.WITHDRAWN, null, reason, at.truncatedTo(ChronoUnit.MILLIS)),
-				referrerReference);
+				referrerReference, courseWait.cleared());
 	}
 
 	/**
@@ -77,7 +89,7 @@ public record Referral(String id, Referrer referrer, Patient patient, ClinicalFi
 			throw new ReferralStateConflictException(id, status, "no request for information is pending");
 		}
 		return new Referral(id, referrer, patient, clinical, urgency, notes, submittedAt, ReferralStatus.TRIAGE, null,
-				outcome, referrerReference);
+				outcome, referrerReference, courseWait);
 	}
 
 	/**
@@ -108,6 +120,40 @@ public record Referral(String id, Referrer referrer, Patient patient, ClinicalFi
 		return moveTo(target, null, null);
 	}
 
+	/**
+	 * Scheduling put the planned course on its waiting list at {@code at}: its sessions
+	 * wait for dates. An older or repeated report changes nothing (see
+	 * {@link CourseWait}), nor does one for a referral closed without a course.
+	 */
+	public Referral courseWaitlisted(Instant at) {
+		if (endsWithoutCourse(status)) {
+			return this;
+		}
+		return withCourseWait(courseWait.waitlisted(at));
+	}
+
+	/**
+	 * The planned course left scheduling's waiting list at {@code at}: its sessions were
+	 * booked, or it was taken off.
+	 */
+	public Referral courseWaitEnded(Instant at) {
+		return withCourseWait(courseWait.ended(at));
+	}
+
+	/** The status with what the referral waits for, as its physician sees it. */
+	public ShownStatus shown() {
+		return ShownStatus.of(status, courseWait.waiting());
+	}
+
+	private static boolean endsWithoutCourse(ReferralStatus status) {
+		return status.isClosed() && status != ReferralStatus.COURSE_PLANNED;
+	}
+
+	private Referral withCourseWait(CourseWait changed) {
+		return new Referral(id, referrer, patient, clinical, urgency, notes, submittedAt, status, openQuestion, outcome,
+				referrerReference, changed);
+	}
+
 	private Referral confirming(ReferralProgress progress) {
 		if (status != progress.target()) {
 			return this;
@@ -125,7 +171,8 @@ public record Referral(String id, Referrer referrer, Patient patient, ClinicalFi
 
 	private Referral moveTo(ReferralStatus target, String question, Outcome newOutcome) {
 		return new Referral(id, referrer, patient, clinical, urgency, notes, submittedAt, target, question,
-				(newOutcome != null) ? newOutcome : outcome, referrerReference);
+				(newOutcome != null) ? newOutcome : outcome, referrerReference,
+				endsWithoutCourse(target) ? courseWait.cleared() : courseWait);
 	}
 
 	@Override

@@ -16,7 +16,10 @@ public interface Referrals {
 	 */
 	Optional<Referral> lockById(String id);
 
-	/** A changed referral; only its status, open question and outcome can change. */
+	/**
+	 * A changed referral; only its status, open question, outcome and course wait can
+	 * change.
+	 */
 	void update(Referral referral);
 
 	/** The referrer's referrals, newest first. */

@@ -13,6 +13,11 @@ import org.prolo.intake.referral.Referral;
 public record ReferralView(@Schema(example = "R-0f8fad5b-d9cb-469f-a165-70867728950e") String id,
 		@Schema(example = "INFO_REQUESTED") String status,
 		@Schema(description = "FHIR Task.status code of the status", example = "on-hold") String fhirStatus,
+		@Schema(description = "What the referral waits for on the clinic's waiting list, as the calendar was full: "
+				+ "EXAM (the status is WAITING_FOR_APPOINTMENT) or COURSE (the status is COURSE_PLANNED and the "
+				+ "course's sessions have no dates yet); absent while nothing waits",
+				allowableValues = {
+						"EXAM", "COURSE" }) String waitingFor,
 		ReferrerView referrer, PatientView patient, @Schema(example = "KNEE_OSTEOARTHRITIS") String condition,
 		@Schema(example = "left knee") String bodySite, @Schema(example = "9") int painDurationMonths,
 		boolean priorConservativeCare, boolean anticoagulated, boolean allergyToInjectate, boolean pregnant,
@@ -21,12 +26,14 @@ public record ReferralView(@Schema(example = "R-0f8fad5b-d9cb-469f-a165-70867728
 		@Schema(description = "The question of a pending request for information",
 				example = "Please attach the latest knee X-ray report.") String openQuestion,
 		OutcomeView outcome, @Schema(description = "The physician's own reference, when they gave one",
-				example = "KNEE-2026-0042") String referrerReference) {
+				example = "KNEE-2026-0042") String referrerReference){
 
 	public static ReferralView of(Referral r) {
 		var c = r.clinical();
 		var o = r.outcome();
-		return new ReferralView(r.id(), r.status().name(), r.status().fhirStatus().code(),
+		var shown = r.shown();
+		return new ReferralView(r.id(), shown.status().name(), shown.fhirStatus().code(),
+				(shown.waitingFor() != null) ? shown.waitingFor().name() : null,
 				new ReferrerView(r.referrer().id(), r.referrer().name(), r.referrer().email()),
 				new PatientView(r.patient().pseudonym(), r.patient().name(), r.patient().birthDate(),
 						r.patient().address()),

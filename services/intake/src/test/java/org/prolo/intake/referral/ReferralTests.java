@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.prolo.referralstatus.FhirTaskStatus;
 import org.prolo.referralstatus.ReferralStatus;
+import org.prolo.referralstatus.WaitingFor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -173,11 +174,86 @@ class ReferralTests {
 	}
 
 	@Test
+	void aPlannedCourseWhoseSessionsWaitStaysClosedAndSaysItWaitsUntilTheyAreBooked() {
+		Referral planned = coursePlanned();
+
+		Referral waiting = planned.courseWaitlisted(NOW);
+		assertThat(waiting.status()).isEqualTo(ReferralStatus.COURSE_PLANNED);
+		assertThat(waiting.outcome()).isEqualTo(planned.outcome());
+		assertThat(waiting.shown().waitingFor()).isEqualTo(WaitingFor.COURSE);
+		assertThat(waiting.shown().fhirStatus()).isEqualTo(FhirTaskStatus.COMPLETED);
+		assertThat(waiting.courseWaitlisted(NOW)).as("the same report again").isEqualTo(waiting);
+
+		Referral booked = waiting.courseWaitEnded(NOW.plusSeconds(3600));
+		assertThat(booked.status()).isEqualTo(ReferralStatus.COURSE_PLANNED);
+		assertThat(booked.shown().waitingFor()).isNull();
+		assertThat(booked.courseWaitEnded(NOW.plusSeconds(3600))).isEqualTo(booked);
+	}
+
+	@Test
+	void anOlderWaitReadAfterTheBookingDoesNotPutTheCourseBackOnTheList() {
+		Referral booked = coursePlanned().courseWaitlisted(NOW).courseWaitEnded(NOW.plusSeconds(60));
+
+		assertThat(booked.courseWaitlisted(NOW)).isEqualTo(booked);
+		// The booking's time is never before the wait's; at the same millisecond the end
+		// wins, in either order.
+		assertThat(booked.courseWaitlisted(NOW.plusSeconds(60))).isEqualTo(booked);
+		assertThat(coursePlanned().courseWaitlisted(NOW).courseWaitEnded(NOW).shown().waitingFor()).isNull();
+		// A later wait (the course waits again) is news.
+		assertThat(booked.courseWaitlisted(NOW.plusSeconds(61)).shown().waitingFor()).isEqualTo(WaitingFor.COURSE);
+	}
+
+	@Test
+	void aBookingReadBeforeItsWaitLeavesTheCourseNotWaiting() {
+		Referral bookedFirst = coursePlanned().courseWaitEnded(NOW.plusSeconds(60));
+
+		assertThat(bookedFirst.courseWaitlisted(NOW).shown().waitingFor()).isNull();
+		assertThat(bookedFirst.courseWaitlisted(NOW)).isEqualTo(bookedFirst);
+	}
+
+	@Test
+	void aCourseTakenOffTheListNoLongerWaitsAndAnOlderEndChangesNothing() {
+		Referral waiting = coursePlanned().courseWaitlisted(NOW.plusSeconds(60));
+
+		assertThat(waiting.courseWaitEnded(NOW)).as("an end older than the wait").isEqualTo(waiting);
+		assertThat(waiting.courseWaitEnded(NOW.plusSeconds(120)).shown().waitingFor()).isNull();
+	}
+
+	@Test
+	void aWaitReadBeforeTheCloseShowsOnceTheCourseIsPlanned() {
+		// Scheduling's topic may be read before the workflow's close.
+		Referral assessed = submitted().progress(new ReferralProgress.AssessmentAdvanced()).courseWaitlisted(NOW);
+		assertThat(assessed.status()).isEqualTo(ReferralStatus.IN_ASSESSMENT);
+		assertThat(assessed.shown().waitingFor()).isNull();
+
+		Referral planned = assessed
+			.progress(new ReferralProgress.Closed(ReferralStatus.COURSE_PLANNED, null, "Five sessions", NOW));
+		assertThat(planned.shown().waitingFor()).isEqualTo(WaitingFor.COURSE);
+	}
+
+	@Test
+	void aCloseWithoutACourseEndsTheWaitAndALaterWaitIsIgnored() {
+		Referral assessed = submitted().progress(new ReferralProgress.AssessmentAdvanced()).courseWaitlisted(NOW);
+
+		Referral withdrawn = assessed.withdraw(null, NOW.plusSeconds(5));
+		assertThat(withdrawn.courseWait().waiting()).isFalse();
+		Referral notSuitable = assessed
+			.progress(new ReferralProgress.Closed(ReferralStatus.NOT_SUITABLE, null, null, NOW.plusSeconds(5)));
+		assertThat(notSuitable.courseWait().waiting()).isFalse();
+		assertThat(notSuitable.courseWaitlisted(NOW.plusSeconds(10))).isEqualTo(notSuitable);
+	}
+
+	@Test
 	void neverPrintsThePatientsIdentity() {
 		Referral referral = submitted();
 
 		assertThat(referral.toString()).contains("P-1a2b3c4d").doesNotContain("Demo Patient", "Demo Street", "1970");
 		assertThat(Drafts.valid().toString()).doesNotContain("Demo Patient", "Demo Street", "1970");
+	}
+
+	private static Referral coursePlanned() {
+		return submitted().progress(new ReferralProgress.AssessmentAdvanced())
+			.progress(new ReferralProgress.Closed(ReferralStatus.COURSE_PLANNED, null, "Five sessions", NOW));
 	}
 
 	private static Referral submitted() {

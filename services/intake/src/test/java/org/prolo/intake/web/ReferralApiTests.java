@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.prolo.intake.information.AnsweringInformationRequest;
 import org.prolo.intake.referral.ClinicalFindings;
 import org.prolo.intake.referral.Condition;
+import org.prolo.intake.referral.CourseWait;
 import org.prolo.intake.referral.Actor;
 import org.prolo.intake.referral.Outcome;
 import org.prolo.intake.referral.Patient;
@@ -210,6 +211,25 @@ class ReferralApiTests {
 						 "urgency":"ROUTINE","notes":"free text","submittedAt":"2025-01-15T09:30:00.123Z",
 						 "openQuestion":"Latest X-ray?"}"""
 					.formatted(ID), true));
+	}
+
+	@Test
+	void saysWhatAReferralWaitsForBesideItsStatus() throws Exception {
+		Referral planned = referral(ReferralStatus.COURSE_PLANNED);
+		Instant waitlisted = Instant.parse("2025-02-01T10:00:00Z");
+		given(reading.listOf(ADA, Optional.empty(), ReferralQuery.firstPage())).willReturn(new ReferralPage(List.of(
+				new Referral(planned.id(), planned.referrer(), planned.patient(), planned.clinical(), planned.urgency(),
+						planned.notes(), planned.submittedAt(), planned.status(), null, planned.outcome(), null,
+						new CourseWait(waitlisted, waitlisted)),
+				referral(ReferralStatus.WAITING_FOR_APPOINTMENT), planned), 3));
+
+		mvc.perform(get("/api/referrals"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].status").value("COURSE_PLANNED"))
+			.andExpect(jsonPath("$[0].fhirStatus").value("completed"))
+			.andExpect(jsonPath("$[0].waitingFor").value("COURSE"))
+			.andExpect(jsonPath("$[1].waitingFor").value("EXAM"))
+			.andExpect(jsonPath("$[2].waitingFor").doesNotExist());
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import org.prolo.intake.referral.ClinicalFindings;
 import org.prolo.intake.referral.Condition;
+import org.prolo.intake.referral.CourseWait;
 import org.prolo.intake.referral.Outcome;
 import org.prolo.intake.referral.Patient;
 import org.prolo.intake.referral.Referral;
@@ -38,7 +39,8 @@ class JdbcReferrals implements Referrals {
 			+ "patient_name, patient_birth_date, patient_address, condition_code, body_site, pain_duration_months, "
 			+ "prior_conservative_care, anticoagulated, allergy_to_injectate, pregnant, uncontrolled_diabetes, "
 			+ "active_infection_at_site, malignancy_at_site, urgency, notes, submitted_at, status, open_question, "
-			+ "outcome_code, outcome_reason_code, outcome_note, outcome_closed_at, referrer_reference";
+			+ "outcome_code, outcome_reason_code, outcome_note, outcome_closed_at, referrer_reference, "
+			+ "course_waitlisted_at, course_wait_as_of";
 
 	// The id breaks ties between referrals submitted in the same millisecond, so that
 	// pages neither repeat nor skip one.
@@ -64,7 +66,8 @@ class JdbcReferrals implements Referrals {
 				+ ":condition, :bodySite, :painDurationMonths, :priorConservativeCare, :anticoagulated, "
 				+ ":allergyToInjectate, :pregnant, :uncontrolledDiabetes, :activeInfectionAtSite, :malignancyAtSite, "
 				+ ":urgency, :notes, :submittedAt, :status, :openQuestion, :outcomeCode, :outcomeReasonCode, "
-				+ ":outcomeNote, :outcomeClosedAt, :referrerReference, :referrerReferenceKey, :updatedAt)")
+				+ ":outcomeNote, :outcomeClosedAt, :referrerReference, :courseWaitlistedAt, :courseWaitAsOf, "
+				+ ":referrerReferenceKey, :updatedAt)")
 			.param("id", r.id())
 			.param("referrerId", r.referrer().id())
 			.param("referrerName", r.referrer().name())
@@ -110,7 +113,8 @@ class JdbcReferrals implements Referrals {
 		int updated = jdbc
 			.sql("update referral set status = :status, open_question = :openQuestion, outcome_code = :outcomeCode, "
 					+ "outcome_reason_code = :outcomeReasonCode, outcome_note = :outcomeNote, "
-					+ "outcome_closed_at = :outcomeClosedAt, updated_at = :updatedAt where id = :id")
+					+ "outcome_closed_at = :outcomeClosedAt, course_waitlisted_at = :courseWaitlistedAt, "
+					+ "course_wait_as_of = :courseWaitAsOf, updated_at = :updatedAt where id = :id")
 			.param("id", r.id())
 			.params(statusParams(r))
 			.update();
@@ -176,6 +180,8 @@ class JdbcReferrals implements Referrals {
 		params.put("outcomeReasonCode", (o != null) ? o.reasonCode() : null);
 		params.put("outcomeNote", (o != null) ? o.note() : null);
 		params.put("outcomeClosedAt", (o != null) ? timestamp(o.closedAt()) : null);
+		params.put("courseWaitlistedAt", timestamp(r.courseWait().waitingSince()));
+		params.put("courseWaitAsOf", timestamp(r.courseWait().asOf()));
 		params.put("updatedAt", timestamp(clock.instant()));
 		return params;
 	}
@@ -201,7 +207,8 @@ class JdbcReferrals implements Referrals {
 						rs.getBoolean("active_infection_at_site"), rs.getBoolean("malignancy_at_site")),
 				Urgency.valueOf(rs.getString("urgency")), rs.getString("notes"), instant(rs, "submitted_at"),
 				ReferralStatus.valueOf(rs.getString("status")), rs.getString("open_question"), outcome,
-				rs.getString("referrer_reference"));
+				rs.getString("referrer_reference"),
+				new CourseWait(instant(rs, "course_waitlisted_at"), instant(rs, "course_wait_as_of")));
 	}
 
 	private static OffsetDateTime timestamp(Instant instant) {

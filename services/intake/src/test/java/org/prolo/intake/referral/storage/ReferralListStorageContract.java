@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prolo.intake.referral.ClinicalFindings;
 import org.prolo.intake.referral.Condition;
+import org.prolo.intake.referral.CourseWait;
 import org.prolo.intake.referral.Patient;
 import org.prolo.intake.referral.Referral;
 import org.prolo.intake.referral.ReferralPage;
@@ -183,6 +184,29 @@ abstract class ReferralListStorageContract {
 
 		assertThat(referrals.findById("R-1").orElseThrow().referrerReference()).isEqualTo("KNEE-7");
 		assertThat(referrals.findById("R-1").orElseThrow().status()).isEqualTo(ReferralStatus.WITHDRAWN);
+	}
+
+	@Test
+	void keepsWhetherThePlannedCourseWaitsWithTheTimeOfTheLatestReport() {
+		Referral planned = referral("R-1", "dr-ada", START, ReferralStatus.COURSE_PLANNED, "KNEE-7");
+		referrals.add(planned);
+		assertThat(referrals.findById("R-1").orElseThrow().courseWait()).isEqualTo(CourseWait.NONE);
+		Instant waitlisted = START.plusMillis(60_123);
+
+		referrals.update(planned.courseWaitlisted(waitlisted));
+
+		Referral waiting = referrals.lockById("R-1").orElseThrow();
+		assertThat(waiting.courseWait()).isEqualTo(new CourseWait(waitlisted, waitlisted));
+		assertThat(waiting.status()).isEqualTo(ReferralStatus.COURSE_PLANNED);
+		assertThat(waiting.referrerReference()).isEqualTo("KNEE-7");
+
+		Instant booked = START.plusMillis(120_456);
+		referrals.update(waiting.courseWaitEnded(booked));
+
+		Referral afterBooking = referrals.findByReferrerId("dr-ada").get(0);
+		assertThat(afterBooking.courseWait()).isEqualTo(new CourseWait(null, booked));
+		// What makes an old wait read late harmless survives the round trip.
+		assertThat(afterBooking.courseWaitlisted(waitlisted)).isEqualTo(afterBooking);
 	}
 
 	private static ReferralQuery query(Optional<ReferralStatus> status, String reference, int page, int size) {
