@@ -6,6 +6,7 @@ import java.util.List;
 import org.prolo.portal.intake.IntakeReferral;
 import org.prolo.portal.referral.Condition;
 import org.prolo.referralstatus.ReferralStatus;
+import org.prolo.referralstatus.ShownStatus;
 import org.prolo.portal.referral.Urgency;
 import org.prolo.portal.web.Shown;
 
@@ -18,11 +19,12 @@ public record ReferralPage(String id, String status, String fhirStatus, boolean 
 	static ReferralPage of(IntakeReferral referral, ZoneId zone) {
 		var patient = referral.patient();
 		var outcome = referral.outcome();
-		return new ReferralPage(referral.id(), ReferralStatus.wordsFor(referral.status()), referral.fhirStatus(),
-				ReferralStatus.needsAction(referral.status()), ReferralStatus.isOpen(referral.status()),
-				Shown.of(referral.submittedAt(), zone), Condition.labelFor(referral.condition()), referral.bodySite(),
-				referral.painDurationMonths(), Urgency.labelFor(referral.urgency()),
-				(patient != null) ? patient.name() : null, (patient != null) ? Shown.of(patient.birthDate()) : null,
+		return new ReferralPage(referral.id(), ShownStatus.wordsFor(referral.status(), referral.waitingFor()),
+				referral.fhirStatus(), ReferralStatus.needsAction(referral.status()),
+				ReferralStatus.isOpen(referral.status()), Shown.of(referral.submittedAt(), zone),
+				Condition.labelFor(referral.condition()), referral.bodySite(), referral.painDurationMonths(),
+				Urgency.labelFor(referral.urgency()), (patient != null) ? patient.name() : null,
+				(patient != null) ? Shown.of(patient.birthDate()) : null,
 				(patient != null) ? patient.pseudonym() : null, referral.notes(),
 				List.of(new Answer("Prior conservative care for 6 weeks or more", referral.priorConservativeCare()),
 						new Answer("Takes anticoagulants", referral.anticoagulated()),

@@ -8,12 +8,14 @@ import java.time.LocalDate;
  * ReferralView). Fields the portal does not know are ignored, so intake may add some.
  *
  * @param fhirStatus the FHIR Task.status code of {@code status}
+ * @param waitingFor what the referral waits for on the clinic's waiting list (EXAM or
+ * COURSE), null while nothing waits
  * @param openQuestion the clinic's question while the status is INFO_REQUESTED
  * @param outcome how it ended, once closed
  * @param referrerReference the physician's own reference, when they gave one
  */
-public record IntakeReferral(String id, String status, String fhirStatus, Referrer referrer, Patient patient,
-		String condition, String bodySite, Integer painDurationMonths, Boolean priorConservativeCare,
+public record IntakeReferral(String id, String status, String fhirStatus, String waitingFor, Referrer referrer,
+		Patient patient, String condition, String bodySite, Integer painDurationMonths, Boolean priorConservativeCare,
 		Boolean anticoagulated, Boolean allergyToInjectate, Boolean pregnant, Boolean uncontrolledDiabetes,
 		Boolean activeInfectionAtSite, Boolean malignancyAtSite, String urgency, String notes, Instant submittedAt,
 		String openQuestion, Outcome outcome, String referrerReference) {

@@ -84,6 +84,23 @@ class ReferralPageTests extends PortalPages {
 	}
 
 	@Test
+	void saysThatThePlannedCoursesSessionsWaitForDatesAndALetterWillFollow() throws Exception {
+		intake.answer("GET", PATH, 200, referralJson(ID, "COURSE_PLANNED", "completed", "2025-01-15T09:30:00Z", null,
+				"""
+						{"code":"COURSE_PLANNED","note":"Five sessions, two weeks apart.","closedAt":"2025-02-01T10:00:00Z"}""")
+			.replace("\"status\":", "\"waitingFor\":\"COURSE\",\"status\":"));
+
+		this.mvc.perform(get("/referrals/" + ID).accept(MediaType.TEXT_HTML).with(physician("dr-ada")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<strong>Course of treatment planned; the sessions are "
+					+ "waiting for dates: the clinic&#39;s calendar is full, you will get a letter with the dates"
+					+ "</strong>")))
+			.andExpect(content().string(containsString("<code>completed</code>")))
+			.andExpect(content().string(containsString("<dd>Course of treatment planned</dd>")))
+			.andExpect(content().string(not(containsString("Withdraw referral"))));
+	}
+
+	@Test
 	void showsAnotherPhysiciansReferralAsNotFound() throws Exception {
 		// Intake answers 404 for a referral the caller may not see.
 		this.mvc.perform(get("/referrals/R-of-dr-ben").accept(MediaType.TEXT_HTML).with(physician("dr-ada")))

@@ -52,6 +52,28 @@ class MyReferralsPageTests extends PortalPages {
 	}
 
 	@Test
+	void saysThatAPlannedCoursesSessionsWaitForDates() throws Exception {
+		intake.answer("GET", "/api/referrals", 200,
+				"[" + referralJson("R-waiting", "COURSE_PLANNED", "completed", "2025-02-01T09:00:00Z")
+					.replace("\"status\":", "\"waitingFor\":\"COURSE\",\"status\":") + ","
+						+ referralJson("R-booked", "COURSE_PLANNED", "completed", "2025-01-10T09:00:00Z") + "]");
+
+		String page = this.mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(physician("dr-ada")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		String waiting = page.substring(page.indexOf("R-waiting"), page.indexOf("R-booked"));
+		assertThat(waiting).contains(
+				"Course of treatment planned; the sessions are waiting for dates: "
+						+ "the clinic&#39;s calendar is full, you will get a letter with the dates",
+				"<code>completed</code>");
+		assertThat(page.substring(page.indexOf("R-booked"))).contains("Course of treatment planned</span>")
+			.doesNotContain("waiting for dates");
+	}
+
+	@Test
 	void asksIntakeForTheChosenPageStatusAndReferenceAndLinksThePagesAroundItKeepingTheFilter() throws Exception {
 		intake.answer("GET", "/api/referrals",
 				Answer.withHeaders(200, "[" + referralJson("R-41", "TRIAGE", "received", "2025-01-10T09:00:00Z") + "]",
