@@ -48,7 +48,9 @@ class TrackingController {
 	@GetMapping(path = "/api/referrals/{id}", produces = "application/json")
 	@Operation(summary = "Read a referral with its status",
 			description = "For its referring physician and the clinic's staff. `fhirStatus` is the FHIR Task.status "
-					+ "code of `status`; `openQuestion` is present while a request for information is pending, "
+					+ "code of `status`; `waitingFor` says what it waits for on the clinic's waiting list (EXAM, or "
+					+ "COURSE for a planned course's sessions without dates); `openQuestion` is present while a "
+					+ "request for information is pending, "
 					+ "`outcome` once the referral is closed. Another physician's referral is a 404, as an unknown "
 					+ "id is.")
 	@ApiResponse(responseCode = "200",

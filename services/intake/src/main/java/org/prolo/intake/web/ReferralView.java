@@ -16,8 +16,7 @@ public record ReferralView(@Schema(example = "R-0f8fad5b-d9cb-469f-a165-70867728
 		@Schema(description = "What the referral waits for on the clinic's waiting list, as the calendar was full: "
 				+ "EXAM (the status is WAITING_FOR_APPOINTMENT) or COURSE (the status is COURSE_PLANNED and the "
 				+ "course's sessions have no dates yet); absent while nothing waits",
-				allowableValues = {
-						"EXAM", "COURSE" }) String waitingFor,
+				example = "COURSE") String waitingFor,
 		ReferrerView referrer, PatientView patient, @Schema(example = "KNEE_OSTEOARTHRITIS") String condition,
 		@Schema(example = "left knee") String bodySite, @Schema(example = "9") int painDurationMonths,
 		boolean priorConservativeCare, boolean anticoagulated, boolean allergyToInjectate, boolean pregnant,
@@ -26,7 +25,7 @@ public record ReferralView(@Schema(example = "R-0f8fad5b-d9cb-469f-a165-70867728
 		@Schema(description = "The question of a pending request for information",
 				example = "Please attach the latest knee X-ray report.") String openQuestion,
 		OutcomeView outcome, @Schema(description = "The physician's own reference, when they gave one",
-				example = "KNEE-2026-0042") String referrerReference){
+				example = "KNEE-2026-0042") String referrerReference) {
 
 	public static ReferralView of(Referral r) {
 		var c = r.clinical();
