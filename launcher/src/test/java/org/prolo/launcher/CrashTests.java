@@ -178,12 +178,16 @@ class CrashTests {
 			}
 			CrashStack.say("%d referrals answered by intake", REFERRALS);
 			firstRound.get();
+			// The workflow restarted after identity, so it checks with keys fetched anew.
+			// Asked now, not after triage: a large run outlasts the token's 30 minutes.
+			int oldTokenAnswer = statusOf(ENGINE + "/task/count", signedBeforeRestart);
 			Set<String> accepted = submissions.acceptedReferralIds();
 			figures.put("referrals submitted (N)", REFERRALS);
 			figures.put("accepted by intake (201)", accepted.size());
 			figures.put("refused by intake (4xx)", submissions.refused.size());
 			figures.put("submissions retried", submissions.retried.get());
 			figures.put("retry attempts", submissions.retryAttempts.get());
+			figures.put("token from before identity's restart: workflow answers", oldTokenAnswer);
 
 			// Triage, while notification and scheduling die once more.
 			CrashStack.say("accepting every triage task");
@@ -197,9 +201,6 @@ class CrashTests {
 			secondRound.get();
 			stack.kills().forEach((name, kills) -> figures.put("kills: " + name, kills));
 			figures.put("broker restarts", stack.brokerRestarts());
-			// The workflow restarts after identity, so it checks with keys fetched anew.
-			int oldTokenAnswer = statusOf(ENGINE + "/task/count", signedBeforeRestart);
-			figures.put("token from before identity's restart: workflow answers", oldTokenAnswer);
 			figures.put("triage tasks completed", triaged);
 
 			// Wait until nothing is missing any more (or nothing has moved for minutes).
