@@ -7,7 +7,8 @@ import java.util.Optional;
  * The rules by which a referral's status may change, whoever asks: the physician, or the
  * workflow's events, which may arrive late or twice. Intake applies them as events
  * arrive, the timeline as it folds a referral's events in time order, so both show the
- * same status.
+ * same status; both ask first whether the {@link StatusChange} an event makes concerns
+ * the current status at all.
  */
 public enum StatusProgression {
 
