@@ -93,13 +93,14 @@ public record Referral(String id, Referrer referrer, Patient patient, ClinicalFi
 	}
 
 	/**
-	 * Follows the workflow. Progress the {@link StatusProgression} rules forbid (late,
-	 * stale or repeated) leaves the referral as it is, except that a closing that
+	 * Follows the workflow. Progress whose {@link ReferralProgress#change()} does not
+	 * concern the current status, or that the {@link StatusProgression} rules forbid
+	 * (late, stale or repeated), leaves the referral as it is, except that a closing that
 	 * confirms the status it already has fills in the outcome if it was unknown.
 	 */
 	public Referral progress(ReferralProgress progress) {
 		ReferralStatus target = progress.target();
-		if (!progress.concerns(status)) {
+		if (!progress.change().concerns(status, target)) {
 			return this;
 		}
 		if (!StatusProgression.permits(status, target)) {

@@ -3,37 +3,29 @@ package org.prolo.intake.referral;
 import java.time.Instant;
 
 import org.prolo.referralstatus.ReferralStatus;
-import org.prolo.referralstatus.StatusProgression;
+import org.prolo.referralstatus.StatusChange;
 
-/** What the clinic's workflow reports about a referral, in the referral's terms. */
+/**
+ * What the clinic's workflow reports about a referral, in the referral's terms. Which
+ * current statuses each one concerns is its {@link StatusChange}'s, which the timeline
+ * follows too.
+ */
 public sealed interface ReferralProgress {
 
-	/** The status this progress asks for. */
-	ReferralStatus target();
+	/** What this progress does to the status. */
+	StatusChange change();
 
-	/**
-	 * Whether this progress means anything for a referral in {@code current}, before the
-	 * {@link StatusProgression} rules are asked.
-	 */
-	default boolean concerns(ReferralStatus current) {
-		return true;
+	/** The status this progress asks for. */
+	default ReferralStatus target() {
+		return change().target();
 	}
 
 	/** The clinic has the referral in triage: its first triage task was created. */
 	record TriageStarted(Instant startedAt) implements ReferralProgress {
 
 		@Override
-		public ReferralStatus target() {
-			return ReferralStatus.TRIAGE;
-		}
-
-		/**
-		 * Only a referral nobody has looked at yet: a late copy must not turn a pending
-		 * question (INFO_REQUESTED, the same stage) back into TRIAGE.
-		 */
-		@Override
-		public boolean concerns(ReferralStatus current) {
-			return current == ReferralStatus.SUBMITTED;
+		public StatusChange change() {
+			return StatusChange.TRIAGE_START;
 		}
 
 	}
@@ -43,19 +35,14 @@ public sealed interface ReferralProgress {
 			Instant triagedAt) implements ReferralProgress {
 
 		public Triaged {
-			if (target != ReferralStatus.ACCEPTED && target != ReferralStatus.INFO_REQUESTED
-					&& target != ReferralStatus.REJECTED) {
+			if (!StatusChange.TRIAGE_DECISION.leadsTo(target)) {
 				throw new IllegalArgumentException("Triage cannot end in " + target);
 			}
 		}
 
-		/**
-		 * An acceptance read after scheduling put the referral on the waiting list
-		 * (another topic, so it can come later) must not hide that it waits.
-		 */
 		@Override
-		public boolean concerns(ReferralStatus current) {
-			return !(target == ReferralStatus.ACCEPTED && current == ReferralStatus.WAITING_FOR_APPOINTMENT);
+		public StatusChange change() {
+			return StatusChange.TRIAGE_DECISION;
 		}
 
 	}
@@ -64,8 +51,8 @@ public sealed interface ReferralProgress {
 	record InformationRequested(String question, Instant requestedAt) implements ReferralProgress {
 
 		@Override
-		public ReferralStatus target() {
-			return ReferralStatus.INFO_REQUESTED;
+		public StatusChange change() {
+			return StatusChange.INFORMATION_REQUEST;
 		}
 
 	}
@@ -74,8 +61,8 @@ public sealed interface ReferralProgress {
 	record WaitingForAppointment() implements ReferralProgress {
 
 		@Override
-		public ReferralStatus target() {
-			return ReferralStatus.WAITING_FOR_APPOINTMENT;
+		public StatusChange change() {
+			return StatusChange.EXAM_WAITLISTING;
 		}
 
 	}
@@ -84,14 +71,8 @@ public sealed interface ReferralProgress {
 	record AppointmentBooked() implements ReferralProgress {
 
 		@Override
-		public ReferralStatus target() {
-			return ReferralStatus.ACCEPTED;
-		}
-
-		/** Only a referral that waited; any other status already says more. */
-		@Override
-		public boolean concerns(ReferralStatus current) {
-			return current == ReferralStatus.WAITING_FOR_APPOINTMENT;
+		public StatusChange change() {
+			return StatusChange.EXAM_BOOKING;
 		}
 
 	}
@@ -103,8 +84,8 @@ public sealed interface ReferralProgress {
 	record AssessmentAdvanced() implements ReferralProgress {
 
 		@Override
-		public ReferralStatus target() {
-			return ReferralStatus.IN_ASSESSMENT;
+		public StatusChange change() {
+			return StatusChange.ASSESSMENT_STEP;
 		}
 
 	}
@@ -114,9 +95,14 @@ public sealed interface ReferralProgress {
 			Instant closedAt) implements ReferralProgress {
 
 		public Closed {
-			if (!target.isClosed()) {
+			if (!StatusChange.CLOSING.leadsTo(target)) {
 				throw new IllegalArgumentException(target + " is not an outcome");
 			}
+		}
+
+		@Override
+		public StatusChange change() {
+			return StatusChange.CLOSING;
 		}
 
 	}
