@@ -17,8 +17,12 @@ final class Entries {
 	private Entries() {
 	}
 
-	static Draft draft(String referralId, EventKind kind, String outcome, String summary) {
-		return new Draft(referralId, kind, outcome, summary);
+	/**
+	 * @param detail what of the event decides its status (see
+	 * {@link EventKind#statusAfter(String)}), null if nothing
+	 */
+	static Draft draft(String referralId, EventKind kind, String detail, String summary) {
+		return new Draft(referralId, kind, detail, summary);
 	}
 
 	/** Appends " (code)" when there is a code. */
@@ -27,12 +31,12 @@ final class Entries {
 	}
 
 	/** An entry waiting for the event's id, time and source. */
-	record Draft(String referralId, EventKind kind, String outcome, String summary) {
+	record Draft(String referralId, EventKind kind, String detail, String summary) {
 
 		TimelineEntry entry(CloudEventHeaders event, Map<String, Object> headers) {
 			Instant occurredAt = (event.time() != null) ? event.time() : receivedTimestamp(headers);
 			return new TimelineEntry(event.id(), referralId, kind, occurredAt, event.source(), summary,
-					kind.statusAfter(outcome));
+					kind.statusAfter(detail));
 		}
 
 		private static Instant receivedTimestamp(Map<String, Object> headers) {

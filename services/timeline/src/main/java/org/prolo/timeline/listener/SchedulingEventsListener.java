@@ -38,15 +38,17 @@ class SchedulingEventsListener {
 			.map(ScheduledSession::getDate)
 			.map(date -> ", first on " + date)
 			.orElse("");
-		String waited = (event.getWaitlistedAt() != null) ? " (from the waiting list)" : "";
-		recording.record(headers, event, Entries.draft(event.getReferralId(), EventKind.SESSIONS_SCHEDULED, null,
-				event.getPurpose() + " appointments booked" + waited + ": " + event.getSessions().size() + first));
+		boolean waited = event.getWaitlistedAt() != null;
+		recording.record(headers, event,
+				Entries.draft(event.getReferralId(), EventKind.SESSIONS_SCHEDULED, waited ? event.getPurpose() : null,
+						event.getPurpose() + " appointments booked" + (waited ? " (from the waiting list)" : "") + ": "
+								+ event.getSessions().size() + first));
 	}
 
 	@KafkaHandler
 	void on(AppointmentWaitlisted event, @Headers Map<String, Object> headers) {
 		recording.record(headers, event,
-				Entries.draft(event.getReferralId(), EventKind.APPOINTMENT_WAITLISTED, null,
+				Entries.draft(event.getReferralId(), EventKind.APPOINTMENT_WAITLISTED, event.getPurpose(),
 						event.getPurpose() + " waits for an appointment (" + event.getReasonCode()
 								+ ": no free slot within " + event.getHorizonDays() + " days)"));
 	}

@@ -3,55 +3,64 @@ package org.prolo.timeline.timeline;
 import java.util.Arrays;
 
 import org.prolo.referralstatus.ReferralStatus;
+import org.prolo.referralstatus.StatusChange;
 
 /**
- * Every kind of event on the product's topics, and the status each one moves a referral
- * to.
+ * Every kind of event on the product's topics, the {@link StatusChange} each one makes
+ * and the status it moves a referral to.
  */
 public enum EventKind {
 
-	REFERRAL_SUBMITTED("ReferralSubmitted"),
+	REFERRAL_SUBMITTED("ReferralSubmitted", StatusChange.SUBMISSION),
 
-	REFERRAL_WITHDRAWN("ReferralWithdrawn"),
+	REFERRAL_WITHDRAWN("ReferralWithdrawn", StatusChange.WITHDRAWAL),
 
-	REFERRAL_INFO_REQUESTED("ReferralInfoRequested"),
+	REFERRAL_INFO_REQUESTED("ReferralInfoRequested", StatusChange.INFORMATION_REQUEST),
 
-	REFERRAL_INFO_PROVIDED("ReferralInfoProvided"),
+	REFERRAL_INFO_PROVIDED("ReferralInfoProvided", StatusChange.INFORMATION_ANSWER),
 
-	REFERRAL_TRIAGE_STARTED("ReferralTriageStarted"),
+	REFERRAL_TRIAGE_STARTED("ReferralTriageStarted", StatusChange.TRIAGE_START),
 
-	REFERRAL_TRIAGED("ReferralTriaged"),
+	REFERRAL_TRIAGED("ReferralTriaged", StatusChange.TRIAGE_DECISION),
 
-	HISTORY_RECORDED("HistoryRecorded"),
+	HISTORY_RECORDED("HistoryRecorded", StatusChange.ASSESSMENT_STEP),
 
-	EXAM_COMPLETED("ExamCompleted"),
+	EXAM_COMPLETED("ExamCompleted", StatusChange.ASSESSMENT_STEP),
 
-	IMAGING_REQUESTED("ImagingRequested"),
+	IMAGING_REQUESTED("ImagingRequested", StatusChange.ASSESSMENT_STEP),
 
-	IMAGING_REPORTED("ImagingReported"),
+	IMAGING_REPORTED("ImagingReported", StatusChange.ASSESSMENT_STEP),
 
-	IMAGING_ORDER_CLOSED("ImagingOrderClosed"),
+	// A consequence of a close that ReferralClosed already set the status of.
+	IMAGING_ORDER_CLOSED("ImagingOrderClosed", null),
 
-	SUITABILITY_DECIDED("SuitabilityDecided"),
+	SUITABILITY_DECIDED("SuitabilityDecided", StatusChange.ASSESSMENT_STEP),
 
-	COURSE_PLANNED("CoursePlanned"),
+	COURSE_PLANNED("CoursePlanned", StatusChange.ASSESSMENT_STEP),
 
-	SESSIONS_SCHEDULED("SessionsScheduled"),
+	SESSIONS_SCHEDULED("SessionsScheduled", StatusChange.EXAM_BOOKING),
 
-	APPOINTMENT_WAITLISTED("AppointmentWaitlisted"),
+	APPOINTMENT_WAITLISTED("AppointmentWaitlisted", StatusChange.EXAM_WAITLISTING),
 
-	APPOINTMENTS_CANCELLED("AppointmentsCancelled"),
+	// Consequences of a close or of the exam, which set the status themselves.
+	APPOINTMENTS_CANCELLED("AppointmentsCancelled", null),
 
-	WAITING_LIST_LEFT("WaitingListLeft"),
+	WAITING_LIST_LEFT("WaitingListLeft", null),
 
-	REFERRAL_CLOSED("ReferralClosed"),
+	REFERRAL_CLOSED("ReferralClosed", StatusChange.CLOSING),
 
-	REFERRER_NOTIFIED("ReferrerNotified");
+	REFERRER_NOTIFIED("ReferrerNotified", null);
+
+	/** The purpose of scheduling's events about the exam. */
+	private static final String EXAM = "EXAM";
 
 	private final String typeName;
 
-	EventKind(String typeName) {
+	private final StatusChange statusChange;
+
+	EventKind(String typeName, StatusChange statusChange) {
 		this.typeName = typeName;
+		this.statusChange = statusChange;
 	}
 
 	/** The event's record name, as shown in the timeline. */
@@ -67,39 +76,31 @@ public enum EventKind {
 	}
 
 	/**
-	 * The status this event moves the referral to, or null when it does not change it.
-	 * @param outcome the triage or closing outcome, for the events that have one
+	 * What an event of this kind may do to the referral's status, as intake sees it too;
+	 * null when it never changes it.
 	 */
-	public ReferralStatus statusAfter(String outcome) {
-		return switch (this) {
-			case REFERRAL_SUBMITTED -> ReferralStatus.SUBMITTED;
-			case REFERRAL_INFO_REQUESTED -> ReferralStatus.INFO_REQUESTED;
-			case REFERRAL_TRIAGE_STARTED, REFERRAL_INFO_PROVIDED -> ReferralStatus.TRIAGE;
-			case REFERRAL_TRIAGED -> switch (String.valueOf(outcome)) {
-				case "ACCEPTED" -> ReferralStatus.ACCEPTED;
-				case "REJECTED" -> ReferralStatus.REJECTED;
-				case "INFO_REQUESTED" -> ReferralStatus.INFO_REQUESTED;
-				default -> null;
-			};
-			case HISTORY_RECORDED, EXAM_COMPLETED, IMAGING_REQUESTED, IMAGING_REPORTED, SUITABILITY_DECIDED,
-					COURSE_PLANNED ->
-				ReferralStatus.IN_ASSESSMENT;
-			case REFERRAL_WITHDRAWN -> ReferralStatus.WITHDRAWN;
-			case REFERRAL_CLOSED -> closingStatus(outcome);
-			// Waiting for a slot or booked: the referral is still where triage or the
-			// clinician left it.
-			case SESSIONS_SCHEDULED, APPOINTMENT_WAITLISTED, REFERRER_NOTIFIED -> null;
-			// Consequences of a close that ReferralClosed already set the status of.
-			// Consequences of a close or of the exam, which set the status themselves.
-			case IMAGING_ORDER_CLOSED, APPOINTMENTS_CANCELLED, WAITING_LIST_LEFT -> null;
-		};
+	public StatusChange statusChange() {
+		return statusChange;
 	}
 
-	private static ReferralStatus closingStatus(String outcome) {
-		return Arrays.stream(ReferralStatus.values())
-			.filter(status -> status.isClosed() && status.name().equals(outcome))
-			.findFirst()
-			.orElse(null);
+	/**
+	 * The status this event moves the referral to, or null when it does not change it.
+	 * @param detail what of the event decides: the triage or closing outcome; for a wait
+	 * or a booking the appointment's purpose, for a booking only when it was made from
+	 * the waiting list (a booking made at once changes nothing)
+	 */
+	public ReferralStatus statusAfter(String detail) {
+		if (statusChange == null) {
+			return null;
+		}
+		return switch (this) {
+			case REFERRAL_TRIAGED, REFERRAL_CLOSED -> statusChange.target(detail).orElse(null);
+			// A course waits and is booked after the referral closed as COURSE_PLANNED,
+			// for
+			// good.
+			case APPOINTMENT_WAITLISTED, SESSIONS_SCHEDULED -> EXAM.equals(detail) ? statusChange.target() : null;
+			default -> statusChange.target();
+		};
 	}
 
 }

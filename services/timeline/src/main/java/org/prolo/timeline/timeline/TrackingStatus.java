@@ -4,13 +4,14 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.prolo.referralstatus.ReferralStatus;
+import org.prolo.referralstatus.StatusChange;
 import org.prolo.referralstatus.StatusProgression;
 
 /**
  * The policy that gives a referral its status: its events applied in the order they
- * occurred, each by the one {@link StatusProgression} intake applies too. Events arrive
- * on five topics and so may arrive out of order; folding in time order makes the status
- * independent of arrival order.
+ * occurred, each by the {@link StatusChange} and {@link StatusProgression} intake applies
+ * too. Events arrive on five topics and so may arrive out of order; folding in time order
+ * makes the status independent of arrival order.
  */
 public final class TrackingStatus {
 
@@ -25,21 +26,12 @@ public final class TrackingStatus {
 	public static ReferralStatus of(List<TimelineEntry> entries) {
 		ReferralStatus status = null;
 		for (TimelineEntry entry : entries.stream().sorted(IN_TIME_ORDER).toList()) {
-			if (!startsTriageTooLate(status, entry)) {
-				status = StatusProgression.next(status, entry.statusAfter());
+			StatusChange change = entry.kind().statusChange();
+			if (change != null) {
+				status = change.next(status, entry.statusAfter());
 			}
 		}
 		return status;
-	}
-
-	/**
-	 * The start of triage moves only a referral nobody has looked at yet: a copy the
-	 * outbox sent again later (a later ce_time) must not turn a pending question back
-	 * into TRIAGE.
-	 */
-	private static boolean startsTriageTooLate(ReferralStatus current, TimelineEntry entry) {
-		return entry.kind() == EventKind.REFERRAL_TRIAGE_STARTED && current != null
-				&& current != ReferralStatus.SUBMITTED;
 	}
 
 }

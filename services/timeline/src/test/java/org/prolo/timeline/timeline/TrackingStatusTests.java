@@ -51,7 +51,8 @@ class TrackingStatusTests {
 			"REFERRAL_TRIAGED, INFO_REQUESTED, INFO_REQUESTED", "REFERRAL_TRIAGE_STARTED, , TRIAGE",
 			"REFERRAL_INFO_PROVIDED, , TRIAGE", "HISTORY_RECORDED, , IN_ASSESSMENT",
 			"SUITABILITY_DECIDED, , IN_ASSESSMENT", "REFERRAL_WITHDRAWN, , WITHDRAWN",
-			"REFERRAL_CLOSED, NO_RESPONSE, NO_RESPONSE", "REFERRAL_CLOSED, NOT_SUITABLE, NOT_SUITABLE" })
+			"REFERRAL_CLOSED, NO_RESPONSE, NO_RESPONSE", "REFERRAL_CLOSED, NOT_SUITABLE, NOT_SUITABLE",
+			"APPOINTMENT_WAITLISTED, EXAM, WAITING_FOR_APPOINTMENT", "SESSIONS_SCHEDULED, EXAM, ACCEPTED" })
 	void eventsMoveTheReferralToTheirStatus(EventKind kind, String outcome, ReferralStatus expected) {
 		assertThat(kind.statusAfter(outcome)).isEqualTo(expected);
 	}
@@ -61,6 +62,27 @@ class TrackingStatusTests {
 		assertThat(EventKind.REFERRER_NOTIFIED.statusAfter(null)).isNull();
 		assertThat(EventKind.SESSIONS_SCHEDULED.statusAfter(null)).isNull();
 		assertThat(EventKind.REFERRAL_CLOSED.statusAfter("SOMETHING_NEW")).isNull();
+	}
+
+	@Test
+	void aCoursesWaitAndBookingLeaveThePlannedCourseAsItIs() {
+		assertThat(EventKind.APPOINTMENT_WAITLISTED.statusAfter("COURSE")).isNull();
+		assertThat(EventKind.SESSIONS_SCHEDULED.statusAfter("COURSE")).isNull();
+		assertThat(EventKind.WAITING_LIST_LEFT.statusAfter("EXAM")).isNull();
+	}
+
+	@Test
+	void anExamWaitsUntilItIsBookedFromTheWaitingList() {
+		var accepted = entry("e1", EventKind.REFERRAL_TRIAGED, "2025-05-01T00:00:00Z", "ACCEPTED");
+		var waiting = entry("e2", EventKind.APPOINTMENT_WAITLISTED, "2025-05-01T00:00:01Z", "EXAM");
+		var booked = entry("e3", EventKind.SESSIONS_SCHEDULED, "2025-05-03T00:00:00Z", "EXAM");
+		var acceptedAgain = entry("e4", EventKind.REFERRAL_TRIAGED, "2025-05-02T00:00:00Z", "ACCEPTED");
+
+		assertThat(TrackingStatus.of(List.of(waiting, accepted))).isEqualTo(ReferralStatus.WAITING_FOR_APPOINTMENT);
+		assertThat(TrackingStatus.of(List.of(accepted, waiting, acceptedAgain)))
+			.isEqualTo(ReferralStatus.WAITING_FOR_APPOINTMENT);
+		assertThat(TrackingStatus.of(List.of(accepted, waiting, booked))).isEqualTo(ReferralStatus.ACCEPTED);
+		assertThat(TrackingStatus.of(List.of(accepted, booked))).isEqualTo(ReferralStatus.ACCEPTED);
 	}
 
 	static TimelineEntry entry(String id, EventKind kind, String at, String outcome) {
