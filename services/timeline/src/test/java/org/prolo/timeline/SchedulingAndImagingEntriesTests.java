@@ -11,9 +11,15 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.prolo.events.AppointmentWaitlisted;
+import org.prolo.events.AppointmentsCancelled;
+import org.prolo.events.CancelledAppointment;
+import org.prolo.events.ImagingOrderClosed;
+import org.prolo.events.ReferralClosed;
 import org.prolo.events.ReferralTriaged;
+import org.prolo.events.ReferralWithdrawn;
 import org.prolo.events.ScheduledSession;
 import org.prolo.events.SessionsScheduled;
+import org.prolo.events.WaitingListLeft;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
@@ -33,21 +39,25 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * An accepted referral whose exam waits on scheduling's waiting list shows
- * WAITING_FOR_APPOINTMENT on its timeline, as in intake, and ACCEPTED again once the exam
- * is booked from the list: scheduling's events read from the shared in-process broker.
+ * What scheduling and imaging report shows on the referral's timeline, read from the
+ * shared in-process broker. What a close cancels (scheduling's AppointmentsCancelled,
+ * imaging's ImagingOrderClosed) is an entry of its own that leaves the closing status as
+ * it was; an accepted referral whose exam waits on scheduling's waiting list shows
+ * WAITING_FOR_APPOINTMENT, as in intake, and ACCEPTED again once the exam is booked from
+ * the list.
  */
 @DirtiesContext
 @SpringBootTest(properties = {
-		"spring.datasource.url=jdbc:h2:mem:timeline-exam-wait-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
+		"spring.datasource.url=jdbc:h2:mem:timeline-scheduling-imaging-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
 @AutoConfigureMockMvc
 @Import(TestTokens.Decoder.class)
-class ExamWaitTests {
+class SchedulingAndImagingEntriesTests {
 
 	static final Instant T0 = Instant.parse("2025-05-01T08:00:00Z");
 
@@ -61,6 +71,59 @@ class ExamWaitTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Test
+	void showsTheCancelledAppointmentsAndTheClosedImagingOrderOfAWithdrawnReferral() throws Exception {
+		String id = "R-" + UUID.randomUUID();
+		publish(0, "intake", EventTopics.INTAKE,
+				ReferralWithdrawn.newBuilder().setReferralId(id).setWithdrawnAt(T0).setReferrerId("dr-ada").build());
+		publish(1, "workflow", EventTopics.WORKFLOW,
+				ReferralClosed.newBuilder().setReferralId(id).setClosedAt(T0).setOutcome("WITHDRAWN").build());
+		publish(2, "scheduling", EventTopics.SCHEDULING,
+				AppointmentsCancelled.newBuilder()
+					.setReferralId(id)
+					.setCancelledAt(T0)
+					.setReason("WITHDRAWN")
+					.setAppointments(List.of(new CancelledAppointment("41", "EXAM", 1, LocalDate.of(2025, 5, 2))))
+					.build());
+		publish(3, "imaging", EventTopics.IMAGING,
+				ImagingOrderClosed.newBuilder()
+					.setReferralId(id)
+					.setOrderId("O-9")
+					.setClosedAt(T0)
+					.setReason("WITHDRAWN")
+					.build());
+
+		awaitEntries(id, 4).andExpect(jsonPath("$.status").value("WITHDRAWN"))
+			.andExpect(jsonPath("$.entries[*].type")
+				.value(contains("ReferralWithdrawn", "ReferralClosed", "AppointmentsCancelled", "ImagingOrderClosed")))
+			.andExpect(jsonPath("$.entries[2].summary")
+				.value("Appointments cancelled (referral WITHDRAWN): 1: EXAM 1 on 2025-05-02"))
+			.andExpect(jsonPath("$.entries[2].source").value("/prolo/scheduling"))
+			.andExpect(
+					jsonPath("$.entries[3].summary").value("Imaging order O-9 closed unreported: referral WITHDRAWN"));
+	}
+
+	@Test
+	void showsAWaitingReferralRemovedFromTheWaitingListWhenItCloses() throws Exception {
+		String id = "R-" + UUID.randomUUID();
+		publish(0, "workflow", EventTopics.WORKFLOW,
+				ReferralClosed.newBuilder().setReferralId(id).setClosedAt(T0).setOutcome("WITHDRAWN").build());
+		publish(1, "scheduling", EventTopics.SCHEDULING,
+				WaitingListLeft.newBuilder()
+					.setReferralId(id)
+					.setLeftAt(T0)
+					.setPurpose("EXAM")
+					.setReason("REFERRAL_CLOSED")
+					.setClosingOutcome("WITHDRAWN")
+					.build());
+
+		awaitEntries(id, 2).andExpect(jsonPath("$.status").value("WITHDRAWN"))
+			.andExpect(jsonPath("$.entries[*].type").value(contains("ReferralClosed", "WaitingListLeft")))
+			.andExpect(jsonPath("$.entries[1].summary")
+				.value("EXAM removed from the waiting list (referral closed WITHDRAWN)"))
+			.andExpect(jsonPath("$.entries[1].source").value("/prolo/scheduling"));
+	}
 
 	@Test
 	void showsAWaitingExamUntilItIsBookedFromTheWaitingList() throws Exception {
