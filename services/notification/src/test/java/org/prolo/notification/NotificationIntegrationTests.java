@@ -1,6 +1,5 @@
 package org.prolo.notification;
 
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,11 +14,6 @@ class NotificationIntegrationTests extends ReferrerLetterScenario {
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
 		TestKafka.signInStandingInForProducers(registry, "notification");
-	}
-
-	@Override
-	String bootstrapServers() {
-		return SharedTestBroker.bootstrapServers();
 	}
 
 }

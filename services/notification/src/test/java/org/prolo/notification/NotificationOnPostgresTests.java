@@ -1,6 +1,5 @@
 package org.prolo.notification;
 
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.LocalPostgresContext;
 import org.prolo.platform.testing.TestKafka;
 
@@ -21,11 +20,6 @@ class NotificationOnPostgresTests extends ReferrerLetterScenario {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestKafka.signInStandingInForProducers(registry, "notification");
-	}
-
-	@Override
-	String bootstrapServers() {
-		return SharedTestBroker.bootstrapServers();
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.prolo.workflow;
 
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,11 +13,6 @@ class ReferralProcessTests extends ReferralProcessScenarios {
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
 		TestKafka.signInStandingInForProducers(registry, "workflow");
-	}
-
-	@Override
-	String bootstrapServers() {
-		return SharedTestBroker.bootstrapServers();
 	}
 
 }
