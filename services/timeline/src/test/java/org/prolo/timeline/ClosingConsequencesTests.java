@@ -1,6 +1,7 @@
 package org.prolo.timeline;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,7 +20,8 @@ import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
-import org.prolo.platform.testing.TestKafka;
+import org.prolo.platform.testing.SharedBrokerSignIn;
+import org.prolo.platform.testing.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -28,9 +30,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -47,15 +48,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = {
 		"spring.datasource.url=jdbc:h2:mem:timeline-closing-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
 @AutoConfigureMockMvc
-@Import(TestTokens.Decoder.class)
+@Import({ TestTokens.Decoder.class, SharedBrokerSignIn.class })
 class ClosingConsequencesTests {
 
 	static final Instant T0 = Instant.parse("2025-05-01T08:00:00Z");
-
-	@DynamicPropertySource
-	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signInStandingInForProducers(registry, "timeline");
-	}
 
 	@Autowired
 	KafkaTemplate<String, Object> template;
@@ -68,8 +64,7 @@ class ClosingConsequencesTests {
 		String id = "R-" + UUID.randomUUID();
 		publish(0, "intake", EventTopics.INTAKE,
 				ReferralWithdrawn.newBuilder().setReferralId(id).setWithdrawnAt(T0).setReferrerId("dr-ada").build());
-		publish(1, "workflow", EventTopics.WORKFLOW,
-				ReferralClosed.newBuilder().setReferralId(id).setClosedAt(T0).setOutcome("WITHDRAWN").build());
+		publish(1, "workflow", EventTopics.WORKFLOW, TestEvents.referralClosed(id, T0, "WITHDRAWN").build());
 		publish(2, "scheduling", EventTopics.SCHEDULING,
 				AppointmentsCancelled.newBuilder()
 					.setReferralId(id)
@@ -85,15 +80,7 @@ class ClosingConsequencesTests {
 					.setReason("WITHDRAWN")
 					.build());
 
-		await().atMost(java.time.Duration.ofSeconds(60))
-			.untilAsserted(() -> mvc
-				.perform(get("/api/referrals/{id}/timeline", id).header(HttpHeaders.AUTHORIZATION,
-						TestTokens.client("intake", Roles.TIMELINE_READ)))
-				.andExpect(status().isOk())
-				.andExpect(jsonPath("$.entries.length()").value(4)));
-		mvc.perform(get("/api/referrals/{id}/timeline", id).header(HttpHeaders.AUTHORIZATION,
-				TestTokens.client("intake", Roles.TIMELINE_READ)))
-			.andExpect(jsonPath("$.status").value("WITHDRAWN"))
+		awaitTimeline(id, 4).andExpect(jsonPath("$.status").value("WITHDRAWN"))
 			.andExpect(jsonPath("$.entries[*].type")
 				.value(contains("ReferralWithdrawn", "ReferralClosed", "AppointmentsCancelled", "ImagingOrderClosed")))
 			.andExpect(jsonPath("$.entries[2].summary")
@@ -106,8 +93,7 @@ class ClosingConsequencesTests {
 	@Test
 	void showsAWaitingReferralRemovedFromTheWaitingListWhenItCloses() throws Exception {
 		String id = "R-" + UUID.randomUUID();
-		publish(0, "workflow", EventTopics.WORKFLOW,
-				ReferralClosed.newBuilder().setReferralId(id).setClosedAt(T0).setOutcome("WITHDRAWN").build());
+		publish(0, "workflow", EventTopics.WORKFLOW, TestEvents.referralClosed(id, T0, "WITHDRAWN").build());
 		publish(1, "scheduling", EventTopics.SCHEDULING,
 				WaitingListLeft.newBuilder()
 					.setReferralId(id)
@@ -117,19 +103,26 @@ class ClosingConsequencesTests {
 					.setClosingOutcome("WITHDRAWN")
 					.build());
 
-		await().atMost(java.time.Duration.ofSeconds(60))
-			.untilAsserted(() -> mvc
-				.perform(get("/api/referrals/{id}/timeline", id).header(HttpHeaders.AUTHORIZATION,
-						TestTokens.client("intake", Roles.TIMELINE_READ)))
-				.andExpect(status().isOk())
-				.andExpect(jsonPath("$.entries.length()").value(2)));
-		mvc.perform(get("/api/referrals/{id}/timeline", id).header(HttpHeaders.AUTHORIZATION,
-				TestTokens.client("intake", Roles.TIMELINE_READ)))
-			.andExpect(jsonPath("$.status").value("WITHDRAWN"))
+		awaitTimeline(id, 2).andExpect(jsonPath("$.status").value("WITHDRAWN"))
 			.andExpect(jsonPath("$.entries[*].type").value(contains("ReferralClosed", "WaitingListLeft")))
 			.andExpect(jsonPath("$.entries[1].summary")
 				.value("EXAM removed from the waiting list (referral closed WITHDRAWN)"))
 			.andExpect(jsonPath("$.entries[1].source").value("/prolo/scheduling"));
+	}
+
+	/**
+	 * The referral's timeline as intake reads it, once it has that many entries.
+	 */
+	private ResultActions awaitTimeline(String id, int entries) throws Exception {
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> timeline(id).andExpect(status().isOk())
+				.andExpect(jsonPath("$.entries.length()").value(entries)));
+		return timeline(id);
+	}
+
+	private ResultActions timeline(String id) throws Exception {
+		return mvc.perform(get("/api/referrals/{id}/timeline", id).header(HttpHeaders.AUTHORIZATION,
+				TestTokens.client("intake", Roles.TIMELINE_READ)));
 	}
 
 	private void publish(int hours, String service, String topic, SpecificRecord event) {
