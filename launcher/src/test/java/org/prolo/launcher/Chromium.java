@@ -35,7 +35,7 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, AfterEachCa
 	@Override
 	public void beforeAll(ExtensionContext extension) throws IOException {
 		testClass = extension.getRequiredTestClass();
-		browser = ChromiumBrowser.launch(screenshotPrefix);
+		browser = new ChromiumBrowser(screenshotPrefix);
 	}
 
 	/** A fresh page in a browser context of the person's own. */

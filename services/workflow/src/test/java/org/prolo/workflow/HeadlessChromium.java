@@ -39,7 +39,7 @@ public final class HeadlessChromium
 
 	@Override
 	public void beforeAll(ExtensionContext extension) throws IOException {
-		browser = ChromiumBrowser.launch(screenshotPrefix);
+		browser = new ChromiumBrowser(screenshotPrefix);
 	}
 
 	@Override

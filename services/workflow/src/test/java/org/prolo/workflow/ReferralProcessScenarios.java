@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -38,6 +39,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -656,20 +658,18 @@ abstract class ReferralProcessScenarios extends EventFlowScenario {
 
 	/** Waits until the referral's process waits for the message. */
 	void awaitSubscription(String referralId, String message) {
-		await().atMost(TIMEOUT)
-			.until(() -> runtime.createExecutionQuery()
-				.processInstanceBusinessKey(referralId)
-				.messageEventSubscriptionName(message)
-				.count() == 1);
+		awaitOne(() -> runtime.createExecutionQuery()
+			.processInstanceBusinessKey(referralId)
+			.messageEventSubscriptionName(message));
 	}
 
 	/** Waits until the referral has an open task of this kind. */
 	void awaitTask(String referralId, String taskKey) {
-		await().atMost(TIMEOUT)
-			.until(() -> tasks.createTaskQuery()
-				.processInstanceBusinessKey(referralId)
-				.taskDefinitionKey(taskKey)
-				.count() == 1);
+		awaitOne(() -> tasks.createTaskQuery().processInstanceBusinessKey(referralId).taskDefinitionKey(taskKey));
+	}
+
+	private void awaitOne(Supplier<Query<?, ?>> query) {
+		await().atMost(TIMEOUT).until(() -> query.get().count() == 1);
 	}
 
 	static String newReferralId() {

@@ -43,17 +43,13 @@ public final class ChromiumBrowser implements AutoCloseable {
 
 	private final List<BrowserContext> contexts = new ArrayList<>();
 
-	private ChromiumBrowser(String screenshotPrefix, Playwright playwright, Browser browser) {
-		this.screenshotPrefix = screenshotPrefix;
-		this.playwright = playwright;
-		this.browser = browser;
-	}
-
 	/**
+	 * Launches the browser.
 	 * @param screenshotPrefix names the screenshots; those an earlier run left under it
 	 * are deleted first, so that none of them can pass for one of this run
 	 */
-	public static ChromiumBrowser launch(String screenshotPrefix) throws IOException {
+	public ChromiumBrowser(String screenshotPrefix) throws IOException {
+		this.screenshotPrefix = screenshotPrefix;
 		if (!Files.isExecutable(Paths.get(EXECUTABLE))) {
 			fail("No Chromium at " + EXECUTABLE + ": the browser tests need Debian's chromium package "
 					+ "(apt-get install -y chromium; .ci/run installs it)");
@@ -68,15 +64,14 @@ public final class ChromiumBrowser implements AutoCloseable {
 		// The driver comes from the playwright jars; it must not download a browser of
 		// its own (also set for surefire in the poms, repeated here for runs from an
 		// IDE).
-		Playwright playwright = Playwright
+		this.playwright = Playwright
 			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		Browser browser = playwright.chromium()
+		this.browser = this.playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(EXECUTABLE))
 				.setHeadless(true)
 				.setTimeout(UI_TIMEOUT_MS)
 				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
 						"--disable-component-update", "--disable-sync", "--no-first-run")));
-		return new ChromiumBrowser(screenshotPrefix, playwright, browser);
 	}
 
 	/**
