@@ -181,12 +181,7 @@ class InspectionBrowserTests {
 
 	String referralStuckAfterTriage() {
 		String referralId = Referrals.newReferralId();
-		Referrals.submit(referralId);
-		await().atMost(TIMEOUT)
-			.until(() -> tasks.createTaskQuery()
-				.processInstanceBusinessKey(referralId)
-				.taskDefinitionKey("triage")
-				.count() == 1);
+		Referrals.submitAndAwaitTriage(referralId, tasks, TIMEOUT);
 		failures.breakReferral(referralId);
 		tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(referralId).singleResult().getId(),
 				Map.of("triageOutcome", "ACCEPTED"));
