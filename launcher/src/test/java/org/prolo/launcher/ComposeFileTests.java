@@ -870,7 +870,11 @@ class ComposeFileTests {
 
 	/** application.yml flattened to dotted keys, whichever way it nests them. */
 	static Map<String, Object> applicationYaml(String name) throws IOException {
-		Path file = ROOT.resolve("services").resolve(name).resolve("src/main/resources/application.yml");
+		return yamlOf(ROOT.resolve("services").resolve(name).resolve("src/main/resources/application.yml"));
+	}
+
+	/** A configuration file flattened to dotted keys, whichever way it nests them. */
+	static Map<String, Object> yamlOf(Path file) throws IOException {
 		Map<String, Object> flat = new LinkedHashMap<>();
 		try (InputStream in = Files.newInputStream(file)) {
 			for (Object document : new Yaml().loadAll(in)) {
@@ -894,7 +898,7 @@ class ComposeFileTests {
 		});
 	}
 
-	private static List<String> strings(Object value) {
+	static List<String> strings(Object value) {
 		if (value == null) {
 			return List.of();
 		}

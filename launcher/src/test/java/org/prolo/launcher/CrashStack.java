@@ -2,8 +2,6 @@ package org.prolo.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,15 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.prolo.platform.broker.KraftBroker;
-
 /**
  * The stack as the launcher starts it (same commands, same jars, H2 files under one data
  * directory; identity and the six services of the workflow, not the portal), but with the
  * broker in the test's JVM and every process under the test's control, so that the test
  * can kill any of them with SIGKILL and start it again on the same data.
  */
-final class CrashStack implements AutoCloseable {
+final class CrashStack extends StackOnTestBroker {
 
 	/**
 	 * The services' ports are the launcher's plus this ({@code -Dcrash.port-offset=100}
@@ -49,45 +45,20 @@ final class CrashStack implements AutoCloseable {
 		.map(spec -> spec.movedBy(PORT_OFFSET))
 		.toList();
 
-	/** Where the jars run from: a copy of the repository's, see {@link JarSnapshot}. */
-	private final Path root;
-
-	private final Path dataDir;
-
-	private final int kafkaPort;
-
-	private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-
-	private final HealthProbe probe = new HealthProbe(
-			HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build());
-
 	private final Map<String, ServiceProcess> running = new ConcurrentHashMap<>();
 
 	private final Map<String, Integer> incarnations = new ConcurrentHashMap<>();
 
 	private final Map<String, Integer> kills = new ConcurrentHashMap<>();
 
-	private volatile KraftBroker broker;
-
 	private volatile int brokerRestarts;
 
-	private CrashStack(Path root, Path dataDir, int kafkaPort) {
-		this.root = root;
-		this.dataDir = dataDir;
-		this.kafkaPort = kafkaPort;
+	private CrashStack(Path root, Path dataDir) {
+		super(root, dataDir);
 	}
 
 	static CrashStack start(Path root, Path dataDir) throws InterruptedException {
-		int kafkaPort = freePort();
-		List<String> problems = new ArrayList<>();
-		for (ServiceSpec spec : SERVICES) {
-			if (!Files.isRegularFile(spec.jar(root))) {
-				problems.add("missing " + spec.jar(root) + " (build the services first: ./mvnw install -DskipTests)");
-			}
-			if (!Launcher.portIsFree(spec.port())) {
-				problems.add("port " + spec.port() + " (" + spec.name() + ") is in use");
-			}
-		}
+		List<String> problems = StackProcesses.problemsStarting(root, SERVICES);
 		if (!Launcher.portIsFree(SMTP_PORT + PORT_OFFSET)) {
 			problems.add("port " + (SMTP_PORT + PORT_OFFSET) + " (notification's SMTP server) is in use");
 		}
@@ -102,13 +73,13 @@ final class CrashStack implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot copy the service jars", ex);
 		}
-		CrashStack stack = new CrashStack(jars, dataDir, kafkaPort);
+		CrashStack stack = new CrashStack(jars, dataDir);
 		// A test JVM that dies must not leave seven services holding the ports of the
 		// next build.
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "crash-stack-shutdown"));
 		try {
 			Files.createDirectories(dataDir.resolve("logs"));
-			stack.broker = DemoKafka.start(dataDir.resolve("kafka"), kafkaPort);
+			stack.startBroker();
 			// Two waves, as the launcher starts them: identity, then intake and workflow,
 			// which declare the topics the others read.
 			List<ServiceSpec> first = SERVICES.subList(0, ServiceSpec.FIRST_WAVE);
@@ -133,18 +104,6 @@ final class CrashStack implements AutoCloseable {
 			stack.close();
 			throw ex;
 		}
-	}
-
-	/**
-	 * Settings for the test's own clients, which read every topic: the in-process
-	 * broker's super user.
-	 */
-	Map<String, Object> clientConfig() {
-		return broker.superUserConfig();
-	}
-
-	String bootstrapServers() {
-		return "127.0.0.1:" + kafkaPort;
 	}
 
 	/**
@@ -199,7 +158,7 @@ final class CrashStack implements AutoCloseable {
 		RuntimeException last = null;
 		for (int attempt = 0; attempt < 10; attempt++) {
 			try {
-				broker = DemoKafka.start(dataDir.resolve("kafka"), kafkaPort);
+				startBroker();
 				brokerRestarts++;
 				say("broker is back on port %d", kafkaPort);
 				return;
@@ -253,19 +212,7 @@ final class CrashStack implements AutoCloseable {
 	}
 
 	private void awaitHealthy(String name) throws InterruptedException {
-		ServiceProcess service = running.get(name);
-		long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
-		while (!probe.check(service.spec().healthUrl())) {
-			if (!service.process().isAlive()) {
-				throw new IllegalStateException(name + " exited with " + service.process().exitValue() + ":\n"
-						+ String.join("\n", LogTail.lastLines(service.logFile(), 40)));
-			}
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException(name + " was not healthy within " + HEALTHY_WITHIN.toSeconds()
-						+ " s; see " + service.logFile());
-			}
-			Thread.sleep(500);
-		}
+		StackProcesses.awaitHealthy(name, running.get(name), HEALTHY_WITHIN);
 	}
 
 	private static ServiceSpec spec(String name) {
@@ -278,32 +225,10 @@ final class CrashStack implements AutoCloseable {
 	/** Stops what is still running, gracefully first; safe to call twice. */
 	@Override
 	public synchronized void close() {
-		List<ServiceProcess> alive = new ArrayList<>(
-				running.values().stream().filter(service -> service.process().isAlive()).toList());
-		alive.forEach(service -> service.process().destroy());
-		long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-		for (ServiceProcess service : alive) {
-			try {
-				if (!service.process().waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-					service.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-				}
-			}
-			catch (InterruptedException ex) {
-				service.process().destroyForcibly();
-				Thread.currentThread().interrupt();
-			}
-		}
+		StackProcesses.stop(List.copyOf(running.values()), STOP_GRACE, service -> {
+		});
 		if (broker != null) {
 			broker.close();
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

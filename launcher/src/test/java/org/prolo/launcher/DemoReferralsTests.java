@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,8 +91,7 @@ class DemoReferralsTests {
 	void eachSubmissionCarriesItsOwnIdempotencyKeyAndReturnsTheLocation() throws Exception {
 		List<String> keys = Collections.synchronizedList(new ArrayList<>());
 		List<JsonNode> bodies = Collections.synchronizedList(new ArrayList<>());
-		intake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		intake.createContext("/api/referrals", exchange -> {
+		URI endpoint = startIntake(exchange -> {
 			keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
 			try (InputStream in = exchange.getRequestBody()) {
 				bodies.add(JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
@@ -101,12 +101,8 @@ class DemoReferralsTests {
 			exchange.sendResponseHeaders(json && "POST".equals(exchange.getRequestMethod()) ? 201 : 415, -1);
 			exchange.close();
 		});
-		intake.start();
-		URI endpoint = URI.create("http://127.0.0.1:" + intake.getAddress().getPort() + "/api/referrals");
 
-		List<DemoReferrals.Submission> submissions = new DemoReferrals(HttpClient.newHttpClient(), endpoint,
-				user -> "Bearer token-of-" + user)
-			.submit(3);
+		List<DemoReferrals.Submission> submissions = submit(endpoint, 3);
 
 		assertThat(submissions).extracting(DemoReferrals.Submission::status).containsExactly(201, 201, 201);
 		assertThat(submissions).extracting(submission -> submission.location().orElseThrow())
@@ -119,8 +115,7 @@ class DemoReferralsTests {
 	@Test
 	void eachReferralIsSentWithTheTokenOfThePhysicianItNames() throws Exception {
 		List<String> pairs = Collections.synchronizedList(new ArrayList<>());
-		intake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		intake.createContext("/api/referrals", exchange -> {
+		URI endpoint = startIntake(exchange -> {
 			try (InputStream in = exchange.getRequestBody()) {
 				String referrer = JSON.readTree(in.readAllBytes()).at("/referrer/id").asText();
 				pairs.add(referrer + " " + exchange.getRequestHeaders().getFirst("Authorization"));
@@ -128,12 +123,8 @@ class DemoReferralsTests {
 			exchange.sendResponseHeaders(201, -1);
 			exchange.close();
 		});
-		intake.start();
-		URI endpoint = URI.create("http://127.0.0.1:" + intake.getAddress().getPort() + "/api/referrals");
 
-		List<DemoReferrals.Submission> submissions = new DemoReferrals(HttpClient.newHttpClient(), endpoint,
-				user -> "Bearer token-of-" + user)
-			.submit(3);
+		List<DemoReferrals.Submission> submissions = submit(endpoint, 3);
 
 		assertThat(pairs).containsExactly("dr-ada Bearer token-of-dr-ada", "dr-ben Bearer token-of-dr-ben",
 				"dr-ada Bearer token-of-dr-ada");
@@ -144,16 +135,13 @@ class DemoReferralsTests {
 	@Test
 	void aPhysicianWhoCannotSignInIsReportedWithoutStoppingTheOthers() throws Exception {
 		List<String> referrers = Collections.synchronizedList(new ArrayList<>());
-		intake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		intake.createContext("/api/referrals", exchange -> {
+		URI endpoint = startIntake(exchange -> {
 			try (InputStream in = exchange.getRequestBody()) {
 				referrers.add(JSON.readTree(in.readAllBytes()).at("/referrer/id").asText());
 			}
 			exchange.sendResponseHeaders(201, -1);
 			exchange.close();
 		});
-		intake.start();
-		URI endpoint = URI.create("http://127.0.0.1:" + intake.getAddress().getPort() + "/api/referrals");
 		// What DemoSignIn throws when identity refuses: the real class, from a sign-in at
 		// a port where nothing listens.
 		DemoSignIn nowhere = new DemoSignIn("http://127.0.0.1:" + closedPort());
@@ -169,26 +157,37 @@ class DemoReferralsTests {
 
 	@Test
 	void aRejectedReferralIsReportedAsNotAccepted() throws Exception {
-		intake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		intake.createContext("/api/referrals", exchange -> {
+		URI endpoint = startIntake(exchange -> {
 			exchange.getRequestBody().readAllBytes();
 			byte[] problem = "{\"title\":\"Bad Request\"}".getBytes(StandardCharsets.UTF_8);
 			exchange.sendResponseHeaders(400, problem.length);
 			exchange.getResponseBody().write(problem);
 			exchange.close();
 		});
-		intake.start();
-		URI endpoint = URI.create("http://127.0.0.1:" + intake.getAddress().getPort() + "/api/referrals");
 
-		List<DemoReferrals.Submission> submissions = new DemoReferrals(HttpClient.newHttpClient(), endpoint,
-				user -> "Bearer token-of-" + user)
-			.submit(1);
+		List<DemoReferrals.Submission> submissions = submit(endpoint, 1);
 
 		assertThat(submissions).singleElement().satisfies(submission -> {
 			assertThat(submission.accepted()).isFalse();
 			assertThat(submission.status()).isEqualTo(400);
 			assertThat(submission.body()).contains("Bad Request");
 		});
+	}
+
+	/** A stand-in for intake's referral endpoint, answering as the handler says. */
+	private URI startIntake(HttpHandler handler) throws IOException {
+		intake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		intake.createContext("/api/referrals", handler);
+		intake.start();
+		return URI.create("http://127.0.0.1:" + intake.getAddress().getPort() + "/api/referrals");
+	}
+
+	/**
+	 * Submits that many demo referrals, each physician signed in with a token of their
+	 * own.
+	 */
+	private static List<DemoReferrals.Submission> submit(URI endpoint, int count) throws InterruptedException {
+		return new DemoReferrals(HttpClient.newHttpClient(), endpoint, user -> "Bearer token-of-" + user).submit(count);
 	}
 
 	private static int closedPort() throws IOException {

@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,10 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.prolo.platform.demosignin.DemoSignIn;
 import org.prolo.platform.demosignin.DemoSignIn.Token;
+import org.prolo.platform.testing.MovingClock;
 
 class DemoTokensTests {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2025-11-26T10:00:00Z"));
+	private final MovingClock clock = new MovingClock(Instant.parse("2025-11-26T10:00:00Z"));
 
 	private final List<String> signIns = Collections.synchronizedList(new ArrayList<>());
 
@@ -111,35 +110,6 @@ class DemoTokensTests {
 
 		assertThatThrownBy(() -> away.bearer("dr-ada")).isInstanceOf(DemoSignIn.SignInFailedException.class)
 			.hasMessageContaining("not reachable");
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

@@ -1,12 +1,10 @@
 package org.prolo.launcher;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.events.KafkaAccess;
-import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,9 +66,9 @@ class KafkaAccessTests {
 		Map<String, List<String>> listeners = listeners(name);
 
 		assertThat(yaml).containsEntry("spring.application.name", name);
-		assertThat(strings(yaml.get("prolo.events.owned-topics"))).as("owned topics")
+		assertThat(ComposeFileTests.strings(yaml.get("prolo.events.owned-topics"))).as("owned topics")
 			.containsExactlyInAnyOrderElementsOf(row.produces());
-		assertThat(strings(yaml.get("prolo.events.consumed-topics"))).as("consumed topics")
+		assertThat(ComposeFileTests.strings(yaml.get("prolo.events.consumed-topics"))).as("consumed topics")
 			.containsExactlyInAnyOrderElementsOf(row.consumes());
 		assertThat(listeners.keySet()).as("topics the listeners read")
 			.containsExactlyInAnyOrderElementsOf(row.consumes());
@@ -83,10 +80,7 @@ class KafkaAccessTests {
 	@MethodSource("brokerServices")
 	void theDemoProfileBringsThePasswordTheDemoBrokerCreates(String name) throws IOException {
 		Path demo = ROOT.resolve("services").resolve(name).resolve("src/main/resources/application-demo.yml");
-		Map<String, Object> flat = new LinkedHashMap<>();
-		try (InputStream in = Files.newInputStream(demo)) {
-			flatten("", new Yaml().load(in), flat);
-		}
+		Map<String, Object> flat = ComposeFileTests.yamlOf(demo);
 
 		assertThat(flat).containsEntry("prolo.kafka.password", KafkaAccess.demoPassword(name));
 		assertThat(KafkaAccess.demoUsers()).containsEntry(name, KafkaAccess.demoPassword(name));
@@ -185,27 +179,6 @@ class KafkaAccessTests {
 			}
 		}
 		return byTopic;
-	}
-
-	private static List<String> strings(Object value) {
-		if (value == null) {
-			return List.of();
-		}
-		if (value instanceof List<?> list) {
-			return list.stream().map(String::valueOf).toList();
-		}
-		return Arrays.stream(String.valueOf(value).split("\\s*,\\s*")).filter(s -> !s.isBlank()).toList();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static void flatten(String prefix, Object node, Map<String, Object> flat) {
-		if (node instanceof Map<?, ?> map) {
-			map.forEach(
-					(key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, flat));
-		}
-		else {
-			flat.put(prefix, node);
-		}
 	}
 
 }

@@ -1,8 +1,6 @@
 package org.prolo.launcher;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +20,7 @@ import java.util.stream.Stream;
  * free ports, with the realm of ops/keycloak imported: the clinic's own OpenID Connect
  * provider for tests that show the product trusts one that is not its own.
  */
-final class KeycloakServer implements AutoCloseable {
+record KeycloakServer(Process process, int port, Path log) implements AutoCloseable {
 
 	static final String REALM = "prolo";
 
@@ -40,26 +38,14 @@ final class KeycloakServer implements AutoCloseable {
 	 */
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
-	private final Process process;
-
-	private final int port;
-
-	private final Path log;
-
-	private KeycloakServer(Process process, int port, Path log) {
-		this.process = process;
-		this.port = port;
-		this.log = log;
-	}
-
 	static KeycloakServer start(Path root, Path dataDir) throws IOException, InterruptedException {
 		Path home = home(root);
 		Path imports = home.resolve("data").resolve("import");
 		Files.createDirectories(imports);
 		Files.copy(root.resolve(REALM_FILE), imports.resolve(REALM_FILE.getFileName()),
 				StandardCopyOption.REPLACE_EXISTING);
-		int port = freePort();
-		int management = freePort();
+		int port = StackProcesses.freePort();
+		int management = StackProcesses.freePort();
 		Files.createDirectories(dataDir.resolve("logs"));
 		Path log = dataDir.resolve("logs").resolve("keycloak.log");
 		ProcessBuilder builder = new ProcessBuilder(home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
@@ -152,15 +138,6 @@ final class KeycloakServer implements AutoCloseable {
 				.filter(path -> Files.isRegularFile(path.resolve("bin/kc.sh")))
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("No keycloak-*/bin/kc.sh in " + unpacked));
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
 		}
 	}
 

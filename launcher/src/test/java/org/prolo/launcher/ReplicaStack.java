@@ -2,8 +2,6 @@ package org.prolo.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-
-import org.prolo.platform.broker.KraftBroker;
 
 /**
  * The stack with two replicas of each of the six services of the referral workflow, as an
@@ -27,7 +22,7 @@ import org.prolo.platform.broker.KraftBroker;
  * that one mailbox holds every mail. Imaging's demo auto-report is off: the tests report
  * themselves.
  */
-final class ReplicaStack implements AutoCloseable {
+final class ReplicaStack extends StackOnTestBroker {
 
 	static final int SECOND_REPLICA_OFFSET = 100;
 
@@ -40,30 +35,15 @@ final class ReplicaStack implements AutoCloseable {
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(40);
 
-	private final Path root;
-
-	private final Path dataDir;
-
-	private final int kafkaPort;
-
 	private final String databasePrefix = "prolo_replicas_" + UUID.randomUUID().toString().substring(0, 8);
-
-	private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-
-	private final HealthProbe probe = new HealthProbe(
-			HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build());
 
 	/** By "service-replica", e.g. "intake-2". */
 	private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
 
 	private final List<String> databases = new ArrayList<>();
 
-	private KraftBroker broker;
-
-	private ReplicaStack(Path root, Path dataDir, int kafkaPort) {
-		this.root = root;
-		this.dataDir = dataDir;
-		this.kafkaPort = kafkaPort;
+	private ReplicaStack(Path root, Path dataDir) {
+		super(root, dataDir);
 	}
 
 	/**
@@ -74,27 +54,22 @@ final class ReplicaStack implements AutoCloseable {
 		List<ServiceSpec> services = ServiceSpec.ALL.stream()
 			.filter(spec -> spec.name().equals("identity") || REPLICATED.contains(spec.name()))
 			.toList();
-		List<String> problems = new ArrayList<>();
-		for (ServiceSpec spec : services) {
-			if (!Files.isRegularFile(spec.jar(root))) {
-				problems.add("missing " + spec.jar(root) + " (build the services first)");
-			}
-			if (!Launcher.portIsFree(spec.port())) {
-				problems.add("port " + spec.port() + " (" + spec.name() + ") is in use");
-			}
-			if (REPLICATED.contains(spec.name()) && !Launcher.portIsFree(spec.port() + SECOND_REPLICA_OFFSET)) {
-				problems.add("port " + (spec.port() + SECOND_REPLICA_OFFSET) + " (" + spec.name() + "-2) is in use");
+		List<String> problems = StackProcesses.problemsStarting(root, services);
+		for (String service : REPLICATED) {
+			int port = port(service, 2);
+			if (!Launcher.portIsFree(port)) {
+				problems.add("port " + port + " (" + service + "-2) is in use");
 			}
 		}
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException("Cannot start the stack: " + String.join("; ", problems));
 		}
 		Path jars = JarSnapshot.copy(root, dataDir.resolve("jars"), services, null);
-		ReplicaStack stack = new ReplicaStack(jars, dataDir, freePort());
+		ReplicaStack stack = new ReplicaStack(jars, dataDir);
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "replica-stack-shutdown"));
 		try {
 			Files.createDirectories(dataDir.resolve("logs"));
-			stack.broker = DemoKafka.start(dataDir.resolve("kafka"), stack.kafkaPort);
+			stack.startBroker();
 			for (String service : REPLICATED) {
 				stack.createDatabase(service);
 			}
@@ -115,18 +90,6 @@ final class ReplicaStack implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * Settings for a test probe that must see every topic and group: the broker's super
-	 * user.
-	 */
-	Map<String, Object> clientConfig() {
-		return broker.superUserConfig();
-	}
-
-	String bootstrapServers() {
-		return "127.0.0.1:" + kafkaPort;
-	}
-
 	/** The URL of a path on one replica (1 or 2) of a service. */
 	static String url(String service, int replica, String path) {
 		return "http://127.0.0.1:" + port(service, replica) + path;
@@ -145,15 +108,10 @@ final class ReplicaStack implements AutoCloseable {
 	 * Stops the second replica of every replicated service as an orchestrator does
 	 * (SIGTERM, then a grace period), all at once.
 	 */
-	void stopSecondReplicas() throws InterruptedException {
-		List<ServiceProcess> second = REPLICATED.stream().map(service -> running.get(service + "-2")).toList();
-		second.forEach(service -> service.process().destroy());
-		for (ServiceProcess service : second) {
-			if (!service.process().waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-				say("%s did not stop within %d s; killing it", service.spec().name(), STOP_GRACE.toSeconds());
-				service.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
+	void stopSecondReplicas() {
+		StackProcesses.stop(REPLICATED.stream().map(service -> running.get(service + "-2")).toList(), STOP_GRACE,
+				service -> say("%s did not stop within %d s; killing it", service.spec().name(),
+						STOP_GRACE.toSeconds()));
 		say("second replicas stopped");
 	}
 
@@ -202,20 +160,8 @@ final class ReplicaStack implements AutoCloseable {
 	}
 
 	private void awaitHealthy(String name) throws InterruptedException {
-		ServiceProcess service = running.get(name);
-		long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
-		while (!probe.check(service.spec().healthUrl())) {
-			if (!service.process().isAlive()) {
-				throw new IllegalStateException(name + " exited with " + service.process().exitValue() + ":\n"
-						+ String.join("\n", LogTail.lastLines(service.logFile(), 40)));
-			}
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException(name + " was not healthy within " + HEALTHY_WITHIN.toSeconds()
-						+ " s; see " + service.logFile());
-			}
-			Thread.sleep(500);
-		}
-		say("%s healthy on port %d", name, service.spec().port());
+		StackProcesses.awaitHealthy(name, running.get(name), HEALTHY_WITHIN);
+		say("%s healthy on port %d", name, running.get(name).spec().port());
 	}
 
 	private void createDatabase(String service) {
@@ -252,19 +198,8 @@ final class ReplicaStack implements AutoCloseable {
 	 */
 	@Override
 	public synchronized void close() {
-		List<ServiceProcess> alive = running.values().stream().filter(service -> service.process().isAlive()).toList();
-		alive.forEach(service -> service.process().destroy());
-		for (ServiceProcess service : alive) {
-			try {
-				if (!service.process().waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-					service.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-				}
-			}
-			catch (InterruptedException ex) {
-				service.process().destroyForcibly();
-				Thread.currentThread().interrupt();
-			}
-		}
+		StackProcesses.stop(List.copyOf(running.values()), STOP_GRACE, service -> {
+		});
 		if (broker != null) {
 			broker.close();
 			broker = null;
@@ -278,15 +213,6 @@ final class ReplicaStack implements AutoCloseable {
 			}
 		}
 		databases.clear();
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -150,8 +150,9 @@ class ReplicasSystemTests {
 					.isEqualTo("COURSE_PLANNED"));
 			JsonNode letters = await().atMost(TIMEOUT)
 				.until(() -> get(ReplicaStack.url("notification", 1, "/api/letters?referralId=" + referralId), "leo"),
-						found -> kinds(found).containsAll(List.of("ACCEPTED", "CLOSED")) && allNotified(found));
-			assertThat(kinds(letters)).as(referralId).containsOnlyOnce("ACCEPTED", "CLOSED");
+						found -> SystemTests.kinds(found).containsAll(List.of("ACCEPTED", "CLOSED"))
+								&& SystemTests.allNotified(found));
+			assertThat(SystemTests.kinds(letters)).as(referralId).containsOnlyOnce("ACCEPTED", "CLOSED");
 			letterCounts.put(referralId, letters.size());
 			// The exam and the five sessions of the course, each booked once.
 			JsonNode appointments = await().atMost(TIMEOUT)
@@ -246,21 +247,6 @@ class ReplicasSystemTests {
 		return SystemTests.json.readTree(response.body());
 	}
 
-	private static List<String> kinds(JsonNode letters) {
-		List<String> kinds = new ArrayList<>();
-		letters.forEach(letter -> kinds.add(letter.get("kind").asText()));
-		return kinds;
-	}
-
-	private static boolean allNotified(JsonNode letters) {
-		for (JsonNode letter : letters) {
-			if (!letter.get("status").asText().equals("NOTIFIED")) {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	/**
 	 * The members of each replicated service's consumer group (one per listener per
 	 * replica).
@@ -279,24 +265,13 @@ class ReplicasSystemTests {
 	}
 
 	private static List<ConsumerRecord<String, byte[]>> readAllTopics() {
-		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 		Map<String, Object> config = new HashMap<>(stack.clientConfig());
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, "replicas-test-" + UUID.randomUUID());
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
 			consumer.subscribe(TOPICS);
-			long quietSince = System.nanoTime();
-			// Until the topics have been quiet for a few seconds: everything published so
-			// far is in.
-			while (System.nanoTime() - quietSince < Duration.ofSeconds(5).toNanos()) {
-				var batch = consumer.poll(Duration.ofMillis(500));
-				if (!batch.isEmpty()) {
-					batch.forEach(records::add);
-					quietSince = System.nanoTime();
-				}
-			}
+			return SystemTests.untilQuiet(consumer);
 		}
-		return records;
 	}
 
 }

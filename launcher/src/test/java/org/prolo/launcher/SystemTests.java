@@ -580,7 +580,7 @@ class SystemTests {
 		return response.body();
 	}
 
-	private static List<String> kinds(JsonNode letters) {
+	static List<String> kinds(JsonNode letters) {
 		List<String> kinds = new ArrayList<>();
 		letters.forEach(letter -> kinds.add(letter.get("kind").asText()));
 		return kinds;
@@ -592,7 +592,7 @@ class SystemTests {
 		return ids;
 	}
 
-	private static boolean allNotified(JsonNode letters) {
+	static boolean allNotified(JsonNode letters) {
 		for (JsonNode letter : letters) {
 			if (!letter.get("status").asText().equals("NOTIFIED")) {
 				return false;
@@ -651,7 +651,6 @@ class SystemTests {
 	}
 
 	private static List<ConsumerRecord<String, byte[]>> readAllTopics() {
-		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 		try (var consumer = new KafkaConsumer<>(stack.clientConfig(), new StringDeserializer(),
 				new ByteArrayDeserializer())) {
 			// Assigned, not subscribed: the test's user has no consumer group of its own.
@@ -661,15 +660,22 @@ class SystemTests {
 				.toList();
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
-			long quietSince = System.nanoTime();
-			// Read until the topics have been quiet for a few seconds: everything
-			// published so far is in.
-			while (System.nanoTime() - quietSince < Duration.ofSeconds(5).toNanos()) {
-				var batch = consumer.poll(Duration.ofMillis(500));
-				if (!batch.isEmpty()) {
-					batch.forEach(records::add);
-					quietSince = System.nanoTime();
-				}
+			return untilQuiet(consumer);
+		}
+	}
+
+	/**
+	 * What the consumer reads until its topics have been quiet for a few seconds:
+	 * everything published so far.
+	 */
+	static List<ConsumerRecord<String, byte[]>> untilQuiet(KafkaConsumer<String, byte[]> consumer) {
+		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+		long quietSince = System.nanoTime();
+		while (System.nanoTime() - quietSince < Duration.ofSeconds(5).toNanos()) {
+			var batch = consumer.poll(Duration.ofMillis(500));
+			if (!batch.isEmpty()) {
+				batch.forEach(records::add);
+				quietSince = System.nanoTime();
 			}
 		}
 		return records;

@@ -1,17 +1,12 @@
 package org.prolo.imaging;
 
 import org.prolo.platform.security.testing.HttpOnlyServiceContext;
-import org.prolo.platform.testing.TestKafka;
+import org.prolo.platform.testing.SharedBrokerSignIn;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 
 /** {@link HttpOnlyServiceContext} signed in to the test broker as imaging. */
+@Import(SharedBrokerSignIn.class)
 abstract class HttpOnlyContext extends HttpOnlyServiceContext {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signInStandingInForProducers(registry, "imaging");
-	}
 
 }

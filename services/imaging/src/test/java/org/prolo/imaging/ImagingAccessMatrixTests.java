@@ -53,8 +53,6 @@ class ImagingAccessMatrixTests extends HttpOnlyContext implements AccessMatrixCo
 
 	static final AccessMatrix MATRIX = AccessMatrix.withServiceClients(RADIOLOGY, CLIENT_WITHOUT_SCOPE);
 
-	static final Set<Caller> SIGNED_IN = MATRIX.signedIn();
-
 	static final Set<Caller> STAFF = AccessMatrix.STAFF;
 
 	@Override

@@ -6,19 +6,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.prolo.events.ImagingOrderClosed;
 import org.prolo.events.ImagingReported;
@@ -26,31 +17,24 @@ import org.prolo.events.ImagingRequested;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.imaging.order.OrderReported;
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
-import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.EventFlowScenario;
+import org.prolo.platform.testing.TestEvents;
+import org.prolo.platform.testing.WorkflowTopic;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.modulith.events.CompletedEventPublications;
-import org.springframework.modulith.events.EventPublication;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,35 +52,24 @@ import static org.awaitility.Awaitility.await;
 // into its own database.
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		classes = { ImagingApplication.class, ImagingFlowScenario.WorkflowTopic.class })
+		classes = { ImagingApplication.class, WorkflowTopic.class })
 @Import(TestTokens.Decoder.class)
-abstract class ImagingFlowScenario {
+abstract class ImagingFlowScenario extends EventFlowScenario {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	@Autowired
 	TestRestTemplate rest;
 
-	@Autowired
-	EventPublisher eventPublisher;
-
-	@Autowired
-	KafkaConnectionDetails kafka;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	CompletedEventPublications completedPublications;
-
-	@Autowired
-	IncompleteEventPublications incompletePublications;
+	ImagingFlowScenario() {
+		super(TIMEOUT);
+	}
 
 	@Test
 	void opensOneOrderPerRequestAndPublishesTheReport() throws Exception {
 		String referralId = "ref-" + UUID.randomUUID();
 		Instant requestedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		String bootstrap = String.join(",", kafka.getBootstrapServers());
+		String bootstrap = bootstrapServers();
 
 		eventPublisher.publishAndWait(EventTopics.WORKFLOW, request(referralId, requestedAt, "XRAY"));
 		List<JsonNode> opened = awaitOrders(referralId, 1);
@@ -111,7 +84,7 @@ abstract class ImagingFlowScenario {
 		// retry delivers it.
 		try (var workflowProbe = new EventProbe(bootstrap, EventTopics.WORKFLOW)) {
 			ConsumerRecord<String, byte[]> original = workflowProbe.awaitRecords(referralId, 1, TIMEOUT).get(0);
-			resend(bootstrap, original);
+			resend(original);
 		}
 		// A genuine second request of the same referral lands after the duplicate on the
 		// same partition: once its order exists, the duplicate has been consumed.
@@ -151,9 +124,7 @@ abstract class ImagingFlowScenario {
 		resendPublication(OrderReported.class, reportedOrder -> reportedOrder.orderId().equals(orderId));
 		try (var imagingProbe = new EventProbe(bootstrap, EventTopics.IMAGING)) {
 			List<ConsumerRecord<String, byte[]>> copies = imagingProbe.awaitRecords(referralId, 2, TIMEOUT);
-			assertThat(copies.get(1).value()).isEqualTo(copies.get(0).value());
-			assertThat(CloudEventHeaders.readFrom(copies.get(1).headers()).id()).isNotBlank()
-				.isEqualTo(CloudEventHeaders.readFrom(copies.get(0).headers()).id());
+			assertRedeliveryOf(copies.get(0), copies.get(1));
 		}
 
 		ResponseEntity<JsonNode> again = report(orderId,
@@ -166,7 +137,6 @@ abstract class ImagingFlowScenario {
 	void takesTheOpenOrdersOfAClosedReferralOffTheWorklistOnce() throws Exception {
 		String referralId = "ref-" + UUID.randomUUID();
 		Instant requestedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		String bootstrap = String.join(",", kafka.getBootstrapServers());
 		eventPublisher.publishAndWait(EventTopics.WORKFLOW, request(referralId, requestedAt, "XRAY"));
 		eventPublisher.publishAndWait(EventTopics.WORKFLOW, request(referralId, requestedAt.plusSeconds(60), "MRI"));
 		List<JsonNode> opened = awaitOrders(referralId, 2);
@@ -178,14 +148,8 @@ abstract class ImagingFlowScenario {
 		RecordMetadata close = eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "REJECTED"))
 			.getRecordMetadata();
 
-		try (var imagingProbe = new EventProbe(bootstrap, EventTopics.IMAGING)) {
-			ImagingOrderClosed event = imagingProbe.awaitRecords(referralId, 2, TIMEOUT)
-				.stream()
-				.map(r -> EventCodec.published().decode(r.value()))
-				.filter(ImagingOrderClosed.class::isInstance)
-				.map(ImagingOrderClosed.class::cast)
-				.findFirst()
-				.orElseThrow();
+		try (var imagingProbe = new EventProbe(bootstrapServers(), EventTopics.IMAGING)) {
+			ImagingOrderClosed event = imagingProbe.awaitFirst(referralId, 2, ImagingOrderClosed.class, TIMEOUT);
 			assertThat(event.getOrderId()).isEqualTo(openId);
 			assertThat(event.getReason()).isEqualTo("REJECTED");
 			assertThat(read("/api/imaging-orders/{id}", openId).getBody().get("status").asText()).isEqualTo("CLOSED");
@@ -200,15 +164,8 @@ abstract class ImagingFlowScenario {
 
 			// The same close again (same ce_id), and published again under a new id:
 			// nothing is left open, nothing more goes out.
-			try (var workflowProbe = new EventProbe(bootstrap, EventTopics.WORKFLOW)) {
-				ConsumerRecord<String, byte[]> original = workflowProbe.awaitRecords(referralId, 3, TIMEOUT)
-					.stream()
-					.filter(r -> r.partition() == close.partition() && r.offset() == close.offset())
-					.findFirst()
-					.orElseThrow();
-				awaitConsumed(bootstrap, resend(bootstrap, original));
-			}
-			awaitConsumed(bootstrap, eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "REJECTED"))
+			redeliver(close);
+			awaitConsumed(eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "REJECTED"))
 				.getRecordMetadata());
 			// One report, one close: every outbox entry is stored in the transaction of
 			// what caused it, so none can still be on its way.
@@ -220,46 +177,18 @@ abstract class ImagingFlowScenario {
 	@Test
 	void opensNoOrderForARequestConsumedAfterTheClose() throws Exception {
 		String referralId = "ref-" + UUID.randomUUID();
-		String bootstrap = String.join(",", kafka.getBootstrapServers());
 		eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "WITHDRAWN"));
-		awaitConsumed(bootstrap,
-				eventPublisher
-					.publishAndWait(EventTopics.WORKFLOW,
-							request(referralId, Instant.now().truncatedTo(ChronoUnit.MILLIS), "ULTRASOUND"))
-					.getRecordMetadata());
+		awaitConsumed(eventPublisher
+			.publishAndWait(EventTopics.WORKFLOW,
+					request(referralId, Instant.now().truncatedTo(ChronoUnit.MILLIS), "ULTRASOUND"))
+			.getRecordMetadata());
 
 		assertThat(ordersOf(referralId)).isEmpty();
 		assertThat(publicationsOf(referralId)).isZero();
 	}
 
-	private int publicationsOf(String referralId) {
-		return jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
-				Integer.class, "%\"" + referralId + "\"%");
-	}
-
 	private static ReferralClosed closed(String referralId, String outcome) {
-		return ReferralClosed.newBuilder()
-			.setReferralId(referralId)
-			.setClosedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-			.setOutcome(outcome)
-			.build();
-	}
-
-	/**
-	 * The listener commits a record's offset after handling it: proof the record went
-	 * through it.
-	 */
-	private static void awaitConsumed(String bootstrap, RecordMetadata record) {
-		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-		try (var admin = AdminClient.create(SharedTestBroker.clientConfig(bootstrap))) {
-			await().atMost(TIMEOUT).until(() -> {
-				Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("imaging")
-					.partitionsToOffsetAndMetadata()
-					.get();
-				OffsetAndMetadata committed = offsets.get(partition);
-				return committed != null && committed.offset() > record.offset();
-			});
-		}
+		return TestEvents.referralClosed(referralId, Instant.now().truncatedTo(ChronoUnit.MILLIS), outcome).build();
 	}
 
 	/** The external radiology system reports with its client-credentials token. */
@@ -280,22 +209,6 @@ abstract class ImagingFlowScenario {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.AUTHORIZATION, authorization);
 		return headers;
-	}
-
-	/**
-	 * What the registry does with a publication it finds incomplete (at restart): it
-	 * hands the domain event stored in event_publication to the relay again.
-	 */
-	private <T> void resendPublication(Class<T> type, Predicate<T> which) {
-		UUID publication = await().atMost(TIMEOUT)
-			.until(() -> completedPublications.findAll()
-				.stream()
-				.filter(p -> type.isInstance(p.getEvent()) && which.test(type.cast(p.getEvent())))
-				.map(EventPublication::getIdentifier)
-				.toList(), ids -> ids.size() == 1)
-			.get(0);
-		jdbc.update("update event_publication set completion_date = null where id = ?", publication);
-		incompletePublications.resubmitIncompletePublications(p -> p.getIdentifier().equals(publication));
 	}
 
 	private static ImagingRequested request(String referralId, Instant requestedAt, String modality) {
@@ -319,30 +232,6 @@ abstract class ImagingFlowScenario {
 		return java.util.stream.StreamSupport.stream(all.spliterator(), false)
 			.filter(o -> o.get("referralId").asText().equals(referralId))
 			.toList();
-	}
-
-	private static RecordMetadata resend(String bootstrap, ConsumerRecord<String, byte[]> original) throws Exception {
-		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(bootstrap), new StringSerializer(),
-				new ByteArraySerializer())) {
-			return producer
-				.send(new ProducerRecord<>(original.topic(), null, original.key(), original.value(),
-						original.headers()))
-				.get();
-		}
-	}
-
-	/**
-	 * The workflow owns and declares its topic; the broker does not create topics on
-	 * demand.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class WorkflowTopic {
-
-		@Bean
-		NewTopic workflowTopic() {
-			return TopicBuilder.name(EventTopics.WORKFLOW).partitions(3).build();
-		}
-
 	}
 
 }

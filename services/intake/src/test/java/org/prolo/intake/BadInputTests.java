@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
-import org.prolo.platform.testing.TestKafka;
+import org.prolo.platform.testing.SharedBrokerSignIn;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -27,8 +27,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -36,6 +34,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.prolo.platform.testing.BadRequest.assertProblem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -58,7 +57,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 		"prolo.events.retry-backoff=10ms",
 		// One physician submits every referral here; the limit has tests of its own.
 		"intake.submissions.rate-limit.burst=1000" })
-@Import(TestTokens.Decoder.class)
+@Import({ TestTokens.Decoder.class, SharedBrokerSignIn.class })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTests {
 
@@ -89,11 +88,6 @@ class BadInputTests {
 
 	String existing;
 
-	@DynamicPropertySource
-	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signInStandingInForProducers(registry, "intake");
-	}
-
 	@BeforeAll
 	void submitOneReferral() throws Exception {
 		existing = submit(VALID, null).getResponse().getHeader("Location").replace("/api/referrals/", "");
@@ -102,22 +96,7 @@ class BadInputTests {
 	@ParameterizedTest(name = "[{index}] {0}")
 	@MethodSource("badRequests")
 	void answersEveryBadRequestWithA4xxProblem(BadRequest bad) throws Exception {
-		MvcResult result = mvc.perform(bad.build(existing)).andReturn();
-
-		int status = result.getResponse().getStatus();
-		assertThat(status).as("status of %s", bad).isEqualTo(bad.expectedStatus());
-		assertThat(result.getResponse().getContentType()).as("content type of %s", bad)
-			.isNotNull()
-			.satisfies(type -> assertThat(
-					MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-				.isTrue());
-		JsonNode problem = JSON.readTree(result.getResponse().getContentAsByteArray());
-		assertThat(problem.path("status").asInt()).isEqualTo(status);
-		assertThat(problem.path("title").asText()).isNotBlank();
-		if (bad.badField() != null) {
-			assertThat(problem.path("errors").findValuesAsText("field")).as("fields named for %s", bad)
-				.contains(bad.badField());
-		}
+		assertProblem(mvc.perform(bad.build(existing)).andReturn(), bad.expectedStatus(), bad.badField(), bad);
 	}
 
 	static Stream<BadRequest> badRequests() {

@@ -11,7 +11,7 @@ import org.prolo.intake.referral.Referrals;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.FakeService;
 import org.prolo.platform.security.testing.TestTokens;
-import org.prolo.platform.testing.TestKafka;
+import org.prolo.platform.testing.SharedBrokerSignIn;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -38,7 +38,7 @@ import org.springframework.test.web.servlet.MockMvc;
 		"intake.submissions.rate-limit.burst=1000", "intake.timeline-timeout=PT2S" })
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
-@Import(TestTokens.Decoder.class)
+@Import({ TestTokens.Decoder.class, SharedBrokerSignIn.class })
 public abstract class IntakeHttpContext {
 
 	protected static final FakeService TIMELINE = FakeService.start("intake", Roles.TIMELINE_READ);
@@ -101,7 +101,6 @@ public abstract class IntakeHttpContext {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signInStandingInForProducers(registry, "intake");
 		registry.add("prolo.security.internal-uri", TIMELINE::url);
 		registry.add("intake.timeline-url", TIMELINE::url);
 	}

@@ -1,10 +1,9 @@
 package org.prolo.intake;
 
-import org.prolo.platform.testing.TestKafka;
+import org.prolo.platform.testing.SharedBrokerSignIn;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /** The scenario against the in-process shared broker and an in-memory H2. */
@@ -15,11 +14,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
 		"spring.datasource.url=jdbc:h2:mem:intake-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 		"prolo.events.retry-backoff=10ms" })
+@Import(SharedBrokerSignIn.class)
 class IntakeIntegrationTests extends IntakeScenario {
-
-	@DynamicPropertySource
-	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signInStandingInForProducers(registry, "intake");
-	}
 
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.prolo.platform.events.LocalPostgres;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
-import org.prolo.platform.testing.TestKafka;
+import org.prolo.platform.testing.SharedBrokerSignIn;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 		// one only stores.
 		properties = "spring.kafka.listener.auto-startup=false")
 @ActiveProfiles("postgres")
-@Import(TestTokens.Decoder.class)
+@Import({ TestTokens.Decoder.class, SharedBrokerSignIn.class })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext
 class IntakeOnPostgresTests {
@@ -64,7 +64,6 @@ class IntakeOnPostgresTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signInStandingInForProducers(registry, "intake");
 		registry.add("spring.datasource.url", () -> database.jdbcUrl());
 		registry.add("spring.datasource.username", LocalPostgres::username);
 		registry.add("spring.datasource.password", LocalPostgres::password);

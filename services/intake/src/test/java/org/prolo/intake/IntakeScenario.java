@@ -7,17 +7,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.prolo.events.AppointmentWaitlisted;
 import org.prolo.events.ReferralClosed;
@@ -32,15 +25,15 @@ import org.prolo.events.SessionsScheduled;
 import org.prolo.events.WaitingListLeft;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.intake.referral.ReferralWasSubmitted;
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
-import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.EventFlowScenario;
+import org.prolo.platform.testing.TestEvents;
+import org.prolo.platform.testing.WorkflowTopic;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -52,11 +45,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.modulith.events.CompletedEventPublications;
-import org.springframework.modulith.events.EventPublication;
-import org.springframework.modulith.events.IncompleteEventPublications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,8 +56,8 @@ import static org.awaitility.Awaitility.await;
  * Subclasses choose the broker and the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ IntakeScenario.WorkflowTopic.class, TestTokens.Decoder.class })
-abstract class IntakeScenario {
+@Import({ WorkflowTopic.class, IntakeScenario.SchedulingTopic.class, TestTokens.Decoder.class })
+abstract class IntakeScenario extends EventFlowScenario {
 
 	static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -85,20 +74,9 @@ abstract class IntakeScenario {
 	@Autowired
 	TestRestTemplate http;
 
-	@Autowired
-	EventPublisher publisher;
-
-	@Autowired
-	KafkaConnectionDetails kafka;
-
-	@Autowired
-	CompletedEventPublications completedPublications;
-
-	@Autowired
-	IncompleteEventPublications incompletePublications;
-
-	@Autowired
-	JdbcTemplate jdbc;
+	IntakeScenario() {
+		super(PATIENCE);
+	}
 
 	@Test
 	void publishesASubmissionWithThePseudonymOnlyReplaysItsKeyAndPublishesTheWithdrawal() {
@@ -162,7 +140,7 @@ abstract class IntakeScenario {
 			.isEqualTo(HttpStatus.CONFLICT);
 
 		// A late workflow event does not reopen the withdrawn referral.
-		consumed(send(record(triaged(id, "ACCEPTED"), UUID.randomUUID().toString())));
+		awaitConsumed(send(record(triaged(id, "ACCEPTED"), UUID.randomUUID().toString())));
 		assertThat(referral(referrer, id).get("status").asText()).isEqualTo("WITHDRAWN");
 
 		JsonNode listed = get(referrer, "/api/referrals").getBody();
@@ -204,8 +182,8 @@ abstract class IntakeScenario {
 			assertThat(referral.get("openQuestion").asText()).isEqualTo("Latest knee X-ray?");
 		});
 		// A late or redelivered triage start does not hide the pending question.
-		consumed(send(triageStarted));
-		consumed(send(record(triageStarted(id), UUID.randomUUID().toString())));
+		awaitConsumed(send(triageStarted));
+		awaitConsumed(send(record(triageStarted(id), UUID.randomUUID().toString())));
 		assertThat(referral(referrer, id).get("status").asText()).isEqualTo("INFO_REQUESTED");
 
 		ResponseEntity<JsonNode> answered = post(referrer, "/api/referrals/" + id + "/information",
@@ -218,18 +196,18 @@ abstract class IntakeScenario {
 						p -> assertThat(p.getAnswer()).isEqualTo("Kellgren-Lawrence grade 2"));
 		}
 
-		consumed(send(question));
+		awaitConsumed(send(question));
 		JsonNode afterRedelivery = referral(referrer, id);
 		assertThat(afterRedelivery.get("status").asText()).isEqualTo("TRIAGE");
 		assertThat(afterRedelivery.has("openQuestion")).isFalse();
 
-		publisher.publishAndWait(EventTopics.WORKFLOW, triaged(id, "ACCEPTED"));
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, triaged(id, "ACCEPTED"));
 		await().atMost(PATIENCE)
 			.untilAsserted(
 					() -> assertThat(referral(referrer, id).get("fhirStatus").asText()).isEqualTo("in-progress"));
 		assertThat(referral(referrer, id).get("status").asText()).isEqualTo("ACCEPTED");
 
-		publisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(id));
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(id));
 		await().atMost(PATIENCE).untilAsserted(() -> {
 			JsonNode closed = referral(referrer, id);
 			assertThat(closed.get("status").asText()).isEqualTo("COURSE_PLANNED");
@@ -243,7 +221,7 @@ abstract class IntakeScenario {
 	void showsThatAPlannedCoursesSessionsWaitForDatesUntilBookedAndIgnoresAnOldWaitReadAgain() {
 		String referrer = "dr-" + UUID.randomUUID();
 		String id = submit(referrer, BODY.formatted(referrer), null).getBody().get("id").asText();
-		publisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(id));
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(id));
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(referral(referrer, id).get("status").asText()).isEqualTo("COURSE_PLANNED"));
 
@@ -257,7 +235,7 @@ abstract class IntakeScenario {
 			assertThat(waiting.get("fhirStatus").asText()).isEqualTo("completed");
 		});
 
-		publisher.publishAndWait(EventTopics.SCHEDULING,
+		eventPublisher.publishAndWait(EventTopics.SCHEDULING,
 				SessionsScheduled.newBuilder()
 					.setReferralId(id)
 					.setScheduledAt(now())
@@ -269,8 +247,8 @@ abstract class IntakeScenario {
 
 		// The wait delivered again (its ce_id: dropped as seen) and sent again (a new
 		// ce_id: older than the booking) does not put the course back on the list.
-		consumed(send(record(EventTopics.SCHEDULING, waitlisted, waitlistedId)));
-		consumed(send(record(EventTopics.SCHEDULING, waitlisted, UUID.randomUUID().toString())));
+		awaitConsumed(send(record(EventTopics.SCHEDULING, waitlisted, waitlistedId)));
+		awaitConsumed(send(record(EventTopics.SCHEDULING, waitlisted, UUID.randomUUID().toString())));
 		JsonNode booked = referral(referrer, id);
 		assertThat(booked.has("waitingFor")).isFalse();
 		assertThat(booked.get("status").asText()).isEqualTo("COURSE_PLANNED");
@@ -283,13 +261,13 @@ abstract class IntakeScenario {
 
 		// Scheduling's topic read ahead of the workflow's: the wait is kept, not yet
 		// shown.
-		consumed(send(record(EventTopics.SCHEDULING, courseWaitlisted(id), UUID.randomUUID().toString())));
+		awaitConsumed(send(record(EventTopics.SCHEDULING, courseWaitlisted(id), UUID.randomUUID().toString())));
 		assertThat(referral(referrer, id).has("waitingFor")).isFalse();
-		publisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(id));
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(id));
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(referral(referrer, id).path("waitingFor").asText()).isEqualTo("COURSE"));
 
-		publisher.publishAndWait(EventTopics.SCHEDULING,
+		eventPublisher.publishAndWait(EventTopics.SCHEDULING,
 				WaitingListLeft.newBuilder()
 					.setReferralId(id)
 					.setLeftAt(now())
@@ -327,27 +305,6 @@ abstract class IntakeScenario {
 			.is2xxSuccessful()).isTrue();
 	}
 
-	/**
-	 * What the registry does with a publication it finds incomplete (restart,
-	 * OutboxConfiguration): it hands the domain event stored in event_publication to the
-	 * relay again.
-	 */
-	<T> void resendPublication(Class<T> type, Predicate<T> which) {
-		UUID publication = await().atMost(PATIENCE)
-			.until(() -> completedPublications.findAll()
-				.stream()
-				.filter(p -> type.isInstance(p.getEvent()) && which.test(type.cast(p.getEvent())))
-				.map(EventPublication::getIdentifier)
-				.toList(), ids -> ids.size() == 1)
-			.get(0);
-		jdbc.update("update event_publication set completion_date = null where id = ?", publication);
-		incompletePublications.resubmitIncompletePublications(p -> p.getIdentifier().equals(publication));
-	}
-
-	String bootstrapServers() {
-		return String.join(",", kafka.getBootstrapServers());
-	}
-
 	/** The Authorization header of a physician. */
 	static HttpHeaders signedIn(String physician) {
 		var headers = new HttpHeaders();
@@ -383,19 +340,11 @@ abstract class IntakeScenario {
 	}
 
 	static ReferralTriaged triaged(String id, String outcome) {
-		return ReferralTriaged.newBuilder()
-			.setReferralId(id)
-			.setTriagedAt(now())
-			.setOutcome(outcome)
-			.setTriagedBy("coordinator-1")
-			.build();
+		return TestEvents.referralTriaged(id, now(), outcome).build();
 	}
 
 	static ReferralClosed coursePlanned(String id) {
-		return ReferralClosed.newBuilder()
-			.setReferralId(id)
-			.setClosedAt(now())
-			.setOutcome("COURSE_PLANNED")
+		return TestEvents.referralClosed(id, now(), "COURSE_PLANNED")
 			.setNoteToReferrer("Five sessions planned")
 			.build();
 	}
@@ -436,46 +385,13 @@ abstract class IntakeScenario {
 		return record;
 	}
 
-	RecordMetadata send(ProducerRecord<String, byte[]> record) {
-		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(bootstrapServers()),
-				new StringSerializer(), new ByteArraySerializer())) {
-			return producer.send(record).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/**
-	 * Waits until intake's consumer group committed past the record: the listener is done
-	 * with it.
-	 */
-	void consumed(RecordMetadata sent) {
-		var partition = new TopicPartition(sent.topic(), sent.partition());
-		try (Admin admin = Admin.create(SharedTestBroker.clientConfig(bootstrapServers()))) {
-			await().atMost(PATIENCE).until(() -> {
-				var offsets = admin.listConsumerGroupOffsets("intake").partitionsToOffsetAndMetadata().get();
-				var committed = offsets.get(partition);
-				return committed != null && committed.offset() > sent.offset();
-			});
-		}
-	}
-
 	private static byte[] bytes(String value) {
 		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
-	/**
-	 * The workflow and scheduling services own their topics; here the test stands in for
-	 * them.
-	 */
+	/** Scheduling owns its topic; here the test stands in for it. */
 	@TestConfiguration(proxyBeanMethods = false)
-	static class WorkflowTopic {
-
-		@Bean
-		NewTopic workflowTopic() {
-			return TopicBuilder.name(EventTopics.WORKFLOW).partitions(3).build();
-		}
+	static class SchedulingTopic {
 
 		@Bean
 		NewTopic schedulingTopic() {

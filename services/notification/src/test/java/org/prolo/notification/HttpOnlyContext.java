@@ -1,8 +1,9 @@
 package org.prolo.notification;
 
 import org.prolo.platform.security.testing.HttpOnlyServiceContext;
-import org.prolo.platform.testing.TestKafka;
+import org.prolo.platform.testing.SharedBrokerSignIn;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,11 +17,11 @@ import org.springframework.test.util.TestSocketUtils;
  */
 @TestPropertySource(properties = "prolo.notification.outbox-retry=PT10M")
 @ActiveProfiles("demo")
+@Import(SharedBrokerSignIn.class)
 abstract class HttpOnlyContext extends HttpOnlyServiceContext {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signInStandingInForProducers(registry, "notification");
 		registry.add("prolo.notification.embedded-smtp.port", TestSocketUtils::findAvailableTcpPort);
 	}
 

@@ -5,23 +5,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.Test;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.AccessMatrix;
 import org.prolo.platform.security.testing.AccessMatrix.Access;
 import org.prolo.platform.security.testing.AccessMatrix.Caller;
 import org.prolo.platform.security.testing.AccessMatrix.Endpoint;
 import org.prolo.platform.security.testing.AccessMatrixContract;
-import org.prolo.platform.security.testing.BrowserSessions;
+import org.prolo.platform.security.testing.DeadLetterReplayContract;
 import org.prolo.platform.security.testing.TestTokens;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Who may call what: every endpoint of the notification service against every kind of
@@ -31,15 +24,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * a request that got past the rules); one it may not use answers 401, 403 or the sign-in
  * redirect, as {@link AccessMatrix} expects.
  */
-class NotificationAccessMatrixTests extends HttpOnlyContext implements AccessMatrixContract {
+class NotificationAccessMatrixTests extends HttpOnlyContext implements AccessMatrixContract, DeadLetterReplayContract {
 
 	static final Caller CLIENT_WITHOUT_SCOPE = Caller.bearer(
 			"client workflow (timeline.read; no scope opens notification)",
 			() -> TestTokens.client("workflow", Roles.TIMELINE_READ));
 
 	static final AccessMatrix MATRIX = AccessMatrix.withServiceClients(CLIENT_WITHOUT_SCOPE);
-
-	static final Set<Caller> SIGNED_IN = MATRIX.signedIn();
 
 	static final Set<Caller> STAFF = AccessMatrix.STAFF;
 
@@ -57,24 +48,9 @@ class NotificationAccessMatrixTests extends HttpOnlyContext implements AccessMat
 		return endpoints;
 	}
 
-	@Test
-	void refusesAReplayFromABrowserSessionWithoutCsrfToken() throws Exception {
-		mvc.perform(post("/actuator/deadletters/workflow.referral-events")
-			.with(BrowserSessions.signedIn("leo", Roles.CLINIC_LEADS))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{}")).andExpect(status().isForbidden());
-
-		// Past the CSRF check and the rules, refused only as incomplete.
-		mvc.perform(post("/actuator/deadletters/workflow.referral-events")
-			.with(BrowserSessions.signedIn("leo", Roles.CLINIC_LEADS))
-			.cookie(new Cookie("XSRF-TOKEN-NOTIFICATION", "a-csrf-token"))
-			.header("X-XSRF-TOKEN", "a-csrf-token")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{}")).andExpect(status().isBadRequest());
-		mvc.perform(post("/actuator/deadletters/workflow.referral-events")
-			.header(HttpHeaders.AUTHORIZATION, Caller.CLINIC_LEAD.token())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{}")).andExpect(status().isBadRequest());
+	@Override
+	public String csrfCookie() {
+		return "XSRF-TOKEN-NOTIFICATION";
 	}
 
 }

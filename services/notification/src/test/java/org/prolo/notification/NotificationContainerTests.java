@@ -15,9 +15,4 @@ import org.springframework.test.context.TestPropertySource;
 @ImportTestcontainers(KafkaAndPostgresContainers.class)
 class NotificationContainerTests extends ReferrerLetterScenario {
 
-	@Override
-	String bootstrapServers() {
-		return KafkaAndPostgresContainers.kafka.getBootstrapServers();
-	}
-
 }

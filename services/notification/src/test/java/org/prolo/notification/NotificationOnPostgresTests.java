@@ -1,13 +1,10 @@
 package org.prolo.notification;
 
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.LocalPostgresContext;
-import org.prolo.platform.testing.TestKafka;
+import org.prolo.platform.testing.SharedBrokerSignIn;
 
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The scenario on PostgreSQL, the production database: {@link LocalPostgresContext}.
@@ -15,17 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * there.
  */
 @ActiveProfiles("postgres")
-@Import(LocalPostgresContext.class)
+@Import({ LocalPostgresContext.class, SharedBrokerSignIn.class })
 class NotificationOnPostgresTests extends ReferrerLetterScenario {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signInStandingInForProducers(registry, "notification");
-	}
-
-	@Override
-	String bootstrapServers() {
-		return SharedTestBroker.bootstrapServers();
-	}
 
 }

@@ -7,16 +7,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.prolo.events.AppointmentWaitlisted;
 import org.prolo.events.AppointmentsCancelled;
@@ -33,13 +28,12 @@ import org.prolo.events.SessionsScheduled;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.notification.outbox.LetterWritten;
 import org.prolo.notification.referrer.ReferrerContacts;
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
-import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.EventFlowScenario;
 import org.prolo.platform.testing.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,10 +42,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.CompletedEventPublications;
-import org.springframework.modulith.events.EventPublication;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -60,6 +50,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -79,7 +71,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"prolo.clinic.time-zone=Pacific/Auckland" })
 @AutoConfigureMockMvc
 @Import(TestTokens.Decoder.class)
-abstract class ReferrerLetterScenario {
+abstract class ReferrerLetterScenario extends EventFlowScenario {
 
 	static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -103,9 +95,6 @@ abstract class ReferrerLetterScenario {
 		return server;
 	}
 
-	@Autowired
-	EventPublisher publisher;
-
 	GreenMail smtp = CLINIC_SMTP;
 
 	@Autowired
@@ -117,66 +106,28 @@ abstract class ReferrerLetterScenario {
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	CompletedEventPublications completedPublications;
-
-	@Autowired
-	IncompleteEventPublications incompletePublications;
-
-	abstract String bootstrapServers();
+	ReferrerLetterScenario() {
+		super(PATIENCE);
+	}
 
 	@Test
 	void sendsExactlyOneLetterAndOneReferrerNotifiedPerEventEvenWhenTheEventIsRedelivered() throws Exception {
-		String referralId = "R-" + UUID.randomUUID();
-		publisher.publishAndWait(EventTopics.INTAKE, submitted(referralId));
-		await().atMost(PATIENCE).until(() -> contacts.find(referralId).isPresent());
+		String referralId = referralOfAKnownReferrer();
 
-		publisher.publishAndWait(EventTopics.WORKFLOW,
-				ReferralTriaged.newBuilder()
-					.setReferralId(referralId)
-					.setTriagedAt(now())
-					.setOutcome("ACCEPTED")
-					.setTriagedBy("ingrid")
-					.build());
-		ConsumerRecord<String, byte[]> triaged;
-		try (var probe = new EventProbe(bootstrapServers(), EventTopics.WORKFLOW)) {
-			triaged = probe.awaitRecords(referralId, 1, PATIENCE).get(0);
-		}
-		redeliver(triaged);
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW,
+				TestEvents.referralTriaged(referralId, now(), "ACCEPTED").build());
+		ConsumerRecord<String, byte[]> triaged = redeliverFirstWorkflowRecord(referralId);
 		// Same key, same partition: once this one's letter is out, the redelivery was
 		// consumed.
-		publisher.publishAndWait(EventTopics.WORKFLOW,
-				ReferralInfoRequested.newBuilder()
-					.setReferralId(referralId)
-					.setRequestedAt(now())
-					.setQuestion("Which conservative treatments were tried, and for how long?")
-					.setAnswerDueAt(Instant.parse("2030-01-15T12:00:00Z"))
-					.setRequestedBy("ingrid")
-					.build());
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW,
+				infoRequested(referralId, "Which conservative treatments were tried, and for how long?"));
 
-		await().atMost(PATIENCE)
-			.untilAsserted(() -> mvc
-				.perform(get("/api/letters").param("referralId", referralId)
-					.header(HttpHeaders.AUTHORIZATION, clinicalCoordinator()))
-				.andExpect(status().isOk())
-				.andExpect(jsonPath("$.length()").value(2))
-				.andExpect(jsonPath("$[0].status").value("NOTIFIED"))
-				.andExpect(jsonPath("$[1].status").value("NOTIFIED")));
+		awaitNotifiedLetters(referralId, 2);
 
-		List<MimeMessage> mails = mailsAbout(referralId);
-		assertThat(mails).extracting(MimeMessage::getSubject)
-			.containsExactlyInAnyOrder("Referral " + referralId + ": accepted",
-					"Referral " + referralId + ": more information needed");
-		MimeMessage accepted = mails.stream().filter(m -> subject(m).endsWith("accepted")).findFirst().orElseThrow();
-		assertThat(accepted.getAllRecipients()[0].toString()).isEqualTo("dr.ada@clinic.example");
-		assertThat(String.valueOf(accepted.getContent())).contains("Dear Dr Ada Lovelace", "P-7F3A", referralId);
-		MimeMessage infoRequest = mails.stream()
-			.filter(m -> subject(m).endsWith("more information needed"))
-			.findFirst()
-			.orElseThrow();
+		assertAcceptedAndInfoRequestedMailed(referralId);
+		MimeMessage accepted = mailAbout(referralId, "accepted");
+		assertThat(String.valueOf(accepted.getContent())).contains(referralId);
+		MimeMessage infoRequest = mailAbout(referralId, "more information needed");
 		// Due at noon UTC on Tuesday 15 January 2030: already Wednesday in the clinic.
 		assertThat(String.valueOf(infoRequest.getContent())).contains("by Wednesday 16 January 2030");
 
@@ -214,11 +165,9 @@ abstract class ReferrerLetterScenario {
 		// A crash after the broker took the acceptance's ReferrerNotified but before
 		// notified_at was stored: the registry hands the LetterWritten to the dispatcher
 		// again. The letter is not mailed twice, and the announcement keeps its ce_id.
-		String acceptanceLetter = jdbc.sql("select id from letters where referral_id = ? and kind = 'ACCEPTED'")
-			.param(referralId)
-			.query(String.class)
-			.single();
-		jdbc.sql("update letters set notified_at = null where id = ?").param(acceptanceLetter).update();
+		String acceptanceLetter = jdbc.queryForObject(
+				"select id from letters where referral_id = ? and kind = 'ACCEPTED'", String.class, referralId);
+		jdbc.update("update letters set notified_at = null where id = ?", acceptanceLetter);
 		resendPublication(LetterWritten.class, written -> written.letterId().equals(acceptanceLetter));
 		try (var probe = new EventProbe(bootstrapServers(), EventTopics.NOTIFICATION)) {
 			List<ConsumerRecord<String, byte[]>> records = probe.awaitRecords(referralId, 3, PATIENCE);
@@ -228,83 +177,75 @@ abstract class ReferrerLetterScenario {
 					.equals("ACCEPTED"))
 				.findFirst()
 				.orElseThrow();
-			assertThat(records.get(2).value()).isEqualTo(original.value());
-			assertThat(CloudEventHeaders.readFrom(records.get(2).headers()).id()).isNotBlank()
-				.isEqualTo(CloudEventHeaders.readFrom(original.headers()).id());
+			assertRedeliveryOf(original, records.get(2));
 		}
 		assertThat(mailsAbout(referralId)).hasSize(2);
-	}
-
-	/**
-	 * What the registry does with a publication it finds incomplete (restart,
-	 * OutboxRetry): it hands the event stored in event_publication to the listener again.
-	 */
-	private <T> void resendPublication(Class<T> type, Predicate<T> which) {
-		UUID publication = await().atMost(PATIENCE)
-			.until(() -> completedPublications.findAll()
-				.stream()
-				.filter(p -> type.isInstance(p.getEvent()) && which.test(type.cast(p.getEvent())))
-				.map(EventPublication::getIdentifier)
-				.toList(), ids -> ids.size() == 1)
-			.get(0);
-		jdbc.sql("update event_publication set completion_date = null where id = ?").param(publication).update();
-		incompletePublications.resubmitIncompletePublications(p -> p.getIdentifier().equals(publication));
 	}
 
 	@Test
 	void keepsALetterWhoseReferrerIsNotKnownYetAndSendsItOnceWhenTheContactArrives() throws Exception {
 		String referralId = "R-" + UUID.randomUUID();
-		publisher.publishAndWait(EventTopics.WORKFLOW,
-				ReferralTriaged.newBuilder()
-					.setReferralId(referralId)
-					.setTriagedAt(now())
-					.setOutcome("ACCEPTED")
-					.setTriagedBy("ingrid")
-					.build());
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW,
+				TestEvents.referralTriaged(referralId, now(), "ACCEPTED").build());
 		// Wait until it is parked, so that the contact surely arrives second.
 		await().atMost(PATIENCE).until(() -> pendingLettersOf(referralId) == 1);
-		ConsumerRecord<String, byte[]> triaged;
-		try (var probe = new EventProbe(bootstrapServers(), EventTopics.WORKFLOW)) {
-			triaged = probe.awaitRecords(referralId, 1, PATIENCE).get(0);
-		}
-		redeliver(triaged);
+		redeliverFirstWorkflowRecord(referralId);
 
-		publisher.publishAndWait(EventTopics.INTAKE, submitted(referralId));
+		eventPublisher.publishAndWait(EventTopics.INTAKE, submitted(referralId));
+		awaitNotifiedLetters(referralId, 1);
+		// The redelivered ReferralTriaged shares the partition of a later workflow event:
+		// once that event's letter is out, the redelivery was consumed, whether it came
+		// before or after the contact.
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW,
+				infoRequested(referralId, "Which conservative treatments were tried?"));
+		awaitNotifiedLetters(referralId, 2);
+
+		assertAcceptedAndInfoRequestedMailed(referralId);
+		assertThat(pendingLettersOf(referralId)).isZero();
+	}
+
+	/**
+	 * Sends the referral's first workflow record again, ce_id and all, as a broker
+	 * redelivery would present it.
+	 */
+	private ConsumerRecord<String, byte[]> redeliverFirstWorkflowRecord(String referralId) {
+		ConsumerRecord<String, byte[]> first;
+		try (var probe = new EventProbe(bootstrapServers(), EventTopics.WORKFLOW)) {
+			first = probe.awaitRecords(referralId, 1, PATIENCE).get(0);
+		}
+		resend(first);
+		return first;
+	}
+
+	/** Waits until the referral has {@code count} letters, and each is notified. */
+	private void awaitNotifiedLetters(String referralId, int count) {
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> mvc
 				.perform(get("/api/letters").param("referralId", referralId)
 					.header(HttpHeaders.AUTHORIZATION, clinicalCoordinator()))
 				.andExpect(status().isOk())
-				.andExpect(jsonPath("$.length()").value(1))
-				.andExpect(jsonPath("$[0].status").value("NOTIFIED")));
-		// The redelivered ReferralTriaged shares the partition of a later workflow event:
-		// once that event's letter is out, the redelivery was consumed, whether it came
-		// before or after the contact.
-		publisher.publishAndWait(EventTopics.WORKFLOW,
-				ReferralInfoRequested.newBuilder()
-					.setReferralId(referralId)
-					.setRequestedAt(now())
-					.setQuestion("Which conservative treatments were tried?")
-					.setAnswerDueAt(Instant.parse("2030-01-15T12:00:00Z"))
-					.setRequestedBy("ingrid")
-					.build());
-		await().atMost(PATIENCE)
-			.untilAsserted(() -> mvc
-				.perform(get("/api/letters").param("referralId", referralId)
-					.header(HttpHeaders.AUTHORIZATION, clinicalCoordinator()))
-				.andExpect(jsonPath("$.length()").value(2))
-				.andExpect(jsonPath("$[1].status").value("NOTIFIED")));
+				.andExpect(jsonPath("$.length()").value(count))
+				.andExpect(jsonPath("$[*].status").value(everyItem(is("NOTIFIED")))));
+	}
 
+	/** One mail each for the acceptance and the question, the acceptance to Dr Ada. */
+	private void assertAcceptedAndInfoRequestedMailed(String referralId) throws Exception {
 		assertThat(mailsAbout(referralId)).extracting(MimeMessage::getSubject)
 			.containsExactlyInAnyOrder("Referral " + referralId + ": accepted",
 					"Referral " + referralId + ": more information needed");
-		MimeMessage accepted = mailsAbout(referralId).stream()
-			.filter(m -> subject(m).endsWith("accepted"))
-			.findFirst()
-			.orElseThrow();
+		MimeMessage accepted = mailAbout(referralId, "accepted");
 		assertThat(accepted.getAllRecipients()[0].toString()).isEqualTo("dr.ada@clinic.example");
 		assertThat(String.valueOf(accepted.getContent())).contains("Dear Dr Ada Lovelace", "P-7F3A");
-		assertThat(pendingLettersOf(referralId)).isZero();
+	}
+
+	private static ReferralInfoRequested infoRequested(String referralId, String question) {
+		return ReferralInfoRequested.newBuilder()
+			.setReferralId(referralId)
+			.setRequestedAt(now())
+			.setQuestion(question)
+			.setAnswerDueAt(Instant.parse("2030-01-15T12:00:00Z"))
+			.setRequestedBy("ingrid")
+			.build();
 	}
 
 	@Test
@@ -312,40 +253,32 @@ abstract class ReferrerLetterScenario {
 		List<LocalDate> dates = List.of(LocalDate.of(2030, 3, 4), LocalDate.of(2030, 4, 1));
 
 		// The booked dates first, then the plan and the close.
-		String datesFirst = "R-" + UUID.randomUUID();
-		publisher.publishAndWait(EventTopics.INTAKE, submitted(datesFirst));
-		await().atMost(PATIENCE).until(() -> contacts.find(datesFirst).isPresent());
-		publisher.publishAndWait(EventTopics.SCHEDULING, scheduled(datesFirst, dates));
+		String datesFirst = referralOfAKnownReferrer();
+		eventPublisher.publishAndWait(EventTopics.SCHEDULING, scheduled(datesFirst, dates));
 		await().atMost(PATIENCE)
-			.until(() -> jdbc.sql("select count(*) from course_session where referral_id = ?")
-				.param(datesFirst)
-				.query(Integer.class)
-				.single() == 2);
-		publisher.publishAndWait(EventTopics.WORKFLOW, planned(datesFirst));
-		publisher.publishAndWait(EventTopics.WORKFLOW, closed(datesFirst, "COURSE_PLANNED", null, null));
+			.until(() -> jdbc.queryForObject("select count(*) from course_session where referral_id = ?", Integer.class,
+					datesFirst) == 2);
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, planned(datesFirst));
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(datesFirst, "COURSE_PLANNED", null, null));
 		await().atMost(PATIENCE).until(() -> lettersOf(datesFirst).size() == 1);
 		assertCourseLetter(lettersOf(datesFirst).get(0), "Monday 4 March 2030", "Monday 1 April 2030");
 
 		// The plan and the close first: the letter waits for the dates.
-		String closeFirst = "R-" + UUID.randomUUID();
-		publisher.publishAndWait(EventTopics.INTAKE, submitted(closeFirst));
-		await().atMost(PATIENCE).until(() -> contacts.find(closeFirst).isPresent());
-		publisher.publishAndWait(EventTopics.WORKFLOW, planned(closeFirst));
-		publisher.publishAndWait(EventTopics.WORKFLOW, closed(closeFirst, "COURSE_PLANNED", null, null));
+		String closeFirst = referralOfAKnownReferrer();
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, planned(closeFirst));
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(closeFirst, "COURSE_PLANNED", null, null));
 		await().atMost(PATIENCE)
-			.until(() -> jdbc.sql("select count(*) from closing_letter_waiting where referral_id = ?")
-				.param(closeFirst)
-				.query(Integer.class)
-				.single() == 1);
+			.until(() -> jdbc.queryForObject("select count(*) from closing_letter_waiting where referral_id = ?",
+					Integer.class, closeFirst) == 1);
 		assertThat(lettersOf(closeFirst)).isEmpty();
-		publisher.publishAndWait(EventTopics.SCHEDULING, scheduled(closeFirst, dates));
+		eventPublisher.publishAndWait(EventTopics.SCHEDULING, scheduled(closeFirst, dates));
 		await().atMost(PATIENCE).until(() -> lettersOf(closeFirst).size() == 1);
 		assertCourseLetter(lettersOf(closeFirst).get(0), "Monday 4 March 2030", "Monday 1 April 2030");
 
 		// The same dates published again write nothing; new dates (a rebooking, same
 		// partition, so consumed after) write a letter that replaces them.
-		publisher.publishAndWait(EventTopics.SCHEDULING, scheduled(closeFirst, dates));
-		publisher.publishAndWait(EventTopics.SCHEDULING,
+		eventPublisher.publishAndWait(EventTopics.SCHEDULING, scheduled(closeFirst, dates));
+		eventPublisher.publishAndWait(EventTopics.SCHEDULING,
 				scheduled(closeFirst, List.of(LocalDate.of(2030, 3, 11), LocalDate.of(2030, 4, 8))));
 		await().atMost(PATIENCE).until(() -> lettersOf(closeFirst).size() == 2);
 		assertThat(lettersOf(closeFirst).get(1)).startsWith("SESSIONS_SCHEDULED")
@@ -363,20 +296,18 @@ abstract class ReferrerLetterScenario {
 
 	@Test
 	void tellsTheReferrerWhyTheReferralWasRefusedAndWhatTheCloseCancelled() throws Exception {
-		String referralId = "R-" + UUID.randomUUID();
-		publisher.publishAndWait(EventTopics.INTAKE, submitted(referralId));
-		await().atMost(PATIENCE).until(() -> contacts.find(referralId).isPresent());
+		String referralId = referralOfAKnownReferrer();
 
-		publisher.publishAndWait(EventTopics.WORKFLOW,
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW,
 				closed(referralId, "NOT_SUITABLE", "IMAGING_RED_FLAG", "Please arrange an orthopaedic review."));
-		publisher.publishAndWait(EventTopics.SCHEDULING,
+		eventPublisher.publishAndWait(EventTopics.SCHEDULING,
 				AppointmentsCancelled.newBuilder()
 					.setReferralId(referralId)
 					.setCancelledAt(now())
 					.setReason("NOT_SUITABLE")
 					.setAppointments(List.of(new CancelledAppointment("17", "EXAM", 1, LocalDate.of(2030, 3, 4))))
 					.build());
-		publisher.publishAndWait(EventTopics.IMAGING,
+		eventPublisher.publishAndWait(EventTopics.IMAGING,
 				ImagingOrderClosed.newBuilder()
 					.setReferralId(referralId)
 					.setOrderId("O-42")
@@ -402,11 +333,9 @@ abstract class ReferrerLetterScenario {
 
 	@Test
 	void tellsTheReferrerThatTheReferralWaitsAndWhenItIsBooked() {
-		String referralId = "R-" + UUID.randomUUID();
-		publisher.publishAndWait(EventTopics.INTAKE, submitted(referralId));
-		await().atMost(PATIENCE).until(() -> contacts.find(referralId).isPresent());
+		String referralId = referralOfAKnownReferrer();
 
-		publisher.publishAndWait(EventTopics.SCHEDULING,
+		eventPublisher.publishAndWait(EventTopics.SCHEDULING,
 				AppointmentWaitlisted.newBuilder()
 					.setReferralId(referralId)
 					.setWaitlistedAt(now())
@@ -421,7 +350,7 @@ abstract class ReferrerLetterScenario {
 
 		// The exam booked from the waiting list: a letter with its date. An exam booked
 		// at once (no waitlistedAt) writes none, as before.
-		publisher.publishAndWait(EventTopics.SCHEDULING,
+		eventPublisher.publishAndWait(EventTopics.SCHEDULING,
 				SessionsScheduled.newBuilder()
 					.setReferralId(referralId)
 					.setScheduledAt(now())
@@ -438,26 +367,24 @@ abstract class ReferrerLetterScenario {
 					"Referral " + referralId + ": examination booked");
 	}
 
+	/**
+	 * A new referral, submitted through intake: the service knows its referrer's contact.
+	 */
+	private String referralOfAKnownReferrer() {
+		String referralId = "R-" + UUID.randomUUID();
+		eventPublisher.publishAndWait(EventTopics.INTAKE, submitted(referralId));
+		await().atMost(PATIENCE).until(() -> contacts.find(referralId).isPresent());
+		return referralId;
+	}
+
 	/** Kind and body of each letter of the referral, oldest first. */
 	private List<String> lettersOf(String referralId) {
-		return jdbc.sql("select kind, body from letters where referral_id = ? order by written_at, id")
-			.param(referralId)
-			.query((rs, n) -> rs.getString(1) + "\n" + rs.getString(2))
-			.list();
+		return jdbc.query("select kind, body from letters where referral_id = ? order by written_at, id",
+				(rs, n) -> rs.getString(1) + "\n" + rs.getString(2), referralId);
 	}
 
 	private static CoursePlanned planned(String referralId) {
-		return CoursePlanned.newBuilder()
-			.setReferralId(referralId)
-			.setPlannedAt(now())
-			.setPatientPseudonym("P-7F3A")
-			.setCondition("KNEE_OSTEOARTHRITIS")
-			.setSessions(5)
-			.setIntervalWeeks(4)
-			.setDextrosePercent(25.0)
-			.setInjectionSites(List.of("medial joint line", "pes anserinus"))
-			.setPlannedBy("dr-chen")
-			.build();
+		return TestEvents.coursePlanned(referralId, now()).build();
 	}
 
 	private static SessionsScheduled scheduled(String referralId, List<LocalDate> dates) {
@@ -482,28 +409,16 @@ abstract class ReferrerLetterScenario {
 	}
 
 	private int pendingLettersOf(String referralId) {
-		return jdbc.sql("select count(*) from pending_letter where referral_id = ?")
-			.param(referralId)
-			.query(Integer.class)
-			.single();
-	}
-
-	/**
-	 * Sends the very record again, ce_id and all, as a broker redelivery would present
-	 * it.
-	 */
-	private void redeliver(ConsumerRecord<String, byte[]> record) throws Exception {
-		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(bootstrapServers()),
-				new StringSerializer(), new ByteArraySerializer())) {
-			producer
-				.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),
-						record.headers()))
-				.get();
-		}
+		return jdbc.queryForObject("select count(*) from pending_letter where referral_id = ?", Integer.class,
+				referralId);
 	}
 
 	private List<MimeMessage> mailsAbout(String referralId) {
 		return Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(referralId)).toList();
+	}
+
+	private MimeMessage mailAbout(String referralId, String subjectEnd) {
+		return mailsAbout(referralId).stream().filter(m -> subject(m).endsWith(subjectEnd)).findFirst().orElseThrow();
 	}
 
 	private static String subject(MimeMessage message) {

@@ -7,23 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.prolo.events.AppointmentsCancelled;
 import org.prolo.events.CancelledAppointment;
@@ -33,20 +23,19 @@ import org.prolo.events.ReferralTriaged;
 import org.prolo.events.ScheduledSession;
 import org.prolo.events.SessionsScheduled;
 import org.prolo.events.codec.EventCodec;
-import org.prolo.platform.broker.SharedTestBroker;
-import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventProbe;
-import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.EventFlowScenario;
+import org.prolo.platform.testing.TestEvents;
+import org.prolo.platform.testing.WorkflowTopic;
 import org.prolo.scheduling.booking.Appointment;
 import org.prolo.scheduling.booking.Appointments;
 import org.prolo.scheduling.booking.Purpose;
 import org.prolo.scheduling.booking.SessionsBooked;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -55,11 +44,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.modulith.events.CompletedEventPublications;
-import org.springframework.modulith.events.EventPublication;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,10 +62,11 @@ import static org.awaitility.Awaitility.await;
 // into its own database.
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		classes = { SchedulingApplication.class, SchedulingFlowScenario.FridayBeforeChristmas.class },
+		classes = { SchedulingApplication.class, SchedulingFlowScenario.FridayBeforeChristmas.class,
+				WorkflowTopic.class },
 		properties = "prolo.clinic.closed-days=2025-12-24..2025-12-26,2025-12-31,2026-01-01")
 @Import(TestTokens.Decoder.class)
-abstract class SchedulingFlowScenario {
+abstract class SchedulingFlowScenario extends EventFlowScenario {
 
 	static final Instant NOW = Instant.parse("2025-12-19T10:00:00Z");
 
@@ -94,32 +79,18 @@ abstract class SchedulingFlowScenario {
 	TestRestTemplate rest;
 
 	@Autowired
-	EventPublisher eventPublisher;
-
-	@Autowired
-	KafkaConnectionDetails kafka;
-
-	@Autowired
-	CompletedEventPublications completedPublications;
-
-	@Autowired
-	IncompleteEventPublications incompletePublications;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
 	Appointments appointments;
+
+	SchedulingFlowScenario() {
+		super(TIMEOUT);
+	}
 
 	@Test
 	void booksExamAndCourseOnWorkingDaysOnceWhateverTheDeliveries() throws Exception {
 		String referralId = "ref-" + UUID.randomUUID();
-		String bootstrap = String.join(",", kafka.getBootstrapServers());
+		String bootstrap = bootstrapServers();
 
-		eventPublisher.publishAndWait(EventTopics.WORKFLOW, triaged(referralId));
-		eventPublisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(referralId, 4, 4));
-
-		List<JsonNode> bookings = awaitBookings(referralId, 5);
+		List<JsonNode> bookings = acceptAndPlanCourse(referralId, 4);
 		assertThat(bookings)
 			.extracting(b -> b.get("purpose").asText() + " " + b.get("number").asInt() + " " + b.get("date").asText())
 			.containsExactly("EXAM 1 2025-12-22", "COURSE 1 2025-12-29", "COURSE 2 2026-01-26", "COURSE 3 2026-02-23",
@@ -153,8 +124,7 @@ abstract class SchedulingFlowScenario {
 			try (var workflow = new EventProbe(bootstrap, EventTopics.WORKFLOW)) {
 				List<ConsumerRecord<String, byte[]>> originals = workflow.awaitRecords(referralId, 2, TIMEOUT);
 				for (ConsumerRecord<String, byte[]> original : originals) {
-					RecordMetadata resent = resend(bootstrap, original);
-					awaitConsumed(bootstrap, resent);
+					awaitConsumed(resend(original));
 				}
 			}
 
@@ -172,33 +142,22 @@ abstract class SchedulingFlowScenario {
 					.equals("COURSE"))
 				.findFirst()
 				.orElseThrow();
-			assertThat(records.get(2).value()).isEqualTo(original.value());
-			assertThat(CloudEventHeaders.readFrom(records.get(2).headers()).id()).isNotBlank()
-				.isEqualTo(CloudEventHeaders.readFrom(original.headers()).id());
+			assertRedeliveryOf(original, records.get(2));
 		}
 	}
 
 	@Test
 	void cancelsTheBookingsOfAWithdrawnReferralOnceAndFreesTheirSlots() throws Exception {
 		String referralId = "ref-" + UUID.randomUUID();
-		String bootstrap = String.join(",", kafka.getBootstrapServers());
-		eventPublisher.publishAndWait(EventTopics.WORKFLOW, triaged(referralId));
-		eventPublisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(referralId, 3, 4));
-		List<JsonNode> booked = awaitBookings(referralId, 4);
+		List<JsonNode> booked = acceptAndPlanCourse(referralId, 3);
 		LocalDate examDay = LocalDate.parse(booked.get(0).get("date").asText());
 		int bookedOnExamDay = appointments.bookedOn(examDay);
 
 		RecordMetadata close = eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "WITHDRAWN"))
 			.getRecordMetadata();
 
-		try (var probe = new EventProbe(bootstrap, EventTopics.SCHEDULING)) {
-			AppointmentsCancelled cancelled = probe.awaitRecords(referralId, 3, TIMEOUT)
-				.stream()
-				.map(r -> EventCodec.published().decode(r.value()))
-				.filter(AppointmentsCancelled.class::isInstance)
-				.map(AppointmentsCancelled.class::cast)
-				.findFirst()
-				.orElseThrow();
+		try (var probe = new EventProbe(bootstrapServers(), EventTopics.SCHEDULING)) {
+			AppointmentsCancelled cancelled = probe.awaitFirst(referralId, 3, AppointmentsCancelled.class, TIMEOUT);
 			assertThat(cancelled.getReason()).isEqualTo("WITHDRAWN");
 			assertThat(cancelled.getCancelledAt()).isEqualTo(NOW);
 			assertThat(cancelled.getAppointments())
@@ -215,17 +174,9 @@ abstract class SchedulingFlowScenario {
 
 			// The same close again (same ce_id), and the workflow publishing it again
 			// under a new id: nothing left to cancel, nothing published.
-			try (var workflow = new EventProbe(bootstrap, EventTopics.WORKFLOW)) {
-				ConsumerRecord<String, byte[]> original = workflow.awaitRecords(referralId, 3, TIMEOUT)
-					.stream()
-					.filter(r -> r.offset() == close.offset() && r.partition() == close.partition())
-					.findFirst()
-					.orElseThrow();
-				awaitConsumed(bootstrap, resend(bootstrap, original));
-			}
-			awaitConsumed(bootstrap,
-					eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "WITHDRAWN"))
-						.getRecordMetadata());
+			redeliver(close);
+			awaitConsumed(eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "WITHDRAWN"))
+				.getRecordMetadata());
 			// Two bookings and one cancellation: every outbox entry is stored in the
 			// transaction of the record that caused it, so none can still be on its way.
 			assertThat(publicationsOf(referralId)).isEqualTo(3);
@@ -237,7 +188,6 @@ abstract class SchedulingFlowScenario {
 	@Test
 	void aCloseAfterTheExamCancelsOnlyTheAppointmentsStillToCome() throws Exception {
 		String referralId = "ref-" + UUID.randomUUID();
-		String bootstrap = String.join(",", kafka.getBootstrapServers());
 		// The exam took place on Monday; the course's first session is today, the second
 		// next month.
 		LocalDate examDay = LocalDate.of(2025, 12, 15);
@@ -249,7 +199,7 @@ abstract class SchedulingFlowScenario {
 
 		eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "NOT_SUITABLE"));
 
-		try (var probe = new EventProbe(bootstrap, EventTopics.SCHEDULING)) {
+		try (var probe = new EventProbe(bootstrapServers(), EventTopics.SCHEDULING)) {
 			AppointmentsCancelled cancelled = probe.awaitRecords(referralId, 1, TIMEOUT)
 				.stream()
 				.map(r -> EventCodec.published().decode(r.value()))
@@ -269,14 +219,12 @@ abstract class SchedulingFlowScenario {
 	@Test
 	void booksNothingForAReferralWithdrawnBeforeAnyBooking() throws Exception {
 		String referralId = "ref-" + UUID.randomUUID();
-		String bootstrap = String.join(",", kafka.getBootstrapServers());
-		try (var probe = new EventProbe(bootstrap, EventTopics.SCHEDULING)) {
+		try (var probe = new EventProbe(bootstrapServers(), EventTopics.SCHEDULING)) {
 			eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "WITHDRAWN"));
 			// A plan consumed after the close, as a replayed dead letter would be.
 			eventPublisher.publishAndWait(EventTopics.WORKFLOW, triaged(referralId));
-			awaitConsumed(bootstrap,
-					eventPublisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(referralId, 3, 4))
-						.getRecordMetadata());
+			awaitConsumed(eventPublisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(referralId, 3, 4))
+				.getRecordMetadata());
 
 			assertThat(bookingsOf(referralId)).isEmpty();
 			assertThat(publicationsOf(referralId)).isZero();
@@ -287,33 +235,13 @@ abstract class SchedulingFlowScenario {
 	@Test
 	void keepsTheBookingsOfAPlannedCourseWhenTheReferralCloses() throws Exception {
 		String referralId = "ref-" + UUID.randomUUID();
-		String bootstrap = String.join(",", kafka.getBootstrapServers());
-		eventPublisher.publishAndWait(EventTopics.WORKFLOW, triaged(referralId));
-		eventPublisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(referralId, 2, 4));
-		awaitBookings(referralId, 3);
-		awaitConsumed(bootstrap,
-				eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "COURSE_PLANNED"))
-					.getRecordMetadata());
+		acceptAndPlanCourse(referralId, 2);
+		awaitConsumed(eventPublisher.publishAndWait(EventTopics.WORKFLOW, closed(referralId, "COURSE_PLANNED"))
+			.getRecordMetadata());
 
 		assertThat(bookingsOf(referralId)).hasSize(3)
 			.allSatisfy(b -> assertThat(b.hasNonNull("cancelledAt")).isFalse());
 		assertThat(publicationsOf(referralId)).isEqualTo(2);
-	}
-
-	/**
-	 * What the registry does with a publication it finds incomplete (at restart): it
-	 * hands the domain event stored in event_publication to the relay again.
-	 */
-	private <T> void resendPublication(Class<T> type, Predicate<T> which) {
-		UUID publication = await().atMost(TIMEOUT)
-			.until(() -> completedPublications.findAll()
-				.stream()
-				.filter(p -> type.isInstance(p.getEvent()) && which.test(type.cast(p.getEvent())))
-				.map(EventPublication::getIdentifier)
-				.toList(), ids -> ids.size() == 1)
-			.get(0);
-		jdbc.update("update event_publication set completion_date = null where id = ?", publication);
-		incompletePublications.resubmitIncompletePublications(p -> p.getIdentifier().equals(publication));
 	}
 
 	private static void assertWorkingDay(LocalDate date) {
@@ -322,35 +250,25 @@ abstract class SchedulingFlowScenario {
 	}
 
 	private static ReferralTriaged triaged(String referralId) {
-		return ReferralTriaged.newBuilder()
-			.setReferralId(referralId)
-			.setTriagedAt(NOW)
-			.setOutcome("ACCEPTED")
-			.setTriagedBy("coordinator-1")
-			.build();
-	}
-
-	private int publicationsOf(String referralId) {
-		return jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
-				Integer.class, "%\"" + referralId + "\"%");
+		return TestEvents.referralTriaged(referralId, NOW, "ACCEPTED").build();
 	}
 
 	private static ReferralClosed closed(String referralId, String outcome) {
-		return ReferralClosed.newBuilder().setReferralId(referralId).setClosedAt(NOW).setOutcome(outcome).build();
+		return TestEvents.referralClosed(referralId, NOW, outcome).build();
 	}
 
 	private static CoursePlanned coursePlanned(String referralId, int sessions, int intervalWeeks) {
-		return CoursePlanned.newBuilder()
-			.setReferralId(referralId)
-			.setPlannedAt(NOW)
-			.setPatientPseudonym("pt-7f3a9c")
-			.setCondition("KNEE_OSTEOARTHRITIS")
-			.setSessions(sessions)
-			.setIntervalWeeks(intervalWeeks)
-			.setDextrosePercent(25.0)
-			.setInjectionSites(List.of("pes anserinus", "medial collateral ligament"))
-			.setPlannedBy("clinician-1")
-			.build();
+		return TestEvents.coursePlanned(referralId, NOW).setSessions(sessions).setIntervalWeeks(intervalWeeks).build();
+	}
+
+	/**
+	 * The referral accepted and a course of sessions every four weeks planned: waits for
+	 * the exam and the sessions to be booked.
+	 */
+	private List<JsonNode> acceptAndPlanCourse(String referralId, int sessions) {
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, triaged(referralId));
+		eventPublisher.publishAndWait(EventTopics.WORKFLOW, coursePlanned(referralId, sessions, 4));
+		return awaitBookings(referralId, sessions + 1);
 	}
 
 	private List<JsonNode> awaitBookings(String referralId, int count) {
@@ -368,48 +286,13 @@ abstract class SchedulingFlowScenario {
 		return StreamSupport.stream(all.spliterator(), false).toList();
 	}
 
-	private static RecordMetadata resend(String bootstrap, ConsumerRecord<String, byte[]> original) throws Exception {
-		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(bootstrap), new StringSerializer(),
-				new ByteArraySerializer())) {
-			return producer
-				.send(new ProducerRecord<>(original.topic(), null, original.key(), original.value(),
-						original.headers()))
-				.get();
-		}
-	}
-
-	/**
-	 * The listener commits a record's offset after handling it: proof the duplicate went
-	 * through it.
-	 */
-	private static void awaitConsumed(String bootstrap, RecordMetadata record) {
-		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-		try (var admin = AdminClient.create(SharedTestBroker.clientConfig(bootstrap))) {
-			await().atMost(TIMEOUT).until(() -> {
-				Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("scheduling")
-					.partitionsToOffsetAndMetadata()
-					.get();
-				OffsetAndMetadata committed = offsets.get(partition);
-				return committed != null && committed.offset() > record.offset();
-			});
-		}
-	}
-
-	/**
-	 * A fixed clock on a Friday before the Christmas closures; the workflow's topic,
-	 * which the workflow declares in production and the broker does not create on demand.
-	 */
+	/** A fixed clock on a Friday before the Christmas closures. */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class FridayBeforeChristmas {
 
 		@Bean
 		Clock clock() {
 			return Clock.fixed(NOW, ZoneOffset.UTC);
-		}
-
-		@Bean
-		NewTopic workflowTopic() {
-			return TopicBuilder.name(EventTopics.WORKFLOW).partitions(3).build();
 		}
 
 	}

@@ -1,12 +1,10 @@
 package org.prolo.scheduling;
 
 import org.prolo.platform.events.LocalPostgresContext;
-import org.prolo.platform.testing.TestKafka;
+import org.prolo.platform.testing.SharedBrokerSignIn;
 
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The scenario on PostgreSQL, the production database: {@link LocalPostgresContext}.
@@ -14,12 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * there.
  */
 @ActiveProfiles("postgres")
-@Import(LocalPostgresContext.class)
+@Import({ LocalPostgresContext.class, SharedBrokerSignIn.class })
 class SchedulingOnPostgresTests extends SchedulingFlowScenario {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signInStandingInForProducers(registry, "scheduling");
-	}
 
 }

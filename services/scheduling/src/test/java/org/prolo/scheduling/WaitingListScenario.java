@@ -24,15 +24,15 @@ import org.prolo.events.SessionsScheduled;
 import org.prolo.events.WaitingListLeft;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.platform.events.EventProbe;
-import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.EventFlowScenario;
 import org.prolo.platform.testing.TestEvents;
+import org.prolo.platform.testing.WorkflowTopic;
 import org.prolo.scheduling.waitinglist.WaitingListMetrics;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -44,7 +44,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -61,14 +60,14 @@ import static org.awaitility.Awaitility.await;
 // Each scenario starts from an empty calendar: both take and add the one day's slots.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		classes = { SchedulingApplication.class, WaitingListScenario.OneSlotCalendar.class },
+		classes = { SchedulingApplication.class, WaitingListScenario.OneSlotCalendar.class, WorkflowTopic.class },
 		properties = { "prolo.clinic.closed-days=2025-12-23..2026-12-22,2026-12-23..2027-01-31",
 				"prolo.scheduling.slots-per-day=1",
 				// The periodic pass stays out of the way: the scenario drives every pass.
 				"prolo.scheduling.waiting-list-sweep-delay=PT1H" })
 @Import(TestTokens.Decoder.class)
 @AutoConfigureObservability(tracing = false)
-abstract class WaitingListScenario {
+abstract class WaitingListScenario extends EventFlowScenario {
 
 	static final Instant NOW = Instant.parse("2025-12-19T10:00:00Z");
 
@@ -80,20 +79,15 @@ abstract class WaitingListScenario {
 	TestRestTemplate rest;
 
 	@Autowired
-	EventPublisher eventPublisher;
-
-	@Autowired
-	KafkaConnectionDetails kafka;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
 	WaitingListMetrics metrics;
+
+	WaitingListScenario() {
+		super(TIMEOUT);
+	}
 
 	@Test
 	void waitlistsWhenTheCalendarIsFullAndBooksAsCapacityAppears() throws Exception {
-		String bootstrap = String.join(",", kafka.getBootstrapServers());
+		String bootstrap = bootstrapServers();
 		String first = "ref-" + UUID.randomUUID();
 		String routine = "ref-" + UUID.randomUUID();
 		String urgent = "ref-" + UUID.randomUUID();
@@ -163,7 +157,7 @@ abstract class WaitingListScenario {
 
 	@Test
 	void examinedWhileWaitingLeavesTheExamWaitingListAndIsNeverBookedAnExam() throws Exception {
-		String bootstrap = String.join(",", kafka.getBootstrapServers());
+		String bootstrap = bootstrapServers();
 		String first = "ref-" + UUID.randomUUID();
 		String examined = "ref-" + UUID.randomUUID();
 		try (var probe = new EventProbe(bootstrap, EventTopics.SCHEDULING)) {
@@ -307,12 +301,7 @@ abstract class WaitingListScenario {
 	}
 
 	private static ReferralTriaged triaged(String referralId) {
-		return ReferralTriaged.newBuilder()
-			.setReferralId(referralId)
-			.setTriagedAt(NOW)
-			.setOutcome("ACCEPTED")
-			.setTriagedBy("coordinator-1")
-			.build();
+		return TestEvents.referralTriaged(referralId, NOW, "ACCEPTED").build();
 	}
 
 	private static ExamCompleted examCompleted(String referralId) {
@@ -328,20 +317,15 @@ abstract class WaitingListScenario {
 	}
 
 	private static CoursePlanned coursePlanned(String referralId) {
-		return CoursePlanned.newBuilder()
-			.setReferralId(referralId)
-			.setPlannedAt(NOW)
+		return TestEvents.coursePlanned(referralId, NOW)
 			.setPatientPseudonym("pt-examined")
-			.setCondition("KNEE_OSTEOARTHRITIS")
 			.setSessions(3)
-			.setIntervalWeeks(4)
 			.setDextrosePercent(15)
-			.setPlannedBy("clinician-1")
 			.build();
 	}
 
 	private static ReferralClosed closed(String referralId, String outcome) {
-		return ReferralClosed.newBuilder().setReferralId(referralId).setClosedAt(NOW).setOutcome(outcome).build();
+		return TestEvents.referralClosed(referralId, NOW, outcome).build();
 	}
 
 	private static ReferralSubmitted submitted(String referralId, String pseudonym, String urgency) {
@@ -362,11 +346,6 @@ abstract class WaitingListScenario {
 		@Bean
 		Clock clock() {
 			return Clock.fixed(NOW, ZoneOffset.UTC);
-		}
-
-		@Bean
-		NewTopic workflowTopic() {
-			return TopicBuilder.name(EventTopics.WORKFLOW).partitions(3).build();
 		}
 
 		@Bean

@@ -30,8 +30,8 @@ import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.SharedBrokerSignIn;
 import org.prolo.platform.testing.TestEvents;
-import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -39,8 +39,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +59,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = {
 		"spring.datasource.url=jdbc:h2:mem:timeline-poison-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
 @AutoConfigureMockMvc
-@Import(TestTokens.Decoder.class)
+@Import({ TestTokens.Decoder.class, SharedBrokerSignIn.class })
 class PoisonRecordTests {
 
 	static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -71,11 +69,6 @@ class PoisonRecordTests {
 
 	@Autowired
 	MockMvc mvc;
-
-	@DynamicPropertySource
-	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signInStandingInForProducers(registry, "timeline");
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { EventTopics.INTAKE, EventTopics.WORKFLOW, EventTopics.IMAGING, EventTopics.SCHEDULING,

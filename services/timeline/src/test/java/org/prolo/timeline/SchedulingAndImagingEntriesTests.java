@@ -24,7 +24,8 @@ import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
-import org.prolo.platform.testing.TestKafka;
+import org.prolo.platform.testing.SharedBrokerSignIn;
+import org.prolo.platform.testing.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -33,8 +34,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -56,15 +55,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = {
 		"spring.datasource.url=jdbc:h2:mem:timeline-scheduling-imaging-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
 @AutoConfigureMockMvc
-@Import(TestTokens.Decoder.class)
+@Import({ TestTokens.Decoder.class, SharedBrokerSignIn.class })
 class SchedulingAndImagingEntriesTests {
 
 	static final Instant T0 = Instant.parse("2025-05-01T08:00:00Z");
-
-	@DynamicPropertySource
-	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signInStandingInForProducers(registry, "timeline");
-	}
 
 	@Autowired
 	KafkaTemplate<String, Object> template;
@@ -77,8 +71,7 @@ class SchedulingAndImagingEntriesTests {
 		String id = "R-" + UUID.randomUUID();
 		publish(0, "intake", EventTopics.INTAKE,
 				ReferralWithdrawn.newBuilder().setReferralId(id).setWithdrawnAt(T0).setReferrerId("dr-ada").build());
-		publish(1, "workflow", EventTopics.WORKFLOW,
-				ReferralClosed.newBuilder().setReferralId(id).setClosedAt(T0).setOutcome("WITHDRAWN").build());
+		publish(1, "workflow", EventTopics.WORKFLOW, TestEvents.referralClosed(id, T0, "WITHDRAWN").build());
 		publish(2, "scheduling", EventTopics.SCHEDULING,
 				AppointmentsCancelled.newBuilder()
 					.setReferralId(id)
@@ -107,8 +100,7 @@ class SchedulingAndImagingEntriesTests {
 	@Test
 	void showsAWaitingReferralRemovedFromTheWaitingListWhenItCloses() throws Exception {
 		String id = "R-" + UUID.randomUUID();
-		publish(0, "workflow", EventTopics.WORKFLOW,
-				ReferralClosed.newBuilder().setReferralId(id).setClosedAt(T0).setOutcome("WITHDRAWN").build());
+		publish(0, "workflow", EventTopics.WORKFLOW, TestEvents.referralClosed(id, T0, "WITHDRAWN").build());
 		publish(1, "scheduling", EventTopics.SCHEDULING,
 				WaitingListLeft.newBuilder()
 					.setReferralId(id)

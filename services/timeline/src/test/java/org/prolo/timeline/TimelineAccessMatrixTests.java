@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.AccessMatrix;
@@ -16,10 +15,10 @@ import org.prolo.platform.security.testing.AccessMatrix.Caller;
 import org.prolo.platform.security.testing.AccessMatrix.Endpoint;
 import org.prolo.platform.security.testing.AccessMatrixContract;
 import org.prolo.platform.security.testing.BrowserSessions;
+import org.prolo.platform.security.testing.DeadLetterReplayContract;
 import org.prolo.platform.security.testing.TestTokens;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
@@ -27,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -42,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * redirect, as {@link AccessMatrix} expects. The page at / is also checked with browser
  * sessions, as staff open it.
  */
-class TimelineAccessMatrixTests extends HttpOnlyContext implements AccessMatrixContract {
+class TimelineAccessMatrixTests extends HttpOnlyContext implements AccessMatrixContract, DeadLetterReplayContract {
 
 	static final Caller INTAKE_SERVICE = Caller.bearer("client intake (timeline.read)",
 			() -> TestTokens.client("intake", Roles.TIMELINE_READ));
@@ -55,8 +53,6 @@ class TimelineAccessMatrixTests extends HttpOnlyContext implements AccessMatrixC
 
 	static final AccessMatrix MATRIX = AccessMatrix.withServiceClients(INTAKE_SERVICE, WORKFLOW_SERVICE,
 			CLIENT_WITHOUT_SCOPE);
-
-	static final Set<Caller> SIGNED_IN = MATRIX.signedIn();
 
 	static final Set<Caller> STAFF = AccessMatrix.STAFF;
 
@@ -122,24 +118,9 @@ class TimelineAccessMatrixTests extends HttpOnlyContext implements AccessMatrixC
 		assertThat(page).doesNotContainPattern("\\son[a-z]+\\s*=");
 	}
 
-	@Test
-	void refusesAReplayFromABrowserSessionWithoutCsrfToken() throws Exception {
-		mvc.perform(post("/actuator/deadletters/workflow.referral-events")
-			.with(BrowserSessions.signedIn("leo", Roles.CLINIC_LEADS))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{}")).andExpect(status().isForbidden());
-
-		// Past the CSRF check and the rules, refused only as incomplete.
-		mvc.perform(post("/actuator/deadletters/workflow.referral-events")
-			.with(BrowserSessions.signedIn("leo", Roles.CLINIC_LEADS))
-			.cookie(new Cookie("XSRF-TOKEN-TIMELINE", "a-csrf-token"))
-			.header("X-XSRF-TOKEN", "a-csrf-token")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{}")).andExpect(status().isBadRequest());
-		mvc.perform(post("/actuator/deadletters/workflow.referral-events")
-			.header(HttpHeaders.AUTHORIZATION, Caller.CLINIC_LEAD.token())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{}")).andExpect(status().isBadRequest());
+	@Override
+	public String csrfCookie() {
+		return "XSRF-TOKEN-TIMELINE";
 	}
 
 }

@@ -2,12 +2,10 @@ package org.prolo.timeline;
 
 import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.LocalPostgresContext;
-import org.prolo.platform.testing.TestKafka;
+import org.prolo.platform.testing.SharedBrokerSignIn;
 
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The scenario on PostgreSQL, the production database: {@link LocalPostgresContext}.
@@ -15,13 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * there.
  */
 @ActiveProfiles("postgres")
-@Import(LocalPostgresContext.class)
+@Import({ LocalPostgresContext.class, SharedBrokerSignIn.class })
 class TimelineOnPostgresTests extends TimelineScenario {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestKafka.signInStandingInForProducers(registry, "timeline");
-	}
 
 	@Override
 	String bootstrapServers() {

@@ -1,20 +1,13 @@
 package org.prolo.timeline;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.prolo.events.CoursePlanned;
 import org.prolo.events.ExamCompleted;
@@ -29,12 +22,13 @@ import org.prolo.events.ReferrerNotified;
 import org.prolo.events.ScheduledSession;
 import org.prolo.events.SessionsScheduled;
 import org.prolo.events.SuitabilityDecided;
-import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.MovingClock;
+import org.prolo.platform.testing.Redelivery;
 import org.prolo.platform.testing.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,24 +73,7 @@ abstract class TimelineScenario {
 
 	abstract String bootstrapServers();
 
-	Instant now = T0;
-
-	final Clock clock = new Clock() {
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-	};
+	final MovingClock clock = new MovingClock(T0);
 
 	@Test
 	void recordsAReferralsLifeInOrderOnceAndMeasuresItsStages() throws Exception {
@@ -168,17 +145,7 @@ abstract class TimelineScenario {
 					.setOverridden(false)
 					.setDecidedBy("dr-chen")
 					.build());
-		publish(150, "workflow", EventTopics.WORKFLOW,
-				CoursePlanned.newBuilder()
-					.setReferralId(id)
-					.setPlannedAt(at(150))
-					.setPatientPseudonym("P-7F3A")
-					.setCondition("KNEE_OSTEOARTHRITIS")
-					.setSessions(5)
-					.setIntervalWeeks(4)
-					.setDextrosePercent(25.0)
-					.setPlannedBy("dr-chen")
-					.build());
+		publish(150, "workflow", EventTopics.WORKFLOW, TestEvents.coursePlanned(id, at(150)).build());
 		publish(151, "scheduling", EventTopics.SCHEDULING,
 				SessionsScheduled.newBuilder()
 					.setReferralId(id)
@@ -250,24 +217,19 @@ abstract class TimelineScenario {
 	}
 
 	private void publish(int hours, String service, String topic, SpecificRecord event) {
-		now = at(hours);
+		clock.set(at(hours));
 		new EventPublisher(template, "/prolo/" + service, clock).publishAndWait(topic, event);
 	}
 
 	/**
 	 * Sends the topic's last record of this referral again, byte for byte with its ce_id.
 	 */
-	private void redeliverLast(String referralId, String topic) throws Exception {
+	private void redeliverLast(String referralId, String topic) {
 		ConsumerRecord<String, byte[]> last;
 		try (var probe = new EventProbe(bootstrapServers(), topic)) {
 			last = probe.awaitRecords(referralId, 1, PATIENCE).get(0);
 		}
-		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(bootstrapServers()),
-				new StringSerializer(), new ByteArraySerializer())) {
-			producer
-				.send(new ProducerRecord<>(last.topic(), last.partition(), last.key(), last.value(), last.headers()))
-				.get();
-		}
+		Redelivery.resend(bootstrapServers(), last);
 	}
 
 	/** Intake shows a physician the timeline of their referral with its client token. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
-import org.prolo.platform.testing.TestKafka;
+import org.prolo.platform.testing.SharedBrokerSignIn;
 import org.prolo.workflow.inspection.Referrals;
 import org.prolo.workflow.process.TaskInputValidation.InvalidTaskInputException;
 
@@ -31,8 +31,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -43,7 +41,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:workflow-${random.uuid};DB_CLOSE_DELAY=-1")
-@Import(TestTokens.Decoder.class)
+@Import({ TestTokens.Decoder.class, SharedBrokerSignIn.class })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileCompletionTests {
@@ -68,11 +66,6 @@ class HostileCompletionTests {
 	ManagementService management;
 
 	WorkflowHttp http;
-
-	@DynamicPropertySource
-	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signInStandingInForProducers(registry, "workflow");
-	}
 
 	@BeforeAll
 	void http() {

@@ -17,9 +17,4 @@ import org.springframework.test.context.TestPropertySource;
 @ImportTestcontainers(KafkaAndPostgresContainers.class)
 class ReferralProcessContainerTests extends ReferralProcessScenarios {
 
-	@Override
-	String bootstrapServers() {
-		return KafkaAndPostgresContainers.kafka.getBootstrapServers();
-	}
-
 }

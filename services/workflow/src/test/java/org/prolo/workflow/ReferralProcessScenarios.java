@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -39,6 +39,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +68,7 @@ import org.prolo.platform.events.EventProbe;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
+import org.prolo.platform.testing.EventFlowScenario;
 import org.prolo.platform.testing.TestEvents;
 import org.prolo.workflow.access.AdministratorGroups;
 import org.prolo.workflow.lifecycle.ReferralFact;
@@ -82,10 +84,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.modulith.events.CompletedEventPublications;
-import org.springframework.modulith.events.EventPublication;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -103,7 +101,7 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "prolo.workflow.kept-message-sweep=PT1S" })
 @Import(TestTokens.Decoder.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-abstract class ReferralProcessScenarios {
+abstract class ReferralProcessScenarios extends EventFlowScenario {
 
 	static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -142,22 +140,15 @@ abstract class ReferralProcessScenarios {
 	HistoryService history;
 
 	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
 	ProcessEngine processEngine;
-
-	@Autowired
-	CompletedEventPublications completedPublications;
-
-	@Autowired
-	IncompleteEventPublications incompletePublications;
 
 	KafkaProducer<String, byte[]> producer;
 
 	EventProbe probe;
 
-	abstract String bootstrapServers();
+	ReferralProcessScenarios() {
+		super(TIMEOUT);
+	}
 
 	@BeforeEach
 	void connect() {
@@ -268,13 +259,8 @@ abstract class ReferralProcessScenarios {
 
 		String reportId = UUID.randomUUID().toString();
 		send(EventTopics.IMAGING, reportId,
-				ImagingReported.newBuilder()
-					.setReferralId(referralId)
-					.setReportedAt(now())
-					.setOrderId("order-" + referralId)
-					.setRedFlag(true)
+				report(referralId).setRedFlag(true)
 					.setRedFlagKind("FRACTURE")
-					.setFullThicknessTear(false)
 					.setReport("Undisplaced fracture of the greater tuberosity.")
 					.build());
 		await().atMost(TIMEOUT)
@@ -301,27 +287,14 @@ abstract class ReferralProcessScenarios {
 		complete(referralId, "triage", Map.of("triageOutcome", "ACCEPTED"));
 		complete(referralId, "record-history", history(8));
 		complete(referralId, "physical-exam", exam(true));
-		await().atMost(TIMEOUT)
-			.until(() -> runtime.createExecutionQuery()
-				.processInstanceBusinessKey(referralId)
-				.messageEventSubscriptionName("ImagingReported")
-				.count() == 1);
+		awaitSubscription(referralId, "ImagingReported");
 
 		send(EventTopics.IMAGING, UUID.randomUUID().toString(),
-				ImagingReported.newBuilder()
-					.setReferralId(referralId)
-					.setReportedAt(now())
-					.setOrderId("order-" + referralId)
-					.setRedFlag(false)
-					.setFullThicknessTear(true)
+				report(referralId).setFullThicknessTear(true)
 					.setReport("Full-thickness tear of the Achilles tendon.")
 					.build());
 
-		await().atMost(TIMEOUT)
-			.until(() -> tasks.createTaskQuery()
-				.processInstanceBusinessKey(referralId)
-				.taskDefinitionKey("confirm-suitability")
-				.count() == 1);
+		awaitTask(referralId, "confirm-suitability");
 		assertThat(runtime.getVariable(processOf(referralId), "dmnReasonCode")).isEqualTo("SURGICAL_OPINION_NEEDED");
 	}
 
@@ -334,7 +307,7 @@ abstract class ReferralProcessScenarios {
 		assertThat(awaitEvent(referralId, ReferralClosed.class).getOutcome()).isEqualTo("WITHDRAWN");
 
 		String reportId = UUID.randomUUID().toString();
-		send(EventTopics.IMAGING, reportId, report(referralId));
+		send(EventTopics.IMAGING, reportId, report(referralId).build());
 
 		await().atMost(TIMEOUT)
 			.until(() -> jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Integer.class,
@@ -355,7 +328,7 @@ abstract class ReferralProcessScenarios {
 		complete(referralId, "record-history", history(8));
 		assertThat(openTask(referralId).getTaskDefinitionKey()).isEqualTo("physical-exam");
 		String reportId = UUID.randomUUID().toString();
-		send(EventTopics.IMAGING, reportId, report(referralId));
+		send(EventTopics.IMAGING, reportId, report(referralId).build());
 		await().atMost(TIMEOUT)
 			.until(() -> jdbc.queryForObject("select count(*) from early_message where event_id = ?", Integer.class,
 					reportId) == 1);
@@ -382,15 +355,15 @@ abstract class ReferralProcessScenarios {
 					.build());
 	}
 
-	private static ImagingReported report(String referralId) {
+	/** An imaging report without findings: no red flag, no tear. */
+	private static ImagingReported.Builder report(String referralId) {
 		return ImagingReported.newBuilder()
 			.setReferralId(referralId)
 			.setReportedAt(now())
 			.setOrderId("order-" + referralId)
 			.setRedFlag(false)
 			.setFullThicknessTear(false)
-			.setReport("No abnormality.")
-			.build();
+			.setReport("No abnormality.");
 	}
 
 	@Test
@@ -399,12 +372,7 @@ abstract class ReferralProcessScenarios {
 		complete(referralId, "triage", Map.of("triageOutcome", "ACCEPTED"));
 		assertThat(openTask(referralId).getTaskDefinitionKey()).isEqualTo("record-history");
 
-		send(EventTopics.INTAKE, UUID.randomUUID().toString(),
-				ReferralWithdrawn.newBuilder()
-					.setReferralId(referralId)
-					.setWithdrawnAt(now())
-					.setReferrerId("dr-ada")
-					.build());
+		withdraw(referralId);
 
 		ReferralClosed closed = awaitEvent(referralId, ReferralClosed.class);
 		assertThat(closed.getOutcome()).isEqualTo("WITHDRAWN");
@@ -424,11 +392,7 @@ abstract class ReferralProcessScenarios {
 		ReferralInfoRequested requested = awaitEvent(referralId, ReferralInfoRequested.class);
 		assertThat(requested.getQuestion()).isEqualTo("Which treatments were tried?");
 		assertThat(requested.getAnswerDueAt()).isAfter(requested.getRequestedAt().plus(Duration.ofDays(13)));
-		await().atMost(TIMEOUT)
-			.until(() -> runtime.createExecutionQuery()
-				.processInstanceBusinessKey(referralId)
-				.messageEventSubscriptionName("ReferralInfoProvided")
-				.count() == 1);
+		awaitSubscription(referralId, "ReferralInfoProvided");
 
 		send(EventTopics.INTAKE, UUID.randomUUID().toString(),
 				ReferralInfoProvided.newBuilder()
@@ -437,11 +401,7 @@ abstract class ReferralProcessScenarios {
 					.setAnswer("Eight weeks of physiotherapy.")
 					.build());
 
-		await().atMost(TIMEOUT)
-			.until(() -> tasks.createTaskQuery()
-				.processInstanceBusinessKey(referralId)
-				.taskDefinitionKey("triage")
-				.count() == 1);
+		awaitTask(referralId, "triage");
 		assertThat(runtime.getVariable(processOf(referralId), "infoAnswer")).isEqualTo("Eight weeks of physiotherapy.");
 
 		// Triage resumed is not triage started again.
@@ -692,12 +652,24 @@ abstract class ReferralProcessScenarios {
 	String submitAndAwaitTriage(String condition) {
 		String referralId = newReferralId();
 		send(EventTopics.INTAKE, UUID.randomUUID().toString(), submitted(referralId, condition));
-		await().atMost(TIMEOUT)
-			.until(() -> tasks.createTaskQuery()
-				.processInstanceBusinessKey(referralId)
-				.taskDefinitionKey("triage")
-				.count() == 1);
+		awaitTask(referralId, "triage");
 		return referralId;
+	}
+
+	/** Waits until the referral's process waits for the message. */
+	void awaitSubscription(String referralId, String message) {
+		awaitOne(() -> runtime.createExecutionQuery()
+			.processInstanceBusinessKey(referralId)
+			.messageEventSubscriptionName(message));
+	}
+
+	/** Waits until the referral has an open task of this kind. */
+	void awaitTask(String referralId, String taskKey) {
+		awaitOne(() -> tasks.createTaskQuery().processInstanceBusinessKey(referralId).taskDefinitionKey(taskKey));
+	}
+
+	private void awaitOne(Supplier<Query<?, ?>> query) {
+		await().atMost(TIMEOUT).until(() -> query.get().count() == 1);
 	}
 
 	static String newReferralId() {
@@ -843,22 +815,6 @@ abstract class ReferralProcessScenarios {
 			return "Double";
 		}
 		return "String";
-	}
-
-	/**
-	 * What the registry does with a publication it finds incomplete (at restart): it
-	 * hands the fact stored in event_publication to the relay again.
-	 */
-	<T> void resendPublication(Class<T> type, Predicate<T> which) {
-		UUID publication = await().atMost(TIMEOUT)
-			.until(() -> completedPublications.findAll()
-				.stream()
-				.filter(p -> type.isInstance(p.getEvent()) && which.test(type.cast(p.getEvent())))
-				.map(EventPublication::getIdentifier)
-				.toList(), ids -> ids.size() == 1)
-			.get(0);
-		jdbc.update("update event_publication set completion_date = null where id = ?", publication);
-		incompletePublications.resubmitIncompletePublications(p -> p.getIdentifier().equals(publication));
 	}
 
 	List<ConsumerRecord<String, byte[]>> records(String referralId, Class<? extends SpecificRecord> type) {

@@ -1,24 +1,13 @@
 package org.prolo.workflow;
 
-import org.prolo.platform.broker.SharedTestBroker;
-import org.prolo.platform.testing.TestKafka;
+import org.prolo.platform.testing.SharedBrokerSignIn;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /** The referral scenarios against the shared in-process broker and an in-memory H2. */
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:workflow-${random.uuid};DB_CLOSE_DELAY=-1")
+@Import(SharedBrokerSignIn.class)
 class ReferralProcessTests extends ReferralProcessScenarios {
-
-	@DynamicPropertySource
-	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signInStandingInForProducers(registry, "workflow");
-	}
-
-	@Override
-	String bootstrapServers() {
-		return SharedTestBroker.bootstrapServers();
-	}
 
 }

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.prolo.events.codec.EventCodec;
 import org.prolo.platform.broker.SharedTestBroker;
 
 /**
@@ -53,6 +54,19 @@ public final class EventProbe implements AutoCloseable {
 			}
 			consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
 		}
+	}
+
+	/**
+	 * The first event of the type among the records with this key, decoded as a consumer
+	 * does, once {@code count} of them have arrived.
+	 */
+	public <T> T awaitFirst(String key, int count, Class<T> type, Duration timeout) {
+		return awaitRecords(key, count, timeout).stream()
+			.map(record -> EventCodec.published().decode(record.value()))
+			.filter(type::isInstance)
+			.map(type::cast)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No " + type.getSimpleName() + " among the records keyed " + key));
 	}
 
 	/** Every record seen so far on any of the topics. */

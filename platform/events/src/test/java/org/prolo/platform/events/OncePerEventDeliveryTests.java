@@ -11,14 +11,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.prolo.events.ReferralClosed;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.platform.broker.SharedTestBroker;
+import org.prolo.platform.testing.Redelivery;
+import org.prolo.platform.testing.TestEvents;
 import org.prolo.platform.testing.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,21 +93,14 @@ class OncePerEventDeliveryTests {
 	}
 
 	private static ReferralClosed closed(String referralId, String outcome) {
-		return ReferralClosed.newBuilder()
-			.setReferralId(referralId)
-			.setClosedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-			.setOutcome(outcome)
-			.build();
+		return TestEvents.referralClosed(referralId, Instant.now().truncatedTo(ChronoUnit.MILLIS), outcome).build();
 	}
 
-	private static void sendWithoutId(ReferralClosed event) throws Exception {
+	private static void sendWithoutId(ReferralClosed event) {
 		var record = new ProducerRecord<String, byte[]>(TOPIC, event.getReferralId(),
 				EventCodec.published().encode(event));
 		record.headers().add(CloudEventHeaders.TYPE, event.getSchema().getFullName().getBytes(StandardCharsets.UTF_8));
-		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers()),
-				new StringSerializer(), new ByteArraySerializer())) {
-			producer.send(record).get();
-		}
+		Redelivery.send(SharedTestBroker.bootstrapServers(), record);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,5 +1,6 @@
 package org.prolo.platform.testing;
 
+import java.io.IOException;
 import java.net.URI;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +29,14 @@ public record BadRequest(String name, HttpMethod method, String path, String con
 	/** A request without a body. */
 	public static BadRequest raw(String name, HttpMethod method, String path, int status, String field) {
 		return new BadRequest(name, method, path, null, null, status, field);
+	}
+
+	/**
+	 * A request with a 2 MB JSON body, above the shared request size limit (1 MiB).
+	 */
+	public static BadRequest oversized(String name, HttpMethod method, String path, int status) {
+		return new BadRequest(name, method, path, MediaType.APPLICATION_JSON_VALUE, new byte[2 * 1024 * 1024], status,
+				null);
 	}
 
 	/**
@@ -68,11 +77,19 @@ public record BadRequest(String name, HttpMethod method, String path, String con
 		for (RequestPostProcessor postProcessor : caller) {
 			request.with(postProcessor);
 		}
-		MvcResult result = mvc.perform(request).andReturn();
+		assertProblem(mvc.perform(request).andReturn(), expectedStatus, badField, this);
+	}
 
+	/**
+	 * The answer is {@code expectedStatus} as application/problem+json, naming
+	 * {@code badField} among its {@code errors} when one is given.
+	 * @param what the request, as the assertions name it
+	 */
+	public static void assertProblem(MvcResult result, int expectedStatus, String badField, Object what)
+			throws IOException {
 		int status = result.getResponse().getStatus();
-		assertThat(status).as("status of %s", this).isEqualTo(expectedStatus);
-		assertThat(result.getResponse().getContentType()).as("content type of %s", this)
+		assertThat(status).as("status of %s", what).isEqualTo(expectedStatus);
+		assertThat(result.getResponse().getContentType()).as("content type of %s", what)
 			.isNotNull()
 			.satisfies(type -> assertThat(
 					MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -81,7 +98,7 @@ public record BadRequest(String name, HttpMethod method, String path, String con
 		assertThat(problem.path("status").asInt()).isEqualTo(status);
 		assertThat(problem.path("title").asText()).isNotBlank();
 		if (badField != null) {
-			assertThat(problem.path("errors").findValuesAsText("field")).as("fields named for %s", this)
+			assertThat(problem.path("errors").findValuesAsText("field")).as("fields named for %s", what)
 				.contains(badField);
 		}
 	}

@@ -1,18 +1,16 @@
 package org.prolo.identity.throttle;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.prolo.platform.testing.MovingClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FailedSignInThrottleTests {
 
-	private final MovingClock clock = new MovingClock();
+	private final MovingClock clock = new MovingClock(Instant.parse("2026-01-05T09:00:00Z"));
 
 	private final FailedSignInThrottle throttle = new FailedSignInThrottle(
 			new FailedSignInThrottle.Limits(3, Duration.ofMinutes(10), Duration.ofMinutes(15)), this.clock, 100);
@@ -85,31 +83,6 @@ class FailedSignInThrottleTests {
 
 		assertThat(small.isLockedOut("leo")).as("a and b, whose failures have aged out, went first").isTrue();
 		assertThat(small.size()).isEqualTo(3);
-	}
-
-	private static final class MovingClock extends Clock {
-
-		private Instant now = Instant.parse("2026-01-05T09:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
-		}
-
 	}
 
 }

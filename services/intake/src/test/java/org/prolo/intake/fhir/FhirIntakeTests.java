@@ -54,7 +54,7 @@ import org.prolo.platform.events.EventPublisher;
 import org.prolo.platform.events.EventTopics;
 import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.testing.TestTokens;
-import org.prolo.platform.testing.TestKafka;
+import org.prolo.platform.testing.SharedBrokerSignIn;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
@@ -70,8 +70,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,7 +90,7 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = {
 		"spring.datasource.url=jdbc:h2:mem:intake-fhir-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 		"prolo.events.retry-backoff=10ms" })
-@Import({ FhirIntakeTests.WorkflowTopic.class, TestTokens.Decoder.class })
+@Import({ FhirIntakeTests.WorkflowTopic.class, TestTokens.Decoder.class, SharedBrokerSignIn.class })
 class FhirIntakeTests {
 
 	static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -159,11 +157,6 @@ class FhirIntakeTests {
 	final EventCodec codec = EventCodec.published();
 
 	IGenericClient client;
-
-	@DynamicPropertySource
-	static void kafka(DynamicPropertyRegistry registry) {
-		TestKafka.signInStandingInForProducers(registry, "intake");
-	}
 
 	@BeforeEach
 	void connect() {

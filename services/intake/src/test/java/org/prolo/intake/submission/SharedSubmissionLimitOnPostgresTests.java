@@ -1,13 +1,9 @@
 package org.prolo.intake.submission;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.prolo.platform.events.LocalPostgres;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.prolo.platform.testing.SharedDatabase;
 
 /**
  * The shared limit on the local PostgreSQL: two pools, as two intake nodes have, over one
@@ -15,30 +11,12 @@ import org.prolo.platform.events.LocalPostgres;
  */
 class SharedSubmissionLimitOnPostgresTests extends SharedSubmissionLimitContract {
 
-	private LocalPostgres database;
-
-	private final List<HikariDataSource> pools = new ArrayList<>();
-
-	@AfterEach
-	void closeThePoolsAndDropTheDatabase() {
-		pools.forEach(HikariDataSource::close);
-		if (database != null) {
-			database.close();
-		}
-	}
+	@RegisterExtension
+	final SharedDatabase database = new SharedDatabase();
 
 	@Override
 	DataSource newDataSource() {
-		if (database == null) {
-			database = LocalPostgres.createDatabase("prolo_intake_budget");
-		}
-		HikariDataSource pool = new HikariDataSource();
-		pool.setJdbcUrl(database.jdbcUrl());
-		pool.setUsername(LocalPostgres.username());
-		pool.setPassword(LocalPostgres.password());
-		pool.setMaximumPoolSize(4);
-		pools.add(pool);
-		return pool;
+		return database.postgresNode("prolo_intake_budget", 4);
 	}
 
 }

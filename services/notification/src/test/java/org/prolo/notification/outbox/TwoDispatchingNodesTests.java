@@ -15,22 +15,20 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.prolo.notification.NotificationProperties;
 import org.prolo.notification.letter.Letter;
 import org.prolo.notification.letter.LetterKind;
 import org.prolo.notification.mail.LetterMailer;
 import org.prolo.platform.events.EventPublisher;
-import org.prolo.platform.events.LocalPostgres;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.prolo.platform.testing.SharedDatabase;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,35 +50,25 @@ class TwoDispatchingNodesTests {
 	/** Everything the SMTP server was given: the letter id of each mail. */
 	final List<String> mailed = new CopyOnWriteArrayList<>();
 
-	final List<AutoCloseable> closeAfter = new ArrayList<>();
-
-	@AfterEach
-	void close() throws Exception {
-		for (int i = closeAfter.size() - 1; i >= 0; i--) {
-			closeAfter.get(i).close();
-		}
-	}
+	@RegisterExtension
+	final SharedDatabase database = new SharedDatabase();
 
 	@Test
 	void mailsEachLetterOnceWhenBothNodesDispatchItAtOnceOnH2() throws Exception {
-		String url = "jdbc:h2:mem:letters-" + UUID.randomUUID()
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-		mailsEachLetterOnce(new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""),
-				new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""));
+		mailsEachLetterOnce(
+				database.onH2("letters", ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
 	}
 
 	@Test
 	void mailsEachLetterOnceWhenBothNodesDispatchItAtOnceOnPostgres() throws Exception {
-		LocalPostgres database = LocalPostgres.createDatabase("prolo_notification_nodes");
-		closeAfter.add(database);
-		mailsEachLetterOnce(pool(database), pool(database));
+		mailsEachLetterOnce(database.onPostgres("prolo_notification_nodes", 4));
 	}
 
-	private void mailsEachLetterOnce(DataSource a, DataSource b) throws Exception {
-		Flyway.configure().dataSource(a).locations("classpath:db/migration").load().migrate();
-		LetterDispatcher nodeA = node(a);
-		LetterDispatcher nodeB = node(b);
-		Letters letters = new Letters(JdbcClient.create(a));
+	private void mailsEachLetterOnce(SharedDatabase.Nodes nodes) throws Exception {
+		Flyway.configure().dataSource(nodes.a()).locations("classpath:db/migration").load().migrate();
+		LetterDispatcher nodeA = node(nodes.a());
+		LetterDispatcher nodeB = node(nodes.b());
+		Letters letters = new Letters(JdbcClient.create(nodes.a()));
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < LETTERS; i++) {
 			String referralId = "R-" + UUID.randomUUID();
@@ -140,16 +128,6 @@ class TwoDispatchingNodesTests {
 		}).when(events).inTraceOf(any(), any());
 		return new LetterDispatcher(new Letters(JdbcClient.create(dataSource)), mailer, events, Clock.systemUTC(),
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
-	}
-
-	private HikariDataSource pool(LocalPostgres database) {
-		HikariDataSource pool = new HikariDataSource();
-		pool.setJdbcUrl(database.jdbcUrl());
-		pool.setUsername(LocalPostgres.username());
-		pool.setPassword(LocalPostgres.password());
-		pool.setMaximumPoolSize(4);
-		closeAfter.add(pool);
-		return pool;
 	}
 
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.prolo.platform.testing.TestKafka;
+import org.prolo.platform.testing.SharedBrokerSignIn;
 import org.prolo.workflow.HeadlessChromium;
 import org.prolo.workflow.IdentityServer;
 
@@ -60,7 +60,7 @@ import org.springframework.test.context.TestPropertySource;
 		properties = { "camunda.bpm.job-execution.max-wait=1000", "camunda.bpm.job-execution.wait-time-in-millis=200",
 				"prolo.inspection.timeline-timeout=PT1S" })
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:workflow-${random.uuid};DB_CLOSE_DELAY=-1")
-@Import(InjectedFailures.class)
+@Import({ InjectedFailures.class, SharedBrokerSignIn.class })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class InspectionBrowserTests {
 
@@ -102,7 +102,6 @@ class InspectionBrowserTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) throws IOException {
-		TestKafka.signInStandingInForProducers(registry, "workflow");
 		registry.add("server.port", () -> port);
 		registry.add("prolo.security.issuer", () -> identity.issuer());
 		// Nothing listens there: the page must say the events are unavailable.
@@ -182,12 +181,7 @@ class InspectionBrowserTests {
 
 	String referralStuckAfterTriage() {
 		String referralId = Referrals.newReferralId();
-		Referrals.submit(referralId);
-		await().atMost(TIMEOUT)
-			.until(() -> tasks.createTaskQuery()
-				.processInstanceBusinessKey(referralId)
-				.taskDefinitionKey("triage")
-				.count() == 1);
+		Referrals.submitAndAwaitTriage(referralId, tasks, TIMEOUT);
 		failures.breakReferral(referralId);
 		tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(referralId).singleResult().getId(),
 				Map.of("triageOutcome", "ACCEPTED"));

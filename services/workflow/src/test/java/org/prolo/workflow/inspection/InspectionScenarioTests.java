@@ -111,12 +111,7 @@ class InspectionScenarioTests {
 	void showsAFailedJobAndADeadLetterAndMovesOnWhenBothAreFixed() {
 		String referralId = Referrals.newReferralId();
 		InspectionTimelineClientTests.recordSubmittedAndTriaged(timeline, referralId);
-		Referrals.submit(referralId);
-		await().atMost(TIMEOUT)
-			.until(() -> tasks.createTaskQuery()
-				.processInstanceBusinessKey(referralId)
-				.taskDefinitionKey("triage")
-				.count() == 1);
+		Referrals.submitAndAwaitTriage(referralId, tasks, TIMEOUT);
 		String processInstanceId = tasks.createTaskQuery()
 			.processInstanceBusinessKey(referralId)
 			.singleResult()

@@ -1,20 +1,22 @@
 package org.prolo.workflow.inspection;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.camunda.bpm.engine.TaskService;
 import org.prolo.events.ReferralWithdrawn;
 import org.prolo.events.codec.EventCodec;
 import org.prolo.platform.broker.SharedTestBroker;
 import org.prolo.platform.events.CloudEventHeaders;
 import org.prolo.platform.events.EventTopics;
+import org.prolo.platform.testing.Redelivery;
 import org.prolo.platform.testing.TestEvents;
 
 /** Sends what the intake service would send about a referral, as it would send it. */
@@ -34,6 +36,16 @@ public final class Referrals {
 			.setReferrerEmail("ada@referrers.example")
 			.setPatientPseudonym("pat-" + referralId.substring(4, 12))
 			.build(), referralId);
+	}
+
+	/** Submits the referral and waits until its process has started with triage. */
+	public static void submitAndAwaitTriage(String referralId, TaskService tasks, Duration timeout) {
+		submit(referralId);
+		await().atMost(timeout)
+			.until(() -> tasks.createTaskQuery()
+				.processInstanceBusinessKey(referralId)
+				.taskDefinitionKey("triage")
+				.count() == 1);
 	}
 
 	/**
@@ -57,13 +69,7 @@ public final class Referrals {
 		var record = new ProducerRecord<String, byte[]>(EventTopics.INTAKE, referralId, CODEC.encode(event));
 		record.headers().add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
 		record.headers().add(CloudEventHeaders.TYPE, event.getSchema().getFullName().getBytes(StandardCharsets.UTF_8));
-		try (var producer = new KafkaProducer<>(SharedTestBroker.clientConfig(SharedTestBroker.bootstrapServers()),
-				new StringSerializer(), new ByteArraySerializer())) {
-			producer.send(record).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		Redelivery.send(SharedTestBroker.bootstrapServers(), record);
 	}
 
 	private static Instant now() {

@@ -1,10 +1,8 @@
 package org.prolo.workflow.messaging;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -14,15 +12,13 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.prolo.platform.events.LocalPostgres;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.prolo.platform.testing.SharedDatabase;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,30 +33,22 @@ class KeptMessageClaimTests {
 
 	static final int MESSAGES = 200;
 
-	final List<AutoCloseable> closeAfter = new ArrayList<>();
-
-	@AfterEach
-	void close() throws Exception {
-		for (int i = closeAfter.size() - 1; i >= 0; i--) {
-			closeAfter.get(i).close();
-		}
-	}
+	@RegisterExtension
+	final SharedDatabase database = new SharedDatabase();
 
 	@Test
 	void twoSweepsClaimEachKeptMessageOnceOnH2() throws Exception {
-		String url = "jdbc:h2:mem:kept-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-		claimsEachOnce(new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""),
-				new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""));
+		claimsEachOnce(database.onH2("kept", ""));
 	}
 
 	@Test
 	void twoSweepsClaimEachKeptMessageOnceOnPostgres() throws Exception {
-		LocalPostgres database = LocalPostgres.createDatabase("prolo_workflow_kept");
-		closeAfter.add(database);
-		claimsEachOnce(pool(database), pool(database));
+		claimsEachOnce(database.onPostgres("prolo_workflow_kept", 2));
 	}
 
-	private void claimsEachOnce(DataSource a, DataSource b) throws Exception {
+	private void claimsEachOnce(SharedDatabase.Nodes nodes) throws Exception {
+		DataSource a = nodes.a();
+		DataSource b = nodes.b();
 		Flyway.configure().dataSource(a).locations("classpath:db/migration/common").load().migrate();
 		EarlyMessages nodeA = new EarlyMessages(new JdbcTemplate(a), new ObjectMapper(), Clock.systemUTC());
 		EarlyMessages nodeB = new EarlyMessages(new JdbcTemplate(b), new ObjectMapper(), Clock.systemUTC());
@@ -96,16 +84,6 @@ class KeptMessageClaimTests {
 			});
 		}
 		return null;
-	}
-
-	private HikariDataSource pool(LocalPostgres database) {
-		HikariDataSource pool = new HikariDataSource();
-		pool.setJdbcUrl(database.jdbcUrl());
-		pool.setUsername(LocalPostgres.username());
-		pool.setPassword(LocalPostgres.password());
-		pool.setMaximumPoolSize(2);
-		closeAfter.add(pool);
-		return pool;
 	}
 
 }

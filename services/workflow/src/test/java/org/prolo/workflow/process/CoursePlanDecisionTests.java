@@ -23,11 +23,7 @@ class CoursePlanDecisionTests {
 	static final String KEY = "prolotherapy-course-plan";
 
 	@RegisterExtension
-	static final ProcessEngineExtension engine = ProcessEngineExtension.builder()
-		// Not camunda.cfg.xml: the Spring tests' webapps would build a second engine from
-		// that name.
-		.configurationResource("process-tests.camunda.cfg.xml")
-		.build();
+	static final ProcessEngineExtension engine = ReferralProcessDriver.engineExtension();
 
 	@ParameterizedTest(name = "{0}: {1} sessions every {2} weeks, {3} % dextrose")
 	@CsvSource(delimiter = '|', textBlock = """

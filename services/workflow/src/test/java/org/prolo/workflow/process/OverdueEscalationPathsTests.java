@@ -17,12 +17,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.prolo.calendar.ClinicCalendar;
@@ -32,28 +27,7 @@ import org.prolo.workflow.process.ReferralProcessDriver.Stage;
  * Every user task is due in working days; when it is overdue its timeout listener adds
  * clinic-leads as a candidate group and leaves the task with its owner.
  */
-@Deployment(resources = { ReferralProcessDriver.MODEL, ReferralProcessDriver.SUITABILITY,
-		ReferralProcessDriver.COURSE_PLAN })
-class OverdueEscalationPathsTests {
-
-	@RegisterExtension
-	static final ProcessEngineExtension engine = ProcessEngineExtension.builder()
-		// Not camunda.cfg.xml: the Spring tests' webapps would build a second engine from
-		// that name.
-		.configurationResource("process-tests.camunda.cfg.xml")
-		.build();
-
-	ReferralProcessDriver referrals;
-
-	@BeforeEach
-	void registerBeans() {
-		this.referrals = new ReferralProcessDriver(engine.getProcessEngine());
-	}
-
-	@AfterEach
-	void resetBeans() {
-		ReferralProcessDriver.reset();
-	}
+class OverdueEscalationPathsTests extends OnTheProcessEngine {
 
 	/**
 	 * Every task is created on Monday 3 March 2025 at 09:00 in the clinic, except
@@ -137,7 +111,7 @@ class OverdueEscalationPathsTests {
 			.timers();
 	}
 
-	private static java.util.List<String> candidateGroups(Task task) {
+	private java.util.List<String> candidateGroups(Task task) {
 		return engine.getTaskService()
 			.getIdentityLinksForTask(task.getId())
 			.stream()

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -42,6 +43,15 @@ final class ReferralProcessDriver {
 	static final String COURSE_PLAN = "bpmn/prolotherapy-course-plan.dmn";
 
 	static final ZoneId CLINIC = ZoneId.of("Europe/Berlin");
+
+	/**
+	 * The plain in-memory engine the process tests run on, built from
+	 * process-tests.camunda.cfg.xml; not camunda.cfg.xml, from which the Spring tests'
+	 * webapps would build a second engine.
+	 */
+	static ProcessEngineExtension engineExtension() {
+		return ProcessEngineExtension.builder().configurationResource("process-tests.camunda.cfg.xml").build();
+	}
 
 	/** Monday 3 March 2025, 09:00 in the clinic. */
 	static final Instant MONDAY_MORNING = Instant.parse("2025-03-03T08:00:00Z");

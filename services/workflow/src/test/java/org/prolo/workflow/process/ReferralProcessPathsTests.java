@@ -17,12 +17,7 @@ import java.util.Date;
 import java.util.Set;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.prolo.calendar.ClinicCalendar;
 import org.prolo.workflow.lifecycle.ReferralToAssess;
 import org.prolo.workflow.process.TaskInputValidation.InvalidTaskInputException;
@@ -31,28 +26,7 @@ import org.prolo.workflow.process.TaskInputValidation.InvalidTaskInputException;
  * Every path of the referral process on a plain in-memory engine (no Spring): the real
  * model and decision tables, timers fired by moving the engine's clock.
  */
-@Deployment(resources = { ReferralProcessDriver.MODEL, ReferralProcessDriver.SUITABILITY,
-		ReferralProcessDriver.COURSE_PLAN })
-class ReferralProcessPathsTests {
-
-	@RegisterExtension
-	static final ProcessEngineExtension engine = ProcessEngineExtension.builder()
-		// Not camunda.cfg.xml: the Spring tests' webapps would build a second engine from
-		// that name.
-		.configurationResource("process-tests.camunda.cfg.xml")
-		.build();
-
-	ReferralProcessDriver referrals;
-
-	@BeforeEach
-	void registerBeans() {
-		this.referrals = new ReferralProcessDriver(engine.getProcessEngine());
-	}
-
-	@AfterEach
-	void resetBeans() {
-		ReferralProcessDriver.reset();
-	}
+class ReferralProcessPathsTests extends OnTheProcessEngine {
 
 	@Test
 	void acceptedReferralWithoutImagingIsPlannedAndClosesAsCoursePlanned() {

@@ -25,11 +25,7 @@ class SuitabilityDecisionTests {
 	static final String KEY = "prolotherapy-suitability";
 
 	@RegisterExtension
-	static final ProcessEngineExtension engine = ProcessEngineExtension.builder()
-		// Not camunda.cfg.xml: the Spring tests' webapps would build a second engine from
-		// that name.
-		.configurationResource("process-tests.camunda.cfg.xml")
-		.build();
+	static final ProcessEngineExtension engine = ReferralProcessDriver.engineExtension();
 
 	@ParameterizedTest(name = "rule {0}: {13}")
 	@CsvSource(delimiter = '|',

@@ -8,11 +8,6 @@ import java.util.List;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.prolo.workflow.process.ReferralProcessDriver.Stage;
@@ -21,28 +16,7 @@ import org.prolo.workflow.process.ReferralProcessDriver.Stage;
  * A physician may withdraw a referral at any stage before it closes: whatever is open is
  * cancelled and the referral closes as WITHDRAWN.
  */
-@Deployment(resources = { ReferralProcessDriver.MODEL, ReferralProcessDriver.SUITABILITY,
-		ReferralProcessDriver.COURSE_PLAN })
-class WithdrawalPathsTests {
-
-	@RegisterExtension
-	static final ProcessEngineExtension engine = ProcessEngineExtension.builder()
-		// Not camunda.cfg.xml: the Spring tests' webapps would build a second engine from
-		// that name.
-		.configurationResource("process-tests.camunda.cfg.xml")
-		.build();
-
-	ReferralProcessDriver referrals;
-
-	@BeforeEach
-	void registerBeans() {
-		this.referrals = new ReferralProcessDriver(engine.getProcessEngine());
-	}
-
-	@AfterEach
-	void resetBeans() {
-		ReferralProcessDriver.reset();
-	}
+class WithdrawalPathsTests extends OnTheProcessEngine {
 
 	@ParameterizedTest
 	@EnumSource(Stage.class)

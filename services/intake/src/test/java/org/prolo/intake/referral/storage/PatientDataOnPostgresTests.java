@@ -2,10 +2,8 @@ package org.prolo.intake.referral.storage;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
-import org.prolo.platform.events.LocalPostgres;
-
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.prolo.platform.testing.SharedDatabase;
 
 /**
  * The patient columns on the local PostgreSQL server, in a fresh database per test; fails
@@ -13,19 +11,12 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  */
 class PatientDataOnPostgresTests extends PatientDataStorageContract {
 
-	private final LocalPostgres database = LocalPostgres.createDatabase("prolo_intake_patient");
-
-	private final DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), database.jdbcUrl(),
-			LocalPostgres.username(), LocalPostgres.password());
+	@RegisterExtension
+	final SharedDatabase database = new SharedDatabase();
 
 	@Override
 	DataSource dataSource() {
-		return dataSource;
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		database.close();
+		return database.postgres("prolo_intake_patient");
 	}
 
 }

@@ -2,7 +2,6 @@ package org.prolo.intake.referral.storage;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +13,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.prolo.intake.referral.ClinicalFindings;
-import org.prolo.intake.referral.Condition;
-import org.prolo.intake.referral.Patient;
-import org.prolo.intake.referral.Referral;
 import org.prolo.intake.referral.ReferralQuery;
 import org.prolo.referralstatus.ReferralStatus;
-import org.prolo.intake.referral.Referrer;
-import org.prolo.intake.referral.Urgency;
 import org.prolo.platform.events.LocalPostgres;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,9 +53,10 @@ class ReferralListQueryTimings {
 			long seeding = System.nanoTime();
 			for (int i = 0; i < REFERRALS; i++) {
 				ReferralStatus status = (i % 10 == 0) ? ReferralStatus.INFO_REQUESTED : ReferralStatus.TRIAGE;
-				referrals.add(
-						referral("R-ada-" + i, "dr-ada", start.plusSeconds(600L * i), status, "REF-%05d".formatted(i)));
-				referrals.add(referral("R-ben-" + i, "dr-ben", start.plusSeconds(600L * i + 1), status, null));
+				referrals.add(ReferralListStorageContract.referral("R-ada-" + i, "dr-ada", start.plusSeconds(600L * i),
+						status, "REF-%05d".formatted(i)));
+				referrals.add(ReferralListStorageContract.referral("R-ben-" + i, "dr-ben",
+						start.plusSeconds(600L * i + 1), status, null));
 			}
 			System.out.printf("# seeded %,d referrals in %.1f s; ANALYZE (autovacuum is off here)%n", 2 * REFERRALS,
 					(System.nanoTime() - seeding) / 1e9);
@@ -126,15 +120,6 @@ class ReferralListQueryTimings {
 		System.out.println("EXPLAIN " + sql);
 		new JdbcTemplate(dataSource).queryForList("explain " + sql, String.class)
 			.forEach(line -> System.out.println("    " + line));
-	}
-
-	private static Referral referral(String id, String referrerId, Instant submittedAt, ReferralStatus status,
-			String reference) {
-		return new Referral(id, new Referrer(referrerId, "Dr " + referrerId, referrerId + "@referrers.example"),
-				new Patient("P-00000000", "Demo Patient 1", LocalDate.of(1970, 1, 1), "1 Demo Street"),
-				new ClinicalFindings(Condition.KNEE_OSTEOARTHRITIS, "left knee", 9, true, false, false, false, false,
-						false, false),
-				Urgency.ROUTINE, null, submittedAt, status, null, null, reference);
 	}
 
 }

@@ -217,7 +217,8 @@ abstract class ReferralListStorageContract {
 		return page.referrals().stream().map(Referral::id).toList();
 	}
 
-	private static Referral referral(String id, String referrerId, Instant submittedAt, ReferralStatus status,
+	/** Dr {@code referrerId}'s referral of a knee with osteoarthritis, as stored. */
+	static Referral referral(String id, String referrerId, Instant submittedAt, ReferralStatus status,
 			String reference) {
 		return new Referral(id, new Referrer(referrerId, "Dr " + referrerId, referrerId + "@referrers.example"),
 				new Patient("P-00000000", "Demo Patient 1", LocalDate.of(1970, 1, 1), "1 Demo Street"),
