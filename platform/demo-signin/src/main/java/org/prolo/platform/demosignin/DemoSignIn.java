@@ -93,16 +93,11 @@ public final class DemoSignIn {
 			if (!state.equals(query.get("state")) || query.get("code") == null) {
 				throw new SignInFailedException("No authorization code came back for " + user + ": " + callback);
 			}
-			HttpResponse<String> token = send(http,
+			return token(http,
 					post(this.identity.resolve("oauth2/token"),
 							form(Map.of("grant_type", "authorization_code", "code", query.get("code"), "redirect_uri",
-									REDIRECT_URI, "client_id", CLIENT_ID, "code_verifier", verifier))));
-			if (token.statusCode() != 200) {
-				throw new SignInFailedException("The token endpoint answered " + token.statusCode());
-			}
-			JsonNode body = JSON.readTree(token.body());
-			return new Token(body.path("access_token").asText(),
-					Instant.now().plusSeconds(body.path("expires_in").asLong(300)));
+									REDIRECT_URI, "client_id", CLIENT_ID, "code_verifier", verifier))),
+					"The token endpoint answered ");
 		}
 		catch (IOException ex) {
 			throw new SignInFailedException("The identity service at " + this.identity + " is not reachable: " + ex);
@@ -118,19 +113,13 @@ public final class DemoSignIn {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
 		try {
-			HttpResponse<String> token = send(http,
+			return token(http,
 					HttpRequest.newBuilder(this.identity.resolve("oauth2/token"))
 						.header("Authorization", "Basic " + basic)
 						.header("Content-Type", "application/x-www-form-urlencoded")
 						.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-						.build());
-			if (token.statusCode() != 200) {
-				throw new SignInFailedException(
-						"The token endpoint refused client " + clientId + ": " + token.statusCode());
-			}
-			JsonNode body = JSON.readTree(token.body());
-			return new Token(body.path("access_token").asText(),
-					Instant.now().plusSeconds(body.path("expires_in").asLong(300)));
+						.build(),
+					"The token endpoint refused client " + clientId + ": ");
 		}
 		catch (IOException ex) {
 			throw new SignInFailedException("The identity service at " + this.identity + " is not reachable: " + ex);
@@ -139,6 +128,21 @@ public final class DemoSignIn {
 			Thread.currentThread().interrupt();
 			throw new SignInFailedException("Interrupted while asking for a token");
 		}
+	}
+
+	/**
+	 * Asks the token endpoint; {@code refusal} begins the message when it answers
+	 * anything but a token.
+	 */
+	private static Token token(HttpClient http, HttpRequest request, String refusal)
+			throws IOException, InterruptedException {
+		HttpResponse<String> token = send(http, request);
+		if (token.statusCode() != 200) {
+			throw new SignInFailedException(refusal + token.statusCode());
+		}
+		JsonNode body = JSON.readTree(token.body());
+		return new Token(body.path("access_token").asText(),
+				Instant.now().plusSeconds(body.path("expires_in").asLong(300)));
 	}
 
 	private static HttpResponse<String> send(HttpClient http, HttpRequest request)
