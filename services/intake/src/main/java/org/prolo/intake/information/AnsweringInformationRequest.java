@@ -51,10 +51,7 @@ public class AnsweringInformationRequest {
 	 */
 	@Transactional
 	public Referral answer(Actor actor, String referralId, String answer) {
-		Referral answered = referrals.lockById(referralId)
-			.map(referral -> ReferralAccess.changeableBy(actor, referral))
-			.orElseThrow(() -> new ReferralNotFoundException(referralId))
-			.answerInformationRequest();
+		Referral answered = referrals.lockForChangeBy(actor, referralId).answerInformationRequest();
 		referrals.update(answered);
 		events.publishEvent(new InformationWasProvided(ReferralIdentities.newEventId(), answered.id(),
 				clock.instant().truncatedTo(ChronoUnit.MILLIS), answer));

@@ -17,6 +17,17 @@ public interface Referrals {
 	Optional<Referral> lockById(String id);
 
 	/**
+	 * The referral, locked as {@link #lockById} does, for the actor to change.
+	 * @throws ReferralNotFoundException when there is none, or it is hidden from the
+	 * actor
+	 * @throws ReferralAccessDeniedException when the actor may see but not change it
+	 */
+	default Referral lockForChangeBy(Actor actor, String id) {
+		return lockById(id).map(referral -> ReferralAccess.changeableBy(actor, referral))
+			.orElseThrow(() -> new ReferralNotFoundException(id));
+	}
+
+	/**
 	 * A changed referral; only its status, open question, outcome and course wait can
 	 * change.
 	 */

@@ -51,10 +51,7 @@ public class WithdrawingReferral {
 	 */
 	@Transactional
 	public Referral withdraw(Actor actor, String referralId, String reason) {
-		Referral withdrawn = referrals.lockById(referralId)
-			.map(referral -> ReferralAccess.changeableBy(actor, referral))
-			.orElseThrow(() -> new ReferralNotFoundException(referralId))
-			.withdraw(reason, clock.instant());
+		Referral withdrawn = referrals.lockForChangeBy(actor, referralId).withdraw(reason, clock.instant());
 		referrals.update(withdrawn);
 		events.publishEvent(new ReferralWasWithdrawn(ReferralIdentities.newEventId(), withdrawn.id(),
 				withdrawn.outcome().closedAt(), withdrawn.referrer().id(), reason));
