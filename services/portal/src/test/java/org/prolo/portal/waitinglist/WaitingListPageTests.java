@@ -11,6 +11,8 @@ import org.prolo.portal.PortalPages;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -130,21 +132,9 @@ class WaitingListPageTests extends PortalPages {
 
 	@Test
 	void refusesSlotsFromAnIntakeCoordinatorOrAPhysicianOnTheServer() throws Exception {
-		this.mvc
-			.perform(post("/waiting-list/slots").with(staff("ingrid", Roles.INTAKE_COORDINATORS))
-				.with(csrf())
-				.accept(MediaType.TEXT_HTML)
-				.param("date", "2026-12-14")
-				.param("slots", "2"))
-			.andExpect(status().isForbidden())
+		addSlots(staff("ingrid", Roles.INTAKE_COORDINATORS), "2026-12-14", "2").andExpect(status().isForbidden())
 			.andExpect(content().string(containsString("<h1>Adding slots is for clinic leads</h1>")));
-		this.mvc
-			.perform(post("/waiting-list/slots").with(physician("dr-ada"))
-				.with(csrf())
-				.accept(MediaType.TEXT_HTML)
-				.param("date", "2026-12-14")
-				.param("slots", "2"))
-			.andExpect(status().isForbidden());
+		addSlots(physician("dr-ada"), "2026-12-14", "2").andExpect(status().isForbidden());
 
 		assertThat(intake.requests()).isEmpty();
 	}
@@ -166,13 +156,7 @@ class WaitingListPageTests extends PortalPages {
 		intake.answer("POST", CAPACITY, 200,
 				"{\"date\":\"2026-12-14\",\"extraSlots\":2,\"booked\":[\"R-2026-000031\",\"R-2026-000017\"]}");
 
-		this.mvc
-			.perform(post("/waiting-list/slots").with(clinicLead("leo"))
-				.with(csrf())
-				.accept(MediaType.TEXT_HTML)
-				.param("date", "2026-12-14")
-				.param("slots", " 2 "))
-			.andExpect(status().isSeeOther())
+		addSlots(clinicLead("leo"), "2026-12-14", " 2 ").andExpect(status().isSeeOther())
 			.andExpect(redirectedUrl("/waiting-list"))
 			.andExpect(flash().attribute("confirmation",
 					"2 slots added on 14 December 2026: 2 waiting referrals booked (R-2026-000031, R-2026-000017)."));
@@ -187,12 +171,7 @@ class WaitingListPageTests extends PortalPages {
 	void saysTheSlotsAreFreeWhenNoReferralWasWaiting() throws Exception {
 		intake.answer("POST", CAPACITY, 200, "{\"date\":\"2026-12-14\",\"extraSlots\":1,\"booked\":[]}");
 
-		this.mvc
-			.perform(post("/waiting-list/slots").with(clinicLead("leo"))
-				.with(csrf())
-				.param("date", "2026-12-14")
-				.param("slots", "1"))
-			.andExpect(status().isSeeOther())
+		addSlots(clinicLead("leo"), "2026-12-14", "1").andExpect(status().isSeeOther())
 			.andExpect(flash().attribute("confirmation", "1 slot added on 14 December 2026. No referral was waiting "
 					+ "for it; it is free for the next referrals accepted."));
 	}
@@ -218,13 +197,7 @@ class WaitingListPageTests extends PortalPages {
 				 "errors":[{"field":"date","message":"must be a day the clinic works"}]}""");
 		intake.answer("GET", LIST, 200, LIST_JSON);
 
-		this.mvc
-			.perform(post("/waiting-list/slots").with(clinicLead("leo"))
-				.with(csrf())
-				.accept(MediaType.TEXT_HTML)
-				.param("date", "2026-12-25")
-				.param("slots", "2"))
-			.andExpect(status().isBadRequest())
+		addSlots(clinicLead("leo"), "2026-12-25", "2").andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("There is a problem")))
 			.andExpect(content().string(containsString("<a href=\"#date\">Day must be a day the clinic works.</a>")))
 			.andExpect(content().string(containsString("id=\"date-error\"")))
@@ -240,13 +213,7 @@ class WaitingListPageTests extends PortalPages {
 				 "errors":[{"field":"slots","message":"must be less than or equal to 50"}]}""");
 		intake.answer("GET", LIST, 200, "[]");
 
-		this.mvc
-			.perform(post("/waiting-list/slots").with(clinicLead("leo"))
-				.with(csrf())
-				.accept(MediaType.TEXT_HTML)
-				.param("date", "2026-12-14")
-				.param("slots", "60"))
-			.andExpect(status().isBadRequest())
+		addSlots(clinicLead("leo"), "2026-12-14", "60").andExpect(status().isBadRequest())
 			.andExpect(content()
 				.string(containsString("<a href=\"#slots\">Number of slots must be less than or equal to 50.</a>")))
 			.andExpect(content().string(containsString("aria-describedby=\"slots-hint slots-error\"")))
@@ -257,13 +224,7 @@ class WaitingListPageTests extends PortalPages {
 	void refusesAFormItCannotSendWithoutAskingScheduling() throws Exception {
 		intake.answer("GET", LIST, 200, "[]");
 
-		this.mvc
-			.perform(post("/waiting-list/slots").with(clinicLead("leo"))
-				.with(csrf())
-				.accept(MediaType.TEXT_HTML)
-				.param("date", "next monday")
-				.param("slots", "two"))
-			.andExpect(status().isBadRequest())
+		addSlots(clinicLead("leo"), "next monday", "two").andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("Day must be a date such as 2026-12-14.")))
 			.andExpect(content().string(containsString("Number of slots must be a whole number from 1 to 50.")));
 
@@ -275,13 +236,7 @@ class WaitingListPageTests extends PortalPages {
 		intake.answer("POST", CAPACITY, 503, "{\"title\":\"Service Unavailable\",\"status\":503}");
 		intake.answer("GET", LIST, 503, "{\"title\":\"Service Unavailable\",\"status\":503}");
 
-		this.mvc
-			.perform(post("/waiting-list/slots").with(clinicLead("leo"))
-				.with(csrf())
-				.accept(MediaType.TEXT_HTML)
-				.param("date", "2026-12-14")
-				.param("slots", "2"))
-			.andExpect(status().isServiceUnavailable())
+		addSlots(clinicLead("leo"), "2026-12-14", "2").andExpect(status().isServiceUnavailable())
 			.andExpect(content().string(
 					containsString("The scheduling service is not available (it answered 503). No slots were added.")))
 			.andExpect(content().string(containsString("The waiting list is not available just now")))
@@ -295,13 +250,7 @@ class WaitingListPageTests extends PortalPages {
 				Answer.after(Duration.ofSeconds(3), 200, "{\"date\":\"2026-12-14\",\"extraSlots\":1,\"booked\":[]}"));
 		intake.answer("GET", LIST, 200, "[]");
 
-		this.mvc
-			.perform(post("/waiting-list/slots").with(clinicLead("leo"))
-				.with(csrf())
-				.accept(MediaType.TEXT_HTML)
-				.param("date", "2026-12-14")
-				.param("slots", "1"))
-			.andExpect(status().isServiceUnavailable())
+		addSlots(clinicLead("leo"), "2026-12-14", "1").andExpect(status().isServiceUnavailable())
 			.andExpect(content().string(containsString("The scheduling service did not answer. The slots may have "
 					+ "been added all the same: check the waiting list before adding them again.")));
 	}
@@ -329,6 +278,15 @@ class WaitingListPageTests extends PortalPages {
 		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(staff("clara", Roles.CLINICIANS)))
 			.andExpect(status().isForbidden())
 			.andExpect(content().string(not(containsString("/waiting-list"))));
+	}
+
+	/** The form sent as a browser sends it: with its CSRF token, asking for a page. */
+	private ResultActions addSlots(RequestPostProcessor person, String date, String slots) throws Exception {
+		return this.mvc.perform(post("/waiting-list/slots").with(person)
+			.with(csrf())
+			.accept(MediaType.TEXT_HTML)
+			.param("date", date)
+			.param("slots", slots));
 	}
 
 	/** The section of this id, from its opening tag to its end. */
