@@ -114,7 +114,7 @@ public class ClinicFigures {
 		}
 	}
 
-	/** The fields a 400 problem names; the problem's title when it names none. */
+	/** The fields a 400 problem names; its detail when it names none. */
 	private static List<FieldProblem> problems(RestClientResponseException ex) {
 		Problem problem = null;
 		try {

@@ -223,7 +223,8 @@ class OverviewPageTests extends PortalPages {
 	}
 
 	@Test
-	void namesTheStaffPagesInALeadsHeaderAndThePhysicianPortalInAPhysiciansHeader() throws Exception {
+	void namesTheStaffPagesAndLinksTheWaitingListInALeadsHeaderAndThePhysicianPortalInAPhysiciansHeader()
+			throws Exception {
 		intake.answer("GET", TREND, 200, TREND_JSON);
 		intake.answer("GET", OVERDUE, 200, OVERDUE_JSON);
 		intake.answer("GET", "/api/referrals", 200, "[]");
@@ -232,7 +233,8 @@ class OverviewPageTests extends PortalPages {
 			.andExpect(content()
 				.string(containsString("<title>Clinic overview – Staff pages – Prolotherapy clinic</title>")))
 			.andExpect(content().string(containsString("Prolotherapy clinic · Staff pages</a>")))
-			.andExpect(content().string(not(containsString("Physician portal"))));
+			.andExpect(content().string(not(containsString("Physician portal"))))
+			.andExpect(content().string(containsString("<a href=\"/waiting-list\">Waiting list</a>")));
 		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(physician("dr-ada")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Prolotherapy clinic · Physician portal</a>")))
