@@ -9,6 +9,8 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -65,11 +67,9 @@ class WaitingListBrowserTests {
 		LocalDate today = LocalDate.now(CLINIC);
 		openDay = weekdayOnOrAfter(today.plusDays(2));
 		closedDay = weekdayOnOrAfter(openDay.plusDays(1));
-		// Closed from today to well past the horizon (366 days from tomorrow), but for
-		// the
-		// open day; the workflow's due dates use the same calendar, which does no harm.
-		String closedDays = today + ".." + openDay.minusDays(1) + "," + openDay.plusDays(1) + ".."
-				+ today.plusDays(400);
+		// Closed from today to well past the horizon (366 days from tomorrow) but for the
+		// open day. The workflow's due dates use the same calendar, which does no harm.
+		String closedDays = today + ".." + openDay.minusDays(1) + "," + runs(openDay.plusDays(1), today.plusDays(400));
 		dataDir = SystemTests.ROOT.resolve("launcher/target/waiting-list-test-" + System.currentTimeMillis());
 		stack = RunningStack.start(SystemTests.ROOT, dataDir,
 				Map.of("PROLO_SCHEDULING_SLOTSPERDAY", "1", "PROLO_CLINIC_CLOSEDDAYS", closedDays), "--no-auto-report");
@@ -262,6 +262,19 @@ class WaitingListBrowserTests {
 					() -> assertThat(SystemTests.get("http://127.0.0.1:8081/api/referrals/" + referralId, "dr-ada")
 						.get("status")
 						.asText()).isEqualTo(status));
+	}
+
+	/**
+	 * The days from one to the other as closed-days runs, each shorter than the longest
+	 * run the calendar takes for a closure (a year).
+	 */
+	private static String runs(LocalDate from, LocalDate to) {
+		List<String> runs = new ArrayList<>();
+		for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(200)) {
+			LocalDate end = start.plusDays(199).isAfter(to) ? to : start.plusDays(199);
+			runs.add(start + ".." + end);
+		}
+		return String.join(",", runs);
 	}
 
 	private static LocalDate weekdayOnOrAfter(LocalDate day) {
