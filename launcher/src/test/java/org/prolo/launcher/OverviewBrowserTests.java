@@ -150,21 +150,23 @@ class OverviewBrowserTests {
 	}
 
 	/** The figure in the row of this label, in the section's table. */
-	private static Locator row(Locator section, String label) {
+	static Locator row(Locator section, String label) {
 		return section.locator("table tbody tr")
 			.filter(new Locator.FilterOptions().setHas(section.page()
 				.locator("th", new Page.LocatorOptions().setHasText(PortalBrowserTests.exactly(label)))))
 			.locator("td");
 	}
 
-	private static void signIn(Page page, String user) {
+	/** The identity service's sign-in form, once the browser has been sent there. */
+	static void signIn(Page page, String user) {
 		expect(page.locator("#username")).isVisible();
 		page.locator("#username").fill(user);
 		page.locator("#password").fill(user);
 		page.locator("button[type=submit]").click();
 	}
 
-	private static String submit(String patient) throws Exception {
+	/** A referral of dr-ada's for this patient, submitted to intake; its id. */
+	static String submit(String patient) throws Exception {
 		HttpResponse<String> created = SystemTests.submit(SystemTests.referral(patient, "dr-ada"),
 				UUID.randomUUID().toString(), "dr-ada");
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -182,7 +184,7 @@ class OverviewBrowserTests {
 			.get(0);
 	}
 
-	private static void complete(String referralId, String taskKey, String user, Map<String, Object> variables)
+	static void complete(String referralId, String taskKey, String user, Map<String, Object> variables)
 			throws Exception {
 		String taskId = task(referralId, taskKey, user).get("id").asText();
 		ObjectNode body = SystemTests.json.createObjectNode();

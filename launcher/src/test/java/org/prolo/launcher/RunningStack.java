@@ -40,6 +40,17 @@ final class RunningStack implements AutoCloseable {
 	}
 
 	static RunningStack start(Path root, Path dataDir, String... options) throws IOException, InterruptedException {
+		return start(root, dataDir, Map.of(), options);
+	}
+
+	/**
+	 * @param environment added to the launcher's environment, which every service it
+	 * starts inherits: the way to give the services settings (Spring reads
+	 * {@code PROLO_SCHEDULING_SLOTSPERDAY} as {@code prolo.scheduling.slots-per-day}),
+	 * since the launcher's own options are not handed on to them
+	 */
+	static RunningStack start(Path root, Path dataDir, Map<String, String> environment, String... options)
+			throws IOException, InterruptedException {
 		int kafkaPort = freePort();
 		// The launcher finds the jars under its repository root: a copy of them, so that
 		// a build elsewhere in the repository cannot swap a jar under a running service.
@@ -49,7 +60,9 @@ final class RunningStack implements AutoCloseable {
 						"-cp", runtimeClasspath(root), Launcher.class.getName(), "--kafka-port",
 						String.valueOf(kafkaPort), "--data-dir", dataDir.toString(), "--timeout", "400"));
 		command.addAll(List.of(options));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		RunningStack stack = new RunningStack(process, kafkaPort);
 		CountDownLatch ready = new CountDownLatch(1);
 		Thread pump = new Thread(() -> {

@@ -601,7 +601,8 @@ class SystemTests {
 		return true;
 	}
 
-	private static List<String> types(JsonNode timeline) {
+	/** The types of a timeline's entries, oldest first. */
+	static List<String> types(JsonNode timeline) {
 		List<String> types = new ArrayList<>();
 		timeline.get("entries").forEach(entry -> types.add(entry.get("type").asText()));
 		return types;

@@ -9,15 +9,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The referral package (statuses, conditions, urgency in words) is plain Java; the pages
- * reach intake only through the intake package, and the overview timeline and workflow
- * only through the figures package; pages see no Spring Security types; the portal has no
- * events.
+ * reach intake only through the intake package, and the staff pages timeline, workflow
+ * and scheduling only through the figures package; pages see no Spring Security types;
+ * the portal has no events.
  */
 @AnalyzeClasses(packages = "org.prolo.portal", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
 	private static final String[] PAGES = { "org.prolo.portal.listing..", "org.prolo.portal.submission..",
-			"org.prolo.portal.followup..", "org.prolo.portal.overview.." };
+			"org.prolo.portal.followup..", "org.prolo.portal.overview..", "org.prolo.portal.waitinglist.." };
 
 	@ArchTest
 	static final ArchRule domainIsPlainJava = noClasses().that()
@@ -57,8 +57,8 @@ class ArchitectureTests {
 		.resideInAnyPackage(PAGES);
 
 	@ArchTest
-	static final ArchRule overviewCallsNoIntake = noClasses().that()
-		.resideInAPackage("org.prolo.portal.overview..")
+	static final ArchRule staffPagesCallNoIntake = noClasses().that()
+		.resideInAnyPackage("org.prolo.portal.overview..", "org.prolo.portal.waitinglist..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("org.prolo.portal.intake..");

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stands in for intake's JSON API (and the identity service's token endpoint, and the
- * timeline's and workflow's endpoints the clinic leads' overview calls): answers what a
+ * timeline's, workflow's and scheduling's endpoints the staff pages call): answers what a
  * test set up for a method and path, 404 problem+json for anything else, and records
  * every request with its headers and body.
  */

@@ -40,9 +40,11 @@ public abstract class PortalPages {
 	@DynamicPropertySource
 	static void intakeAndIdentity(DynamicPropertyRegistry registry) {
 		registry.add("portal.intake-url", intake::url);
-		// The overview's figures: timeline's and workflow's paths are not intake's.
+		// The staff pages' figures: timeline's, workflow's and scheduling's paths are not
+		// intake's.
 		registry.add("portal.timeline-url", intake::url);
 		registry.add("portal.workflow-url", intake::url);
+		registry.add("portal.scheduling-url", intake::url);
 		// The token endpoint for refreshing access tokens lives there too.
 		registry.add("prolo.security.internal-uri", intake::url);
 	}
@@ -70,7 +72,15 @@ public abstract class PortalPages {
 	 * {@link #physician}.
 	 */
 	protected static RequestPostProcessor clinicLead(String id) {
-		return withToken(BrowserSessions.signedIn(id, Roles.CLINIC_LEADS), id);
+		return staff(id, Roles.CLINIC_LEADS);
+	}
+
+	/**
+	 * A browser session of a member of staff in this group, with the access token of
+	 * their sign-in, as {@link #physician}.
+	 */
+	protected static RequestPostProcessor staff(String id, String group) {
+		return withToken(BrowserSessions.signedIn(id, group), id);
 	}
 
 	/** As {@link #physician}, with the name and e-mail claims of a real ID token. */

@@ -19,8 +19,9 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.web.client.RestClient;
 
 /**
- * A RestClient each for timeline and workflow: base URL, the overview's timeout, the
- * lead's token, one log line per call (method, path, status: never a body or a header).
+ * A RestClient each for timeline, workflow and scheduling: base URL, the staff pages'
+ * timeout, the signed-in person's token, one log line per call (method, path, status:
+ * never a body or a header).
  */
 @Configuration(proxyBeanMethods = false)
 class ClinicFiguresConfiguration {
@@ -37,7 +38,8 @@ class ClinicFiguresConfiguration {
 				.withTimeouts(properties.overviewTimeout(), properties.overviewTimeout()));
 		var relay = new TokenRelay(clients);
 		return new ClinicFigures(client(builder.clone(), properties.timelineUrl(), requests, relay),
-				client(builder.clone(), properties.workflowUrl(), requests, relay));
+				client(builder.clone(), properties.workflowUrl(), requests, relay),
+				client(builder.clone(), properties.schedulingUrl(), requests, relay));
 	}
 
 	private static RestClient client(RestClient.Builder builder, URI baseUrl, ClientHttpRequestFactory requests,

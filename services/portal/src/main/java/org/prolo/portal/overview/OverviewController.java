@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * GET /overview[?weeks=N]: the clinic leads' overview (clinic leads only, see
- * {@code web.ClinicLeadsOnly}).
+ * {@code web.PortalWebConfiguration}).
  */
 @Controller
 class OverviewController {

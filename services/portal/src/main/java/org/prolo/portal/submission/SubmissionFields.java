@@ -118,10 +118,10 @@ final class SubmissionFields {
 		for (FieldProblem problem : fromIntake) {
 			Optional<Field> field = FIELDS.stream().filter(f -> f.intakePath().equals(problem.field())).findFirst();
 			if (field.isPresent()) {
-				byField.putIfAbsent(field.get().name(), sentence(field.get().label(), problem.message()));
+				byField.putIfAbsent(field.get().name(), FieldErrors.sentence(field.get().label(), problem.message()));
 			}
 			else {
-				elsewhere.add(sentence(labelOfUnplaced(problem.field()), problem.message()));
+				elsewhere.add(FieldErrors.sentence(labelOfUnplaced(problem.field()), problem.message()));
 			}
 		}
 		FieldErrors.Builder errors = FieldErrors.builder();
@@ -132,15 +132,6 @@ final class SubmissionFields {
 		}
 		elsewhere.forEach(text -> errors.add(null, null, text));
 		return errors.build();
-	}
-
-	/** Intake's terse message as a sentence about the field. */
-	static String sentence(String label, String message) {
-		String text = String.valueOf(message);
-		if (text.equals("must not be null") || text.equals("must not be blank")) {
-			return label + " is required.";
-		}
-		return label + " " + text + (text.endsWith(".") ? "" : ".");
 	}
 
 	private static String labelOfUnplaced(String field) {

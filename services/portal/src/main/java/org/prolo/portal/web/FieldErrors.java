@@ -30,6 +30,18 @@ public final class FieldErrors {
 		return new Builder();
 	}
 
+	/**
+	 * A service's terse message about a field (Bean Validation's "must not be null") as a
+	 * sentence about it.
+	 */
+	public static String sentence(String label, String message) {
+		String text = String.valueOf(message);
+		if (text.equals("must not be null") || text.equals("must not be blank")) {
+			return label + " is required.";
+		}
+		return label + " " + text + (text.endsWith(".") ? "" : ".");
+	}
+
 	public boolean any() {
 		return !this.summary.isEmpty();
 	}

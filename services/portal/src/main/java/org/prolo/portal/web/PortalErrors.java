@@ -24,9 +24,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Pages for what can go wrong on any page, instead of a stack trace: staff on a physician
- * page, anyone but a clinic lead on the overview, intake down or slow, a referral that is
- * not the physician's, a sign-in intake no longer accepts. Log lines name the request's
- * path (referral ids) and the cause's class only.
+ * page, anyone outside a staff page's groups on it, intake down or slow, a referral that
+ * is not the physician's, a sign-in intake no longer accepts. Log lines name the
+ * request's path (referral ids) and the cause's class only.
  */
 @ControllerAdvice
 class PortalErrors {
@@ -51,9 +51,10 @@ class PortalErrors {
 	}
 
 	@ExceptionHandler
-	ModelAndView notAClinicLead(NotAClinicLeadException ex) {
-		return page("error/not-clinic-lead", HttpStatus.FORBIDDEN).addObject("tasklistUrl",
-				this.properties.tasklistUrl());
+	ModelAndView notForThisCaller(NotForThisCallerException ex) {
+		return page("error/not-for-this-caller", HttpStatus.FORBIDDEN).addObject("what", ex.what())
+			.addObject("whoMay", ex.whoMay())
+			.addObject("tasklistUrl", this.properties.tasklistUrl());
 	}
 
 	@ExceptionHandler
@@ -121,7 +122,9 @@ class PortalErrors {
 	private static ModelAndView page(String view, HttpStatus status) {
 		var page = new ModelAndView(view, status);
 		page.addObject(Layout.SIGNED_IN_AS, Profile.current().displayName());
+		page.addObject(Layout.STAFF, Layout.isStaff());
 		page.addObject(Layout.CLINIC_LEAD, Layout.isClinicLead());
+		page.addObject(Layout.WAITING_LIST_WORKER, Layout.isWaitingListWorker());
 		page.addObject("status", status.value());
 		page.addObject("error", status.getReasonPhrase());
 		return page;

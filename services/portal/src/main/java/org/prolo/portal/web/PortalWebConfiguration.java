@@ -2,6 +2,7 @@ package org.prolo.portal.web;
 
 import java.util.List;
 
+import org.prolo.platform.security.Roles;
 import org.prolo.platform.security.ServiceAccessRules;
 
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Physicians only on their pages, clinic leads only on the overview, the style sheet for
- * everyone, Profile parameters.
+ * Physicians only on their pages, clinic leads only on the overview and the slots form,
+ * clinic leads and intake coordinators on the waiting list, the style sheet for everyone,
+ * Profile parameters.
  */
 @Configuration(proxyBeanMethods = false)
 class PortalWebConfiguration implements WebMvcConfigurer {
@@ -30,7 +32,16 @@ class PortalWebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new PhysiciansOnly()).addPathPatterns("/", "/referrals", "/referrals/**");
-		registry.addInterceptor(new ClinicLeadsOnly()).addPathPatterns("/overview", "/overview/**");
+		registry.addInterceptor(new GroupsOnly("The clinic overview", "clinic leads", List.of(Roles.CLINIC_LEADS)))
+			.addPathPatterns("/overview", "/overview/**");
+		// In this order: a physician hears that the list is not for them, an intake
+		// coordinator that the form is not.
+		registry
+			.addInterceptor(new GroupsOnly("The waiting list", "clinic leads and intake coordinators",
+					Layout.WAITING_LIST_GROUPS))
+			.addPathPatterns("/waiting-list", "/waiting-list/**");
+		registry.addInterceptor(new GroupsOnly("Adding slots", "clinic leads", List.of(Roles.CLINIC_LEADS)))
+			.addPathPatterns("/waiting-list/slots");
 	}
 
 	@Override

@@ -42,6 +42,30 @@ class ChartsTests {
 	}
 
 	@Test
+	void widensTheLabelColumnSoThatTheLongestLabelStaysInsideTheChart() {
+		String longest = "Accepted, waiting for an appointment";
+		BarChart chart = BarChart.of(List.of(new BarChart.Figure("In triage", 2), new BarChart.Figure(longest, 1)));
+
+		// The label ends at labelX (text-anchor end): at 8 user units a character, the
+		// widest any of the usual system fonts sets these labels, it must still start at
+		// or right of the left edge.
+		assertThat(chart.bars()).allSatisfy(bar -> assertThat(bar.labelX() - longest.length() * 8).isNotNegative());
+		assertThat(chart.bars()).allSatisfy(bar -> assertThat(bar.barX()).isGreaterThan(bar.labelX()));
+		// The bars keep their full length, and the largest figure its room on the right.
+		BarChart.Bar largest = chart.bars().get(0);
+		assertThat(largest.barWidth()).isEqualTo(BarChart.BAR_MAX);
+		assertThat(chart.width()).isGreaterThanOrEqualTo(largest.valueX() + 40);
+	}
+
+	@Test
+	void keepsTheUsualWidthForShortLabels() {
+		BarChart chart = BarChart.of(List.of(new BarChart.Figure("Clinicians", 1)));
+
+		assertThat(chart.bars().get(0).barX()).isEqualTo(BarChart.LABEL_WIDTH);
+		assertThat(chart.width()).isEqualTo(BarChart.WIDTH);
+	}
+
+	@Test
 	void breaksTheLineAtAWeekWithoutFigureAndPutsTheHigherFigureHigher() {
 		LineChart chart = LineChart.of(Arrays.asList(week("1", 2.0, 4.0), week("2", 3.0, 8.0), week("3", null, null),
 				week("4", 1.0, 1.0), week("5", 2.0, 2.0)));

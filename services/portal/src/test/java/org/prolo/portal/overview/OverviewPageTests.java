@@ -213,13 +213,32 @@ class OverviewPageTests extends PortalPages {
 			.andExpect(status().isForbidden())
 			.andExpect(content().string(containsString("<h1>This portal is for referring physicians</h1>")))
 			.andExpect(content().string(containsString("on the <a href=\"/overview\">clinic overview</a>")))
-			.andExpect(content().string(containsString("<nav aria-label=\"Clinic leads\">")));
+			.andExpect(content().string(containsString("<nav aria-label=\"Clinic staff\">")));
 
 		this.mvc
 			.perform(get("/").accept(MediaType.TEXT_HTML)
 				.with(BrowserSessions.signedIn("ingrid", Roles.INTAKE_COORDINATORS)))
 			.andExpect(status().isForbidden())
 			.andExpect(content().string(not(containsString("/overview"))));
+	}
+
+	@Test
+	void namesTheStaffPagesAndLinksTheWaitingListInALeadsHeaderAndThePhysicianPortalInAPhysiciansHeader()
+			throws Exception {
+		intake.answer("GET", TREND, 200, TREND_JSON);
+		intake.answer("GET", OVERDUE, 200, OVERDUE_JSON);
+		intake.answer("GET", "/api/referrals", 200, "[]");
+
+		this.mvc.perform(get("/overview").accept(MediaType.TEXT_HTML).with(clinicLead("leo")))
+			.andExpect(content()
+				.string(containsString("<title>Clinic overview – Staff pages – Prolotherapy clinic</title>")))
+			.andExpect(content().string(containsString("Prolotherapy clinic · Staff pages</a>")))
+			.andExpect(content().string(not(containsString("Physician portal"))))
+			.andExpect(content().string(containsString("<a href=\"/waiting-list\">Waiting list</a>")));
+		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(physician("dr-ada")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Prolotherapy clinic · Physician portal</a>")))
+			.andExpect(content().string(not(containsString("Staff pages"))));
 	}
 
 	@Test
