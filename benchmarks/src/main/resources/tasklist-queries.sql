@@ -17,6 +17,10 @@ order by RES.PRIORITY_ desc, RES.DUE_DATE_ asc LIMIT 15 OFFSET 0;
 SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from ACT_RU_TASK RES WHERE ( 1 = 1 and RES.TASK_DEF_KEY_ in ( 'triage' ) )
   and (RES.TENANT_ID_ is null ) ) countDistinct;
 
+-- ingrid: the count as Tasklist's own list request asks it (active tasks only)
+SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from ACT_RU_TASK RES WHERE ( 1 = 1 and RES.TASK_DEF_KEY_ in ( 'triage' )
+  and RES.SUSPENSION_STATE_ = 1 ) and (RES.TENANT_ID_ is null ) ) countDistinct;
+
 -- demo (an administrator, unchecked): the count of "Intake: triage"
 SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from ACT_RU_TASK RES WHERE ( 1 = 1 and RES.TASK_DEF_KEY_ in ( 'triage' ) ) )
   countDistinct;

@@ -7,6 +7,8 @@
 create index if not exists prolo_idx_task_stage_order on act_ru_task (task_def_key_, priority_ desc, due_date_ asc,
   rev_, id_);
 -- Its count is "select count(*) from (select distinct RES.ID_ ... where RES.TASK_DEF_KEY_ in (...) and RES.TENANT_ID_
--- is null)": with a stage's task ids in order and the tenant beside them, it reads them index-only and counts them
--- without hashing, instead of merge-joining every open task with the group's candidate links.
-create index if not exists prolo_idx_task_stage_count on act_ru_task (task_def_key_, id_) include (tenant_id_);
+-- is null)", and Tasklist's own list request adds "and RES.SUSPENSION_STATE_ = 1" (active tasks only): with a stage's
+-- task ids in order and both columns beside them, it reads them index-only and counts them without hashing, instead
+-- of merge-joining every open task with the group's candidate links.
+create index if not exists prolo_idx_task_stage_count on act_ru_task (task_def_key_, id_) include (tenant_id_,
+  suspension_state_);
