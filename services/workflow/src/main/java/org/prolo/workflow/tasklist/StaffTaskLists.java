@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
@@ -73,12 +74,15 @@ public class StaffTaskLists implements ApplicationRunner {
 		TaskQuery query = query(group, keys);
 		Filter existing = filters.createFilterQuery().filterName(name).singleResult();
 		if (existing != null) {
-			// Saved only when it changed, so that nodes starting together do not race
-			// to update the same row.
 			if (!json(existing).equals(json(filters.newTaskFilter(name).setQuery(query)))) {
-				filters.saveFilter(existing.setQuery(query));
-				log.info("Tasklist filter \"{}\" now lists the tasks at {}", name,
-						keys.isEmpty() ? "any stage with candidate group " + group : keys);
+				try {
+					filters.saveFilter(existing.setQuery(query));
+					log.info("Tasklist filter \"{}\" now lists the tasks at {}", name,
+							keys.isEmpty() ? "any stage with candidate group " + group : keys);
+				}
+				catch (OptimisticLockingException ex) {
+					log.info("Tasklist filter \"{}\" was updated by another node starting at the same time", name);
+				}
 			}
 			return;
 		}
