@@ -33,9 +33,10 @@ import org.prolo.workflow.tasklist.ReferralContext;
  * every group every task; the narrowing is one more condition on the query the engine
  * builds anyway, so the list, its count and a single task by id all see the same tasks.
  * Administrators and the engine's own work are not narrowed. A query for the tasks at
- * stages that the deployed model gives only to the caller's groups (their group's
- * Tasklist filter) is left as the administrator's query is: every task it finds is one of
- * theirs, so neither the narrowing nor the engine's check of each task could remove one.
+ * stages whose tasks the deployed model gives to one of the caller's groups (their
+ * group's Tasklist filter) is left as the administrator's query is: every task it finds
+ * is one of theirs, so neither the narrowing nor the engine's check of each task could
+ * remove one.
  * <p>
  * A list's referral context ({@link ReferralContext}: pseudonym, condition, urgency ...)
  * is read for the tasks the person sees, from the task, its execution or its process

@@ -24,8 +24,8 @@ import org.prolo.platform.security.Roles;
 
 /**
  * A person's task queries on a real engine with authorizations on and the workflow's
- * TaskAccessPlugin: a query for the stages the deployed models give only to the person's
- * groups is left unchecked, as an administrator's is, and finds exactly the
+ * TaskAccessPlugin: a query for stages whose tasks the deployed models give to one of the
+ * person's groups is left unchecked, as an administrator's is, and finds exactly the
  * administrator's tasks; any other query is narrowed to the person's tasks. Each test
  * deploys what it needs beside a referral process whose triage goes to intake
  * coordinators and whose examination goes to clinicians.
