@@ -112,28 +112,16 @@ class StaffTaskScopeTests {
 	@Test
 	void aStageThatAnotherDeployedProcessGivesToAnotherGroupListsOnlyHerTasks() {
 		String other = "second-opinion";
-		deploy(Bpmn.createExecutableProcess(other)
-			.startEvent()
-			.userTask("triage")
-			.camundaCandidateGroups(Roles.CLINICIANS)
-			.endEvent()
-			.done());
+		oneTriageTask(other, Roles.CLINICIANS);
 		// Her group may read that process's tasks: only the narrowing keeps them out.
 		grantReadTask(Roles.INTAKE_COORDINATORS, other);
-		engine.getRuntimeService().startProcessInstanceByKey(other);
 		listsTheReferralsTriageTasksButNoneOf(other);
 	}
 
 	@Test
 	void aProcessWhoseTasksSheMayNotReadKeepsTheEnginesCheck() {
 		String other = "research-intake";
-		deploy(Bpmn.createExecutableProcess(other)
-			.startEvent()
-			.userTask("triage")
-			.camundaCandidateGroups(Roles.INTAKE_COORDINATORS)
-			.endEvent()
-			.done());
-		engine.getRuntimeService().startProcessInstanceByKey(other);
+		oneTriageTask(other, Roles.INTAKE_COORDINATORS);
 		listsTheReferralsTriageTasksButNoneOf(other);
 	}
 
@@ -160,6 +148,17 @@ class StaffTaskScopeTests {
 		finally {
 			engine.getRepositoryService().deleteDeployment(deployment, true);
 		}
+	}
+
+	/** Deploys a process whose one task, triage, goes to {@code group}, and starts it. */
+	private void oneTriageTask(String processKey, String group) {
+		deploy(Bpmn.createExecutableProcess(processKey)
+			.startEvent()
+			.userTask("triage")
+			.camundaCandidateGroups(group)
+			.endEvent()
+			.done());
+		engine.getRuntimeService().startProcessInstanceByKey(processKey);
 	}
 
 	/**
