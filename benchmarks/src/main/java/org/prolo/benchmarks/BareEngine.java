@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -97,16 +98,24 @@ final class BareEngine implements AutoCloseable {
 	 * string {@code urlOptions} (e.g. the workflow's session settings).
 	 */
 	static BareEngine joining(String database, int poolSize, String urlOptions) {
-		return build(database, urlOptions, poolSize, false, "false", "full", false);
+		return joining(database, poolSize, urlOptions, List.of());
+	}
+
+	/**
+	 * As {@link #joining(String, int, String)}, with more engine plugins (e.g. the
+	 * workflow's own, {@link WorkflowClasses}).
+	 */
+	static BareEngine joining(String database, int poolSize, String urlOptions, List<ProcessEnginePlugin> plugins) {
+		return build(database, urlOptions, poolSize, false, "false", "full", false, plugins);
 	}
 
 	private static BareEngine build(String database, int poolSize, boolean jobExecutor, String schemaUpdate,
 			String history, boolean skipStartFactDetails) {
-		return build(database, "", poolSize, jobExecutor, schemaUpdate, history, skipStartFactDetails);
+		return build(database, "", poolSize, jobExecutor, schemaUpdate, history, skipStartFactDetails, List.of());
 	}
 
 	private static BareEngine build(String database, String urlOptions, int poolSize, boolean jobExecutor,
-			String schemaUpdate, String history, boolean skipStartFactDetails) {
+			String schemaUpdate, String history, boolean skipStartFactDetails, List<ProcessEnginePlugin> plugins) {
 		HikariConfig hikari = new HikariConfig();
 		hikari.setJdbcUrl(Postgres.url(database) + (urlOptions.isEmpty() ? "" : "?" + urlOptions));
 		hikari.setUsername(Postgres.USER);
@@ -127,7 +136,9 @@ final class BareEngine implements AutoCloseable {
 		configuration.setHistoryTimeToLive("P180D");
 		configuration.setHistoryCleanupStrategy("removalTimeBased");
 		configuration.setHistoryRemovalTimeStrategy("end");
-		configuration.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin()));
+		List<ProcessEnginePlugin> all = new ArrayList<>(List.of(new SpinProcessEnginePlugin()));
+		all.addAll(plugins);
+		configuration.setProcessEnginePlugins(all);
 		if (skipStartFactDetails) {
 			configuration.setEnableDefaultDbHistoryEventHandler(false);
 			configuration.setCustomHistoryEventHandlers(new ArrayList<>(List.of(new StartFactHistory())));

@@ -26,8 +26,10 @@ public final class Bench {
 			            [--bare-no-start-fact-details] [--bare-db-settings synchronous_commit=off,commit_delay=100]
 			            (each step prints CPU ms per referral of every process and PostgreSQL database)
 			  tasklist  [--tasks 100000] [--engine-seed 5000] [--queries 1000] [--warmup 50] [--analyze] [--show-sql]
-			            [--engine-only [--database prolo_bench_tasks] [--keep] [--without V2_3]]   (no stack: Java API on a database of its own;
-			            --without: leave out that migration's task-list indexes, for a "before" run)
+			            [--engine-only [--database prolo_bench_tasks] [--keep] [--without V2_4] [--filters stages|candidate-groups]]
+			            (no stack: Java API on a database of its own, the members' queries through the workflow's own
+			            StaffTaskScope, so build services/workflow too; --without: leave out that migration's task-list
+			            indexes, --filters candidate-groups: each group's filter by its candidate group, both for a "before" run)
 			            (--engine-seed: instances started through the engine; the rest of --tasks are copies in SQL)
 			  referrals [--referrals 10000] [--queries 200] [--warmup 20] [--concurrency 16] [--no-reference]
 			            (the portal's list for one physician; --no-reference for an intake without referrerReference)

@@ -53,11 +53,12 @@ final class TaskListBenchmark {
 			return;
 		}
 		String database = "prolo_workflow";
+		WorkflowClasses workflow = WorkflowClasses.of(root);
 		try (Stack stack = Stack.startOrAttach(root, args)) {
-			seed(database, target, args.integer("seed-threads", 4), args.integer("batch", 250),
+			seed(workflow, database, target, args.integer("seed-threads", 4), args.integer("batch", 250),
 					args.integer("engine-seed", ENGINE_SEED));
 			if (args.flag("show-sql")) {
-				showSql(database, workflowSession(root));
+				showSql(workflow, database, workflowSession(root), false);
 			}
 			if (args.flag("analyze")) {
 				analyze(database, workflowSession(root));
@@ -210,35 +211,36 @@ final class TaskListBenchmark {
 	 * schema and deployment, the workflow's task-list indexes), each group's filter query
 	 * run through the engine's Java API as its member and as demo, on connections with
 	 * the workflow's session settings: the engine and PostgreSQL without HTTP, JSON,
-	 * tokens and the service around them.
+	 * tokens and the service around them. The member's queries go through the workflow's
+	 * own TaskAccessPlugin ({@link WorkflowClasses}), as in the service.
 	 */
 	private static void engineOnly(Path root, Args args, int target, int queries) throws Exception {
 		String database = args.text("database", "prolo_bench_tasks");
+		boolean groupFilters = args.text("filters", "stages").equals("candidate-groups");
+		WorkflowClasses workflow = WorkflowClasses.of(root);
 		if (!args.flag("keep")) {
 			BareEngine.onFreshDatabase(database, root.resolve("bpmn"), 2, "full").close();
 		}
 		workflowIndexes(root, database, args.text("without", ""));
-		seed(database, target, args.integer("seed-threads", 4), args.integer("batch", 250),
+		seed(workflow, database, target, args.integer("seed-threads", 4), args.integer("batch", 250),
 				args.integer("engine-seed", ENGINE_SEED));
 		String session = workflowSession(root);
 		if (args.flag("show-sql")) {
-			showSql(database, session);
+			showSql(workflow, database, session, groupFilters);
 		}
 		if (args.flag("analyze")) {
 			analyze(database, session);
 		}
-		try (BareEngine node = BareEngine.joining(database, 2, session)) {
+		try (BareEngine node = BareEngine.joining(database, 2, session, List.of(workflow.taskAccess()))) {
 			var engine = node.engine();
 			grantStaffGroups(engine.getAuthorizationService());
 			var tasks = engine.getTaskService();
+			Map<String, List<String>> stages = stages(workflow, engine.getRepositoryService(), groupFilters);
 			List<Timed> rows = new ArrayList<>();
 			for (Map.Entry<String, String> member : MEMBERS.entrySet()) {
 				String user = member.getKey();
 				String group = member.getValue();
-				// The group's filter query (StaffTaskLists). A member's query names only
-				// their own group, so StaffTaskScope adds no block to it; demo (an
-				// administrator) runs it without authorization checks.
-				Supplier<TaskQuery> filter = () -> filterQuery(tasks, group);
+				Supplier<TaskQuery> filter = () -> filterQuery(tasks, group, stages.get(group));
 				Timed asMember = new Timed(String.format("%s (%s): filter \"%s\"", user, group, FILTERS.get(group)));
 				Timed asDemo = new Timed(
 						String.format("demo (administrator, unchecked): filter \"%s\"", FILTERS.get(group)));
@@ -272,20 +274,44 @@ final class TaskListBenchmark {
 			}
 			printTable(String.format("Java API, each group's filter query; %,d open tasks: %s", openTasks(database),
 					tasksByGroup(database)), rows, queries);
-			System.out.printf("Member and administrator queries alternate. Database %s; the engine's connections with"
-					+ " the workflow's settings (%s).%n", database, session.isEmpty() ? "none" : session);
+			System.out.printf(
+					"Member and administrator queries alternate. Database %s; the engine's connections with"
+							+ " the workflow's settings (%s). Filters: %s; the members' queries through the workflow's"
+							+ " StaffTaskScope.%n",
+					database, session.isEmpty() ? "none" : session,
+					groupFilters ? "each group's candidate group (--filters candidate-groups, as before V2_4)"
+							: "each group's stages " + stages);
 		}
 	}
 
-	/** A staff group's Tasklist filter query, as StaffTaskLists saves it. */
-	private static TaskQuery filterQuery(org.camunda.bpm.engine.TaskService tasks, String group) {
-		return tasks.createTaskQuery()
-			.taskCandidateGroup(group)
-			.includeAssignedTasks()
-			.orderByTaskPriority()
-			.desc()
-			.orderByDueDate()
-			.asc();
+	/**
+	 * Each staff group's stages in the deployed model (the workflow's GroupStages), or
+	 * none for each (its filter then lists its candidate group's tasks, as all did before
+	 * V2_4).
+	 */
+	private static Map<String, List<String>> stages(WorkflowClasses workflow,
+			org.camunda.bpm.engine.RepositoryService repository, boolean groupFilters) {
+		Map<String, List<String>> stages = new java.util.LinkedHashMap<>();
+		for (String group : MEMBERS.values()) {
+			stages.put(group, groupFilters ? List.of() : workflow.stagesOf(repository, group));
+		}
+		return stages;
+	}
+
+	/**
+	 * A staff group's Tasklist filter query, as StaffTaskLists saves it: the tasks at the
+	 * group's stages, or of its candidate group for a group without stages; urgent first,
+	 * then by due date.
+	 */
+	private static TaskQuery filterQuery(org.camunda.bpm.engine.TaskService tasks, String group, List<String> stages) {
+		TaskQuery query = tasks.createTaskQuery();
+		if (stages.isEmpty()) {
+			query.taskCandidateGroup(group).includeAssignedTasks();
+		}
+		else {
+			query.taskDefinitionKeyIn(stages.toArray(String[]::new));
+		}
+		return query.orderByTaskPriority().desc().orderByDueDate().asc();
 	}
 
 	/**
@@ -302,20 +328,27 @@ final class TaskListBenchmark {
 
 	/**
 	 * The workflow's PostgreSQL indexes for task lists (its Flyway migrations), except
-	 * those of the migration named by {@code --without} (e.g. V2_3, for a "before" run).
+	 * those of the migration named by {@code --without} (e.g. V2_4, for a "before" run;
+	 * dropped if an earlier run made them).
 	 */
 	private static void workflowIndexes(Path root, String database, String without) throws IOException, SQLException {
 		Path migrations = root.resolve("services/workflow/src/main/resources/db/migration/postgresql");
 		try (Connection connection = Postgres.connect(database);
 				Statement sql = connection.createStatement();
 				var files = java.nio.file.Files.list(migrations)) {
-			for (Path file : files.filter(f -> f.getFileName().toString().contains("task_list"))
-				.filter(f -> without.isEmpty() || !f.getFileName().toString().startsWith(without))
-				.sorted()
-				.toList()) {
+			for (Path file : files.filter(f -> f.getFileName().toString().contains("task_list")).sorted().toList()) {
 				String text = java.nio.file.Files.readString(file).replaceAll("(?m)^--.*$", "").trim();
-				sql.execute(text);
-				System.out.println("# applied " + file.getFileName());
+				if (without.isEmpty() || !file.getFileName().toString().startsWith(without)) {
+					sql.execute(text);
+					System.out.println("# applied " + file.getFileName());
+					continue;
+				}
+				// Left out on a database that had them (--keep): its indexes go.
+				var created = java.util.regex.Pattern.compile("create index if not exists (\\w+)").matcher(text);
+				while (created.find()) {
+					sql.execute("drop index if exists " + created.group(1));
+				}
+				System.out.println("# left out " + file.getFileName());
 			}
 		}
 	}
@@ -387,26 +420,78 @@ final class TaskListBenchmark {
 	}
 
 	/**
-	 * Tops the open tasks up to {@code target}, spread over the stages as a clinic's
-	 * would be: half waiting at triage (intake-coordinators), 30 % at record-history
-	 * (clinical-coordinators), 20 % at physical-exam (clinicians); one in five urgent;
-	 * one in fifty triage tasks overdue, escalated to clinic-leads as the overdue timer
-	 * does. A second run on the same database seeds nothing. Then VACUUM ANALYZE, as a
-	 * server's autovacuum would after such a burst of new rows (autovacuum is off on
-	 * these machines).
+	 * Share of the open tasks at each staff group's stages, as a clinic's would be
+	 * spread: half waiting for intake-coordinators, 30 % for clinical-coordinators, 20 %
+	 * for clinicians; within a group, each later stage (in the model's order) holds a
+	 * quarter of the group's tasks and its first stage the rest (triage 50 %,
+	 * record-history 22.5 %, chase-imaging 7.5 %, physical-exam 10 %, confirm-suitability
+	 * and plan-course 5 % each).
 	 */
-	private static void seed(String database, int target, int threads, int batch, int engineSeeded) throws Exception {
+	static Map<String, Double> stageShares(Map<String, List<String>> stages) {
+		Map<String, Double> groups = orderedShares("intake-coordinators", 0.5, "clinical-coordinators", 0.3,
+				"clinicians", 0.2);
+		Map<String, Double> shares = new java.util.LinkedHashMap<>();
+		groups.forEach((group, share) -> {
+			List<String> ids = stages.get(group);
+			if (ids == null || ids.isEmpty()) {
+				throw new IllegalStateException("The process model gives " + group + " no user task");
+			}
+			double later = share / 4;
+			shares.put(ids.get(0), share - later * (ids.size() - 1));
+			ids.subList(1, ids.size()).forEach(id -> shares.put(id, later));
+		});
+		return shares;
+	}
+
+	private static Map<String, Double> orderedShares(Object... pairs) {
+		Map<String, Double> map = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put((String) pairs[i], (Double) pairs[i + 1]);
+		}
+		return map;
+	}
+
+	/**
+	 * The stage of the n-th seeded instance: spread by the golden ratio's multiples, so
+	 * any run of instances holds the stages in their shares, independently of n % 5
+	 * (urgency).
+	 */
+	static String stageOf(int n, Map<String, Double> shares) {
+		double position = (n * 0.6180339887498949) % 1.0;
+		double cumulative = 0;
+		String last = null;
+		for (Map.Entry<String, Double> share : shares.entrySet()) {
+			cumulative += share.getValue();
+			last = share.getKey();
+			if (position < cumulative) {
+				return last;
+			}
+		}
+		return last;
+	}
+
+	/**
+	 * Tops the open tasks up to {@code target}, spread over the staff groups' stages
+	 * ({@link #stageShares}), one in five urgent at every stage; ages them once so their
+	 * creation and due dates spread as a clinic's open work does, one in 25 overdue and
+	 * escalated to clinic-leads ({@link #ageTasks}). A second run on the same database
+	 * seeds nothing. Then VACUUM ANALYZE, as a server's autovacuum would after such a
+	 * burst of new rows (autovacuum is off on these machines).
+	 */
+	private static void seed(WorkflowClasses workflow, String database, int target, int threads, int batch,
+			int engineSeeded) throws Exception {
 		long existing = openTasks(database);
 		long missing = Math.min(target, engineSeeded) - existing;
 		if (missing <= 0) {
 			note(String.format("%,d open tasks already there; nothing seeded through the engine.", existing));
 		}
 		else {
-			seedMissing(database, missing, threads, batch);
+			seedMissing(workflow, database, missing, threads, batch);
 		}
 		if (target > openTasks(database)) {
 			cloneTasks(database, target);
 		}
+		ageTasks(database);
 		try (Connection connection = Postgres.connect(database); Statement sql = connection.createStatement()) {
 			String autovacuum;
 			try (ResultSet setting = sql.executeQuery("show autovacuum")) {
@@ -425,10 +510,9 @@ final class TaskListBenchmark {
 	/**
 	 * Tops the open tasks up to {@code target} by copying the engine-seeded ones in SQL
 	 * (task rows and their candidate links, new ids, same stage, group, priority, due
-	 * date and process instance), then escalates one in fifty triage tasks to
-	 * clinic-leads (a candidate link, as the overdue timer adds). Seeding through the
-	 * engine runs at 30-50 instances per second on a loaded two-core machine; the lists
-	 * only read these two tables (and the variables of a page's 15 tasks).
+	 * date and process instance). Seeding through the engine runs at 30-50 instances per
+	 * second on a loaded two-core machine; the lists only read these two tables (and the
+	 * variables of a page's 15 tasks).
 	 */
 	private static void cloneTasks(String database, int target) throws SQLException {
 		long started = System.nanoTime();
@@ -451,10 +535,6 @@ final class TaskListBenchmark {
 				sql.execute("drop table ids");
 				open = openTasks(database);
 			}
-			sql.execute("insert into act_ru_identitylink (id_, rev_, group_id_, type_, task_id_) select"
-					+ " gen_random_uuid()::text, 1, 'clinic-leads', 'candidate', t.id_ from act_ru_task t where"
-					+ " t.task_def_key_ = 'triage' and abs(hashtext(t.id_)) % 25 = 0 and not exists (select 1 from"
-					+ " act_ru_identitylink i where i.task_id_ = t.id_ and i.group_id_ = 'clinic-leads')");
 		}
 		note(String.format(
 				"Open tasks copied in SQL up to %,d in %.1f s (new ids; stage, group, priority, due date"
@@ -462,19 +542,55 @@ final class TaskListBenchmark {
 				target, (System.nanoTime() - started) / 1e9));
 	}
 
-	private static void seedMissing(String database, long missing, int threads, int batch) throws Exception {
-		System.out.printf("# seeding %,d open tasks (%d threads, %d instances per transaction)%n", missing, threads,
-				batch);
+	/** Marks a database whose tasks were aged, so a run with --keep ages none again. */
+	private static final String AGED = "prolo.benchmark.tasks-aged";
+
+	/**
+	 * Once per database: moves each task's creation and due date back by whole days, as
+	 * if created during the time its stage allows (0 up to its allowance), one in 25 past
+	 * its due date by 1 to 10 days; those get clinic-leads as a candidate group, as the
+	 * overdue timer adds it. Seeded in one burst, every task of a stage would share one
+	 * due date, and every group's tasks would sort after or before every other group's.
+	 * The due dates stay at 17:00 (some fall on a weekend; the lists only sort by them).
+	 */
+	private static void ageTasks(String database) throws SQLException {
+		try (Connection connection = Postgres.connect(database); Statement sql = connection.createStatement()) {
+			try (ResultSet aged = sql.executeQuery("select value_ from act_ge_property where name_ = '" + AGED + "'")) {
+				if (aged.next()) {
+					return;
+				}
+			}
+			int moved = sql.executeUpdate("update act_ru_task t set create_time_ = t.create_time_ - a.shift,"
+					+ " due_date_ = t.due_date_ - a.shift from (select id_, make_interval(days => case when"
+					+ " abs(hashtext(id_ || '/overdue')) % 25 = 0 then allowance + 1 + abs(hashtext(id_ || '/late')) % 10"
+					+ " else abs(hashtext(id_ || '/age')) % allowance end) as shift from (select id_, greatest(1,"
+					+ " ceil(extract(epoch from due_date_ - create_time_) / 86400)::int) as allowance from act_ru_task"
+					+ " where due_date_ is not null) days) a where t.id_ = a.id_");
+			int escalated = sql.executeUpdate("insert into act_ru_identitylink (id_, rev_, group_id_, type_, task_id_)"
+					+ " select gen_random_uuid()::text, 1, 'clinic-leads', 'candidate', t.id_ from act_ru_task t where"
+					+ " t.due_date_ < now() and not exists (select 1 from act_ru_identitylink i where i.task_id_ = t.id_"
+					+ " and i.group_id_ = 'clinic-leads')");
+			sql.execute("insert into act_ge_property (name_, value_, rev_) values ('" + AGED + "', 'true', 1)");
+			note(String.format(
+					"%,d tasks aged within their stage's allowance; %,d of them overdue and escalated to clinic-leads.",
+					moved, escalated));
+		}
+	}
+
+	private static void seedMissing(WorkflowClasses workflow, String database, long missing, int threads, int batch)
+			throws Exception {
 		long started = System.nanoTime();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		String run = Long.toString(System.currentTimeMillis(), 36);
 		try (BareEngine node = BareEngine.joining(database, threads + 1)) {
+			Map<String, Double> shares = stageShares(stages(workflow, node.engine().getRepositoryService(), false));
+			String firstStage = shares.keySet().iterator().next();
+			System.out.printf("# seeding %,d open tasks (%d threads, %d instances per transaction) at %s%n", missing,
+					threads, batch, shares);
 			ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) node.engine()
 				.getProcessEngineConfiguration();
 			var runtime = node.engine().getRuntimeService();
-			var taskService = node.engine().getTaskService();
 			AtomicInteger next = new AtomicInteger();
-			List<String> overdue = java.util.Collections.synchronizedList(new ArrayList<>());
 			List<Future<?>> work = new ArrayList<>();
 			for (long from = 0; from < missing; from += batch) {
 				int size = (int) Math.min(batch, missing - from);
@@ -484,21 +600,17 @@ final class TaskListBenchmark {
 						String referralId = "S-" + run + "-" + n;
 						Map<String, Object> variables = BareEngine.variables(referralId);
 						variables.put("patientPseudonym", "P-" + run + "-" + n);
-						// One in five urgent at every stage (n % 10 picks the stage).
-						variables.put("urgency", ((n / 10) % 5 == 3) ? "URGENT" : "ROUTINE");
-						int stage = n % 10;
-						if (stage < 5) {
-							var instance = runtime.startProcessInstanceByKey(BareEngine.PROCESS_KEY, referralId,
-									variables);
-							if (n % 50 == 1) {
-								overdue.add(instance.getId());
-							}
+						// One in five urgent at every stage.
+						variables.put("urgency", (n % 5 == 3) ? "URGENT" : "ROUTINE");
+						String stage = stageOf(n, shares);
+						if (stage.equals(firstStage)) {
+							runtime.startProcessInstanceByKey(BareEngine.PROCESS_KEY, referralId, variables);
 						}
 						else {
 							runtime.createProcessInstanceByKey(BareEngine.PROCESS_KEY)
 								.businessKey(referralId)
 								.setVariables(variables)
-								.startBeforeActivity((stage < 8) ? "record-history" : "physical-exam")
+								.startBeforeActivity(stage)
 								.execute();
 						}
 					}
@@ -513,12 +625,6 @@ final class TaskListBenchmark {
 							(System.nanoTime() - started) / 1e9);
 				}
 			}
-			// Once their tasks are committed: escalated as the overdue timer does.
-			for (String instanceId : overdue) {
-				String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
-				taskService.addCandidateGroup(taskId, "clinic-leads");
-				taskService.setVariableLocal(taskId, "overdue", true);
-			}
 		}
 		finally {
 			pool.shutdownNow();
@@ -529,24 +635,30 @@ final class TaskListBenchmark {
 	}
 
 	/**
-	 * Logs the SQL the engine generates for intake-coordinators' filter query, page and
-	 * count, as ingrid and as an administrator (MyBatis at DEBUG).
+	 * Logs the SQL the engine generates for each group's filter query, page and count, as
+	 * the group's member (through the workflow's StaffTaskScope) and as an administrator
+	 * (MyBatis at DEBUG).
 	 */
-	private static void showSql(String database, String session) {
+	private static void showSql(WorkflowClasses workflow, String database, String session, boolean groupFilters) {
 		ch.qos.logback.classic.Logger mybatis = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
 			.getLogger("org.camunda.bpm.engine.impl.persistence.entity.TaskEntity");
 		mybatis.setLevel(ch.qos.logback.classic.Level.DEBUG);
-		try (BareEngine node = BareEngine.joining(database, 2, session)) {
+		try (BareEngine node = BareEngine.joining(database, 2, session, List.of(workflow.taskAccess()))) {
 			var engine = node.engine();
 			grantStaffGroups(engine.getAuthorizationService());
-			for (boolean asMember : List.of(true, false)) {
-				System.out.println("-- " + (asMember ? "ingrid (intake-coordinators)" : "administrator, unchecked"));
-				if (asMember) {
-					engine.getIdentityService().setAuthentication("ingrid", List.of("intake-coordinators"));
+			Map<String, List<String>> stages = stages(workflow, engine.getRepositoryService(), groupFilters);
+			for (Map.Entry<String, String> member : MEMBERS.entrySet()) {
+				String group = member.getValue();
+				for (boolean asMember : List.of(true, false)) {
+					System.out.println("-- " + (asMember ? member.getKey() + " (" + group + ")"
+							: "administrator, unchecked, filter of " + group));
+					if (asMember) {
+						engine.getIdentityService().setAuthentication(member.getKey(), List.of(group));
+					}
+					filterQuery(engine.getTaskService(), group, stages.get(group)).listPage(0, 15);
+					filterQuery(engine.getTaskService(), group, stages.get(group)).count();
+					engine.getIdentityService().clearAuthentication();
 				}
-				filterQuery(engine.getTaskService(), "intake-coordinators").listPage(0, 15);
-				filterQuery(engine.getTaskService(), "intake-coordinators").count();
-				engine.getIdentityService().clearAuthentication();
 			}
 		}
 		mybatis.setLevel(ch.qos.logback.classic.Level.WARN);

@@ -249,6 +249,13 @@ class TasklistBrowserTests {
 			expect(row.locator(".due-date")).not().hasClass(Pattern.compile(".*\\boverdue\\b.*"));
 			expect(row.locator(".variable-label"))
 				.containsText(new String[] { "Patient (pseudonym)", "Condition", "Body site", "Urgency" });
+			// Referrals start only at intake: the header offers no process to start and
+			// no task to create (there, but hidden), beside its other actions.
+			expect(page.locator("li.shortcut-help")).isVisible();
+			expect(page.locator("li.start-process-action")).isAttached();
+			expect(page.locator("li.start-process-action")).isHidden();
+			expect(page.locator("li.create-task-action")).isAttached();
+			expect(page.locator("li.create-task-action")).isHidden();
 			chromium.screenshot("4-referral-context-in-list");
 		}
 		catch (RuntimeException | AssertionError ex) {
