@@ -72,7 +72,17 @@ public class StaffTaskLists implements ApplicationRunner {
 	private void ensure(String name, int priority, String group) {
 		List<String> keys = stages.of(group);
 		TaskQuery query = query(group, keys);
-		Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+		// The oldest of that name: two nodes starting at once on an empty database may
+		// both
+		// have created it, and a second one must not stop every later start.
+		Filter existing = filters.createFilterQuery()
+			.filterName(name)
+			.orderByFilterId()
+			.asc()
+			.list()
+			.stream()
+			.findFirst()
+			.orElse(null);
 		if (existing != null) {
 			if (!json(existing).equals(json(filters.newTaskFilter(name).setQuery(query)))) {
 				try {

@@ -101,6 +101,14 @@ class StaffTaskScopeTests {
 	}
 
 	@Test
+	void aStageNoDeployedModelHasKeepsTheEnginesCheck() {
+		TaskQuery query = stages("triage", "TRIAGE");
+
+		assertThat(asIngrid(query::list).get()).hasSize(3);
+		assertThat(((TaskQueryImpl) query).getAuthCheck().isAuthorizationCheckEnabled()).isTrue();
+	}
+
+	@Test
 	void aQueryMixingHerStageWithAnotherGroupsListsOnlyHers() {
 		assertThat(asIngrid(() -> stages("triage", "physical-exam").list()).get())
 			.extracting(Task::getTaskDefinitionKey)
